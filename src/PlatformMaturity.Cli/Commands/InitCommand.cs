@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using PlatformMaturity.Cli.Stacks;
+using PlatformMaturity.Config;
+using PlatformMaturity.Model;
+
+namespace PlatformMaturity.Cli.Commands;
+
+/// <summary>`pmctl init`: bootstrap a new environment's stack file with every key its level needs.</summary>
+internal static class InitCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var stack = StackLocator.StackArgument();
+        var level = new Option<int>("--level", "-l") { Description = "Maturity level, 1 to 5", Required = true, HelpName = "n" };
+        var target = new Option<string>("--target", "-t") { Description = "existing (the cluster in your kubeconfig) or azure (AKS)", Required = true, HelpName = "existing|azure" };
+        var environment = new Option<string>("--environment", "-e") { Description = "nonprod or prod", DefaultValueFactory = _ => "nonprod", HelpName = "nonprod|prod" };
+        var regions = new Option<string[]>("--region") { Description = "Azure region, primary first (repeat for more); default westeurope on azure", HelpName = "region" };
+        var tenants = new Option<string[]>("--tenant") { Description = "A tenant as name[:group[:tier]] (repeat for more); the group is needed from Level 2", HelpName = "tenant" };
+        var stacksDir = StackLocator.Option();
+        var force = new Option<bool>("--force") { Description = "Write a configuration the maturity model advises against (e.g. Level 1 in prod)" };
+
+        var command = new Command("init", "Bootstrap a new environment: write stacks/Pulumi.<stack>.yaml for a level and target")
+        {
+            stack, level, target, environment, regions, tenants, stacksDir, force,
+        };
+        command.SetAction(parse =>
+        {
+            var request = new InitRequest(
+                parse.GetValue(stack)!, parse.GetValue(level), parse.GetValue(target)!, parse.GetValue(environment)!,
+                parse.GetValue(regions) ?? [], parse.GetValue(tenants) ?? [], parse.GetValue(force));
+            var directory = StackLocator.StacksDirectory(io, parse.GetValue(stacksDir));
+            var path = Execute(request, directory);
+            io.Out.WriteLine($"Wrote {StackLocator.Relative(io, path)} ({MaturityModel.Default.Level(request.Level).Title}, target {request.Target}).");
+            io.Out.WriteLine($"Next: pmctl status {request.Stack}   then   pmctl render {request.Stack} --out out/{request.Stack}   or   pulumi up --stack {request.Stack}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The options of one init, before validation.</summary>
+    internal sealed record InitRequest(string Stack, int Level, string Target, string Environment,
+        IReadOnlyList<string> Regions, IReadOnlyList<string> Tenants, bool Force);
+
+    /// <summary>Validates everything, then creates the file atomically; on any problem nothing is written.</summary>
+    internal static string Execute(InitRequest request, string stacksDirectory)
+    {
+        var model = MaturityModel.Default;
+        var path = StackLocator.StackPath(stacksDirectory, request.Stack);
+        if (!model.IsLevel(request.Level))
+            throw new UserError($"--level {request.Level} is not a maturity level; allowed: {string.Join(", ", model.Levels.Select(l => l.Number))}");
+        if (!ConfigNames.TryParseTarget(request.Target, out var target))
+            throw new UserError($"--target '{request.Target}' is not a target; allowed: {string.Join(", ", ConfigNames.Targets)}");
+        if (!ConfigNames.TryParseEnvironment(request.Environment, out var environment))
+            throw new UserError($"--environment '{request.Environment}' is not an environment; allowed: {string.Join(", ", ConfigNames.Environments)}");
+        if (target != DeploymentTarget.Azure && request.Regions.Count > 0)
+            throw new UserError("--region applies to target azure only");
+        if (File.Exists(path))
+            throw new UserError($"{path} already exists; pmctl init never overwrites a stack (see pmctl status {request.Stack}, or pick another name)");
+
+        var raw = RawConfig.Empty(request.Stack)
+            .With(ConfigKeys.Level, request.Level)
+            .With(ConfigKeys.Target, ConfigNames.Of(target))
+            .With(ConfigKeys.Environment, ConfigNames.Of(environment))
+            .With(ConfigKeys.Tenants, new JsonArray([.. request.Tenants.Select(ParseTenant)]));
+        if (target == DeploymentTarget.Azure)
+            raw = raw.With(ConfigKeys.Regions, new JsonArray([.. (request.Regions.Count > 0 ? request.Regions : ["westeurope"]).Select(r => JsonValue.Create(r))]));
+
+        var config = PlatformConfigParser.ParseOrThrow(raw, "pmctl init");
+        var findings = Guardrails.Check(config, model);
+        if (findings.Count > 0 && !request.Force)
+            throw new UserError(string.Join("\n", findings.Select(f => f.Message)) + "\nNothing was written; pass --force to write it anyway.");
+
+        WriteNew(path, StackFileTemplate.Render(raw, request.Level, target, model));
+        return path;
+    }
+
+    /// <summary>name[:group[:tier]] as a tenant object.</summary>
+    private static JsonNode ParseTenant(string spec)
+    {
+        var parts = spec.Split(':');
+        if (parts.Length > 3 || parts.Any(string.IsNullOrWhiteSpace))
+            throw new UserError($"--tenant '{spec}' is not name[:group[:tier]], e.g. team-a or team-a:team-a-devs:medium");
+        var tenant = new JsonObject { ["name"] = parts[0] };
+        if (parts.Length > 1)
+            tenant["group"] = parts[1];
+        if (parts.Length > 2)
+            tenant["tier"] = parts[2];
+        return tenant;
+    }
+
+    /// <summary>Creates the file through a temporary sibling and a rename that refuses to replace, so it is never half-written or overwritten.</summary>
+    private static void WriteNew(string path, string content)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, content);
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw new UserError($"{path} already exists; pmctl init never overwrites a stack");
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+}

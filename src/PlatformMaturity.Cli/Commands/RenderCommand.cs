@@ -1,0 +1,46 @@
+using System.CommandLine;
+using PlatformMaturity.Cli.Output;
+using PlatformMaturity.Cli.Stacks;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Rendering;
+
+namespace PlatformMaturity.Cli.Commands;
+
+/// <summary>`pmctl render &lt;stack&gt; --out DIR`: the graph's Kubernetes objects and Helm releases as a kustomize-ready tree.</summary>
+internal static class RenderCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var stack = StackLocator.StackArgument();
+        var stacksDir = StackLocator.Option();
+        var outDir = new Option<string>("--out") { Description = "Output folder (created; replaced if an earlier render wrote it)", Required = true, HelpName = "dir" };
+        var command = new Command("render", "Render a stack's Kubernetes objects and Helm releases into a folder (kubectl kustomize DIR builds it)")
+        {
+            stack, stacksDir, outDir,
+        };
+        command.SetAction(parse =>
+        {
+            var config = StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir));
+            var graph = Composer.Default.Compose(config);
+            var files = ManifestRenderer.Render(graph);
+            var output = io.FullPath(parse.GetValue(outDir)!);
+            RenderedTreeWriter.Write(files, output);
+
+            var objects = graph.Resources.OfType<KubernetesResource>().Count();
+            var releases = graph.Resources.OfType<HelmRelease>().Count();
+            io.Out.WriteLine($"Rendered {objects} Kubernetes objects and {releases} Helm releases of {graph.Components.Length} components into {StackLocator.Relative(io, output)} ({files.Length} files).");
+            io.Out.WriteLine($"Build the manifests with: kubectl kustomize {StackLocator.Relative(io, output)}");
+            ReportAbsentPractices(io, graph);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Says which practices of the level produced nothing, and why, so an empty part is never silent.</summary>
+    internal static void ReportAbsentPractices(CliIO io, PlatformGraph graph)
+    {
+        foreach (var practice in graph.Practices.Where(p => p.State != PracticeState.Implemented))
+            io.Error.WriteLine($"note: {practice.Practice}: {StatusCommand.State(practice.State)} ({practice.Detail})");
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using PlatformMaturity.Cli.Output;
+using PlatformMaturity.Cli.Stacks;
+using PlatformMaturity.Cli.Views;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Graph;
+using Spectre.Console;
+
+namespace PlatformMaturity.Cli.Commands;
+
+/// <summary>`pmctl status &lt;stack&gt;`: level, target, the practices in effect and what implements them, config problems.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var stack = StackLocator.StackArgument();
+        var stacksDir = StackLocator.Option();
+        var output = OutputOption.Create(OutputFormat.Text, OutputFormat.Json);
+        var command = new Command("status", "Show a stack's level, target, practices in effect and config problems") { stack, stacksDir, output };
+        command.SetAction(parse =>
+        {
+            var name = parse.GetValue(stack)!;
+            var config = StackLocator.Load(io, name, parse.GetValue(stacksDir));
+            var file = StackLocator.Relative(io, StackLocator.StackPath(StackLocator.StacksDirectory(io, parse.GetValue(stacksDir)), name));
+            var status = StackStatus.Of(Composer.Default.Compose(config), file, Composer.Default.Model);
+            if (parse.GetValue(output) == OutputFormat.Json)
+                Json.Write(io.Out, status);
+            else
+                WriteText(io, status);
+            foreach (var warning in status.Warnings)
+                io.Error.WriteLine($"warning: {warning.Message}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteText(CliIO io, StackStatus status)
+    {
+        io.Out.WriteLine($"Stack {status.Stack} ({status.File})");
+        io.Out.WriteLine($"Level {status.Level} - {status.LevelName}; target {status.Target}; environment {status.Environment}");
+        var implemented = status.Practices.Count(p => p.State == PracticeState.Implemented);
+        var notApplicable = status.Practices.Count(p => p.State == PracticeState.NotApplicable);
+        var missing = status.Practices.Count(p => p.State == PracticeState.NotImplementedYet);
+        io.Out.WriteLine($"Practices in effect: {status.Practices.Count} ({implemented} implemented, {notApplicable} not applicable, {missing} not implemented yet)");
+
+        var table = new Table().AddColumn("Category").AddColumn("Practice").AddColumn("State").AddColumn("What implements it");
+        foreach (var practice in status.Practices)
+        {
+            table.AddRow(
+                Markup.Escape(string.Join(", ", practice.Categories)),
+                Markup.Escape(practice.Practice + (practice.Carried ? " (carried)" : "")),
+                Markup.Escape(State(practice.State)),
+                Markup.Escape(practice.Detail));
+        }
+        io.Console.Write(table);
+        var r = status.Resources;
+        io.Out.WriteLine($"Graph: {r.Components} components, {r.KubernetesObjects} Kubernetes objects, {r.HelmReleases} Helm releases, {r.AzureResources} Azure resources, {r.ContributedSettings} contributed settings");
+        io.Out.WriteLine(status.Warnings.Count == 0 ? "Config problems: none" : $"Warnings: {status.Warnings.Count} (on stderr)");
+    }
+
+    internal static string State(PracticeState state) => state switch
+    {
+        PracticeState.Implemented => "implemented",
+        PracticeState.NotApplicable => "not applicable",
+        _ => "not implemented yet",
+    };
+}

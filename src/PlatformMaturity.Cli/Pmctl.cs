@@ -1,0 +1,56 @@
+using System.CommandLine;
+using PlatformMaturity.Cli.Commands;
+using PlatformMaturity.Config;
+
+namespace PlatformMaturity.Cli;
+
+/// <summary>The pmctl command line: builds the commands and maps outcomes to exit codes.</summary>
+public static class Pmctl
+{
+    public static RootCommand CreateRoot(CliIO io) => new("pmctl: provision and grow a Kubernetes platform level by level (1 Launchpad ... 5 AI-Ready Enterprise Platform)")
+    {
+        LevelsCommand.Create(io),
+        DescribeCommand.Create(io),
+        InitCommand.Create(io),
+        StatusCommand.Create(io),
+        RenderCommand.Create(io),
+        GraphCommand.Create(io),
+    };
+
+    public static int Run(string[] args, CliIO io)
+    {
+        var parse = CreateRoot(io).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                io.Error.WriteLine($"pmctl: {error.Message}");
+            io.Error.WriteLine($"Run 'pmctl {string.Join(' ', CommandPath(parse))} --help' for usage.".Replace("  ", " "));
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UserError e)
+        {
+            io.Error.WriteLine($"pmctl: {e.Message}");
+            return ExitCodes.UserProblem;
+        }
+        catch (StackConfigException e)
+        {
+            io.Error.WriteLine($"pmctl: {e.Origin}: {e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}:");
+            foreach (var problem in e.Problems)
+                io.Error.WriteLine($"  - {problem}");
+            return ExitCodes.UserProblem;
+        }
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+            names.Insert(0, result.Command.Name);
+        return names;
+    }
+}

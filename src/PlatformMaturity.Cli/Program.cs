@@ -1,0 +1,3 @@
+using PlatformMaturity.Cli;
+
+return Pmctl.Run(args, new CliIO(Console.Out, Console.Error, Environment.CurrentDirectory));

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using PlatformMaturity.Config;
+using YamlDotNet.RepresentationModel;
+
+namespace PlatformMaturity.Cli.Stacks;
+
+/// <summary>Finds the folder of stack files: --stacks-dir, else the stackConfigDir of the nearest Pulumi.yaml, else ./stacks.</summary>
+public static class StackLocator
+{
+    public const string DefaultFolder = "stacks";
+
+    public static Option<string?> Option() => new("--stacks-dir")
+    {
+        Description = "Folder of the Pulumi.<stack>.yaml files (default: stackConfigDir of the nearest Pulumi.yaml, else ./stacks)",
+        HelpName = "dir",
+    };
+
+    public static Argument<string> StackArgument() => new("stack")
+    {
+        Description = "Stack name: the file is Pulumi.<stack>.yaml in the stacks folder",
+    };
+
+    public static string StacksDirectory(CliIO io, string? option)
+    {
+        if (option is not null)
+            return io.FullPath(option);
+        for (var dir = new DirectoryInfo(io.WorkingDirectory); dir is not null; dir = dir.Parent)
+        {
+            var project = Path.Combine(dir.FullName, "Pulumi.yaml");
+            if (File.Exists(project))
+                return Path.GetFullPath(StackConfigDir(project) ?? DefaultFolder, dir.FullName);
+        }
+        return io.FullPath(DefaultFolder);
+    }
+
+    /// <summary>The validated path of a stack's file; the name check keeps paths inside the stacks folder.</summary>
+    public static string StackPath(string stacksDirectory, string stack) =>
+        Names.StackNameProblem(stack) is { } problem
+            ? throw new UserError(problem)
+            : StackFile.PathFor(stacksDirectory, stack);
+
+    /// <summary>Reads and validates a stack, throwing <see cref="StackConfigException"/> with every problem.</summary>
+    public static PlatformConfig Load(CliIO io, string stack, string? stacksDirOption)
+    {
+        var path = StackPath(StacksDirectory(io, stacksDirOption), stack);
+        return PlatformConfigParser.ParseOrThrow(StackFile.Read(path, stack, Relative(io, path)), Relative(io, path));
+    }
+
+    /// <summary>A path as messages show it: relative when it is under the working folder, else absolute.</summary>
+    public static string Relative(CliIO io, string path)
+    {
+        var relative = Path.GetRelativePath(io.WorkingDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative;
+    }
+
+    private static string? StackConfigDir(string projectFile)
+    {
+        try
+        {
+            var yaml = new YamlStream();
+            yaml.Load(new StringReader(File.ReadAllText(projectFile)));
+            return yaml.Documents.FirstOrDefault()?.RootNode is YamlMappingNode root
+                   && root.Children.TryGetValue(new YamlScalarNode("stackConfigDir"), out var value)
+                   && value is YamlScalarNode { Value: { Length: > 0 } dir }
+                ? dir
+                : null;
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new UserError($"{projectFile}: not valid YAML (line {e.Start.Line}): {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.Model;
+
+namespace PlatformMaturity.Cli.Views;
+
+/// <summary>One row of `pmctl levels`.</summary>
+public sealed record LevelSummary(int Number, string Name, string Goal, SortedDictionary<string, int> PracticesByCategory, int Listed)
+{
+    public static LevelSummary Of(Level level) => new(
+        level.Number,
+        level.Name,
+        level.Goal,
+        new SortedDictionary<string, int>(Enum.GetValues<PracticeCategory>().ToDictionary(
+            c => Category(c), c => level.InCategory(c).Count()), StringComparer.Ordinal),
+        level.Practices.Length);
+
+    public static string Category(PracticeCategory category) => category.ToString().ToLowerInvariant();
+}
+
+/// <summary>Everything `pmctl describe` shows about a level.</summary>
+public sealed record LevelDescription(
+    int Number,
+    string Name,
+    string Goal,
+    IReadOnlyList<string> Description,
+    IReadOnlyList<PracticeDescription> Listed,
+    IReadOnlyList<PracticeDescription> Carried,
+    IReadOnlyList<SupersessionView> Superseded,
+    IReadOnlyList<Requirement> Requirements,
+    IReadOnlyList<string> ForWhom,
+    IReadOnlyList<string> Benefits,
+    IReadOnlyList<string> Do,
+    IReadOnlyList<string> Dont)
+{
+    public static LevelDescription Of(Level level, MaturityModel model, PracticeCatalog catalog)
+    {
+        var inEffect = model.InEffectAt(level.Number);
+        return new LevelDescription(
+            level.Number,
+            level.Name,
+            level.Goal,
+            level.Description,
+            [.. level.Practices.Select(p => PracticeDescription.Of(model.Practice(p.Name), p.Category, carried: false, catalog))],
+            [.. inEffect.Where(p => p.Carried)
+                .SelectMany(p => p.Practice.Categories.Select(c => PracticeDescription.Of(p.Practice, c, carried: true, catalog)))],
+            [.. model.SupersededAt(level.Number).Select(s => new SupersessionView(s.Practice.Name, s.Successor.Name))],
+            level.Requirements,
+            level.ForWhom,
+            level.Benefits,
+            level.Do,
+            level.Dont);
+    }
+}
+
+/// <summary>A practice as describe lists it: its category, whether it is carried, and what implements it per target.</summary>
+public sealed record PracticeDescription(
+    string Name,
+    string Category,
+    bool Carried,
+    bool Implemented,
+    IReadOnlyList<int> ListedAt,
+    string? Successor,
+    TargetImplementation Implementation)
+{
+    public const string NotImplementedYet = "not implemented yet";
+
+    public static PracticeDescription Of(Practice practice, PracticeCategory category, bool carried, PracticeCatalog catalog)
+    {
+        var implemented = catalog.TryGet(practice.Name, out var component);
+        string On(DeploymentTarget target) => !implemented
+            ? NotImplementedYet
+            : component.NotApplicableReason(target) is { } reason
+                ? $"not applicable: {reason}"
+                : component.Implementation.For(target);
+        return new PracticeDescription(practice.Name, LevelSummary.Category(category), carried, implemented,
+            practice.ListedAt, practice.Successor, new TargetImplementation(On(DeploymentTarget.Existing), On(DeploymentTarget.Azure)));
+    }
+}
+
+/// <summary>What implements a practice on each target (or why it does not apply there).</summary>
+public sealed record TargetImplementation(string Existing, string Azure);
+
+/// <summary>A practice a level replaces with its successor.</summary>
+public sealed record SupersessionView(string Practice, string SupersededBy);

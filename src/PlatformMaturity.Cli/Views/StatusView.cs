@@ -1,0 +1,51 @@
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+
+namespace PlatformMaturity.Cli.Views;
+
+/// <summary>Everything `pmctl status` reports about a stack.</summary>
+public sealed record StackStatus(
+    string Stack,
+    string File,
+    int Level,
+    string LevelName,
+    string Target,
+    string Environment,
+    IReadOnlyList<PracticeStatusView> Practices,
+    ResourceCounts Resources,
+    IReadOnlyList<GuardrailFinding> Warnings)
+{
+    public static StackStatus Of(PlatformGraph graph, string file, Model.MaturityModel model) => new(
+        graph.Config.Stack,
+        file,
+        graph.Config.Level,
+        model.Level(graph.Config.Level).Name,
+        ConfigNames.Of(graph.Config.Target),
+        ConfigNames.Of(graph.Config.Environment),
+        [.. graph.Practices.Select(PracticeStatusView.Of)],
+        ResourceCounts.Of(graph),
+        Guardrails.Check(graph.Config, model));
+}
+
+/// <summary>A practice in effect as status lists it.</summary>
+public sealed record PracticeStatusView(string Practice, IReadOnlyList<string> Categories, bool Carried, PracticeState State, string Detail, string? Component)
+{
+    public static PracticeStatusView Of(PracticeStatus status) => new(
+        status.Practice,
+        [.. status.Categories.Select(LevelSummary.Category)],
+        status.Carried,
+        status.State,
+        status.Detail,
+        status.ComponentId);
+}
+
+/// <summary>How much the graph holds.</summary>
+public sealed record ResourceCounts(int Components, int KubernetesObjects, int HelmReleases, int AzureResources, int ContributedSettings)
+{
+    public static ResourceCounts Of(PlatformGraph graph) => new(
+        graph.Components.Length,
+        graph.Resources.OfType<KubernetesResource>().Count(),
+        graph.Resources.OfType<HelmRelease>().Count(),
+        graph.Resources.OfType<Graph.Azure.AzureResource>().Count(),
+        graph.Components.Sum(c => c.Contributions.Length));
+}

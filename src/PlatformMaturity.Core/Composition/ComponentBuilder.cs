@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using k8s;
+using k8s.Models;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+
+namespace PlatformMaturity.Composition;
+
+/// <summary>
+/// What a practice (or the foundation) uses to put its resources into the graph and contribute settings
+/// to resources others own. Every change is recorded with provenance.
+/// </summary>
+public sealed class ComponentBuilder
+{
+    private readonly GraphBuilder _graph;
+
+    internal ComponentBuilder(GraphBuilder graph, string id, Provenance provenance)
+    {
+        _graph = graph;
+        Id = id;
+        Provenance = provenance;
+    }
+
+    public string Id { get; }
+
+    /// <summary>Default provenance of what this component adds: its practice and the first level listing it.</summary>
+    public Provenance Provenance { get; }
+
+    public PlatformConfig Config => _graph.Config;
+
+    public int Level => Config.Level;
+
+    public bool IsAzure => Config.IsAzure;
+
+    /// <summary>The clusters of the platform; Kubernetes objects go to <see cref="ClusterRef.PrimaryKey"/> unless stated.</summary>
+    public ImmutableArray<ClusterRef> Clusters => _graph.Clusters;
+
+    internal List<string> Notes { get; } = [];
+
+    /// <summary>Provenance for something this practice brings only from <paramref name="level"/> on.</summary>
+    public Provenance Since(int level) => Provenance with { Level = Math.Max(level, Provenance.Level) };
+
+    /// <summary>Adds a resource this component owns.</summary>
+    public T Add<T>(T resource) where T : GraphResource
+    {
+        _graph.Add(Id, resource);
+        return resource;
+    }
+
+    /// <summary>
+    /// Adds a Kubernetes object with the platform's standard labels. Its graph name is
+    /// kind-namespace-name (kind-name when cluster-scoped).
+    /// </summary>
+    public KubernetesResource AddObject(IKubernetesObject<V1ObjectMeta> obj, Provenance? provenance = null, string cluster = ClusterRef.PrimaryKey)
+    {
+        var p = provenance ?? Provenance;
+        obj.Metadata.Labels = StandardLabels.Apply(obj.Metadata.Labels, Config, p);
+        return Add(new KubernetesResource
+        {
+            Name = KubernetesName(obj, cluster),
+            Provenance = p,
+            Cluster = cluster,
+            Object = obj,
+        });
+    }
+
+    /// <summary>Adds a Helm release of a pinned chart; its graph name is the release name.</summary>
+    public HelmRelease AddRelease(string releaseName, string ns, HelmChart chart, HelmValues values, Provenance? provenance = null,
+        string cluster = ClusterRef.PrimaryKey, IEnumerable<string>? providesApiGroups = null) =>
+        Add(new HelmRelease
+        {
+            Name = cluster == ClusterRef.PrimaryKey ? releaseName : $"{cluster}-{releaseName}",
+            Provenance = provenance ?? Provenance,
+            Cluster = cluster,
+            ReleaseName = releaseName,
+            Namespace = ns,
+            Chart = chart,
+            Values = values,
+            ProvidesApiGroups = [.. providesApiGroups ?? []],
+        });
+
+    /// <summary>Changes settings of a resource another component owns; the changed settings get this component's provenance.</summary>
+    public void Contribute<T>(string resourceName, Func<T, T> change, Provenance? provenance = null) where T : GraphResource =>
+        _graph.Contribute(Id, resourceName, change, provenance ?? Provenance);
+
+    /// <summary>Changes a Kubernetes object another component owns (on a copy); the changed fields get this component's provenance.</summary>
+    public void ContributeObject<T>(string resourceName, Action<T> change, Provenance? provenance = null)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        Contribute<KubernetesResource>(resourceName, resource =>
+        {
+            var copy = KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(resource.Object));
+            change(copy);
+            return resource with { Object = copy };
+        }, provenance);
+
+    /// <summary>Resources of a type already in the graph (e.g. the tenant namespaces the foundation created).</summary>
+    public IEnumerable<T> Existing<T>() where T : GraphResource => _graph.All.OfType<T>();
+
+    /// <summary>The graph name of a resource, for dependencies and contributions.</summary>
+    public static string KubernetesName(IKubernetesObject<V1ObjectMeta> obj, string cluster = ClusterRef.PrimaryKey)
+    {
+        var parts = new List<string>();
+        if (cluster != ClusterRef.PrimaryKey)
+            parts.Add(cluster);
+        parts.Add(obj.Kind.ToLowerInvariant());
+        if (obj.Metadata.NamespaceProperty is { } ns)
+            parts.Add(ns);
+        parts.Add(obj.Metadata.Name);
+        return string.Join('-', parts);
+    }
+
+    /// <summary>Guidance for people operating the practice by hand (shown by describe and render).</summary>
+    public void Note(string text) => Notes.Add(text);
+}

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Model;
+
+namespace PlatformMaturity.Composition;
+
+/// <summary>Turns a stack's config into its platform graph: the foundation, then one component per practice in effect.</summary>
+public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
+{
+    public static Composer Default { get; } = new(MaturityModel.Default, PracticeCatalog.Default);
+
+    public MaturityModel Model => model;
+
+    public PracticeCatalog Catalog => catalog;
+
+    public PlatformGraph Compose(PlatformConfig config)
+    {
+        var builder = new GraphBuilder(config, [Foundation.PrimaryCluster(config)]);
+        Foundation.Build(builder.StartComponent(
+            GraphComponent.FoundationId, Foundation.TypeToken, Provenance.FoundationSource, Provenance.Foundation));
+
+        var statuses = ImmutableArray.CreateBuilder<PracticeStatus>();
+        foreach (var (practice, carried) in model.InEffectAt(config.Level))
+        {
+            statuses.Add(ComposePractice(builder, practice, carried, config.Target));
+        }
+        return builder.Build(statuses.ToImmutable());
+    }
+
+    /// <summary>The Pulumi type token of a practice's component: platform:&lt;category&gt;:&lt;PracticeName&gt;.</summary>
+    public static string TypeToken(Practice practice) =>
+        $"platform:{practice.PrimaryCategory.ToString().ToLowerInvariant()}:{practice.TypeName}";
+
+    private PracticeStatus ComposePractice(GraphBuilder builder, Practice practice, bool carried, DeploymentTarget target)
+    {
+        PracticeStatus Status(PracticeState state, string detail, string? componentId = null) =>
+            new(practice.Name, practice.Categories, carried, state, detail, componentId);
+
+        if (!catalog.TryGet(practice.Name, out var component))
+            return Status(PracticeState.NotImplementedYet, "not implemented yet: this version of the tool creates nothing for it");
+        if (component.NotApplicableReason(target) is { } reason)
+            return Status(PracticeState.NotApplicable, reason);
+
+        var provenance = new Provenance(practice.Name, practice.FirstLevel);
+        component.Build(builder.StartComponent(practice.Slug, TypeToken(practice), practice.Name, provenance));
+        return Status(PracticeState.Implemented, component.Implementation.For(target), practice.Slug);
+    }
+}

@@ -1,0 +1,74 @@
+using k8s.Models;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
+
+namespace PlatformMaturity.Composition;
+
+/// <summary>
+/// What every level stands on and no single practice owns: on azure the resource group and the AKS
+/// cluster (practices contribute its settings); on both targets a namespace per tenant.
+/// </summary>
+public static class Foundation
+{
+    public const string TypeToken = "platform:foundation:Cluster";
+    public const string ResourceGroupName = "resource-group";
+    public const string ClusterName = "aks";
+    public const string SystemPoolName = "system";
+
+    public static ClusterRef PrimaryCluster(PlatformConfig config) => config.IsAzure
+        ? new ClusterRef(ClusterRef.PrimaryKey, ClusterName, null)
+        : new ClusterRef(ClusterRef.PrimaryKey, null, config.KubeContext);
+
+    /// <summary>Graph name of a tenant's namespace.</summary>
+    public static string TenantNamespace(string tenant) => $"namespace-{tenant}";
+
+    public static void Build(ComponentBuilder foundation)
+    {
+        var config = foundation.Config;
+        if (config.IsAzure)
+            AddAzureCluster(foundation, config);
+
+        foreach (var tenant in config.Tenants)
+        {
+            foundation.AddObject(new V1Namespace
+            {
+                ApiVersion = "v1",
+                Kind = "Namespace",
+                Metadata = new V1ObjectMeta { Name = tenant.Name },
+            });
+        }
+    }
+
+    private static void AddAzureCluster(ComponentBuilder foundation, PlatformConfig config)
+    {
+        var region = config.PrimaryRegion;
+        var tags = StandardLabels.AzureTags(config, foundation.Provenance);
+        foundation.Add(new ResourceGroup
+        {
+            Name = ResourceGroupName,
+            Provenance = foundation.Provenance,
+            ResourceGroupName = $"rg-{config.Name}-{region}",
+            Location = region,
+            Tags = tags,
+        });
+        foundation.Add(new KubernetesCluster
+        {
+            Name = ClusterName,
+            Provenance = foundation.Provenance,
+            ClusterName = $"aks-{config.Name}-{region}",
+            ResourceGroup = ResourceGroupName,
+            Location = region,
+            DnsPrefix = config.Name,
+            KubernetesVersion = config.KubernetesVersion!,
+            DefaultNodePool = new NodePool
+            {
+                Name = SystemPoolName,
+                VmSize = config.NodeVmSize!,
+                NodeCount = config.NodeCount,
+                TemporaryNameForRotation = SystemPoolName + "tmp",
+            },
+            Tags = tags,
+        });
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
+
+namespace PlatformMaturity.Composition;
+
+/// <summary>Collects components and resources during one composition, then resolves dependencies and order.</summary>
+internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<ClusterRef> clusters)
+{
+    private readonly List<ComponentDraft> _components = [];
+    private readonly Dictionary<string, (string Owner, GraphResource Resource)> _resources = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    public PlatformConfig Config { get; } = config;
+
+    public ImmutableArray<ClusterRef> Clusters { get; } = clusters;
+
+    public IEnumerable<GraphResource> All => _order.Select(name => _resources[name].Resource);
+
+    public ComponentBuilder StartComponent(string id, string typeToken, string title, Provenance provenance)
+    {
+        var builder = new ComponentBuilder(this, id, provenance);
+        _components.Add(new ComponentDraft(id, typeToken, title, provenance, builder));
+        return builder;
+    }
+
+    public void Add(string owner, GraphResource resource)
+    {
+        if (_resources.TryGetValue(resource.Name, out var existing))
+            throw new InvalidOperationException($"'{owner}' adds resource '{resource.Name}', which '{existing.Owner}' already added");
+        _resources[resource.Name] = (owner, resource);
+        _order.Add(resource.Name);
+    }
+
+    public void Contribute<T>(string contributor, string resourceName, Func<T, T> change, Provenance provenance) where T : GraphResource
+    {
+        if (!_resources.TryGetValue(resourceName, out var entry))
+            throw new InvalidOperationException($"'{contributor}' contributes to '{resourceName}', which is not in the graph");
+        if (entry.Resource is not T current)
+            throw new InvalidOperationException($"'{contributor}' contributes to '{resourceName}' as {typeof(T).Name}, but it is {entry.Resource.GetType().Name}");
+
+        var before = ResourceSettings.Flatten(current);
+        var changed = change(current);
+        var after = ResourceSettings.Flatten(changed);
+        var paths = after.Where(s => !before.TryGetValue(s.Key, out var old) || old != s.Value).Select(s => s.Key).ToList();
+
+        var contributions = changed.Contributions.SetItems(paths.Select(p => KeyValuePair.Create(p, provenance)));
+        _resources[resourceName] = (entry.Owner, changed with { Contributions = contributions });
+        if (entry.Owner != contributor)
+        {
+            var draft = _components.First(c => c.Id == contributor);
+            draft.Contributions.AddRange(paths.Select(p => new ContributedSetting(resourceName, p, after[p])));
+        }
+    }
+
+    public PlatformGraph Build(ImmutableArray<PracticeStatus> practices)
+    {
+        var resolved = _order.ToDictionary(name => name, name => Resolve(_resources[name].Resource), StringComparer.Ordinal);
+
+        var components = _components.Select(draft =>
+        {
+            var owned = _order.Where(name => _resources[name].Owner == draft.Id).ToList();
+            var dependsOn = owned
+                .SelectMany(name => resolved[name].DependsOn)
+                .Select(dep => _resources[dep].Owner)
+                .Concat(draft.Contributions.Select(c => _resources[c.Resource].Owner))
+                .Where(owner => owner != draft.Id)
+                .Distinct()
+                .ToList();
+            return new GraphComponent(
+                draft.Id,
+                draft.TypeToken,
+                draft.Title,
+                draft.Provenance,
+                [.. TopologicalOrder(owned, name => resolved[name].DependsOn.Where(owned.Contains)).Select(name => resolved[name])],
+                [.. draft.Contributions],
+                [.. draft.Builder.Notes],
+                [.. _components.Select(c => c.Id).Where(dependsOn.Contains)]);
+        }).ToList();
+
+        var ordered = TopologicalOrder(components.Select(c => c.Id).ToList(), id => components.First(c => c.Id == id).DependsOn);
+        return new PlatformGraph(Config, Clusters, [.. ordered.Select(id => components.First(c => c.Id == id))], practices);
+    }
+
+    /// <summary>The resource with every dependency it has: explicit, Azure references, its namespace, its CRDs' release, its cluster.</summary>
+    private GraphResource Resolve(GraphResource resource)
+    {
+        var deps = new List<string>(resource.DependsOn);
+        switch (resource)
+        {
+            case AzureResource azure:
+                deps.AddRange(azure.References);
+                break;
+            case KubernetesResource kubernetes:
+                deps.AddRange(ClusterDependency(kubernetes.Cluster));
+                if (kubernetes.Namespace is { } ns && kubernetes.Kind != "Namespace")
+                {
+                    var nsName = ComponentBuilder.KubernetesName(new k8s.Models.V1Namespace { Kind = "Namespace", Metadata = new() { Name = ns } }, kubernetes.Cluster);
+                    if (_resources.ContainsKey(nsName))
+                        deps.Add(nsName);
+                }
+                if (kubernetes.ApiGroup.Contains('.') && !kubernetes.ApiGroup.EndsWith(".k8s.io", StringComparison.Ordinal))
+                    deps.Add(CrdProvider(kubernetes));
+                break;
+            case HelmRelease release:
+                deps.AddRange(ClusterDependency(release.Cluster));
+                break;
+        }
+
+        foreach (var dep in deps.Where(d => !_resources.ContainsKey(d)))
+            throw new InvalidOperationException($"'{resource.Name}' depends on '{dep}', which is not in the graph");
+        return resource with { DependsOn = [.. deps.Where(d => d != resource.Name).Distinct()] };
+    }
+
+    private IEnumerable<string> ClusterDependency(string cluster) =>
+        Clusters.Where(c => c.Key == cluster && c.AksResource is not null).Select(c => c.AksResource!);
+
+    private string CrdProvider(KubernetesResource resource) =>
+        All.OfType<HelmRelease>()
+            .FirstOrDefault(r => r.Cluster == resource.Cluster && r.ProvidesApiGroups.Contains(resource.ApiGroup))?.Name
+        ?? throw new InvalidOperationException(
+            $"'{resource.Name}' is a {resource.ApiGroup} {resource.Kind}, but no release in the graph provides the {resource.ApiGroup} CRDs");
+
+    /// <summary>Kahn's algorithm, taking ready items in their original order so the result is deterministic.</summary>
+    private static List<string> TopologicalOrder(List<string> items, Func<string, IEnumerable<string>> dependencies)
+    {
+        var remaining = new List<string>(items);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<string>();
+        while (remaining.Count > 0)
+        {
+            var next = remaining.FirstOrDefault(item => dependencies(item).All(done.Contains))
+                ?? throw new InvalidOperationException($"dependency cycle among: {string.Join(", ", remaining)}");
+            remaining.Remove(next);
+            done.Add(next);
+            result.Add(next);
+        }
+        return result;
+    }
+
+    private sealed record ComponentDraft(string Id, string TypeToken, string Title, Provenance Provenance, ComponentBuilder Builder)
+    {
+        public List<ContributedSetting> Contributions { get; } = [];
+    }
+}

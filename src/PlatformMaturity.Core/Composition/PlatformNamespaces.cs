@@ -1,0 +1,18 @@
+namespace PlatformMaturity.Composition;
+
+/// <summary>Namespaces the platform's own components use at any level; tenants may not take these names.</summary>
+public static class PlatformNamespaces
+{
+    public const string KubeSystem = "kube-system";
+    public const string KubePublic = "kube-public";
+
+    private static readonly HashSet<string> All = new(StringComparer.Ordinal)
+    {
+        "platform-system", "monitoring", "trivy-system", "kyverno", "argocd", "argo-rollouts", "keda", "vpa",
+        "velero", "chaos-mesh", "opencost", "cert-manager", "external-secrets", "falco", "opentelemetry-operator-system",
+        "loki", "alloy", "backstage", "istio-system", "aks-istio-system", "capsule-system", "goldilocks", "kueue-system",
+        "gpu-operator", "dataprotection-microsoft",
+    };
+
+    public static bool IsPlatformNamespace(string name) => All.Contains(name);
+}

@@ -1,0 +1,288 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using PlatformMaturity.Model;
+
+namespace PlatformMaturity.Config;
+
+/// <summary>The outcome of validating a stack's config: the config when it is usable, and every problem found.</summary>
+public sealed record ConfigParseResult(PlatformConfig? Config, ImmutableArray<ConfigProblem> Problems)
+{
+    public bool IsValid => Config is not null;
+}
+
+/// <summary>Validates raw stack config into a <see cref="PlatformConfig"/>, naming key, value and what is allowed.</summary>
+public static partial class PlatformConfigParser
+{
+    public static ConfigParseResult Parse(RawConfig raw, MaturityModel? model = null)
+    {
+        model ??= MaturityModel.Default;
+        var problems = new List<ConfigProblem>();
+        void Problem(ConfigKey key, string message) => problems.Add(new ConfigProblem(key.FullName, message));
+
+        foreach (var key in raw.PlatformKeys.Where(k => ConfigKeys.Find(k) is null))
+            problems.Add(new ConfigProblem(key, UnknownKeyMessage(key)));
+
+        var level = ReadLevel(raw, model, Problem);
+        var target = ReadEnum<DeploymentTarget>(raw, ConfigKeys.Target, ConfigNames.TryParseTarget, Problem);
+        var environment = ReadEnum<EnvironmentKind>(raw, ConfigKeys.Environment, ConfigNames.TryParseEnvironment, Problem) ?? EnvironmentKind.NonProd;
+
+        var nameProblems = problems.Count;
+        var name = ReadString(raw, ConfigKeys.Name, Problem) ?? raw.Stack;
+        if (problems.Count == nameProblems && !Names.IsDnsLabel(name, Names.MaxStackLength))
+            Problem(ConfigKeys.Name, raw.Has(ConfigKeys.Name)
+                ? $"'{name}' is not a valid platform name; allowed: 1 to {Names.MaxStackLength} lowercase letters, digits and hyphens, starting and ending with a letter or digit"
+                : $"not set, and the stack name '{raw.Stack}' cannot serve as the platform name; set it to 1 to {Names.MaxStackLength} lowercase letters, digits and hyphens");
+
+        if (target is { } t)
+        {
+            foreach (var key in ConfigKeys.All.Where(k => !k.AppliesTo(t) && raw.Has(k)))
+                Problem(key, $"applies to target '{ConfigNames.Of(key.Target!.Value)}' only; this stack's target is '{ConfigNames.Of(t)}' (remove the key)");
+        }
+
+        var tenants = ReadTenants(raw, level, Problem);
+        var config = new PlatformConfig
+        {
+            Stack = raw.Stack,
+            Name = name,
+            Level = level ?? 0,
+            Target = target ?? DeploymentTarget.Existing,
+            Environment = environment,
+            Tenants = tenants,
+        };
+
+        if (target == DeploymentTarget.Azure)
+        {
+            config = config with
+            {
+                Regions = ReadRegions(raw, Problem),
+                KubernetesVersion = ReadMatching(raw, ConfigKeys.KubernetesVersion, KubernetesVersionPattern(), "a Kubernetes version such as 1.34 or 1.34.2", Problem),
+                NodeVmSize = ReadMatching(raw, ConfigKeys.NodeVmSize, VmSizePattern(), "an Azure VM size such as Standard_D4ds_v5", Problem),
+                NodeCount = ReadInteger(raw, ConfigKeys.NodeCount, min: 2, max: 1000,
+                    "at least 2 nodes (Kubernetes Built-in Resiliency) and at most 1000", Problem) ?? 2,
+            };
+        }
+        else if (target == DeploymentTarget.Existing)
+        {
+            config = config with
+            {
+                KubeContext = ReadString(raw, ConfigKeys.KubeContext, Problem),
+                Registry = ReadMatching(raw, ConfigKeys.Registry, RegistryPattern(), "a registry host[:port][/path] such as localhost:5001 or registry.example.com/team", Problem),
+            };
+        }
+
+        return problems.Count == 0
+            ? new ConfigParseResult(config, [])
+            : new ConfigParseResult(null, [.. problems]);
+    }
+
+    /// <summary>Validates and throws <see cref="StackConfigException"/> with every problem.</summary>
+    public static PlatformConfig ParseOrThrow(RawConfig raw, string origin, MaturityModel? model = null)
+    {
+        var result = Parse(raw, model);
+        return result.Config ?? throw new StackConfigException(origin, result.Problems);
+    }
+
+    private static int? ReadLevel(RawConfig raw, MaturityModel model, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.Level;
+        var allowed = string.Join(", ", model.Levels.Select(l => l.Number));
+        if (!raw.Has(key))
+        {
+            problem(key, $"is required; allowed: {allowed}");
+            return null;
+        }
+        var text = Scalar(raw[key]);
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || !model.IsLevel(level))
+        {
+            problem(key, $"'{Shown(raw[key])}' is not a maturity level; allowed: {allowed}");
+            return null;
+        }
+        return level;
+    }
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    private static T? ReadEnum<T>(RawConfig raw, ConfigKey key, TryParse<T> parse, Action<ConfigKey, string> problem)
+        where T : struct
+    {
+        var allowed = string.Join(", ", key.Allowed);
+        if (!raw.Has(key))
+        {
+            if (key.Required)
+                problem(key, $"is required; allowed: {allowed}");
+            return null;
+        }
+        if (Scalar(raw[key]) is { } text && parse(text, out var value))
+            return value;
+        problem(key, $"'{Shown(raw[key])}' is not allowed; allowed: {allowed}");
+        return null;
+    }
+
+    private static string? ReadString(RawConfig raw, ConfigKey key, Action<ConfigKey, string> problem)
+    {
+        if (!raw.Has(key))
+            return null;
+        var text = Scalar(raw[key]);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a non-empty string");
+            return null;
+        }
+        return text;
+    }
+
+    private static string? ReadMatching(RawConfig raw, ConfigKey key, Regex pattern, string expected, Action<ConfigKey, string> problem)
+    {
+        var text = raw.Has(key) ? Scalar(raw[key]) : key.Default?.GetValue<string>();
+        if (text is not null && pattern.IsMatch(text))
+            return text;
+        problem(key, $"'{Shown(raw[key])}' is not allowed; expected {expected}");
+        return null;
+    }
+
+    private static int? ReadInteger(RawConfig raw, ConfigKey key, int min, int max, string expected, Action<ConfigKey, string> problem)
+    {
+        if (!raw.Has(key))
+            return key.Default?.GetValue<int>();
+        if (int.TryParse(Scalar(raw[key]), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max)
+            return value;
+        problem(key, $"'{Shown(raw[key])}' is not allowed; expected {expected}");
+        return null;
+    }
+
+    private static ImmutableArray<string> ReadRegions(RawConfig raw, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.Regions;
+        if (!raw.Has(key))
+        {
+            problem(key, "is required on target 'azure'; set a list of Azure regions, primary first, e.g. [westeurope]");
+            return [];
+        }
+        if (raw[key] is not JsonArray array || array.Count == 0)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a non-empty list of Azure regions such as [westeurope, northeurope]");
+            return [];
+        }
+        var regions = new List<string>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var region = Scalar(array[i]);
+            if (region is null || !RegionPattern().IsMatch(region))
+                problem(key, $"item {i} '{Shown(array[i])}' is not an Azure region name; expected lowercase letters and digits such as westeurope");
+            else if (regions.Contains(region))
+                problem(key, $"item {i} '{region}' is listed twice; each region once");
+            else
+                regions.Add(region);
+        }
+        return [.. regions];
+    }
+
+    private static ImmutableArray<Tenant> ReadTenants(RawConfig raw, int? level, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.Tenants;
+        if (!raw.Has(key) || raw[key] is null)
+            return [];
+        if (raw[key] is not JsonArray array)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a list of tenants such as [{{name: team-a, group: team-a-devs, tier: medium}}]");
+            return [];
+        }
+        var tenants = new List<Tenant>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var at = $"item {i}";
+            if (array[i] is not JsonObject item)
+            {
+                problem(key, $"{at} '{Shown(array[i])}' is not a tenant; expected {{name, group, tier}}");
+                continue;
+            }
+            foreach (var field in item.Select(p => p.Key).Where(f => f is not ("name" or "group" or "tier")))
+                problem(key, $"{at} has unknown field '{field}'; allowed: name, group, tier");
+
+            var name = Scalar(item["name"]);
+            if (name is null)
+            {
+                problem(key, $"{at} has no name; each tenant needs a name (a DNS-1123 label, also its namespace)");
+                continue;
+            }
+            if (!Names.IsDnsLabel(name))
+                problem(key, $"{at} name '{Shown(item["name"])}' is not a DNS-1123 label; allowed: 1 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit");
+            else if (Names.ReservedNamespaces.Contains(name) || Composition.PlatformNamespaces.IsPlatformNamespace(name))
+                problem(key, $"{at} name '{name}' is reserved for Kubernetes or the platform; choose another tenant name");
+            else if (tenants.Any(t => t.Name == name))
+                problem(key, $"{at} name '{name}' is used twice; tenant names must be unique");
+
+            var group = item.ContainsKey("group") ? Scalar(item["group"]) : null;
+            if (item.ContainsKey("group") && string.IsNullOrWhiteSpace(group))
+                problem(key, $"{at} ({name}) group '{Shown(item["group"])}' is not allowed; expected the team's group name or Entra ID object id");
+            else if (group is null && level >= 2)
+                problem(key, $"{at} ({name}) has no group; from Level 2 each tenant needs its team's group (bound to the namespace's edit role)");
+
+            var tier = TenantTier.Medium;
+            if (item.ContainsKey("tier") && (Scalar(item["tier"]) is not { } tierText || !ConfigNames.TryParseTier(tierText, out tier)))
+                problem(key, $"{at} ({name}) tier '{Shown(item["tier"])}' is not allowed; allowed: {string.Join(", ", ConfigNames.Tiers)}");
+
+            tenants.Add(new Tenant(name, group, tier));
+        }
+        return [.. tenants];
+    }
+
+    private static string UnknownKeyMessage(string key)
+    {
+        var closest = ConfigKeys.All
+            .Select(k => (k.FullName, Distance: Levenshtein(key, k.FullName)))
+            .OrderBy(x => x.Distance)
+            .First();
+        var known = string.Join(", ", ConfigKeys.All.Select(k => k.FullName));
+        return closest.Distance <= 3
+            ? $"is not a known key; did you mean {closest.FullName}? Known keys: {known}"
+            : $"is not a known key; known keys: {known}";
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+
+    /// <summary>The text of a scalar node, or null for arrays, objects and missing values.</summary>
+    private static string? Scalar(JsonNode? node) => node is JsonValue value
+        ? value.GetValueKind() switch
+        {
+            JsonValueKind.String => value.GetValue<string>(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.ToJsonString(),
+            _ => null,
+        }
+        : null;
+
+    /// <summary>A value as the error message shows it: scalars as text, structures as compact JSON, long ones cut.</summary>
+    private static string Shown(JsonNode? node)
+    {
+        var text = node is null ? "null" : Scalar(node) ?? node.ToJsonString();
+        return text.Length > 60 ? text[..60] + "…" : text;
+    }
+
+    [GeneratedRegex(@"^\d+\.\d+(\.\d+)?$")]
+    private static partial Regex KubernetesVersionPattern();
+
+    [GeneratedRegex("^Standard_[A-Za-z0-9_]+$")]
+    private static partial Regex VmSizePattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9]{2,40}$")]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex(@"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9._-]+)*$")]
+    private static partial Regex RegistryPattern();
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PlatformMaturity.Config;
+
+/// <summary>Reads Pulumi stack files (<c>Pulumi.&lt;stack&gt;.yaml</c>): their <c>config:</c> map, as raw config.</summary>
+public static class StackFile
+{
+    public const string Prefix = "Pulumi.";
+    public const string Extension = ".yaml";
+
+    public static string FileName(string stack) => $"{Prefix}{stack}{Extension}";
+
+    public static string PathFor(string stacksDirectory, string stack) => Path.Combine(stacksDirectory, FileName(stack));
+
+    /// <summary>
+    /// Reads a stack file; <paramref name="origin"/> is how errors name it (default: the path).
+    /// Throws <see cref="StackConfigException"/> when it is missing or not valid YAML.
+    /// </summary>
+    public static RawConfig Read(string path, string stack, string? origin = null)
+    {
+        origin ??= path;
+        if (!File.Exists(path))
+            throw new StackConfigException(origin, [new ConfigProblem("stack", $"'{stack}' has no stack file: {origin} does not exist (create it with: pmctl init {stack} --level <n> --target existing|azure)")]);
+        return Parse(File.ReadAllText(path), stack, origin);
+    }
+
+    /// <summary>Parses stack file text; <paramref name="origin"/> names the file in errors.</summary>
+    public static RawConfig Parse(string yaml, string stack, string origin)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new StackConfigException(origin, [new ConfigProblem("yaml", $"line {e.Start.Line}, column {e.Start.Column}: {e.InnerException?.Message ?? e.Message}")]);
+        }
+
+        var values = ImmutableSortedDictionary.CreateBuilder<string, JsonNode?>(StringComparer.Ordinal);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            return new RawConfig(stack, values.ToImmutable());
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new StackConfigException(origin, [new ConfigProblem("yaml", "the file must be a mapping with a 'config:' key")]);
+
+        if (root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode) && configNode is not YamlScalarNode { Value: null or "" })
+        {
+            if (configNode is not YamlMappingNode config)
+                throw new StackConfigException(origin, [new ConfigProblem("config", $"line {configNode.Start.Line}: 'config' must be a mapping of namespaced keys such as platform:level")]);
+            foreach (var (key, value) in config.Children)
+                values[((YamlScalarNode)key).Value ?? ""] = ToJson(value);
+        }
+        return new RawConfig(stack, values.ToImmutable());
+    }
+
+    /// <summary>Converts YAML to JSON nodes, keeping scalars as strings (Pulumi config is untyped text).</summary>
+    internal static JsonNode? ToJson(YamlNode node) => node switch
+    {
+        YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" } => null,
+        YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? ""),
+        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
+        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(c =>
+            KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
+        _ => throw new InvalidDataException($"unsupported YAML node at line {node.Start.Line}"),
+    };
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using PlatformMaturity.Model;
+
+namespace PlatformMaturity.Config;
+
+/// <summary>
+/// Writes a new stack file: every key the level needs on its target, each under its documentation,
+/// with the given values or the documented defaults; optional keys without a default are shown commented out.
+/// </summary>
+public static class StackFileTemplate
+{
+    public static string Render(RawConfig config, int level, DeploymentTarget target, MaturityModel model)
+    {
+        var lvl = model.Level(level);
+        var text = new StringBuilder()
+            .Append($"# Pulumi stack '{config.Stack}' of a PlatformMaturity platform, written by pmctl init.\n")
+            .Append($"# {lvl.Title}: {lvl.Goal}\n")
+            .Append($"# Check it with: pmctl status {config.Stack}    Provision it with: pulumi up --stack {config.Stack}\n")
+            .Append(target == DeploymentTarget.Azure
+                ? "# Azure credentials come from the Azure CLI (az login) or ARM_* environment variables.\n"
+                : "# The cluster is the current context of your kubeconfig unless platform:kubeContext names one.\n")
+            .Append("config:\n");
+
+        foreach (var key in ConfigKeys.All.Where(k => k.NeededAt(level, target)))
+        {
+            foreach (var line in Wrap(key.Description))
+                text.Append($"  # {line}\n");
+            var value = config.Values.GetValueOrDefault(key.FullName) ?? key.Default?.DeepClone();
+            text.Append(value is null
+                ? $"  # {key.FullName}: {Example(key)}\n"
+                : Indent(Rendering.Yaml.Of(new JsonObject { [key.FullName] = value })));
+        }
+        return text.ToString();
+    }
+
+    private static string Example(ConfigKey key) => key.Name switch
+    {
+        "name" => "my-platform",
+        "kubeContext" => "kind-kind",
+        _ => "<value>",
+    };
+
+    private static string Indent(string yaml) =>
+        string.Concat(yaml.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => $"  {line}\n"));
+
+    private static IEnumerable<string> Wrap(string text, int width = 100)
+    {
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + word.Length + 1 > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+        if (line.Length > 0)
+            yield return line.ToString();
+    }
+}

@@ -1,0 +1,15 @@
+namespace PlatformMaturity.Config;
+
+/// <summary>A team that runs workloads on the platform: one namespace, its access group and its size tier.</summary>
+/// <param name="Name">DNS-1123 label; also the tenant's namespace.</param>
+/// <param name="Group">The team's identity group (Entra ID object id on azure, group name on existing); bound to RBAC from Level 2.</param>
+/// <param name="Tier">Sizes the tenant's quota from Level 2.</param>
+public sealed record Tenant(string Name, string? Group, TenantTier Tier);
+
+/// <summary>Size class of a tenant; picks its resource quota.</summary>
+public enum TenantTier
+{
+    Small,
+    Medium,
+    Large,
+}

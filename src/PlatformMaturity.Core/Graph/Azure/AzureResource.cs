@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+
+namespace PlatformMaturity.Graph.Azure;
+
+/// <summary>
+/// An Azure resource the platform provisions on the azure target. Properties carry the Pulumi.Azure
+/// argument names, so the Pulumi host maps them one to one.
+/// </summary>
+public abstract record AzureResource : GraphResource
+{
+    public ImmutableSortedDictionary<string, string> Tags { get; init; } =
+        ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    public override string Kind => "azure:" + GetType().Name;
+
+    /// <summary>Graph names of the resources this one refers to (and so depends on).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public virtual IEnumerable<string> References => [];
+}
+
+/// <summary>An output of another Azure resource of the graph, resolved by the Pulumi host (e.g. a registry's id).</summary>
+public sealed record AzureRef(string Resource, AzureOutput Output);
+
+/// <summary>The outputs graph resources refer to.</summary>
+public enum AzureOutput
+{
+    /// <summary>The ARM resource id.</summary>
+    Id,
+
+    /// <summary>The resource's name.</summary>
+    Name,
+
+    /// <summary>The object id of an AKS cluster's kubelet identity.</summary>
+    KubeletIdentityObjectId,
+
+    /// <summary>The principal id of a resource's system-assigned identity.</summary>
+    PrincipalId,
+}

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace PlatformMaturity.Graph;
+
+/// <summary>A Helm release of a pinned chart into one namespace of one cluster.</summary>
+public sealed record HelmRelease : GraphResource
+{
+    public required string Cluster { get; init; }
+
+    public required string ReleaseName { get; init; }
+
+    public required string Namespace { get; init; }
+
+    public required HelmChart Chart { get; init; }
+
+    public HelmValues Values { get; init; } = HelmValues.Empty;
+
+    /// <summary>Whether the release creates its namespace (false when the graph holds the Namespace object).</summary>
+    public bool CreateNamespace { get; init; } = true;
+
+    /// <summary>API groups whose CRDs the chart installs; objects of these groups are ordered after the release.</summary>
+    public ImmutableArray<string> ProvidesApiGroups { get; init; } = [];
+
+    /// <summary>Seconds Helm waits for the release's resources to become ready.</summary>
+    public int TimeoutSeconds { get; init; } = 600;
+
+    /// <summary>Roll the release back when an install or upgrade fails.</summary>
+    public bool Atomic { get; init; } = true;
+
+    public override string Kind => "HelmRelease";
+}

@@ -1,0 +1,18 @@
+using PlatformMaturity.Composition;
+
+namespace PlatformMaturity.Practices.Delivery;
+
+/// <summary>Levels 1–3: delivery is a documented manual step, applying manifests with kubectl.</summary>
+public sealed class BasicDeliveryProcesses : PracticeComponent
+{
+    public override string Practice => "Basic Delivery Processes";
+
+    public override Implementation Implementation => Implementation.OnBothTargets(
+        "Documented manual delivery: render an application's manifests and apply them with kubectl apply -k");
+
+    public override void Build(ComponentBuilder component)
+    {
+        component.Note("Deliver an application by hand: kubectl apply -k <app-dir> -n <tenant>");
+        component.Note("Check what would change first: kubectl diff -k <app-dir> -n <tenant>");
+    }
+}

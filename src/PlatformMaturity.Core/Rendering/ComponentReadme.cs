@@ -1,0 +1,40 @@
+using System.Text;
+using PlatformMaturity.Graph;
+
+namespace PlatformMaturity.Rendering;
+
+/// <summary>The README.md of a rendered component folder: what it implements, what it creates and contributes, how to operate it.</summary>
+internal static class ComponentReadme
+{
+    public static string Of(GraphComponent component, PlatformGraph graph)
+    {
+        var text = new StringBuilder();
+        text.Append($"# {component.Title}\n\n");
+        text.Append($"- Pulumi component: `{component.TypeToken}`\n");
+        text.Append($"- Brought by: {component.Provenance}\n");
+        if (graph.Practices.FirstOrDefault(p => p.ComponentId == component.Id) is { } status)
+            text.Append($"- Implementation ({Config.ConfigNames.Of(graph.Config.Target)}): {status.Detail}\n");
+        if (!component.DependsOn.IsEmpty)
+            text.Append($"- After: {string.Join(", ", component.DependsOn)}\n");
+
+        if (!component.Resources.IsEmpty)
+        {
+            text.Append("\n## Resources\n\n");
+            foreach (var resource in component.Resources)
+                text.Append($"- {resource.Kind} `{resource.Name}` ({resource.Provenance})\n");
+        }
+        if (!component.Contributions.IsEmpty)
+        {
+            text.Append("\n## Settings contributed to other components' resources\n\n");
+            foreach (var c in component.Contributions)
+                text.Append($"- `{c.Resource}` {c.Path} = {c.Value}\n");
+        }
+        if (!component.Notes.IsEmpty)
+        {
+            text.Append("\n## Operating it\n\n");
+            foreach (var note in component.Notes)
+                text.Append($"- {note}\n");
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using PlatformMaturity.Graph;
+
+namespace PlatformMaturity.Rendering;
+
+/// <summary>The component graph as a Mermaid flowchart or a Graphviz DOT digraph; edges run from a dependency to its dependent.</summary>
+public static class GraphDiagram
+{
+    public static string Mermaid(PlatformGraph graph)
+    {
+        var text = new StringBuilder("flowchart TD\n");
+        foreach (var component in graph.Components)
+            text.Append($"  {Id(component.Id)}[\"{Escape(Label(component))}\"]\n");
+        foreach (var practice in Absent(graph))
+            text.Append($"  {Id(practice.Practice)}[\"{Escape(AbsentLabel(practice))}\"]:::absent\n");
+        foreach (var (from, to) in Edges(graph))
+            text.Append($"  {Id(from)} --> {Id(to)}\n");
+        if (Absent(graph).Any())
+            text.Append("  classDef absent stroke-dasharray: 5 5,color:#777\n");
+        return text.ToString();
+    }
+
+    public static string Dot(PlatformGraph graph)
+    {
+        var text = new StringBuilder("digraph platform {\n  rankdir=LR;\n  node [shape=box];\n");
+        foreach (var component in graph.Components)
+            text.Append($"  \"{component.Id}\" [label=\"{Escape(Label(component))}\"];\n");
+        foreach (var practice in Absent(graph))
+            text.Append($"  \"{practice.Practice}\" [label=\"{Escape(AbsentLabel(practice))}\", style=dashed, fontcolor=gray40];\n");
+        foreach (var (from, to) in Edges(graph))
+            text.Append($"  \"{from}\" -> \"{to}\";\n");
+        return text.Append("}\n").ToString();
+    }
+
+    private static IEnumerable<(string From, string To)> Edges(PlatformGraph graph) =>
+        graph.Components.SelectMany(c => c.DependsOn.Select(d => (d, c.Id)));
+
+    private static IEnumerable<PracticeStatus> Absent(PlatformGraph graph) =>
+        graph.Practices.Where(p => p.State != PracticeState.Implemented);
+
+    private static string Label(GraphComponent component)
+    {
+        var counts = component.Resources.GroupBy(r => r.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} {g.Key}");
+        var detail = string.Join(", ", counts);
+        if (!component.Contributions.IsEmpty)
+            detail = string.Join(", ", new[] { detail, $"{component.Contributions.Length} settings" }.Where(s => s.Length > 0));
+        return detail.Length == 0 ? component.Title : $"{component.Title}\n{detail}";
+    }
+
+    private static string AbsentLabel(PracticeStatus practice) => practice.State == PracticeState.NotApplicable
+        ? $"{practice.Practice}\nnot applicable"
+        : $"{practice.Practice}\nnot implemented yet";
+
+    private static string Id(string name) =>
+        string.Concat(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
+
+    private static string Escape(string text) => text.Replace("\"", "'").Replace("\n", "\\n");
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Text;
+using PlatformMaturity.Graph;
+
+namespace PlatformMaturity.Rendering;
+
+/// <summary>
+/// Renders a graph as a manifest tree: one folder per component with a kustomization.yaml of its
+/// Kubernetes objects, each Helm release as release.yaml beside its values.yaml, and a README.md saying
+/// what the component does. <c>kubectl kustomize DIR</c> builds every object.
+/// </summary>
+public static class ManifestRenderer
+{
+    public const string KustomizationFile = "kustomization.yaml";
+    public const string ReleaseFile = "release.yaml";
+    public const string ValuesFile = "values.yaml";
+
+    public static ImmutableArray<RenderedFile> Render(PlatformGraph graph)
+    {
+        var files = new List<RenderedFile>();
+        foreach (var component in graph.Components)
+        {
+            var objects = component.Resources.OfType<KubernetesResource>().ToList();
+            foreach (var obj in objects)
+                files.Add(new RenderedFile($"{component.Id}/{obj.Name}.yaml", Yaml.Of(obj.Object)));
+            files.Add(new RenderedFile($"{component.Id}/{KustomizationFile}", Kustomization(objects.Select(o => $"{o.Name}.yaml"))));
+
+            foreach (var release in component.Resources.OfType<HelmRelease>())
+            {
+                files.Add(new RenderedFile($"{component.Id}/{release.Name}/{ReleaseFile}", ReleaseDescriptor(release)));
+                files.Add(new RenderedFile($"{component.Id}/{release.Name}/{ValuesFile}", Yaml.OfPlain(release.Values.ToPlain())));
+            }
+            files.Add(new RenderedFile($"{component.Id}/README.md", ComponentReadme.Of(component, graph)));
+        }
+        files.Add(new RenderedFile(KustomizationFile, Kustomization(graph.Components.Select(c => c.Id))));
+        return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
+    }
+
+    private static string Kustomization(IEnumerable<string> resources) => Yaml.OfPlain(new Dictionary<string, object>
+    {
+        ["apiVersion"] = "kustomize.config.k8s.io/v1beta1",
+        ["kind"] = "Kustomization",
+        ["resources"] = resources.ToList(),
+    });
+
+    /// <summary>What to install, for people and for tools that install releases (not a Kubernetes object).</summary>
+    private static string ReleaseDescriptor(HelmRelease release)
+    {
+        var descriptor = new Dictionary<string, object>
+        {
+            ["name"] = release.ReleaseName,
+            ["namespace"] = release.Namespace,
+            ["createNamespace"] = release.CreateNamespace,
+            ["repository"] = release.Chart.Repository,
+            ["chart"] = release.Chart.Name,
+            ["version"] = release.Chart.Version,
+            ["valuesFile"] = ValuesFile,
+            ["atomic"] = release.Atomic,
+            ["timeoutSeconds"] = release.TimeoutSeconds,
+            ["practice"] = release.Provenance.Source,
+            ["level"] = release.Provenance.Level,
+        };
+        if (!release.ProvidesApiGroups.IsEmpty)
+            descriptor["providesApiGroups"] = release.ProvidesApiGroups.ToList();
+        var install = new StringBuilder()
+            .Append($"# Install by hand: helm upgrade --install {release.ReleaseName} ")
+            .Append(release.Chart.IsOci ? release.Chart.Name : $"{release.Chart.Name} --repo {release.Chart.Repository}")
+            .Append($" --version {release.Chart.Version} --namespace {release.Namespace}")
+            .Append(release.CreateNamespace ? " --create-namespace" : "")
+            .Append($" --values {ValuesFile}\n");
+        return install + Yaml.OfPlain(descriptor);
+    }
+}
