@@ -37,6 +37,12 @@ public sealed class ComponentBuilder
 
     internal List<string> Notes { get; } = [];
 
+    /// <summary>Whether a practice is in effect at the stack's level (listed or carried), e.g. to add what a superseded predecessor no longer does.</summary>
+    public bool InEffect(string practice) => _graph.InEffect(practice);
+
+    /// <summary>Whether the level runs the Prometheus operator, so ServiceMonitors and PrometheusRules can be created.</summary>
+    public bool HasMonitoring => InEffect(WellKnown.BasicPlatformMonitoring) || InEffect(WellKnown.AdvancedPlatformMonitoring);
+
     /// <summary>Provenance for something this practice brings only from <paramref name="level"/> on.</summary>
     public Provenance Since(int level) => Provenance with { Level = Math.Max(level, Provenance.Level) };
 
@@ -64,9 +70,13 @@ public sealed class ComponentBuilder
         });
     }
 
-    /// <summary>Adds a Helm release of a pinned chart; its graph name is the release name.</summary>
+    /// <summary>
+    /// Adds a Helm release of a pinned chart; its graph name is the release name. List the API groups whose
+    /// CRDs the chart installs in <paramref name="providesApiGroups"/>, so objects of those groups follow it.
+    /// </summary>
     public HelmRelease AddRelease(string releaseName, string ns, HelmChart chart, HelmValues values, Provenance? provenance = null,
-        string cluster = ClusterRef.PrimaryKey, IEnumerable<string>? providesApiGroups = null) =>
+        string cluster = ClusterRef.PrimaryKey, IEnumerable<string>? providesApiGroups = null, IEnumerable<string>? dependsOn = null,
+        bool createNamespace = true) =>
         Add(new HelmRelease
         {
             Name = cluster == ClusterRef.PrimaryKey ? releaseName : $"{cluster}-{releaseName}",
@@ -76,7 +86,9 @@ public sealed class ComponentBuilder
             Namespace = ns,
             Chart = chart,
             Values = values,
+            CreateNamespace = createNamespace,
             ProvidesApiGroups = [.. providesApiGroups ?? []],
+            DependsOn = [.. dependsOn ?? []],
         });
 
     /// <summary>Changes settings of a resource another component owns; the changed settings get this component's provenance.</summary>

@@ -16,12 +16,13 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
 
     public PlatformGraph Compose(PlatformConfig config)
     {
-        var builder = new GraphBuilder(config, [Foundation.PrimaryCluster(config)]);
+        var inEffect = model.InEffectAt(config.Level);
+        var builder = new GraphBuilder(config, [Foundation.PrimaryCluster(config)], inEffect.Select(p => p.Practice.Name).ToHashSet(StringComparer.Ordinal));
         Foundation.Build(builder.StartComponent(
             GraphComponent.FoundationId, Foundation.TypeToken, Provenance.FoundationSource, Provenance.Foundation));
 
         var statuses = ImmutableArray.CreateBuilder<PracticeStatus>();
-        foreach (var (practice, carried) in model.InEffectAt(config.Level))
+        foreach (var (practice, carried) in inEffect)
         {
             statuses.Add(ComposePractice(builder, practice, carried, config.Target));
         }
@@ -31,6 +32,18 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
     /// <summary>The Pulumi type token of a practice's component: platform:&lt;category&gt;:&lt;PracticeName&gt;.</summary>
     public static string TypeToken(Practice practice) =>
         $"platform:{practice.PrimaryCategory.ToString().ToLowerInvariant()}:{practice.TypeName}";
+
+    /// <summary>Practices whose successor chain leads to <paramref name="practice"/>.</summary>
+    private ImmutableArray<ComponentIdentity> Predecessors(Practice practice) =>
+        [.. model.Practices
+            .Where(p => p != practice && SuccessorChain(p).Contains(practice.Name))
+            .Select(p => new ComponentIdentity(p.Slug, TypeToken(p)))];
+
+    private IEnumerable<string> SuccessorChain(Practice practice)
+    {
+        for (var next = practice.Successor; next is not null; next = model.Practice(next).Successor)
+            yield return next;
+    }
 
     private PracticeStatus ComposePractice(GraphBuilder builder, Practice practice, bool carried, DeploymentTarget target)
     {
@@ -43,7 +56,7 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
             return Status(PracticeState.NotApplicable, reason);
 
         var provenance = new Provenance(practice.Name, practice.FirstLevel);
-        component.Build(builder.StartComponent(practice.Slug, TypeToken(practice), practice.Name, provenance));
+        component.Build(builder.StartComponent(practice.Slug, TypeToken(practice), practice.Name, provenance, Predecessors(practice)));
         return Status(PracticeState.Implemented, component.Implementation.For(target), practice.Slug);
     }
 }

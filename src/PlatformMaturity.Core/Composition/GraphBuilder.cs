@@ -6,7 +6,7 @@ using PlatformMaturity.Graph.Azure;
 namespace PlatformMaturity.Composition;
 
 /// <summary>Collects components and resources during one composition, then resolves dependencies and order.</summary>
-internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<ClusterRef> clusters)
+internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<ClusterRef> clusters, IReadOnlySet<string> practicesInEffect)
 {
     private readonly List<ComponentDraft> _components = [];
     private readonly Dictionary<string, (string Owner, GraphResource Resource)> _resources = new(StringComparer.Ordinal);
@@ -18,10 +18,13 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
 
     public IEnumerable<GraphResource> All => _order.Select(name => _resources[name].Resource);
 
-    public ComponentBuilder StartComponent(string id, string typeToken, string title, Provenance provenance)
+    public bool InEffect(string practice) => practicesInEffect.Contains(practice);
+
+    public ComponentBuilder StartComponent(string id, string typeToken, string title, Provenance provenance,
+        ImmutableArray<ComponentIdentity> predecessors = default)
     {
         var builder = new ComponentBuilder(this, id, provenance);
-        _components.Add(new ComponentDraft(id, typeToken, title, provenance, builder));
+        _components.Add(new ComponentDraft(id, typeToken, title, provenance, predecessors.IsDefault ? [] : predecessors, builder));
         return builder;
     }
 
@@ -76,7 +79,10 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
                 [.. TopologicalOrder(owned, name => resolved[name].DependsOn.Where(owned.Contains)).Select(name => resolved[name])],
                 [.. draft.Contributions],
                 [.. draft.Builder.Notes],
-                [.. _components.Select(c => c.Id).Where(dependsOn.Contains)]);
+                [.. _components.Select(c => c.Id).Where(dependsOn.Contains)])
+            {
+                Predecessors = draft.Predecessors,
+            };
         }).ToList();
 
         var ordered = TopologicalOrder(components.Select(c => c.Id).ToList(), id => components.First(c => c.Id == id).DependsOn);
@@ -94,23 +100,31 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
                 break;
             case KubernetesResource kubernetes:
                 deps.AddRange(ClusterDependency(kubernetes.Cluster));
-                if (kubernetes.Namespace is { } ns && kubernetes.Kind != "Namespace")
-                {
-                    var nsName = ComponentBuilder.KubernetesName(new k8s.Models.V1Namespace { Kind = "Namespace", Metadata = new() { Name = ns } }, kubernetes.Cluster);
-                    if (_resources.ContainsKey(nsName))
-                        deps.Add(nsName);
-                }
+                if (kubernetes.Namespace is { } ns)
+                    deps.AddRange(NamespaceDependency(ns, kubernetes.Cluster));
                 if (kubernetes.ApiGroup.Contains('.') && !kubernetes.ApiGroup.EndsWith(".k8s.io", StringComparison.Ordinal))
                     deps.Add(CrdProvider(kubernetes));
                 break;
             case HelmRelease release:
                 deps.AddRange(ClusterDependency(release.Cluster));
+                deps.AddRange(NamespaceDependency(release.Namespace, release.Cluster));
+                break;
+            case ConfigSecret secret:
+                deps.AddRange(ClusterDependency(secret.Cluster));
+                deps.AddRange(NamespaceDependency(secret.Namespace, secret.Cluster));
                 break;
         }
 
         foreach (var dep in deps.Where(d => !_resources.ContainsKey(d)))
             throw new InvalidOperationException($"'{resource.Name}' depends on '{dep}', which is not in the graph");
         return resource with { DependsOn = [.. deps.Where(d => d != resource.Name).Distinct()] };
+    }
+
+    /// <summary>The Namespace object of the graph that a namespaced resource needs, when the graph holds it.</summary>
+    private IEnumerable<string> NamespaceDependency(string ns, string cluster)
+    {
+        var name = ComponentBuilder.KubernetesName(new k8s.Models.V1Namespace { Kind = "Namespace", Metadata = new() { Name = ns } }, cluster);
+        return _resources.ContainsKey(name) ? [name] : [];
     }
 
     private IEnumerable<string> ClusterDependency(string cluster) =>
@@ -139,7 +153,8 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
         return result;
     }
 
-    private sealed record ComponentDraft(string Id, string TypeToken, string Title, Provenance Provenance, ComponentBuilder Builder)
+    private sealed record ComponentDraft(string Id, string TypeToken, string Title, Provenance Provenance,
+        ImmutableArray<ComponentIdentity> Predecessors, ComponentBuilder Builder)
     {
         public List<ContributedSetting> Contributions { get; } = [];
     }

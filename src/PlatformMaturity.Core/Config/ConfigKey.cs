@@ -24,6 +24,7 @@ public enum ConfigValueType
 /// <param name="Required">Whether a stack must set it (at <paramref name="FromLevel"/> and above, on its target).</param>
 /// <param name="Allowed">For enumerations: every allowed value.</param>
 /// <param name="ItemType">For arrays: the type of the items.</param>
+/// <param name="Secret">The value is a credential: it must be set with pulumi config set --secret and is never written in plain text.</param>
 public sealed record ConfigKey(
     string Name,
     ConfigValueType Type,
@@ -33,7 +34,8 @@ public sealed record ConfigKey(
     int FromLevel = 1,
     bool Required = false,
     ImmutableArray<string> Allowed = default,
-    ConfigValueType? ItemType = null)
+    ConfigValueType? ItemType = null,
+    bool Secret = false)
 {
     public const string Namespace = "platform";
 

@@ -49,7 +49,16 @@ public sealed record GraphComponent(
     ImmutableArray<string> DependsOn)
 {
     public const string FoundationId = "foundation";
+
+    /// <summary>
+    /// Components of the practices this one supersedes (directly or through a chain). Resources move
+    /// to a successor's component on upgrade; the Pulumi host aliases them so they are not replaced.
+    /// </summary>
+    public ImmutableArray<ComponentIdentity> Predecessors { get; init; } = [];
 }
+
+/// <summary>A component's id and Pulumi type token: what names it in Pulumi state.</summary>
+public sealed record ComponentIdentity(string Id, string TypeToken);
 
 /// <summary>A setting a component contributed to a resource another component owns.</summary>
 public sealed record ContributedSetting(string Resource, string Path, string Value);

@@ -23,6 +23,16 @@ internal static class ComponentReadme
             foreach (var resource in component.Resources)
                 text.Append($"- {resource.Kind} `{resource.Name}` ({resource.Provenance})\n");
         }
+        var secrets = component.Resources.OfType<ConfigSecret>().ToList();
+        if (secrets.Count > 0)
+        {
+            text.Append("\n## Secrets (not rendered: their values live in the stack's secret config)\n\n");
+            foreach (var secret in secrets)
+            {
+                var literals = string.Join(" ", secret.Keys.Select(k => $"--from-literal={k.Key}=\"$(pulumi config get {k.Value})\""));
+                text.Append($"- `kubectl create secret generic {secret.SecretName} -n {secret.Namespace} {literals}`\n");
+            }
+        }
         if (!component.Contributions.IsEmpty)
         {
             text.Append("\n## Settings contributed to other components' resources\n\n");

@@ -31,6 +31,7 @@ public static class ManifestRenderer
                 files.Add(new RenderedFile($"{component.Id}/{release.Name}/{ValuesFile}", Yaml.OfPlain(release.Values.ToPlain())));
             }
             files.Add(new RenderedFile($"{component.Id}/README.md", ComponentReadme.Of(component, graph)));
+            // Secrets from stack config are never written: their README says how to create them.
         }
         files.Add(new RenderedFile(KustomizationFile, Kustomization(graph.Components.Select(c => c.Id))));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];

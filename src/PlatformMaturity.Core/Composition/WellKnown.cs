@@ -1,0 +1,14 @@
+namespace PlatformMaturity.Composition;
+
+/// <summary>Names several practices share: practices that others test for, and resources others depend on.</summary>
+public static class WellKnown
+{
+    public const string BasicPlatformMonitoring = "Basic Platform Monitoring";
+    public const string AdvancedPlatformMonitoring = "Advanced Platform Monitoring";
+
+    /// <summary>Graph name (and release name) of kube-prometheus-stack, whichever monitoring practice owns it; it provides the monitoring.coreos.com CRDs.</summary>
+    public const string PrometheusStackRelease = "kube-prometheus-stack";
+
+    /// <summary>Namespace of the monitoring stack.</summary>
+    public const string MonitoringNamespace = "monitoring";
+}

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace PlatformMaturity.Graph;
+
+/// <summary>
+/// A Kubernetes Secret whose values come from secret stack config (pulumi config set --secret). The graph
+/// holds only the config keys, never the values: the Pulumi host reads them as Pulumi secrets, and render
+/// says how to create the Secret instead of writing it.
+/// </summary>
+public sealed record ConfigSecret : GraphResource
+{
+    public required string Cluster { get; init; }
+
+    public required string Namespace { get; init; }
+
+    public required string SecretName { get; init; }
+
+    /// <summary>Data key of the Secret → the namespaced secret config key holding its value (e.g. "platform:grafanaAdminPassword").</summary>
+    public required ImmutableSortedDictionary<string, string> Keys { get; init; }
+
+    public override string Kind => "Secret";
+}
