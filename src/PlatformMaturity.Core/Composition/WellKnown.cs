@@ -11,4 +11,10 @@ public static class WellKnown
 
     /// <summary>Namespace of the monitoring stack.</summary>
     public const string MonitoringNamespace = "monitoring";
+
+    /// <summary>
+    /// Graph name of the Log Analytics workspace on azure. The monitoring practice in effect creates it;
+    /// others (Defender, audit logs) refer to it with an AzureRef.
+    /// </summary>
+    public const string LogAnalyticsWorkspace = "log-analytics";
 }

@@ -33,6 +33,12 @@ public enum AzureOutput
     /// <summary>The object id of an AKS cluster's kubelet identity.</summary>
     KubeletIdentityObjectId,
 
-    /// <summary>The principal id of a resource's system-assigned identity.</summary>
+    /// <summary>The principal (object) id of an identity: a user-assigned identity, or a resource's system-assigned one.</summary>
     PrincipalId,
+
+    /// <summary>The client id of a user-assigned identity (for workload identity annotations).</summary>
+    ClientId,
+
+    /// <summary>The OIDC issuer URL of an AKS cluster.</summary>
+    OidcIssuerUrl,
 }

@@ -41,8 +41,86 @@ public sealed record KubernetesCluster : AzureResource
 
     public NetworkProfile? NetworkProfile { get; init; }
 
-    public override IEnumerable<string> References => [ResourceGroup];
+    public MaintenanceWindow? MaintenanceWindowAutoUpgrade { get; init; }
+
+    public MaintenanceWindow? MaintenanceWindowNodeOs { get; init; }
+
+    /// <summary>Entra ID integration (azure_active_directory_role_based_access_control).</summary>
+    public AzureActiveDirectoryRbac? AzureActiveDirectoryRoleBasedAccessControl { get; init; }
+
+    public bool? OidcIssuerEnabled { get; init; }
+
+    public bool? WorkloadIdentityEnabled { get; init; }
+
+    public bool? AzurePolicyEnabled { get; init; }
+
+    public bool? ImageCleanerEnabled { get; init; }
+
+    public int? ImageCleanerIntervalHours { get; init; }
+
+    public AutoScalerProfile? AutoScalerProfile { get; init; }
+
+    public WorkloadAutoscalerProfile? WorkloadAutoscalerProfile { get; init; }
+
+    public KeyVaultSecretsProvider? KeyVaultSecretsProvider { get; init; }
+
+    /// <summary>Microsoft Defender for Containers, reporting to a Log Analytics workspace.</summary>
+    public LogAnalyticsLink? MicrosoftDefender { get; init; }
+
+    /// <summary>Container Insights (oms_agent), reporting to a Log Analytics workspace.</summary>
+    public LogAnalyticsLink? OmsAgent { get; init; }
+
+    /// <summary>Azure Monitor managed Prometheus metrics (monitor_metrics).</summary>
+    public MonitorMetrics? MonitorMetrics { get; init; }
+
+    public override IEnumerable<string> References =>
+        new[] { ResourceGroup }
+            .Concat(new[] { MicrosoftDefender, OmsAgent }.Where(l => l is not null).Select(l => l!.Workspace.Resource))
+            .Distinct();
 }
+
+/// <summary>A planned maintenance window (maintenance_window_auto_upgrade / maintenance_window_node_os).</summary>
+/// <param name="Frequency">Daily, Weekly, AbsoluteMonthly or RelativeMonthly.</param>
+/// <param name="Interval">Every n days/weeks/months.</param>
+/// <param name="Duration">Hours, 4 to 24.</param>
+/// <param name="DayOfWeek">For Weekly: Monday … Sunday.</param>
+/// <param name="StartTime">"HH:mm".</param>
+/// <param name="UtcOffset">e.g. "+00:00".</param>
+public sealed record MaintenanceWindow(string Frequency, int Interval, int Duration, string? DayOfWeek, string? StartTime, string? UtcOffset);
+
+/// <summary>Entra ID integration of AKS; TenantId null means the deploying identity's tenant.</summary>
+public sealed record AzureActiveDirectoryRbac
+{
+    public bool? AzureRbacEnabled { get; init; }
+
+    public System.Collections.Immutable.ImmutableArray<string> AdminGroupObjectIds { get; init; } = [];
+
+    public string? TenantId { get; init; }
+}
+
+/// <summary>Cluster autoscaler tuning (auto_scaler_profile); null values keep the provider defaults.</summary>
+public sealed record AutoScalerProfile
+{
+    public bool? BalanceSimilarNodeGroups { get; init; }
+
+    /// <summary>least-waste, most-pods, priority or random.</summary>
+    public string? Expander { get; init; }
+
+    /// <summary>How long a node must be unneeded before scale-down, e.g. "10m".</summary>
+    public string? ScaleDownUnneeded { get; init; }
+}
+
+/// <summary>AKS KEDA and VPA add-ons (workload_autoscaler_profile).</summary>
+public sealed record WorkloadAutoscalerProfile(bool? KedaEnabled, bool? VerticalPodAutoscalerEnabled);
+
+/// <summary>The Key Vault Secrets Store CSI driver add-on (key_vault_secrets_provider).</summary>
+public sealed record KeyVaultSecretsProvider(bool SecretRotationEnabled, string? SecretRotationInterval);
+
+/// <summary>An add-on that reports to a Log Analytics workspace of the graph.</summary>
+public sealed record LogAnalyticsLink(AzureRef Workspace, bool? MsiAuthForMonitoringEnabled = null);
+
+/// <summary>Managed Prometheus scraping (monitor_metrics): Kubernetes annotations and labels allowed into metrics.</summary>
+public sealed record MonitorMetrics(string? AnnotationsAllowed, string? LabelsAllowed);
 
 /// <summary>An AKS node pool: the cluster's default pool or an extra one.</summary>
 public sealed record NodePool
@@ -69,6 +147,8 @@ public sealed record NodePool
 
     /// <summary>Extra nodes during upgrades, e.g. "33%"; null for the provider default.</summary>
     public string? MaxSurge { get; init; }
+
+    public bool? HostEncryptionEnabled { get; init; }
 
     /// <summary>Name of the temporary pool AKS uses when a change forces the pool to be rotated.</summary>
     public string? TemporaryNameForRotation { get; init; }

@@ -1,0 +1,19 @@
+namespace PlatformMaturity.Graph.Azure;
+
+/// <summary>A Log Analytics workspace (Pulumi.Azure.OperationalInsights.AnalyticsWorkspace) for logs, insights and audit.</summary>
+public sealed record LogAnalyticsWorkspace : AzureResource
+{
+    /// <summary>Graph name of the resource group.</summary>
+    public required string ResourceGroup { get; init; }
+
+    public required string Location { get; init; }
+
+    public string Sku { get; init; } = "PerGB2018";
+
+    public int RetentionInDays { get; init; } = 30;
+
+    /// <summary>Shared-key access; off so only Entra ID identities read and write.</summary>
+    public bool LocalAuthenticationEnabled { get; init; }
+
+    public override IEnumerable<string> References => [ResourceGroup];
+}
