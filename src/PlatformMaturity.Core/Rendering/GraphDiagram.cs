@@ -10,9 +10,9 @@ public static class GraphDiagram
     {
         var text = new StringBuilder("flowchart TD\n");
         foreach (var component in graph.Components)
-            text.Append($"  {Id(component.Id)}[\"{Escape(Label(component))}\"]\n");
+            text.Append($"  {Id(component.Id)}[\"{MermaidLabel(Label(component))}\"]\n");
         foreach (var practice in Absent(graph))
-            text.Append($"  {Id(practice.Practice)}[\"{Escape(AbsentLabel(practice))}\"]:::absent\n");
+            text.Append($"  {Id(practice.Practice)}[\"{MermaidLabel(AbsentLabel(practice))}\"]:::absent\n");
         foreach (var (from, to) in Edges(graph))
             text.Append($"  {Id(from)} --> {Id(to)}\n");
         if (Absent(graph).Any())
@@ -41,10 +41,10 @@ public static class GraphDiagram
     private static string Label(GraphComponent component)
     {
         var counts = component.Resources.GroupBy(r => r.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Count()} {g.Key}");
+            .Select(g => $"{g.Count()}× {g.Key}");
         var detail = string.Join(", ", counts);
         if (!component.Contributions.IsEmpty)
-            detail = string.Join(", ", new[] { detail, $"{component.Contributions.Length} settings" }.Where(s => s.Length > 0));
+            detail = string.Join(", ", new[] { detail, $"{component.Contributions.Length} contributed setting{(component.Contributions.Length == 1 ? "" : "s")}" }.Where(s => s.Length > 0));
         return detail.Length == 0 ? component.Title : $"{component.Title}\n{detail}";
     }
 
@@ -55,5 +55,9 @@ public static class GraphDiagram
     private static string Id(string name) =>
         string.Concat(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
 
+    /// <summary>DOT label text: quotes made safe, line breaks as \n escapes.</summary>
     private static string Escape(string text) => text.Replace("\"", "'").Replace("\n", "\\n");
+
+    /// <summary>Mermaid label text: quotes made safe, line breaks as &lt;br/&gt;.</summary>
+    private static string MermaidLabel(string text) => text.Replace("\"", "'").Replace("\n", "<br/>");
 }

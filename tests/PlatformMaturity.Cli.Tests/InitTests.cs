@@ -1,0 +1,123 @@
+using PlatformMaturity.Config;
+using PlatformMaturity.Tests.Shared;
+
+namespace PlatformMaturity.Cli.Tests;
+
+/// <summary>pmctl init: writes a valid stack for any level and target, and refuses bad input without touching anything.</summary>
+public sealed class InitTests
+{
+    [Theory]
+    [InlineData("existing", 1)]
+    [InlineData("azure", 1)]
+    [InlineData("existing", 5)]
+    [InlineData("azure", 5)]
+    public void Writes_a_stack_with_every_key_the_level_needs_that_validates(string target, int level)
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run(dir.Path, "init", "dev", "--level", level.ToString(), "--target", target, "--tenant", "team-a:team-a-devs");
+        Assert.Equal(0, result.ExitCode);
+        var path = dir.Combine("stacks", "Pulumi.dev.yaml");
+        var raw = StackFile.Read(path, "dev");
+        var parsed = PlatformConfigParser.Parse(raw);
+        Assert.True(parsed.IsValid, string.Join("\n", parsed.Problems));
+        Assert.Equal(level, parsed.Config!.Level);
+        ConfigNames.TryParseTarget(target, out var t);
+        foreach (var key in ConfigKeys.All.Where(k => k.NeededAt(level, t)))
+            Assert.Contains(key.FullName, File.ReadAllText(path));
+        Assert.Equal(0, CliRunner.Run(dir.Path, "status", "dev").ExitCode);
+    }
+
+    [Fact]
+    public void Documents_each_key_and_shows_optional_ones_commented()
+    {
+        using var dir = new TempDirectory();
+        CliRunner.Run(dir.Path, "init", "dev", "--level", "1", "--target", "existing");
+        var text = File.ReadAllText(dir.Combine("stacks", "Pulumi.dev.yaml"));
+        Assert.Contains("# " + ConfigKeys.Level.Description, text);
+        Assert.Contains("  # platform:kubeContext:", text);
+        Assert.Contains("platform:registry: localhost:5001", text);
+        Assert.DoesNotContain("platform:regions", text);
+    }
+
+    [Fact]
+    public void Azure_gets_a_default_region_and_keeps_the_given_ones_in_order()
+    {
+        using var dir = new TempDirectory();
+        CliRunner.Run(dir.Path, "init", "a", "--level", "1", "--target", "azure");
+        CliRunner.Run(dir.Path, "init", "b", "--level", "1", "--target", "azure", "--region", "swedencentral", "--region", "westeurope");
+        Assert.Equal(["westeurope"], Load(dir, "a").Regions.AsEnumerable());
+        Assert.Equal(["swedencentral", "westeurope"], Load(dir, "b").Regions.AsEnumerable());
+    }
+
+    [Theory]
+    [InlineData("level 7", new[] { "init", "dev", "--level", "7", "--target", "existing" }, 1, "--level 7 is not a maturity level; allowed: 1, 2, 3, 4, 5")]
+    [InlineData("unknown target", new[] { "init", "dev", "--level", "1", "--target", "gcp" }, 1, "--target 'gcp' is not a target; allowed: existing, azure")]
+    [InlineData("slash in name", new[] { "init", "a/b", "--level", "1", "--target", "existing" }, 1, "stack name 'a/b' is not valid")]
+    [InlineData("dot-dot in name", new[] { "init", "..", "--level", "1", "--target", "existing" }, 1, "stack name '..' is not valid")]
+    [InlineData("traversal", new[] { "init", "../../etc/x", "--level", "1", "--target", "existing" }, 1, "is not valid")]
+    [InlineData("upper case", new[] { "init", "Dev", "--level", "1", "--target", "existing" }, 1, "lowercase")]
+    [InlineData("level 1 in prod", new[] { "init", "dev", "--level", "1", "--target", "existing", "--environment", "prod" }, 1, "non-production only")]
+    [InlineData("bad environment", new[] { "init", "dev", "--level", "1", "--target", "existing", "--environment", "staging" }, 1, "allowed: nonprod, prod")]
+    [InlineData("region on existing", new[] { "init", "dev", "--level", "1", "--target", "existing", "--region", "westeurope" }, 1, "--region applies to target azure only")]
+    [InlineData("bad region", new[] { "init", "dev", "--level", "1", "--target", "azure", "--region", "West Europe" }, 1, "platform:regions: item 0 'West Europe' is not an Azure region name")]
+    [InlineData("bad tenant", new[] { "init", "dev", "--level", "1", "--target", "existing", "--tenant", "Team_A" }, 1, "platform:tenants: item 0 name 'Team_A' is not a DNS-1123 label")]
+    [InlineData("reserved tenant", new[] { "init", "dev", "--level", "1", "--target", "existing", "--tenant", "kube-system" }, 1, "reserved")]
+    [InlineData("level 2 tenant without group", new[] { "init", "dev", "--level", "2", "--target", "existing", "--tenant", "team-a" }, 1, "has no group")]
+    [InlineData("missing target", new[] { "init", "dev", "--level", "1" }, 2, "--target")]
+    [InlineData("non-numeric level", new[] { "init", "dev", "--level", "two", "--target", "existing" }, 2, "two")]
+    public void Bad_input_fails_clearly_and_leaves_the_stacks_folder_byte_identical(string why, string[] args, int exit, string message)
+    {
+        using var dir = new TempDirectory();
+        Assert.Equal(0, CliRunner.Run(dir.Path, "init", "keep", "--level", "1", "--target", "existing").ExitCode);
+        var before = dir.Snapshot();
+
+        var result = CliRunner.Run(dir.Path, args);
+
+        Assert.True(exit == result.ExitCode, $"{why}: {result}");
+        Assert.Contains(message, result.Error);
+        Assert.Equal(before, dir.Snapshot());
+    }
+
+    [Fact]
+    public void Never_overwrites_an_existing_stack()
+    {
+        using var dir = new TempDirectory();
+        CliRunner.Run(dir.Path, "init", "dev", "--level", "1", "--target", "existing");
+        var path = dir.Combine("stacks", "Pulumi.dev.yaml");
+        File.AppendAllText(path, "# my own notes\n");
+        var before = dir.Snapshot();
+
+        var result = CliRunner.Run(dir.Path, "init", "dev", "--level", "2", "--target", "azure");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("already exists", result.Error);
+        Assert.Equal(before, dir.Snapshot());
+    }
+
+    [Fact]
+    public void Level_1_in_prod_is_written_only_when_forced_and_then_warned_about()
+    {
+        using var dir = new TempDirectory();
+        var refused = CliRunner.Run(dir.Path, "init", "dev", "--level", "1", "--target", "existing", "--environment", "prod");
+        Assert.Contains("Every organization starting the journey (non-prod!)", refused.Error);
+        Assert.False(Directory.Exists(dir.Combine("stacks")));
+
+        Assert.Equal(0, CliRunner.Run(dir.Path, "init", "dev", "--level", "1", "--target", "existing", "--environment", "prod", "--force").ExitCode);
+        var status = CliRunner.Run(dir.Path, "status", "dev");
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("warning: Level 1 (The Launchpad) is for non-production only", status.Error);
+    }
+
+    [Fact]
+    public void Uses_the_stacks_folder_of_the_nearest_pulumi_project()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("Pulumi.yaml"), "name: platform\nruntime: dotnet\nstackConfigDir: envs\n");
+        Directory.CreateDirectory(dir.Combine("src", "deep"));
+        Assert.Equal(0, CliRunner.Run(dir.Combine("src", "deep"), "init", "dev", "--level", "1", "--target", "existing").ExitCode);
+        Assert.True(File.Exists(dir.Combine("envs", "Pulumi.dev.yaml")));
+    }
+
+    private static PlatformConfig Load(TempDirectory dir, string stack) =>
+        PlatformConfigParser.ParseOrThrow(StackFile.Read(dir.Combine("stacks", $"Pulumi.{stack}.yaml"), stack), stack);
+}
