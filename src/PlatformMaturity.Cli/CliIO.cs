@@ -5,11 +5,16 @@ namespace PlatformMaturity.Cli;
 /// <summary>Where a command writes (results to Out, problems to Error) and the folder it works from.</summary>
 public sealed class CliIO
 {
-    public CliIO(TextWriter output, TextWriter error, string workingDirectory, int? width = null)
+    public CliIO(TextWriter output, TextWriter error, string workingDirectory, int? width = null,
+        TextReader? input = null, bool interactive = false, TimeProvider? clock = null, string? environmentPath = null)
     {
         Out = output;
         Error = error;
         WorkingDirectory = workingDirectory;
+        In = input ?? TextReader.Null;
+        Interactive = interactive;
+        Clock = clock ?? TimeProvider.System;
+        EnvironmentPath = environmentPath ?? Environment.GetEnvironmentVariable("PATH") ?? "";
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
@@ -29,6 +34,17 @@ public sealed class CliIO
     public TextWriter Error { get; }
 
     public string WorkingDirectory { get; }
+
+    /// <summary>Where confirmations are read from.</summary>
+    public TextReader In { get; }
+
+    /// <summary>Whether a person can answer a prompt (stdin is a terminal).</summary>
+    public bool Interactive { get; }
+
+    public TimeProvider Clock { get; }
+
+    /// <summary>The PATH used to find external tools (pulumi).</summary>
+    public string EnvironmentPath { get; }
 
     /// <summary>Spectre.Console on <see cref="Out"/>, for tables and rules.</summary>
     public IAnsiConsole Console { get; }

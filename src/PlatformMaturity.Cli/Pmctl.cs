@@ -15,6 +15,8 @@ public static class Pmctl
         StatusCommand.Create(io),
         RenderCommand.Create(io),
         GraphCommand.Create(io),
+        PlanCommand.Create(io),
+        UpgradeCommand.Create(io),
     };
 
     public static int Run(string[] args, CliIO io)

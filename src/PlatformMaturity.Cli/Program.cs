@@ -1,3 +1,4 @@
 using PlatformMaturity.Cli;
 
-return Pmctl.Run(args, new CliIO(Console.Out, Console.Error, Environment.CurrentDirectory));
+return Pmctl.Run(args, new CliIO(Console.Out, Console.Error, Environment.CurrentDirectory,
+    input: Console.In, interactive: !Console.IsInputRedirected));

@@ -95,6 +95,30 @@ public sealed class InitTests
     }
 
     [Fact]
+    public void Of_two_concurrent_inits_of_one_stack_exactly_one_writes_it()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            using var dir = new TempDirectory();
+            using var barrier = new Barrier(2);
+            var results = new CliResult[2];
+            var levels = new[] { "1", "2" };
+            var threads = Enumerable.Range(0, 2).Select(i => new Thread(() =>
+            {
+                barrier.SignalAndWait();
+                results[i] = CliRunner.Run(dir.Path, "init", "dev", "--level", levels[i], "--target", "existing", "--tenant", "team-a:devs");
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            var winner = Assert.Single(results, r => r.ExitCode == 0);
+            Assert.Contains("already exists", Assert.Single(results, r => r.ExitCode == 1).Error);
+            var level = Array.IndexOf(results, winner) + 1;
+            Assert.Equal(level, Load(dir, "dev").Level);
+        }
+    }
+
+    [Fact]
     public void Level_1_in_prod_is_written_only_when_forced_and_then_warned_about()
     {
         using var dir = new TempDirectory();

@@ -22,7 +22,7 @@ internal static class GraphCommand
         var command = new Command("graph", "Print the stack's component graph as a Mermaid or Graphviz DOT diagram") { stack, stacksDir, format };
         command.SetAction(parse =>
         {
-            var graph = Composer.Default.Compose(StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir)));
+            var graph = Composer.Default.Compose(StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir)).Config);
             io.Out.Write(parse.GetValue(format) == "dot" ? GraphDiagram.Dot(graph) : GraphDiagram.Mermaid(graph));
             return ExitCodes.Ok;
         });

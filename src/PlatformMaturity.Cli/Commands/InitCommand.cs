@@ -89,20 +89,32 @@ internal static class InitCommand
         return tenant;
     }
 
-    /// <summary>Creates the file through a temporary sibling and a rename that refuses to replace, so it is never half-written or overwritten.</summary>
+    /// <summary>
+    /// Claims the name with an exclusive create (two inits cannot both win), then replaces the empty
+    /// claim with the full content by an atomic rename, so the file is never half-written.
+    /// </summary>
     private static void WriteNew(string path, string content)
     {
         var directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temp, content);
-            File.Move(temp, path, overwrite: false);
+            new FileStream(path, FileMode.CreateNew, FileAccess.Write).Dispose();
         }
         catch (IOException) when (File.Exists(path))
         {
             throw new UserError($"{path} already exists; pmctl init never overwrites a stack");
+        }
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, content);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
         }
         finally
         {

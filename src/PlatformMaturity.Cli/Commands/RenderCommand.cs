@@ -21,7 +21,7 @@ internal static class RenderCommand
         };
         command.SetAction(parse =>
         {
-            var config = StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir));
+            var config = StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir)).Config;
             var graph = Composer.Default.Compose(config);
             var files = ManifestRenderer.Render(graph);
             var output = io.FullPath(parse.GetValue(outDir)!);

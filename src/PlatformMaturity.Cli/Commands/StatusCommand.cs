@@ -19,10 +19,8 @@ internal static class StatusCommand
         var command = new Command("status", "Show a stack's level, target, practices in effect and config problems") { stack, stacksDir, output };
         command.SetAction(parse =>
         {
-            var name = parse.GetValue(stack)!;
-            var config = StackLocator.Load(io, name, parse.GetValue(stacksDir));
-            var file = StackLocator.Relative(io, StackLocator.StackPath(StackLocator.StacksDirectory(io, parse.GetValue(stacksDir)), name));
-            var status = StackStatus.Of(Composer.Default.Compose(config), file, Composer.Default.Model);
+            var loaded = StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir));
+            var status = StackStatus.Of(Composer.Default.Compose(loaded.Config), loaded.Display, Composer.Default.Model, NextLevel.Of(loaded));
             if (parse.GetValue(output) == OutputFormat.Json)
                 Json.Write(io.Out, status);
             else
@@ -56,6 +54,13 @@ internal static class StatusCommand
         var r = status.Resources;
         io.Out.WriteLine($"Graph: {r.Components} components, {r.KubernetesObjects} Kubernetes objects, {r.HelmReleases} Helm releases, {r.AzureResources} Azure resources, {r.ContributedSettings} contributed settings");
         io.Out.WriteLine(status.Warnings.Count == 0 ? "Config problems: none" : $"Warnings: {status.Warnings.Count} (on stderr)");
+        if (status.Next is { } next)
+        {
+            io.Out.WriteLine($"Next level: {next.Level} - {next.Name}: {next.Summary}");
+            foreach (var gate in next.OpenGates)
+                io.Out.WriteLine($"  open gate: {gate.Kind.ToString().ToLowerInvariant()} {gate.Id}: {gate.HowToClose}");
+            io.Out.WriteLine($"  details: pmctl plan {status.Stack} --to {next.Level}");
+        }
     }
 
     internal static string State(PracticeState state) => state switch

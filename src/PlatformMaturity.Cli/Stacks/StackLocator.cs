@@ -40,10 +40,13 @@ public static class StackLocator
             : StackFile.PathFor(stacksDirectory, stack);
 
     /// <summary>Reads and validates a stack, throwing <see cref="StackConfigException"/> with every problem.</summary>
-    public static PlatformConfig Load(CliIO io, string stack, string? stacksDirOption)
+    public static LoadedStack Load(CliIO io, string stack, string? stacksDirOption)
     {
         var path = StackPath(StacksDirectory(io, stacksDirOption), stack);
-        return PlatformConfigParser.ParseOrThrow(StackFile.Read(path, stack, Relative(io, path)), Relative(io, path));
+        var display = Relative(io, path);
+        var text = StackFile.ReadText(path, stack, display);
+        var raw = StackFile.Parse(text, stack, display);
+        return new LoadedStack(raw, PlatformConfigParser.ParseOrThrow(raw, display), path, display, text);
     }
 
     /// <summary>A path as messages show it: relative when it is under the working folder, else absolute.</summary>
@@ -71,3 +74,7 @@ public static class StackLocator
         }
     }
 }
+
+/// <summary>A stack read from its file: the raw config (for plans and edits), the validated config, and where it lives.</summary>
+/// <param name="Text">The file's text that <paramref name="Raw"/> was read from (edits apply to it).</param>
+public sealed record LoadedStack(RawConfig Raw, PlatformConfig Config, string Path, string Display, string Text);

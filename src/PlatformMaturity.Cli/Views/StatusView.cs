@@ -13,9 +13,10 @@ public sealed record StackStatus(
     string Environment,
     IReadOnlyList<PracticeStatusView> Practices,
     ResourceCounts Resources,
-    IReadOnlyList<GuardrailFinding> Warnings)
+    IReadOnlyList<GuardrailFinding> Warnings,
+    NextLevel? Next)
 {
-    public static StackStatus Of(PlatformGraph graph, string file, Model.MaturityModel model) => new(
+    public static StackStatus Of(PlatformGraph graph, string file, Model.MaturityModel model, NextLevel? next) => new(
         graph.Config.Stack,
         file,
         graph.Config.Level,
@@ -24,7 +25,22 @@ public sealed record StackStatus(
         ConfigNames.Of(graph.Config.Environment),
         [.. graph.Practices.Select(PracticeStatusView.Of)],
         ResourceCounts.Of(graph),
-        Guardrails.Check(graph.Config, model));
+        Guardrails.Check(graph.Config, model),
+        next);
+}
+
+/// <summary>The stack's next level: whether it is ready, the open gates, and a one-line plan summary.</summary>
+public sealed record NextLevel(int Level, string Name, bool Ready, IReadOnlyList<Planning.Gate> OpenGates, string Summary)
+{
+    public static NextLevel? Of(Stacks.LoadedStack stack)
+    {
+        var model = Model.MaturityModel.Default;
+        var level = stack.Config.Level + 1;
+        if (!model.IsLevel(level))
+            return null;
+        var (plan, _) = Planning.UpgradePlanner.Default.Plan(stack.Raw, new Planning.PlanRequest(level));
+        return new NextLevel(level, model.Level(level).Name, plan.IsReady, [.. plan.OpenGates], plan.Summary);
+    }
 }
 
 /// <summary>A practice in effect as status lists it.</summary>

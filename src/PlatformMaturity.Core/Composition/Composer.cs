@@ -45,18 +45,25 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
             yield return next;
     }
 
-    private PracticeStatus ComposePractice(GraphBuilder builder, Practice practice, bool carried, DeploymentTarget target)
+    /// <summary>What the catalog says of a practice on a target, before anything is built.</summary>
+    public PracticeStatus StatusOf(Practice practice, bool carried, DeploymentTarget target)
     {
-        PracticeStatus Status(PracticeState state, string detail, string? componentId = null) =>
-            new(practice.Name, practice.Categories, carried, state, detail, componentId);
-
+        PracticeStatus Status(PracticeState state, string detail) => new(practice.Name, practice.Categories, carried, state, detail, null);
         if (!catalog.TryGet(practice.Name, out var component))
             return Status(PracticeState.NotImplementedYet, "not implemented yet: this version of the tool creates nothing for it");
-        if (component.NotApplicableReason(target) is { } reason)
-            return Status(PracticeState.NotApplicable, reason);
+        return component.NotApplicableReason(target) is { } reason
+            ? Status(PracticeState.NotApplicable, reason)
+            : Status(PracticeState.Implemented, component.Implementation.For(target));
+    }
 
+    private PracticeStatus ComposePractice(GraphBuilder builder, Practice practice, bool carried, DeploymentTarget target)
+    {
+        var status = StatusOf(practice, carried, target);
+        if (status.State != PracticeState.Implemented)
+            return status;
         var provenance = new Provenance(practice.Name, practice.FirstLevel);
+        catalog.TryGet(practice.Name, out var component);
         component.Build(builder.StartComponent(practice.Slug, TypeToken(practice), practice.Name, provenance, Predecessors(practice)));
-        return Status(PracticeState.Implemented, component.Implementation.For(target), practice.Slug);
+        return status with { ComponentId = practice.Slug };
     }
 }

@@ -61,12 +61,23 @@ public static class Foundation
             Location = region,
             DnsPrefix = config.Name,
             KubernetesVersion = config.KubernetesVersion!,
+            SkuTier = config.SkuTier!,
             DefaultNodePool = new NodePool
             {
                 Name = SystemPoolName,
                 VmSize = config.NodeVmSize!,
                 NodeCount = config.NodeCount,
+                Zones = config.Zones,
                 TemporaryNameForRotation = SystemPoolName + "tmp",
+            },
+            // Set from Level 1 because changing the network plugin or data plane later forces AKS to
+            // replace the cluster; the Cilium data plane is what Level 2's traffic filtering needs.
+            NetworkProfile = new NetworkProfile
+            {
+                NetworkPlugin = "azure",
+                NetworkPluginMode = "overlay",
+                NetworkDataPlane = "cilium",
+                NetworkPolicy = "cilium",
             },
             Tags = tags,
         });

@@ -61,9 +61,29 @@ public static class ConfigKeys
         "Container registry the existing cluster pulls from (host[:port][/path]), e.g. localhost:5001 for kind's local registry.",
         Default: "localhost:5001", Target: DeploymentTarget.Existing);
 
+    public static readonly ConfigKey SkuTier = new(
+        "skuTier", ConfigValueType.String,
+        "AKS pricing tier: Free (no uptime SLA), Standard (uptime SLA) or Premium (SLA and long-term support). It sets the control plane's availability.",
+        Default: "Free", Target: DeploymentTarget.Azure, Allowed: ["Free", "Standard", "Premium"]);
+
+    public static readonly ConfigKey Zones = new(
+        "zones", ConfigValueType.Array,
+        "Availability zones of the system node pool, e.g. [\"1\", \"2\", \"3\"]; empty for a regional pool. Zones raise the computed availability.",
+        Default: new JsonArray(), Target: DeploymentTarget.Azure, ItemType: ConfigValueType.String);
+
+    public static readonly ConfigKey Attestations = new(
+        "attestations", ConfigValueType.Array,
+        "Organisational requirements of the levels, attested by people: [{id, by, at}]. Recorded by pmctl upgrade --attest <id>; see pmctl describe <level>.",
+        Default: new JsonArray(), ItemType: ConfigValueType.Object);
+
+    public static readonly ConfigKey Staged = new(
+        "staged", ConfigValueType.Array,
+        "Enforcements running in their non-blocking first phase (warn/audit), e.g. [pod-security-restricted]. Written by pmctl upgrade; pmctl upgrade --promote enforces them.",
+        Default: new JsonArray(), ItemType: ConfigValueType.String);
+
     /// <summary>All keys, in the order stack files list them.</summary>
     public static readonly ImmutableArray<ConfigKey> All =
-        [Level, Target, Environment, Name, Regions, KubernetesVersion, NodeVmSize, NodeCount, KubeContext, Registry, Tenants];
+        [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, KubeContext, Registry, Tenants, Staged, Attestations];
 
     public static ConfigKey? Find(string fullName) => All.FirstOrDefault(k => k.FullName == fullName);
 }

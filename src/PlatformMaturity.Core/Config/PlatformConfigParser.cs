@@ -36,6 +36,12 @@ public static partial class PlatformConfigParser
                 ? $"'{name}' is not a valid platform name; allowed: 1 to {Names.MaxStackLength} lowercase letters, digits and hyphens, starting and ending with a letter or digit"
                 : $"not set, and the stack name '{raw.Stack}' cannot serve as the platform name; set it to 1 to {Names.MaxStackLength} lowercase letters, digits and hyphens");
 
+        if (target is { } requiredOn && level is { } requiredAt)
+        {
+            foreach (var key in ConfigKeys.All.Where(k => k.Required && k.NeededAt(requiredAt, requiredOn) && !raw.Has(k) && k != ConfigKeys.Regions))
+                Problem(key, $"is required from Level {key.FromLevel}: {key.Description}");
+        }
+
         if (target is { } t)
         {
             foreach (var key in ConfigKeys.All.Where(k => !k.AppliesTo(t) && raw.Has(k)))
@@ -43,6 +49,8 @@ public static partial class PlatformConfigParser
         }
 
         var tenants = ReadTenants(raw, level, Problem);
+        var staged = ReadStaged(raw, Problem);
+        var attestations = ReadAttestations(raw, model, Problem);
         var config = new PlatformConfig
         {
             Stack = raw.Stack,
@@ -51,6 +59,8 @@ public static partial class PlatformConfigParser
             Target = target ?? DeploymentTarget.Existing,
             Environment = environment,
             Tenants = tenants,
+            Staged = staged,
+            Attestations = attestations,
         };
 
         if (target == DeploymentTarget.Azure)
@@ -62,6 +72,8 @@ public static partial class PlatformConfigParser
                 NodeVmSize = ReadMatching(raw, ConfigKeys.NodeVmSize, VmSizePattern(), "an Azure VM size such as Standard_D4ds_v5", Problem),
                 NodeCount = ReadInteger(raw, ConfigKeys.NodeCount, min: 2, max: 1000,
                     "at least 2 nodes (Kubernetes Built-in Resiliency) and at most 1000", Problem) ?? 2,
+                SkuTier = ReadAllowed(raw, ConfigKeys.SkuTier, Problem),
+                Zones = ReadZones(raw, Problem),
             };
         }
         else if (target == DeploymentTarget.Existing)
@@ -152,6 +164,84 @@ public static partial class PlatformConfigParser
             return value;
         problem(key, $"'{Shown(raw[key])}' is not allowed; expected {expected}");
         return null;
+    }
+
+    private static string? ReadAllowed(RawConfig raw, ConfigKey key, Action<ConfigKey, string> problem)
+    {
+        var text = raw.Has(key) ? Scalar(raw[key]) : key.Default?.GetValue<string>();
+        if (text is not null && key.Allowed.Contains(text))
+            return text;
+        problem(key, $"'{Shown(raw[key])}' is not allowed; allowed: {string.Join(", ", key.Allowed)}");
+        return null;
+    }
+
+    private static ImmutableArray<string> ReadZones(RawConfig raw, Action<ConfigKey, string> problem) =>
+        ReadStringList(raw, ConfigKeys.Zones, problem, (zone, at) =>
+            zone is "1" or "2" or "3" ? null : $"{at} '{zone}' is not an availability zone; allowed: 1, 2, 3");
+
+    private static ImmutableArray<string> ReadStaged(RawConfig raw, Action<ConfigKey, string> problem) =>
+        ReadStringList(raw, ConfigKeys.Staged, problem, (id, at) => Enforcements.Find(id) is null
+            ? $"{at} '{id}' is not an enforcement; allowed: {string.Join(", ", Enforcements.All.Select(e => e.Id))}"
+            : null);
+
+    /// <summary>A list of distinct strings, each checked by <paramref name="check"/> (null when fine, else the problem).</summary>
+    private static ImmutableArray<string> ReadStringList(RawConfig raw, ConfigKey key, Action<ConfigKey, string> problem, Func<string, string, string?> check)
+    {
+        if (!raw.Has(key) || raw[key] is null)
+            return [];
+        if (raw[key] is not JsonArray array)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a list");
+            return [];
+        }
+        var items = new List<string>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var at = $"item {i}";
+            var text = Scalar(array[i]);
+            var issue = text is null ? $"{at} '{Shown(array[i])}' is not a string" : check(text, at) ?? (items.Contains(text) ? $"{at} '{text}' is listed twice" : null);
+            if (issue is null)
+                items.Add(text!);
+            else
+                problem(key, issue);
+        }
+        return [.. items];
+    }
+
+    private static ImmutableArray<Attestation> ReadAttestations(RawConfig raw, MaturityModel model, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.Attestations;
+        if (!raw.Has(key) || raw[key] is null)
+            return [];
+        if (raw[key] is not JsonArray array)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a list of {{id, by, at}}");
+            return [];
+        }
+        var known = model.Levels.SelectMany(l => l.Requirements).Select(r => r.Id)
+            .Concat(Planning.AvailabilityModel.AttestationIds(model)).ToHashSet();
+        var attestations = new List<Attestation>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var at = $"item {i}";
+            if (array[i] is not JsonObject item || Scalar(item["id"]) is not { } id)
+            {
+                problem(key, $"{at} '{Shown(array[i])}' is not an attestation; expected {{id, by, at}}");
+                continue;
+            }
+            if (!known.Contains(id))
+                problem(key, $"{at} id '{id}' is not a requirement of any level; see the ids in pmctl describe <level>");
+            else if (attestations.Any(a => a.Id == id))
+                problem(key, $"{at} id '{id}' is attested twice");
+            var by = Scalar(item["by"]);
+            var when = Scalar(item["at"]);
+            if (string.IsNullOrWhiteSpace(by))
+                problem(key, $"{at} ({id}) has no 'by': who attests it");
+            if (when is null || !DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+                problem(key, $"{at} ({id}) 'at' '{Shown(item["at"])}' is not a timestamp; expected ISO 8601 such as 2026-11-24T09:00:00Z");
+            attestations.Add(new Attestation(id, by ?? "", when ?? ""));
+        }
+        return [.. attestations];
     }
 
     private static ImmutableArray<string> ReadRegions(RawConfig raw, Action<ConfigKey, string> problem)

@@ -19,12 +19,16 @@ public static class StackFile
     /// Reads a stack file; <paramref name="origin"/> is how errors name it (default: the path).
     /// Throws <see cref="StackConfigException"/> when it is missing or not valid YAML.
     /// </summary>
-    public static RawConfig Read(string path, string stack, string? origin = null)
+    public static RawConfig Read(string path, string stack, string? origin = null) =>
+        Parse(ReadText(path, stack, origin), stack, origin ?? path);
+
+    /// <summary>The stack file's text; throws <see cref="StackConfigException"/> saying how to create it when it is missing.</summary>
+    public static string ReadText(string path, string stack, string? origin = null)
     {
         origin ??= path;
         if (!File.Exists(path))
             throw new StackConfigException(origin, [new ConfigProblem("stack", $"'{stack}' has no stack file: {origin} does not exist (create it with: pmctl init {stack} --level <n> --target existing|azure)")]);
-        return Parse(File.ReadAllText(path), stack, origin);
+        return File.ReadAllText(path);
     }
 
     /// <summary>Parses stack file text; <paramref name="origin"/> names the file in errors.</summary>

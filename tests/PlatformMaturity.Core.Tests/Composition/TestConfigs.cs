@@ -35,6 +35,7 @@ public static class TestConfigs
         KubernetesVersion = Versions.Pins.AksKubernetesVersion,
         NodeVmSize = Versions.Pins.AksSystemNodeVmSize,
         NodeCount = 3,
+        SkuTier = "Free",
     };
 
     public static PlatformConfig For(DeploymentTarget target, int level) =>

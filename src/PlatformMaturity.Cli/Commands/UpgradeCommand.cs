@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using PlatformMaturity.Cli.Output;
+using PlatformMaturity.Cli.Stacks;
+using PlatformMaturity.Cli.Views;
+using PlatformMaturity.Config;
+using PlatformMaturity.Model;
+using PlatformMaturity.Planning;
+
+namespace PlatformMaturity.Cli.Commands;
+
+/// <summary>
+/// `pmctl upgrade &lt;stack&gt; --to &lt;level&gt;`: prints the plan, refuses while a gate is open, then writes the new
+/// level, the keys it needs, attestations and staged enforcements into the stack file, atomically and under a lock.
+/// </summary>
+internal static class UpgradeCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var stack = StackLocator.StackArgument();
+        var stacksDir = StackLocator.Option();
+        var to = new Option<int?>("--to") { Description = "Target level, 1 to 5 (one above the current unless --allow-skip)", HelpName = "level" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and the gates; write nothing (exit 1 while a gate is open)" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation" };
+        var attest = new Option<string[]>("--attest") { Description = "Record that a requirement holds (repeat); ids are in pmctl describe <level>", HelpName = "id" };
+        var by = new Option<string?>("--by") { Description = "Who attests (default: the current user)", HelpName = "name" };
+        var allowSkip = new Option<bool>("--allow-skip") { Description = "Move more than one level, checking every level in between" };
+        var allowDowngrade = new Option<bool>("--allow-downgrade") { Description = "Allow moving to a lower level (destroys what the higher level created)" };
+        var promote = new Option<bool>("--promote") { Description = "Move staged enforcements (warn/audit) to enforcing" };
+        var apply = new Option<bool>("--apply") { Description = "Then run pulumi preview and pulumi up for the stack" };
+        var command = new Command("upgrade", "Move a stack to another level (or promote staged enforcement): plan, gates, then write the stack file")
+        {
+            stack, stacksDir, to, dryRun, yes, attest, by, allowSkip, allowDowngrade, promote, apply,
+        };
+        command.SetAction(parse =>
+        {
+            var request = new UpgradeRequest(
+                parse.GetValue(stack)!, parse.GetValue(stacksDir), parse.GetValue(to), parse.GetValue(dryRun), parse.GetValue(yes),
+                parse.GetValue(attest) ?? [], parse.GetValue(by), parse.GetValue(allowSkip), parse.GetValue(allowDowngrade),
+                parse.GetValue(promote), parse.GetValue(apply));
+            return Execute(io, request);
+        });
+        return command;
+    }
+
+    internal sealed record UpgradeRequest(string Stack, string? StacksDir, int? To, bool DryRun, bool Yes, IReadOnlyList<string> Attest,
+        string? By, bool AllowSkip, bool AllowDowngrade, bool Promote, bool Apply);
+
+    private static int Execute(CliIO io, UpgradeRequest request)
+    {
+        var (raw, current, path, _, original) = StackLocator.Load(io, request.Stack, request.StacksDir);
+        var (plan, writes) = request.Promote ? Promotion(current, raw, request) : LevelMove(current, raw, request);
+
+        PlanDocument.Of(plan, writes, MaturityModel.Default).Write(DocumentWriter.For(OutputFormat.Text, io.Out));
+        if (!plan.IsReady)
+        {
+            var open = plan.OpenGates.ToList();
+            throw new UserError($"{open.Count} readiness gate{(open.Count == 1 ? " is" : "s are")} open; nothing was written:\n" +
+                string.Join("\n", open.Select(g => $"  - {g.Kind.ToString().ToLowerInvariant()} {g.Id} (Level {g.Level}): {g.HowToClose}")));
+        }
+        if (request.DryRun)
+        {
+            io.Out.WriteLine("Dry run: every gate is closed; nothing was written.");
+            return ExitCodes.Ok;
+        }
+        if (!Confirmed(io, request, plan))
+            throw new UserError("not confirmed; nothing was written");
+
+        var attestations = Attestations(io, current, request);
+        using (StackLock.Acquire(path, io.Clock))
+        {
+            if (File.ReadAllText(path) != original)
+                throw new UserError($"{StackLocator.Relative(io, path)} changed while planning; nothing was written — run the upgrade again");
+            var edits = writes.Select(w => (w.Key, w.Value)).ToList();
+            if (attestations is not null)
+                edits.Add((ConfigKeys.Attestations, attestations));
+            var updated = StackFileEditor.Apply(original, edits);
+            PlatformConfigParser.ParseOrThrow(StackFile.Parse(updated, request.Stack, path), path);
+            WriteAtomically(path, updated);
+        }
+        io.Out.WriteLine(request.Promote
+            ? $"Promoted: {StackLocator.Relative(io, path)} enforces every staged enforcement. Apply it with pulumi up --stack {request.Stack}."
+            : $"Upgraded: {StackLocator.Relative(io, path)} is at Level {plan.To} - {MaturityModel.Default.Level(plan.To).Name}.");
+        if (request.Apply)
+            return PulumiRunner.PreviewAndUp(io, request.Stack, Path.GetDirectoryName(path)!);
+        io.Out.WriteLine($"Provision it with: pulumi up --stack {request.Stack}   (or pmctl upgrade ... --apply)");
+        return ExitCodes.Ok;
+    }
+
+    private static (UpgradePlan, System.Collections.Immutable.ImmutableArray<ConfigWrite>) Promotion(PlatformConfig current, RawConfig raw, UpgradeRequest request)
+    {
+        if (request.To is not null)
+            throw new UserError("--promote works on the stack's current level; drop --to");
+        if (current.Staged.IsEmpty)
+            throw new UserError($"stack {request.Stack} has no staged enforcement to promote");
+        return UpgradePlanner.Default.PlanPromotion(raw);
+    }
+
+    private static (UpgradePlan, System.Collections.Immutable.ImmutableArray<ConfigWrite>) LevelMove(PlatformConfig current, RawConfig raw, UpgradeRequest request)
+    {
+        var to = PlanCommand.ValidTarget(request.To ?? throw new UserError("--to <level> is required (or --promote)"));
+        if (to == current.Level)
+            throw new UserError($"stack {request.Stack} is already at Level {to}");
+        var unknown = request.Attest.Where(id => !KnownAttestations.Contains(id)).ToList();
+        if (unknown.Count > 0)
+            throw new UserError($"--attest {string.Join(", ", unknown)}: not a requirement id; the ids are listed by pmctl describe <level> (e.g. {KnownAttestations.First()})");
+        if (to > current.Level + 1 && !request.AllowSkip)
+            throw new UserError($"Level {current.Level} → {to} skips {to - current.Level - 1} level(s); upgrade one level at a time (--to {current.Level + 1}), or pass --allow-skip to check every level in between");
+
+        var (plan, writes) = UpgradePlanner.Default.Plan(raw, new PlanRequest(to, request.Attest));
+        if (plan.IsDowngrade && !request.AllowDowngrade)
+        {
+            var destroyed = plan.Changes.Where(c => c.Kind == ChangeKind.Remove).Select(c => $"  - {c.ResourceKind} {c.Resource} ({c.Provenance})").ToList();
+            throw new UserError($"Level {current.Level} → {to} is a downgrade; it destroys {destroyed.Count} resources:\n" +
+                string.Join("\n", destroyed) + $"\nPass --allow-downgrade to do it; nothing was written");
+        }
+        return (plan, writes);
+    }
+
+    private static IReadOnlySet<string> KnownAttestations { get; } = MaturityModel.Default.Levels
+        .SelectMany(l => l.Requirements.Select(r => r.Id))
+        .Concat(AvailabilityModel.AttestationIds(MaturityModel.Default))
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The stack's attestations plus the new ones, or null when there is nothing new.</summary>
+    private static JsonArray? Attestations(CliIO io, PlatformConfig current, UpgradeRequest request)
+    {
+        var fresh = request.Attest.Distinct().Where(id => !current.IsAttested(id)).ToList();
+        if (fresh.Count == 0)
+            return null;
+        var by = request.By ?? Environment.UserName;
+        var at = io.Clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        return new JsonArray([
+            .. current.Attestations.Select(a => (JsonNode)new JsonObject { ["id"] = a.Id, ["by"] = a.By, ["at"] = a.At }),
+            .. fresh.Select(id => (JsonNode)new JsonObject { ["id"] = id, ["by"] = by, ["at"] = at }),
+        ]);
+    }
+
+    private static bool Confirmed(CliIO io, UpgradeRequest request, UpgradePlan plan)
+    {
+        if (request.Yes)
+            return true;
+        if (!io.Interactive)
+            throw new UserError("confirmation needed: pass --yes to write the upgrade without a prompt; nothing was written");
+        io.Out.Write(request.Promote ? "Promote staged enforcement? [y/N] " : $"Write Level {plan.To} into the stack? [y/N] ");
+        return io.In.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
+    }
+
+    /// <summary>Replaces the file through a temporary sibling and a rename, so readers see the old or the new file, never half of one.</summary>
+    private static void WriteAtomically(string path, string content)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, content);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+}

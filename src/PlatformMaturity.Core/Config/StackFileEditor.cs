@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace PlatformMaturity.Config;
+
+/// <summary>
+/// Sets keys of a stack file's <c>config:</c> map by editing the text in place, so comments, key order,
+/// formatting and keys the tool does not own (other namespaces, secrets, encryption settings) survive.
+/// </summary>
+public static class StackFileEditor
+{
+    public static string Apply(string yaml, IEnumerable<(ConfigKey Key, JsonNode? Value)> writes)
+    {
+        var map = ConfigMap.Find(yaml);
+        var edits = new List<(long Start, long End, string Text)>();
+        var appended = new StringBuilder();
+        var indent = map?.Indent ?? 2;
+
+        foreach (var (key, value) in writes)
+        {
+            var entry = map?.Entries.FirstOrDefault(e => e.Key == key.FullName);
+            if (entry is not null)
+            {
+                edits.Add((entry.Start, entry.End, Render(key, value, indent, withComment: false).TrimStart()));
+            }
+            else
+            {
+                appended.Append('\n').Append(Render(key, value, indent, withComment: true));
+            }
+        }
+
+        var text = new StringBuilder(yaml);
+        foreach (var (start, end, replacement) in edits.OrderByDescending(e => e.Start))
+            text.Remove((int)start, (int)(end - start)).Insert((int)start, replacement);
+        if (appended.Length == 0)
+            return text.ToString();
+
+        if (map is null)
+        {
+            if (ConfigMap.EmptyValue(yaml) is { } empty)
+                return text.Remove((int)empty.Start, (int)(empty.End - empty.Start)).Insert((int)empty.Start, appended.ToString()).ToString();
+            var prefix = yaml.Length == 0 || yaml.EndsWith('\n') ? "" : "\n";
+            return text.Append(prefix).Append("config:").Append(appended).Append('\n').ToString();
+        }
+        var shift = edits.Where(e => e.Start < map.End).Sum(e => e.Text.Length - (e.End - e.Start));
+        return text.Insert((int)(map.End + shift), appended.ToString()).ToString();
+    }
+
+    /// <summary>The key and value as stack-file YAML, indented under config:, optionally under its documentation.</summary>
+    private static string Render(ConfigKey key, JsonNode? value, int indent, bool withComment)
+    {
+        var pad = new string(' ', indent);
+        var lines = Rendering.Yaml.Of(new JsonObject { [key.FullName] = value?.DeepClone() })
+            .TrimEnd('\n').Split('\n').Select(line => pad + line);
+        var comment = withComment ? $"{pad}# {key.Description}\n" : "";
+        return comment + string.Join('\n', lines);
+    }
+
+    /// <summary>Where the config map and each of its entries sit in the text (character offsets).</summary>
+    private sealed record ConfigMap(int Indent, long End, IReadOnlyList<Entry> Entries)
+    {
+        public static ConfigMap? Find(string yaml)
+        {
+            var parser = new Parser(new StringReader(yaml));
+            parser.Consume<StreamStart>();
+            if (!parser.TryConsume<DocumentStart>(out _) || !parser.TryConsume<MappingStart>(out _))
+                return null;
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var key = parser.Consume<Scalar>();
+                if (key.Value == "config" && parser.Accept<MappingStart>(out _))
+                    return ReadMap(parser);
+                Skip(parser);
+            }
+            return null;
+        }
+
+        /// <summary>The value span of a config key that holds no entries (config:, config: {}, config: ~).</summary>
+        public static (long Start, long End)? EmptyValue(string yaml)
+        {
+            var parser = new Parser(new StringReader(yaml));
+            parser.Consume<StreamStart>();
+            if (!parser.TryConsume<DocumentStart>(out _) || !parser.TryConsume<MappingStart>(out _))
+                return null;
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var key = parser.Consume<Scalar>();
+                var start = key.End.Index + 1;
+                var end = Skip(parser);
+                if (key.Value == "config")
+                    return (start, Math.Max(start, end));
+            }
+            return null;
+        }
+
+        private static ConfigMap? ReadMap(IParser parser)
+        {
+            parser.Consume<MappingStart>();
+            var entries = new List<Entry>();
+            var indent = -1;
+            long end = -1;
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var key = parser.Consume<Scalar>();
+                if (indent < 0)
+                    indent = (int)key.Start.Column - 1;
+                var valueEnd = Skip(parser);
+                entries.Add(new Entry(key.Value, key.Start.Index, valueEnd));
+                end = valueEnd;
+            }
+            return entries.Count == 0 ? null : new ConfigMap(indent, end, entries);
+        }
+
+        /// <summary>
+        /// Consumes one node and returns where its last content ends: after the last scalar, or after the
+        /// closing bracket of a flow collection (block collections end with their last item).
+        /// </summary>
+        private static long Skip(IParser parser)
+        {
+            var flow = new Stack<bool>();
+            long end = 0;
+            do
+            {
+                var next = parser.Consume<ParsingEvent>();
+                switch (next)
+                {
+                    case SequenceStart sequence:
+                        flow.Push(sequence.Style == SequenceStyle.Flow);
+                        break;
+                    case MappingStart mapping:
+                        flow.Push(mapping.Style == MappingStyle.Flow);
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        if (flow.Pop())
+                            end = Math.Max(end, next.Start.Index + 1);
+                        break;
+                    default:
+                        end = Math.Max(end, next.End.Index);
+                        break;
+                }
+            }
+            while (flow.Count > 0);
+            return end;
+        }
+    }
+
+    private sealed record Entry(string Key, long Start, long End);
+}

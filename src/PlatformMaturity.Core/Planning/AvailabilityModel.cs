@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
+using PlatformMaturity.Model;
+
+namespace PlatformMaturity.Planning;
+
+/// <summary>A topology's computed availability, the arithmetic behind it, and the level target it is held to.</summary>
+/// <param name="Value">The computed availability (0..1), or null when the tool cannot know the topology (existing clusters).</param>
+public sealed record AvailabilityEstimate(double? Value, double Target, ImmutableArray<string> Arithmetic)
+{
+    public bool MeetsTarget => Value >= Target;
+
+    public static string Percent(double value) => (value * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary>
+/// Computes availability from the graph with published SLAs: AKS uptime SLA for the control plane
+/// (Free: 99.5% objective; Standard/Premium: 99.95% with availability zones, 99.9% without) times the
+/// node layer (VM SLA: 99.99% across two or more zones, 99.95% for two or more nodes in one zone, 99.9%
+/// for one node); clusters in different regions serve in parallel: 1 − Π(1 − cluster).
+/// </summary>
+public static partial class AvailabilityModel
+{
+    /// <summary>The level's availability target from the seed's benefits ("at least 99.9%"); levels without one inherit the highest lower target.</summary>
+    public static double? TargetFor(MaturityModel model, int level)
+    {
+        double? target = null;
+        foreach (var l in model.Levels.Where(l => l.Number <= level))
+        {
+            foreach (var benefit in l.Benefits)
+            {
+                if (AtLeast().Match(benefit) is { Success: true } m)
+                    target = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / 100;
+            }
+        }
+        return target;
+    }
+
+    public static AvailabilityEstimate Estimate(PlatformGraph graph, double target)
+    {
+        var clusters = graph.Resources.OfType<KubernetesCluster>().ToList();
+        if (clusters.Count == 0)
+        {
+            return new AvailabilityEstimate(null, target,
+                [$"The tool cannot see an existing cluster's topology; attest that it reaches {AvailabilityEstimate.Percent(target)}."]);
+        }
+
+        var lines = new List<string>();
+        var unavailable = 1.0;
+        foreach (var cluster in clusters)
+        {
+            var (availability, why) = Cluster(cluster.SkuTier, cluster.DefaultNodePool.NodeCount, cluster.DefaultNodePool.Zones.Length);
+            lines.Add($"{cluster.ClusterName}: {why}");
+            unavailable *= 1 - availability;
+        }
+        var total = 1 - unavailable;
+        if (clusters.Count > 1)
+            lines.Add($"{clusters.Count} clusters in parallel: 1 − Π(1 − cluster) = {AvailabilityEstimate.Percent(total)}");
+        lines.Add($"{AvailabilityEstimate.Percent(total)} {(total >= target ? "≥" : "<")} target {AvailabilityEstimate.Percent(target)}");
+        return new AvailabilityEstimate(total, target, [.. lines]);
+    }
+
+    /// <summary>One cluster's availability and its arithmetic.</summary>
+    public static (double Value, string Arithmetic) Cluster(string tier, int nodeCount, int zones)
+    {
+        var (plane, planeWhy) = ControlPlane(tier, zones);
+        var (nodes, nodesWhy) = Nodes(nodeCount, zones);
+        var value = plane * nodes;
+        return (value, $"control plane {AvailabilityEstimate.Percent(plane)} ({planeWhy}) × nodes {AvailabilityEstimate.Percent(nodes)} ({nodesWhy}) = {AvailabilityEstimate.Percent(value)}");
+    }
+
+    /// <summary>The attestation that closes the availability gate where the tool cannot compute it.</summary>
+    public static string AttestationId(double target) =>
+        "availability-" + (target * 100).ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>Every availability attestation id the model's levels can ask for.</summary>
+    public static IEnumerable<string> AttestationIds(MaturityModel model) =>
+        model.Levels.Select(l => TargetFor(model, l.Number)).OfType<double>().Distinct().Select(AttestationId);
+
+    private static (double, string) ControlPlane(string tier, int zones) => tier switch
+    {
+        "Free" => (0.995, "Free tier: no uptime SLA, 99.5% objective"),
+        _ when zones >= 2 => (0.9995, $"{tier} tier uptime SLA with availability zones"),
+        _ => (0.999, $"{tier} tier uptime SLA without availability zones"),
+    };
+
+    private static (double, string) Nodes(int count, int zones) => (count, zones) switch
+    {
+        ( >= 2, >= 2) => (0.9999, $"{count} nodes across {zones} zones"),
+        ( >= 2, _) => (0.9995, $"{count} nodes in one zone"),
+        _ => (0.999, "a single node"),
+    };
+
+    [GeneratedRegex(@"at least (\d+(?:\.\d+)?)%")]
+    private static partial Regex AtLeast();
+}

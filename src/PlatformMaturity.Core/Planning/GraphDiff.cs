@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using PlatformMaturity.Graph;
+
+namespace PlatformMaturity.Planning;
+
+/// <summary>Resources added, changed and removed between two graphs, setting by setting, each with provenance.</summary>
+public static class GraphDiff
+{
+    public static ImmutableArray<ResourceChange> Between(PlatformGraph before, PlatformGraph after)
+    {
+        var old = Index(before);
+        var @new = Index(after);
+        var changes = new List<ResourceChange>();
+
+        foreach (var (name, (resource, component)) in @new)
+        {
+            var settings = ResourceSettings.Flatten(resource);
+            if (!old.TryGetValue(name, out var previous))
+            {
+                changes.Add(new ResourceChange(ChangeKind.Add, name, resource.Kind, component, resource.Provenance,
+                    [.. settings.Select(s => new SettingChange(s.Key, null, s.Value, resource.ProvenanceOf(s.Key)))]));
+                continue;
+            }
+            var was = ResourceSettings.Flatten(previous.Resource);
+            var changed = settings.Keys.Union(was.Keys)
+                .Order(StringComparer.Ordinal)
+                .Where(path => was.GetValueOrDefault(path) != settings.GetValueOrDefault(path))
+                .Select(path => new SettingChange(path, was.GetValueOrDefault(path), settings.GetValueOrDefault(path),
+                    settings.ContainsKey(path) ? resource.ProvenanceOf(path) : previous.Resource.ProvenanceOf(path)))
+                .ToImmutableArray();
+            if (!changed.IsEmpty || previous.Component != component)
+                changes.Add(new ResourceChange(ChangeKind.Change, name, resource.Kind, component, resource.Provenance, changed));
+        }
+
+        foreach (var (name, (resource, component)) in old.Where(o => !@new.ContainsKey(o.Key)))
+        {
+            changes.Add(new ResourceChange(ChangeKind.Remove, name, resource.Kind, component, resource.Provenance,
+                [.. ResourceSettings.Flatten(resource).Select(s => new SettingChange(s.Key, s.Value, null, resource.ProvenanceOf(s.Key)))]));
+        }
+        return [.. changes];
+    }
+
+    private static Dictionary<string, (GraphResource Resource, string Component)> Index(PlatformGraph graph) =>
+        graph.Components
+            .SelectMany(c => c.Resources.Select(r => (r, c.Id)))
+            .ToDictionary(x => x.r.Name, x => (x.r, x.Id), StringComparer.Ordinal);
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+
+namespace PlatformMaturity.Planning;
+
+/// <summary>Finds the changes of a plan that can break running workloads.</summary>
+public static class Risks
+{
+    private const string EnforceLabel = "metadata.labels[\"pod-security.kubernetes.io/enforce\"]";
+
+    /// <summary>AKS settings whose change makes Azure replace the whole cluster.</summary>
+    private static readonly string[] ClusterReplacing = ["ClusterName", "Location", "ResourceGroup", "DnsPrefix", "NetworkProfile", "DefaultNodePool.Name"];
+
+    /// <summary>System pool settings whose change rotates the pool (nodes drained and replaced).</summary>
+    private static readonly string[] PoolRotating = ["DefaultNodePool.VmSize", "DefaultNodePool.Zones", "DefaultNodePool.OsSku", "DefaultNodePool.HostEncryptionEnabled"];
+
+    public static ImmutableArray<Risk> Find(IReadOnlyList<ResourceChange> phase1, IReadOnlyList<ResourceChange> phase2, IReadOnlyList<string> staged)
+    {
+        var risks = new List<Risk>();
+        var all = phase1.Concat(phase2).ToList();
+
+        var podSecurity = all.Where(c => c.Kind != ChangeKind.Remove && c.Settings.Any(s => s.Path == EnforceLabel && s.After == "restricted")).ToList();
+        if (podSecurity.Count > 0)
+            risks.Add(EnforcementRisk(Enforcements.PodSecurityRestricted, staged, podSecurity,
+                "Pods that break the restricted Pod Security Standard (root, privilege escalation, host access, no seccomp) are refused in tenant namespaces"));
+
+        var defaultDeny = all.Where(c => c.Kind == ChangeKind.Add && c.ResourceKind == "NetworkPolicy" && IsDefaultDeny(c)).ToList();
+        if (defaultDeny.Count > 0)
+            risks.Add(EnforcementRisk(Enforcements.NetworkDefaultDeny, staged, defaultDeny,
+                "Traffic into tenant namespaces that no allow policy permits is dropped"));
+
+        var denyingPolicies = all.Where(c => c.Kind != ChangeKind.Remove && c.ResourceKind == "ValidatingAdmissionPolicyBinding"
+            && c.Settings.Any(s => s.Path.StartsWith("spec.validationActions", StringComparison.Ordinal) && s.After == "Deny")).ToList();
+        if (denyingPolicies.Count > 0)
+        {
+            risks.Add(new Risk("admission-deny", "Admission policies start refusing requests that break them",
+                [.. denyingPolicies.Select(c => c.Resource)],
+                "Bindings first run with validationActions [Warn, Audit]; check the audit annotations before denying",
+                "set the bindings' validationActions back to [Warn, Audit] and run pulumi up"));
+        }
+
+        foreach (var change in all.Where(c => c.Kind == ChangeKind.Change && c.ResourceKind == "azure:KubernetesCluster"))
+        {
+            var replacing = change.Settings.Where(s => ClusterReplacing.Any(p => s.Path == p || s.Path.StartsWith(p + ".", StringComparison.Ordinal))).ToList();
+            if (replacing.Count > 0)
+            {
+                risks.Add(new Risk("cluster-replacement",
+                    $"Changing {string.Join(", ", replacing.Select(s => s.Path))} makes Azure replace the AKS cluster: every workload and in-cluster state is lost",
+                    [change.Resource],
+                    "Provision a new stack at the target level beside this one and move workloads over, instead of upgrading in place",
+                    "none in place: restore workloads from backups into the replacement cluster"));
+            }
+            var rotating = change.Settings.Where(s => PoolRotating.Any(p => s.Path == p || s.Path.StartsWith(p + "[", StringComparison.Ordinal))).ToList();
+            if (rotating.Count > 0)
+            {
+                risks.Add(new Risk("node-pool-rotation",
+                    $"Changing {string.Join(", ", rotating.Select(s => s.Path).Distinct())} rotates the system node pool: every node is drained and replaced",
+                    [change.Resource],
+                    "AKS rotates through the temporary pool, honouring PodDisruptionBudgets; run 2+ replicas with PDBs and apply in a maintenance window",
+                    "set the previous values in the stack and run pulumi up (another rotation)"));
+            }
+        }
+
+        var removed = all.Where(c => c.Kind == ChangeKind.Remove).ToList();
+        if (removed.Count > 0)
+        {
+            risks.Add(new Risk("resources-destroyed",
+                $"{removed.Count} resources are destroyed, with whatever state they hold",
+                [.. removed.Select(c => c.Resource)],
+                "Back up what they hold first (Velero backups, registry images, Key Vault secrets); downgrades need --allow-downgrade",
+                "upgrade again to recreate them; their state comes back only from backups"));
+        }
+        return [.. risks];
+    }
+
+    private static Risk EnforcementRisk(string id, IReadOnlyList<string> staged, IReadOnlyList<ResourceChange> changes, string description)
+    {
+        var enforcement = Enforcements.Find(id)!;
+        var mitigation = staged.Contains(id)
+            ? $"Staged: phase 1 {enforcement.Staged}; phase 2 (after pmctl upgrade <stack> --promote) {enforcement.Enforced}"
+            : $"Not staged: {enforcement.Enforced} as soon as it is applied";
+        return new Risk(id, description, [.. changes.Select(c => c.Resource)], mitigation, enforcement.Rollback);
+    }
+
+    private static bool IsDefaultDeny(ResourceChange change)
+    {
+        var settings = change.Settings.ToDictionary(s => s.Path, s => s.After);
+        return settings.GetValueOrDefault("spec.podSelector") == "{}"
+               && settings.ContainsValue("Ingress")
+               && !settings.Keys.Any(k => k.StartsWith("spec.ingress[", StringComparison.Ordinal));
+    }
+}

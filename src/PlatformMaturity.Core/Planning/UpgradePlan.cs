@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using PlatformMaturity.Graph;
+
+namespace PlatformMaturity.Planning;
+
+/// <summary>
+/// What moving a stack from one level to another means, computed offline from two graphs: practices,
+/// resource changes with provenance, ordered steps, readiness gates, risks and a rough cost delta.
+/// </summary>
+public sealed record UpgradePlan(
+    string Stack,
+    int From,
+    int To,
+    ImmutableArray<PracticeChange> Practices,
+    ImmutableArray<ResourceChange> Changes,
+    ImmutableArray<PlanStep> Steps,
+    ImmutableArray<Gate> Gates,
+    ImmutableArray<Risk> Risks,
+    AvailabilityEstimate? Availability,
+    CostEstimate Cost)
+{
+    public bool IsDowngrade => To < From;
+
+    /// <summary>Every gate is closed: the upgrade may be written.</summary>
+    public bool IsReady => Gates.All(g => g.Closed);
+
+    public IEnumerable<Gate> OpenGates => Gates.Where(g => !g.Closed);
+
+    /// <summary>One line: practices gained, resources added/changed/removed, risks, cost.</summary>
+    public string Summary
+    {
+        get
+        {
+            int Count(ChangeKind kind) => Changes.Count(c => c.Kind == kind);
+            var gained = Practices.Count(p => p.Kind == PracticeChangeKind.Gained);
+            var lost = Practices.Count(p => p.Kind is PracticeChangeKind.Superseded or PracticeChangeKind.Dropped);
+            return $"Level {From} → {To}: +{gained} practices, -{lost} superseded or dropped; " +
+                   $"{Count(ChangeKind.Add)} resources added, {Count(ChangeKind.Change)} changed, {Count(ChangeKind.Remove)} removed; " +
+                   $"{Risks.Length} risks; cost {Cost.DeltaText}; {OpenGates.Count()} open gates";
+        }
+    }
+}
+
+/// <summary>How a practice fares between the two levels.</summary>
+public enum PracticeChangeKind
+{
+    /// <summary>In effect at the target level, not before.</summary>
+    Gained,
+
+    /// <summary>Replaced at the target level by a successor.</summary>
+    Superseded,
+
+    /// <summary>Still in effect because nothing has superseded it, though the target level does not list it.</summary>
+    Carried,
+
+    /// <summary>Listed at both levels.</summary>
+    Kept,
+
+    /// <summary>No longer in effect and not replaced (downgrades).</summary>
+    Dropped,
+}
+
+/// <summary>A practice in the plan, with what implements it on the stack's target (or why nothing does).</summary>
+public sealed record PracticeChange(
+    string Practice,
+    PracticeChangeKind Kind,
+    ImmutableArray<string> Categories,
+    string? SupersededBy,
+    PracticeState State,
+    string Detail);
+
+public enum ChangeKind
+{
+    Add,
+    Change,
+    Remove,
+}
+
+/// <summary>A resource added, changed or removed, with the practice and level behind it.</summary>
+public sealed record ResourceChange(
+    ChangeKind Kind,
+    string Resource,
+    string ResourceKind,
+    string Component,
+    Provenance Provenance,
+    ImmutableArray<SettingChange> Settings);
+
+/// <summary>One setting of a changed resource: before, after, and who set the value that changes.</summary>
+public sealed record SettingChange(string Path, string? Before, string? After, Provenance Provenance);
+
+/// <summary>
+/// A group of changes that can be applied and verified on its own. Phase 1 lands with the upgrade;
+/// phase 2 holds what staged enforcement defers until pmctl upgrade --promote.
+/// </summary>
+public sealed record PlanStep(int Number, int Phase, string Title, ImmutableArray<string> Resources, ImmutableArray<string> Verify);
+
+public enum GateKind
+{
+    /// <summary>An organisational requirement a person must attest.</summary>
+    Attestation,
+
+    /// <summary>Config the level needs that is missing or wrong.</summary>
+    Config,
+
+    /// <summary>The topology's computed availability against the level's target.</summary>
+    Availability,
+
+    /// <summary>A don't of the seed that the config would break.</summary>
+    Guardrail,
+}
+
+/// <summary>A readiness condition of the target level: closed, or open with the exact way to close it.</summary>
+public sealed record Gate(GateKind Kind, string Id, int Level, string Description, bool Closed, string HowToClose);
+
+/// <summary>A change that can break running workloads, how the plan softens it, and how to roll it back.</summary>
+public sealed record Risk(string Id, string Description, ImmutableArray<string> Resources, string Mitigation, string Rollback);

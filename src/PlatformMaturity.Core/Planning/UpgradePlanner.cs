@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Model;
+
+namespace PlatformMaturity.Planning;
+
+/// <summary>What a plan is asked for: the target level, attestations the upgrade will record, whether to stage enforcement.</summary>
+public sealed record PlanRequest(int To, IReadOnlyCollection<string>? Attesting = null, bool Stage = true);
+
+/// <summary>Plans a level change offline: the diff of the current graph and the graph at the target level.</summary>
+public sealed class UpgradePlanner(Composer composer)
+{
+    public static UpgradePlanner Default { get; } = new(Composer.Default);
+
+    private MaturityModel Model => composer.Model;
+
+    /// <summary>The plan and the config writes that carry it out.</summary>
+    public (UpgradePlan Plan, ImmutableArray<ConfigWrite> Writes) Plan(RawConfig raw, PlanRequest request)
+    {
+        var current = PlatformConfigParser.ParseOrThrow(raw, StackFile.FileName(raw.Stack), Model);
+        if (!Model.IsLevel(request.To))
+            throw new ArgumentOutOfRangeException(nameof(request), request.To, $"levels are {Model.LowestLevel} to {Model.HighestLevel}");
+
+        var before = composer.Compose(current);
+        var writes = LevelChange.Writes(raw, current, request.To, Model, request.Stage);
+        var targetRaw = LevelChange.Apply(raw, writes);
+        var targetParsed = PlatformConfigParser.Parse(targetRaw, Model);
+        var after = targetParsed.Config is { } target ? composer.Compose(target) : null;
+
+        var attested = current.Attestations.Select(a => a.Id).Concat(request.Attesting ?? []).ToHashSet(StringComparer.Ordinal);
+        var gates = Gates(raw, current, request.To, attested);
+
+        if (after is null)
+        {
+            return (new UpgradePlan(raw.Stack, current.Level, request.To, Practices(before, null, request.To), [], [], gates, [], null,
+                CostModel.Between(before, before)), writes);
+        }
+
+        var promoted = after.Config with { Staged = [.. after.Config.Staged.Except(NewlyStaged(current, after.Config))] };
+        var enforced = composer.Compose(promoted);
+        var phase1 = GraphDiff.Between(before, after);
+        var phase2 = GraphDiff.Between(after, enforced);
+        var availability = AvailabilityModel.TargetFor(Model, request.To) is { } t ? AvailabilityModel.Estimate(after, t) : null;
+
+        var plan = new UpgradePlan(
+            raw.Stack,
+            current.Level,
+            request.To,
+            Practices(before, after, request.To),
+            phase1,
+            PlanSteps.Order(before, after, phase1, enforced, phase2),
+            gates,
+            Risks.Find(phase1, phase2, after.Config.Staged),
+            availability,
+            CostModel.Between(before, after));
+        return (plan, writes);
+    }
+
+    /// <summary>The plan of promoting every staged enforcement to enforcing (phase 2 of earlier upgrades).</summary>
+    public (UpgradePlan Plan, ImmutableArray<ConfigWrite> Writes) PlanPromotion(RawConfig raw)
+    {
+        var current = PlatformConfigParser.ParseOrThrow(raw, StackFile.FileName(raw.Stack), Model);
+        var before = composer.Compose(current);
+        var after = composer.Compose(current with { Staged = [] });
+        var changes = GraphDiff.Between(before, after);
+        var plan = new UpgradePlan(raw.Stack, current.Level, current.Level, Practices(before, after, current.Level), changes,
+            PlanSteps.Order(before, after, changes, after, []), [], Risks.Find(changes, [], []), null, CostModel.Between(before, after));
+        return (plan, [new ConfigWrite(ConfigKeys.Staged, new System.Text.Json.Nodes.JsonArray(), "every staged enforcement now enforces")]);
+    }
+
+    private static IEnumerable<string> NewlyStaged(PlatformConfig current, PlatformConfig target) =>
+        target.Staged.Except(current.Staged);
+
+    /// <summary>Gates of every level on the path (each intermediate level when skipping), or of the target when going down.</summary>
+    private ImmutableArray<Gate> Gates(RawConfig raw, PlatformConfig current, int to, IReadOnlySet<string> attested)
+    {
+        var upward = to > current.Level;
+        var path = upward ? Enumerable.Range(current.Level + 1, to - current.Level) : [to];
+        var gates = new List<Gate>();
+        foreach (var level in path)
+        {
+            var levelRaw = LevelChange.Apply(raw, LevelChange.Writes(raw, current, level, Model));
+            var parsed = PlatformConfigParser.Parse(levelRaw, Model);
+            var graph = parsed.Config is { } config ? composer.Compose(config) : null;
+            gates.AddRange(ReadinessGates.For(level, to, raw, parsed, graph, attested, Model, upward));
+        }
+        return [.. gates];
+    }
+
+    private ImmutableArray<PracticeChange> Practices(PlatformGraph before, PlatformGraph? after, int to)
+    {
+        var was = before.Practices.ToDictionary(p => p.Practice, StringComparer.Ordinal);
+        var will = after?.Practices.ToDictionary(p => p.Practice, StringComparer.Ordinal);
+        var inEffect = Model.InEffectAt(to).ToDictionary(p => p.Practice.Name, StringComparer.Ordinal);
+        var superseded = Model.SupersededAt(to).ToDictionary(s => s.Practice.Name, s => s.Successor.Name, StringComparer.Ordinal);
+        var changes = new List<PracticeChange>();
+
+        foreach (var practice in Model.Practices)
+        {
+            var status = will?.GetValueOrDefault(practice.Name) ?? was.GetValueOrDefault(practice.Name) ?? composer.StatusOf(practice, false, before.Config.Target);
+            var categories = practice.Categories.Select(c => c.ToString().ToLowerInvariant()).ToImmutableArray();
+            PracticeChange Change(PracticeChangeKind kind, string? successor = null) =>
+                new(practice.Name, kind, categories, successor, status.State, status.Detail);
+
+            if (inEffect.TryGetValue(practice.Name, out var effect))
+                changes.Add(Change(!was.ContainsKey(practice.Name) ? PracticeChangeKind.Gained : effect.Carried ? PracticeChangeKind.Carried : PracticeChangeKind.Kept));
+            else if (was.ContainsKey(practice.Name))
+                changes.Add(superseded.TryGetValue(practice.Name, out var successor) ? Change(PracticeChangeKind.Superseded, successor) : Change(PracticeChangeKind.Dropped));
+        }
+        return [.. changes];
+    }
+}

@@ -1,0 +1,267 @@
+using PlatformMaturity.Cli.Stacks;
+using PlatformMaturity.Config;
+using PlatformMaturity.Model;
+using PlatformMaturity.Planning;
+using PlatformMaturity.Tests.Shared;
+
+namespace PlatformMaturity.Cli.Tests;
+
+/// <summary>pmctl plan and upgrade: gates refuse, writes are atomic and minimal, locks hold, plans are explained.</summary>
+public sealed class UpgradeTests
+{
+    private static string[] AttestAll(int level) =>
+        [.. MaturityModel.Default.Level(level).Requirements.SelectMany(r => new[] { "--attest", r.Id })];
+
+    private static TempDirectory Stack(int level = 1, string target = "existing")
+    {
+        var dir = new TempDirectory();
+        var result = CliRunner.Run(dir.Path, "init", "dev", "--level", level.ToString(), "--target", target,
+            "--tenant", "team-a:team-a-devs", "--tenant", "team-b:team-b-devs:large");
+        Assert.Equal(0, result.ExitCode);
+        File.AppendAllText(StackPath(dir), "  # a comment the upgrade must keep\n  azure:location: westeurope\n");
+        return dir;
+    }
+
+    private static string StackPath(TempDirectory dir) => dir.Combine("stacks", "Pulumi.dev.yaml");
+
+    private static PlatformConfig Config(TempDirectory dir) =>
+        PlatformConfigParser.ParseOrThrow(StackFile.Read(StackPath(dir), "dev"), "dev");
+
+    [Fact]
+    public void Plan_json_carries_practices_gates_steps_risks_and_cost()
+    {
+        using var dir = Stack();
+        var result = CliRunner.Run(dir.Path, "plan", "dev", "--to", "2", "--output", "json");
+        Assert.Equal(0, result.ExitCode);
+        var json = result.Json;
+        Assert.Equal(1, json["from"]!.GetValue<int>());
+        Assert.Equal("Operational Foundation", json["toName"]!.GetValue<string>());
+        Assert.False(json["ready"]!.GetValue<bool>());
+        Assert.Equal(MaturityModel.Default.Level(2).Requirements.Length, json["gates"]!.AsArray().Count(g => g!["kind"]!.GetValue<string>() == "attestation"));
+        foreach (var key in new[] { "practices", "changes", "steps", "risks", "configWrites" })
+            Assert.NotNull(json[key]);
+        Assert.NotNull(json["cost"]!["delta"]);
+
+        var text = CliRunner.Run(dir.Path, "plan", "dev", "--to", "2").Out;
+        Assert.Contains("Readiness gates", text);
+        Assert.Contains("l2-roadmap", text);
+        Assert.StartsWith("# Plan for stack dev", CliRunner.Run(dir.Path, "plan", "dev", "--to", "2", "-o", "markdown").Out);
+    }
+
+    [Fact]
+    public void An_upgrade_with_an_open_gate_lists_each_gate_with_its_fix_and_changes_nothing()
+    {
+        using var dir = Stack();
+        var before = dir.Snapshot();
+        var result = CliRunner.Run(dir.Path, "upgrade", "dev", "--to", "2", "--yes", "--attest", "l2-roadmap");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("readiness gates are open; nothing was written", result.Error);
+        Assert.Contains("pmctl upgrade dev --to 2 --attest l2-apps-ready-for-production", result.Error);
+        Assert.DoesNotContain("--attest l2-roadmap\n", result.Error);
+        Assert.Equal(before, dir.Snapshot());
+    }
+
+    [Fact]
+    public void With_gates_closed_it_changes_only_the_level_and_what_the_level_needs_and_keeps_comments()
+    {
+        using var dir = Stack();
+        var original = File.ReadAllText(StackPath(dir));
+        var before = Config(dir);
+
+        var result = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "2", "--yes", "--by", "ana", .. AttestAll(2)]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var text = File.ReadAllText(StackPath(dir));
+        Assert.Contains("# a comment the upgrade must keep", text);
+        Assert.Contains("azure:location: westeurope", text);
+        var after = Config(dir);
+        Assert.Equal(2, after.Level);
+        Assert.Equal(before with { Level = 2, Staged = after.Staged, Attestations = after.Attestations }, after with { Tenants = before.Tenants });
+        Assert.Equal(before.Tenants.AsEnumerable(), after.Tenants.AsEnumerable());
+        Assert.Equal([Enforcements.NetworkDefaultDeny], after.Staged.AsEnumerable());
+        Assert.All(MaturityModel.Default.Level(2).Requirements, r =>
+            Assert.Contains(after.Attestations, a => a.Id == r.Id && a.By == "ana" && a.At == "2026-11-24T09:30:00Z"));
+        foreach (var line in original.Split('\n').Where(l => !l.Contains("platform:level") && !l.Contains("platform:staged") && !l.Contains("platform:attestations")))
+            Assert.Contains(line, text);
+        Assert.False(File.Exists(StackLock.PathFor(StackPath(dir))));
+    }
+
+    [Fact]
+    public void Without_yes_a_non_interactive_upgrade_writes_nothing_and_a_person_must_say_yes()
+    {
+        using var dir = Stack();
+        var before = dir.Snapshot();
+        var unattended = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "2", .. AttestAll(2)]);
+        Assert.Equal(1, unattended.ExitCode);
+        Assert.Contains("pass --yes", unattended.Error);
+        var declined = CliRunner.RunWith(dir.Path, "n\n", ["upgrade", "dev", "--to", "2", .. AttestAll(2)]);
+        Assert.Equal(1, declined.ExitCode);
+        Assert.Equal(before, dir.Snapshot());
+
+        var accepted = CliRunner.RunWith(dir.Path, "y\n", ["upgrade", "dev", "--to", "2", .. AttestAll(2)]);
+        Assert.Equal(0, accepted.ExitCode);
+        Assert.Equal(2, Config(dir).Level);
+    }
+
+    [Fact]
+    public void Dry_run_writes_nothing_and_exits_by_readiness()
+    {
+        using var dir = Stack();
+        var before = dir.Snapshot();
+        Assert.Equal(1, CliRunner.Run(dir.Path, "upgrade", "dev", "--to", "2", "--dry-run").ExitCode);
+        var ready = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "2", "--dry-run", .. AttestAll(2)]);
+        Assert.Equal(0, ready.ExitCode);
+        Assert.Contains("Dry run", ready.Out);
+        Assert.Equal(before, dir.Snapshot());
+    }
+
+    [Fact]
+    public void One_level_at_a_time_unless_skipping_is_allowed_and_then_every_level_is_gated()
+    {
+        using var dir = Stack();
+        var before = dir.Snapshot();
+        var refused = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "3", "--yes", .. AttestAll(2), .. AttestAll(3)]);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("upgrade one level at a time", refused.Error);
+
+        var gated = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "3", "--yes", "--allow-skip", .. AttestAll(3)]);
+        Assert.Equal(1, gated.ExitCode);
+        Assert.Contains("l2-roadmap (Level 2)", gated.Error);
+        Assert.Equal(before, dir.Snapshot());
+
+        var skipped = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "3", "--yes", "--allow-skip", .. AttestAll(2), .. AttestAll(3), "--attest", "availability-99.9"]);
+        Assert.True(skipped.ExitCode == 0, skipped.ToString());
+        Assert.Equal(3, Config(dir).Level);
+    }
+
+    [Fact]
+    public void Downgrades_are_refused_without_allow_downgrade()
+    {
+        using var dir = Stack(level: 2);
+        var before = dir.Snapshot();
+        var refused = CliRunner.Run(dir.Path, "upgrade", "dev", "--to", "1", "--yes");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("is a downgrade", refused.Error);
+        Assert.Contains("--allow-downgrade", refused.Error);
+        Assert.Equal(before, dir.Snapshot());
+
+        Assert.Equal(0, CliRunner.Run(dir.Path, "upgrade", "dev", "--to", "1", "--yes", "--allow-downgrade").ExitCode);
+        Assert.Equal(1, Config(dir).Level);
+    }
+
+    [Fact]
+    public void Promote_clears_staged_enforcement_after_confirmation()
+    {
+        using var dir = Stack();
+        CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "2", "--yes", .. AttestAll(2)]);
+        Assert.NotEmpty(Config(dir).Staged);
+
+        var result = CliRunner.Run(dir.Path, "upgrade", "dev", "--promote", "--yes");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("promotion plan", result.Out, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(Config(dir).Staged);
+        Assert.Contains("no staged enforcement", CliRunner.Run(dir.Path, "upgrade", "dev", "--promote", "--yes").Error);
+    }
+
+    [Fact]
+    public void A_held_lock_stops_a_second_upgrade_and_a_stale_one_is_reported_not_broken()
+    {
+        using var dir = Stack();
+        var before = dir.Snapshot();
+        using (StackLock.Acquire(StackPath(dir), TimeProvider.System))
+        {
+            var blocked = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "2", "--yes", .. AttestAll(2)]);
+            Assert.Equal(1, blocked.ExitCode);
+            Assert.Contains($"is being upgraded by process {Environment.ProcessId}", blocked.Error);
+        }
+
+        var lockPath = StackLock.PathFor(StackPath(dir));
+        var dead = System.Diagnostics.Process.Start("true")!;
+        dead.WaitForExit();
+        File.WriteAllText(lockPath, $"{{\"Pid\":{dead.Id},\"Host\":\"{Environment.MachineName}\",\"Since\":\"2026-11-24T08:00:00Z\"}}");
+        var stale = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "2", "--yes", .. AttestAll(2)]);
+        Assert.Equal(1, stale.ExitCode);
+        Assert.Contains("stale lock", stale.Error);
+        Assert.True(File.Exists(lockPath));
+        File.Delete(lockPath);
+        Assert.Equal(before, dir.Snapshot());
+    }
+
+    [Fact]
+    public void Of_two_concurrent_upgrades_exactly_one_wins_and_the_file_stays_valid()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            using var dir = Stack();
+            using var barrier = new Barrier(2);
+            var results = new CliResult[2];
+            var threads = Enumerable.Range(0, 2).Select(i => new Thread(() =>
+            {
+                barrier.SignalAndWait();
+                results[i] = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "2", "--yes", .. AttestAll(2)]);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            Assert.Equal(1, results.Count(r => r.ExitCode == 0));
+            var loser = results.Single(r => r.ExitCode != 0);
+            Assert.Equal(1, loser.ExitCode);
+            Assert.Matches("being upgraded by (process|another process)|changed while planning|already at Level 2", loser.Error);
+            Assert.Equal(2, Config(dir).Level);
+        }
+    }
+
+    [SkippableFact]
+    public void Apply_runs_pulumi_preview_then_up_or_says_how_when_pulumi_is_missing()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "the stand-in pulumi is a shell script");
+        using var dir = Stack();
+        File.WriteAllText(dir.Combine("Pulumi.yaml"), "name: platform\nruntime: dotnet\nstackConfigDir: stacks\n");
+        var missing = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "2", "--yes", "--apply", .. AttestAll(2)]);
+        Assert.Equal(0, missing.ExitCode);
+        Assert.Contains("the pulumi CLI is not on PATH. Apply it with: pulumi preview --stack dev && pulumi up --stack dev", missing.Out);
+
+        var bin = dir.Combine("bin");
+        Directory.CreateDirectory(bin);
+        var log = dir.Combine("pulumi.log");
+        File.WriteAllText(Path.Combine(bin, "pulumi"), $"#!/bin/sh\necho \"pulumi $*\" >> {log}\necho \"ran $1\"\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(Path.Combine(bin, "pulumi"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var applied = CliRunner.RunWith(dir.Path, null, ["upgrade", "dev", "--to", "3", "--yes", "--apply", .. AttestAll(3), "--attest", "availability-99.9"], path: bin);
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+        Assert.Equal(["pulumi preview --stack dev", "pulumi up --stack dev --yes --skip-preview"], File.ReadAllLines(log));
+        Assert.Contains("ran preview", applied.Out);
+    }
+
+    [Theory]
+    [InlineData(new[] { "upgrade", "dev", "--to", "9", "--yes" }, "--to 9 is not a maturity level")]
+    [InlineData(new[] { "upgrade", "dev", "--to", "1", "--yes" }, "already at Level 1")]
+    [InlineData(new[] { "upgrade", "dev", "--yes" }, "--to <level> is required")]
+    [InlineData(new[] { "upgrade", "dev", "--to", "2", "--yes", "--attest", "l2-nope" }, "l2-nope: not a requirement id")]
+    [InlineData(new[] { "upgrade", "dev", "--promote", "--to", "2", "--yes" }, "drop --to")]
+    [InlineData(new[] { "plan", "dev", "--to", "1" }, "already at Level 1")]
+    public void Bad_requests_fail_clearly_without_writing(string[] args, string message)
+    {
+        using var dir = Stack();
+        var before = dir.Snapshot();
+        var result = CliRunner.Run(dir.Path, args);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.Equal(before, dir.Snapshot());
+    }
+
+    [Fact]
+    public void Status_shows_the_next_level_its_open_gates_and_a_one_line_plan()
+    {
+        using var dir = Stack();
+        var json = CliRunner.Run(dir.Path, "status", "dev", "--output", "json").Json;
+        var next = json["next"]!;
+        Assert.Equal(2, next["level"]!.GetValue<int>());
+        Assert.False(next["ready"]!.GetValue<bool>());
+        Assert.StartsWith("Level 1 → 2:", next["summary"]!.GetValue<string>());
+        Assert.Contains(next["openGates"]!.AsArray(), g => g!["id"]!.GetValue<string>() == "l2-roadmap");
+        var text = CliRunner.Run(dir.Path, "status", "dev").Out;
+        Assert.Contains("Next level: 2 - Operational Foundation", text);
+        Assert.Contains("pmctl plan dev --to 2", text);
+    }
+}
