@@ -39,10 +39,13 @@ public static class StackFileEditor
 
         if (map is null)
         {
-            if (ConfigMap.EmptyValue(yaml) is { } empty)
-                return text.Remove((int)empty.Start, (int)(empty.End - empty.Start)).Insert((int)empty.Start, appended.ToString()).ToString();
             var prefix = yaml.Length == 0 || yaml.EndsWith('\n') ? "" : "\n";
             return text.Append(prefix).Append("config:").Append(appended).Append('\n').ToString();
+        }
+        if (map.Entries.Count == 0)
+        {
+            var (start, end) = map.ValueSpan;
+            return text.Remove((int)start, (int)(end - start)).Insert((int)start, appended.ToString()).ToString();
         }
         var shift = edits.Where(e => e.Start < map.End).Sum(e => e.Text.Length - (e.End - e.Start));
         return text.Insert((int)(map.End + shift), appended.ToString()).ToString();
@@ -59,8 +62,10 @@ public static class StackFileEditor
     }
 
     /// <summary>Where the config map and each of its entries sit in the text (character offsets).</summary>
-    private sealed record ConfigMap(int Indent, long End, IReadOnlyList<Entry> Entries)
+    /// <param name="ValueSpan">The span of the config key's value (for a config key that holds no entries).</param>
+    private sealed record ConfigMap(int Indent, long End, IReadOnlyList<Entry> Entries, (long Start, long End) ValueSpan)
     {
+        /// <summary>The config key's value: its entries, or an empty map when it holds none (config:, {}, ~); null without a config key.</summary>
         public static ConfigMap? Find(string yaml)
         {
             var parser = new Parser(new StringReader(yaml));
@@ -70,32 +75,21 @@ public static class StackFileEditor
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var key = parser.Consume<Scalar>();
-                if (key.Value == "config" && parser.Accept<MappingStart>(out _))
-                    return ReadMap(parser);
-                Skip(parser);
-            }
-            return null;
-        }
-
-        /// <summary>The value span of a config key that holds no entries (config:, config: {}, config: ~).</summary>
-        public static (long Start, long End)? EmptyValue(string yaml)
-        {
-            var parser = new Parser(new StringReader(yaml));
-            parser.Consume<StreamStart>();
-            if (!parser.TryConsume<DocumentStart>(out _) || !parser.TryConsume<MappingStart>(out _))
-                return null;
-            while (!parser.TryConsume<MappingEnd>(out _))
-            {
-                var key = parser.Consume<Scalar>();
+                if (key.Value != "config")
+                {
+                    Skip(parser);
+                    continue;
+                }
                 var start = key.End.Index + 1;
+                if (parser.Accept<MappingStart>(out var map) && map.Style == MappingStyle.Block)
+                    return ReadMap(parser, start);
                 var end = Skip(parser);
-                if (key.Value == "config")
-                    return (start, Math.Max(start, end));
+                return new ConfigMap(2, -1, [], (start, Math.Max(start, end)));
             }
             return null;
         }
 
-        private static ConfigMap? ReadMap(IParser parser)
+        private static ConfigMap ReadMap(IParser parser, long start)
         {
             parser.Consume<MappingStart>();
             var entries = new List<Entry>();
@@ -110,7 +104,7 @@ public static class StackFileEditor
                 entries.Add(new Entry(key.Value, key.Start.Index, valueEnd));
                 end = valueEnd;
             }
-            return entries.Count == 0 ? null : new ConfigMap(indent, end, entries);
+            return new ConfigMap(indent, end, entries, (start, end));
         }
 
         /// <summary>
