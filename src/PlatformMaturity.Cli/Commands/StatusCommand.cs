@@ -56,6 +56,13 @@ internal static class StatusCommand
         var r = status.Resources;
         io.Out.WriteLine($"Graph: {r.Components} components, {r.KubernetesObjects} Kubernetes objects, {r.HelmReleases} Helm releases, {r.AzureResources} Azure resources, {r.ContributedSettings} contributed settings");
         io.Out.WriteLine(status.Warnings.Count == 0 ? "Config problems: none" : $"Warnings: {status.Warnings.Count} (on stderr)");
+        if (status.MissingSecrets.Count > 0)
+        {
+            // Offline commands work without them; pulumi up cannot create the Secrets they fill.
+            io.Out.WriteLine($"Secrets to set before pulumi up ({status.MissingSecrets.Count}; pmctl init cannot encrypt them):");
+            foreach (var secret in status.MissingSecrets)
+                io.Out.WriteLine($"  {secret.Key}: {secret.Description}\n    {secret.Command}");
+        }
     }
 
     internal static string State(PracticeState state) => state switch

@@ -13,7 +13,8 @@ public sealed record StackStatus(
     string Environment,
     IReadOnlyList<PracticeStatusView> Practices,
     ResourceCounts Resources,
-    IReadOnlyList<GuardrailFinding> Warnings)
+    IReadOnlyList<GuardrailFinding> Warnings,
+    IReadOnlyList<MissingSecretView> MissingSecrets)
 {
     public static StackStatus Of(PlatformGraph graph, string file, Model.MaturityModel model) => new(
         graph.Config.Stack,
@@ -24,7 +25,15 @@ public sealed record StackStatus(
         ConfigNames.Of(graph.Config.Environment),
         [.. graph.Practices.Select(PracticeStatusView.Of)],
         ResourceCounts.Of(graph),
-        Guardrails.Check(graph.Config, model));
+        Guardrails.Check(graph.Config, model),
+        [.. graph.Config.MissingSecrets.Select(k => MissingSecretView.Of(k, graph.Config.Stack))]);
+}
+
+/// <summary>A secret the level needs that the stack has not set: pulumi up would fail until it is.</summary>
+public sealed record MissingSecretView(string Key, string Description, string Command)
+{
+    public static MissingSecretView Of(ConfigKey key, string stack) =>
+        new(key.FullName, key.Description, $"pulumi config set --secret {key.FullName} <value> --stack {stack}");
 }
 
 /// <summary>A practice in effect as status lists it.</summary>

@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
 
 namespace PlatformMaturity.Composition;
 
@@ -76,7 +77,7 @@ public sealed class ComponentBuilder
     /// </summary>
     public HelmRelease AddRelease(string releaseName, string ns, HelmChart chart, HelmValues values, Provenance? provenance = null,
         string cluster = ClusterRef.PrimaryKey, IEnumerable<string>? providesApiGroups = null, IEnumerable<string>? dependsOn = null,
-        bool createNamespace = true) =>
+        bool createNamespace = true, IReadOnlyDictionary<string, AzureRef>? valuesFromAzure = null) =>
         Add(new HelmRelease
         {
             Name = cluster == ClusterRef.PrimaryKey ? releaseName : $"{cluster}-{releaseName}",
@@ -89,6 +90,8 @@ public sealed class ComponentBuilder
             CreateNamespace = createNamespace,
             ProvidesApiGroups = [.. providesApiGroups ?? []],
             DependsOn = [.. dependsOn ?? []],
+            ValuesFromAzure = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
+                valuesFromAzure ?? new Dictionary<string, AzureRef>()),
         });
 
     /// <summary>Changes settings of a resource another component owns; the changed settings get this component's provenance.</summary>

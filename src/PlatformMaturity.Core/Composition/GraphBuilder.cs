@@ -108,6 +108,7 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
             case HelmRelease release:
                 deps.AddRange(ClusterDependency(release.Cluster));
                 deps.AddRange(NamespaceDependency(release.Namespace, release.Cluster));
+                deps.AddRange(release.ValuesFromAzure.Values.Select(r => r.Resource));
                 break;
             case ConfigSecret secret:
                 deps.AddRange(ClusterDependency(secret.Cluster));

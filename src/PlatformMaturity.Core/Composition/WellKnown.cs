@@ -13,8 +13,9 @@ public static class WellKnown
     public const string MonitoringNamespace = "monitoring";
 
     /// <summary>
-    /// Graph name of the Log Analytics workspace on azure. The monitoring practice in effect creates it;
-    /// others (Defender, audit logs) refer to it with an AzureRef.
+    /// Graph name of the Log Analytics workspace on azure. The foundation creates it from the level with platform
+    /// monitoring (provenance: the monitoring practice in effect), because the cluster refers to it; practices
+    /// (Container Insights, Defender, audit logs) refer to it with an AzureRef.
     /// </summary>
     public const string LogAnalyticsWorkspace = "log-analytics";
 }

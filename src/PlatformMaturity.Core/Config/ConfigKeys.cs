@@ -61,9 +61,90 @@ public static class ConfigKeys
         "Container registry the existing cluster pulls from (host[:port][/path]), e.g. localhost:5001 for kind's local registry.",
         Default: "localhost:5001", Target: DeploymentTarget.Existing);
 
+    // Levels 2-3: monitoring, alerting, maintenance, backups, traces, CI (Availability and Delivery practices).
+
+    public static readonly ConfigKey GrafanaAdminPassword = new(
+        "grafanaAdminPassword", ConfigValueType.String,
+        "Password of Grafana's admin user (platform-admin); the platform never uses a default password.",
+        FromLevel: 2, Secret: true);
+
+    public static readonly ConfigKey MaintenanceWindow = new(
+        "maintenanceWindow", ConfigValueType.Object,
+        "Weekly window in which AKS may upgrade the cluster and node images: {day: Monday..Sunday, start: \"HH:mm\", hours: 4..24, utcOffset: \"+HH:mm\"}.",
+        Default: new JsonObject { ["day"] = "Sunday", ["start"] = "02:00", ["hours"] = 4, ["utcOffset"] = "+00:00" },
+        Target: DeploymentTarget.Azure, FromLevel: 2);
+
+    public static readonly ConfigKey AlertReceiver = new(
+        "alertReceiver", ConfigValueType.String,
+        "Where Alertmanager sends platform alerts: slack (incoming webhook), msteams (Teams workflow webhook) or webhook (any HTTP endpoint); the URL is platform:alertWebhookUrl.",
+        Default: "webhook", FromLevel: 3, Allowed: ["slack", "msteams", "webhook"]);
+
+    public static readonly ConfigKey AlertWebhookUrl = new(
+        "alertWebhookUrl", ConfigValueType.String,
+        "URL Alertmanager posts alerts to (the Slack or Teams webhook, or your endpoint); it carries a token, so it is a secret.",
+        FromLevel: 3, Secret: true);
+
+    public static readonly ConfigKey MetricsRetention = new(
+        "metricsRetention", ConfigValueType.String,
+        "How long Prometheus keeps metrics, e.g. 15d, 4w or 720h.",
+        Default: "15d", FromLevel: 3);
+
+    public static readonly ConfigKey MetricsStorageSize = new(
+        "metricsStorageSize", ConfigValueType.String,
+        "Persistent volume size of each Prometheus replica, e.g. 50Gi.",
+        Default: "50Gi", FromLevel: 3);
+
+    public static readonly ConfigKey BackupSchedule = new(
+        "backupSchedule", ConfigValueType.String,
+        "Cron schedule (5 fields, UTC) of the daily Velero backup of every tenant namespace.",
+        Default: "0 2 * * *", FromLevel: 3);
+
+    public static readonly ConfigKey BackupRetentionDays = new(
+        "backupRetentionDays", ConfigValueType.Integer,
+        "Days a backup is kept before Velero deletes it (1 to 3650).",
+        Default: 30, FromLevel: 3);
+
+    public static readonly ConfigKey BackupBucket = new(
+        "backupBucket", ConfigValueType.String,
+        "S3 bucket (AWS or S3-compatible such as MinIO) for Velero backups of the existing cluster. Defaults to <platform name>-backups.",
+        Target: DeploymentTarget.Existing, FromLevel: 3);
+
+    public static readonly ConfigKey BackupRegion = new(
+        "backupRegion", ConfigValueType.String,
+        "Region of the backup bucket.",
+        Default: "us-east-1", Target: DeploymentTarget.Existing, FromLevel: 3);
+
+    public static readonly ConfigKey BackupS3Url = new(
+        "backupS3Url", ConfigValueType.String,
+        "Endpoint of an S3-compatible store (e.g. https://minio.example.com); unset means AWS S3.",
+        Target: DeploymentTarget.Existing, FromLevel: 3);
+
+    public static readonly ConfigKey BackupCredentials = new(
+        "backupCredentials", ConfigValueType.String,
+        "Credentials of the backup bucket as an AWS credentials file ([default] aws_access_key_id=... aws_secret_access_key=...).",
+        Target: DeploymentTarget.Existing, FromLevel: 3, Secret: true);
+
+    public static readonly ConfigKey TracesEndpoint = new(
+        "tracesEndpoint", ConfigValueType.String,
+        "OTLP gRPC endpoint (host:port) of an existing trace backend; unset installs Tempo in the cluster.",
+        FromLevel: 3);
+
+    public static readonly ConfigKey CiRepositories = new(
+        "ciRepositories", ConfigValueType.Array,
+        "GitHub repositories (owner/repo) whose main-branch workflows may push images to the registry through OIDC federation, without stored credentials.",
+        Default: new JsonArray(), Target: DeploymentTarget.Azure, FromLevel: 3, ItemType: ConfigValueType.String);
+
     /// <summary>All keys, in the order stack files list them.</summary>
     public static readonly ImmutableArray<ConfigKey> All =
-        [Level, Target, Environment, Name, Regions, KubernetesVersion, NodeVmSize, NodeCount, KubeContext, Registry, Tenants];
+        [
+            Level, Target, Environment, Name, Regions, KubernetesVersion, NodeVmSize, NodeCount, KubeContext, Registry, Tenants,
+            GrafanaAdminPassword, MaintenanceWindow, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
+            BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
+        ];
+
+    /// <summary>Secret keys a stack at <paramref name="level"/> on <paramref name="target"/> must set before it is deployed.</summary>
+    public static IEnumerable<ConfigKey> SecretsNeeded(int level, DeploymentTarget target) =>
+        All.Where(k => k.Secret && k.NeededAt(level, target));
 
     public static ConfigKey? Find(string fullName) => All.FirstOrDefault(k => k.FullName == fullName);
 }

@@ -33,7 +33,42 @@ public sealed record PlatformConfig
 
     public int NodeCount { get; init; } = 2;
 
+    /// <summary>Secret keys (full names) the stack sets with pulumi config set --secret; their values never enter the graph.</summary>
+    public ImmutableSortedSet<string> SecretsSet { get; init; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
+    /// <summary>When AKS may upgrade the cluster and its node images (azure, from Level 2).</summary>
+    public WeeklyWindow MaintenanceWindow { get; init; } = WeeklyWindow.Default;
+
+    /// <summary>Where Alertmanager sends platform alerts (from Level 3).</summary>
+    public AlertReceiverKind AlertReceiver { get; init; } = AlertReceiverKind.Webhook;
+
+    /// <summary>Prometheus retention (from Level 3), e.g. 15d.</summary>
+    public string MetricsRetention { get; init; } = "15d";
+
+    /// <summary>Persistent volume size of each Prometheus replica (from Level 3).</summary>
+    public string MetricsStorageSize { get; init; } = "50Gi";
+
+    /// <summary>Cron schedule of the daily tenant backups (from Level 3).</summary>
+    public string BackupSchedule { get; init; } = "0 2 * * *";
+
+    public int BackupRetentionDays { get; init; } = 30;
+
+    /// <summary>The existing target's backup bucket; null means the default (see <see cref="Config.BackupLocation.DefaultFor"/>).</summary>
+    public BackupLocation? BackupLocation { get; init; }
+
+    /// <summary>An external OTLP gRPC trace backend (host:port); null installs Tempo.</summary>
+    public string? TracesEndpoint { get; init; }
+
+    /// <summary>GitHub repositories (owner/repo) allowed to push images to the azure registry through OIDC federation.</summary>
+    public ImmutableArray<string> CiRepositories { get; init; } = [];
+
     public bool IsAzure => Target == DeploymentTarget.Azure;
+
+    /// <summary>Whether the secret key has a value in the stack.</summary>
+    public bool HasSecret(ConfigKey key) => SecretsSet.Contains(key.FullName);
+
+    /// <summary>Secret keys the level needs on its target that the stack has not set (pulumi up would fail without them).</summary>
+    public IEnumerable<ConfigKey> MissingSecrets => ConfigKeys.SecretsNeeded(Level, Target).Where(k => !HasSecret(k));
 
     public string PrimaryRegion => Regions.IsDefaultOrEmpty
         ? throw new InvalidOperationException("the existing target has no Azure region")

@@ -51,6 +51,13 @@ public static partial class PlatformConfigParser
             Target = target ?? DeploymentTarget.Existing,
             Environment = environment,
             Tenants = tenants,
+            SecretsSet = ReadSecrets(raw, Problem),
+            AlertReceiver = ReadEnum<AlertReceiverKind>(raw, ConfigKeys.AlertReceiver, ConfigNames.TryParseAlertReceiver, Problem) ?? AlertReceiverKind.Webhook,
+            MetricsRetention = ReadMatching(raw, ConfigKeys.MetricsRetention, DurationPattern(), "a duration such as 15d, 4w or 720h", Problem) ?? "15d",
+            MetricsStorageSize = ReadMatching(raw, ConfigKeys.MetricsStorageSize, StorageSizePattern(), "a volume size such as 50Gi or 1Ti", Problem) ?? "50Gi",
+            BackupSchedule = ReadMatching(raw, ConfigKeys.BackupSchedule, CronPattern(), "a 5-field cron schedule such as \"0 2 * * *\"", Problem) ?? "0 2 * * *",
+            BackupRetentionDays = ReadInteger(raw, ConfigKeys.BackupRetentionDays, min: 1, max: 3650, "a number of days from 1 to 3650", Problem) ?? 30,
+            TracesEndpoint = ReadOptionalMatching(raw, ConfigKeys.TracesEndpoint, EndpointPattern(), "an OTLP gRPC endpoint host:port such as tempo.example.com:4317", Problem),
         };
 
         if (target == DeploymentTarget.Azure)
@@ -62,6 +69,8 @@ public static partial class PlatformConfigParser
                 NodeVmSize = ReadMatching(raw, ConfigKeys.NodeVmSize, VmSizePattern(), "an Azure VM size such as Standard_D4ds_v5", Problem),
                 NodeCount = ReadInteger(raw, ConfigKeys.NodeCount, min: 2, max: 1000,
                     "at least 2 nodes (Kubernetes Built-in Resiliency) and at most 1000", Problem) ?? 2,
+                MaintenanceWindow = ReadWindow(raw, Problem),
+                CiRepositories = ReadRepositories(raw, Problem),
             };
         }
         else if (target == DeploymentTarget.Existing)
@@ -70,6 +79,7 @@ public static partial class PlatformConfigParser
             {
                 KubeContext = ReadString(raw, ConfigKeys.KubeContext, Problem),
                 Registry = ReadMatching(raw, ConfigKeys.Registry, RegistryPattern(), "a registry host[:port][/path] such as localhost:5001 or registry.example.com/team", Problem),
+                BackupLocation = ReadBackupLocation(raw, name, Problem),
             };
         }
 
@@ -152,6 +162,108 @@ public static partial class PlatformConfigParser
             return value;
         problem(key, $"'{Shown(raw[key])}' is not allowed; expected {expected}");
         return null;
+    }
+
+    private static string? ReadOptionalMatching(RawConfig raw, ConfigKey key, Regex pattern, string expected, Action<ConfigKey, string> problem) =>
+        raw.Has(key) ? ReadMatching(raw, key, pattern, expected, problem) : null;
+
+    /// <summary>
+    /// Secret keys must hold an encrypted value (<c>secure: …</c>, written by pulumi config set --secret): the value
+    /// itself is never read here, only whether it is set. Plain text is refused so no credential sits in a stack file.
+    /// </summary>
+    private static ImmutableSortedSet<string> ReadSecrets(RawConfig raw, Action<ConfigKey, string> problem)
+    {
+        var set = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var key in ConfigKeys.All.Where(k => k.Secret && raw.Has(k)))
+        {
+            if (raw[key] is JsonObject obj && obj.Count == 1 && Scalar(obj["secure"]) is { Length: > 0 })
+                set.Add(key.FullName);
+            else
+                problem(key, $"is a secret but holds {(raw[key] is JsonObject ? "an object that is not a secure: value" : "plain text")}; " +
+                    $"remove the line and set it encrypted with: pulumi config set --secret {key.FullName} <value>");
+        }
+        return set.ToImmutable();
+    }
+
+    private static WeeklyWindow ReadWindow(RawConfig raw, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.MaintenanceWindow;
+        if (!raw.Has(key))
+            return WeeklyWindow.Default;
+        if (raw[key] is not JsonObject obj)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected {{day: Sunday, start: \"02:00\", hours: 4, utcOffset: \"+00:00\"}}");
+            return WeeklyWindow.Default;
+        }
+        foreach (var field in obj.Select(p => p.Key).Where(f => f is not ("day" or "start" or "hours" or "utcOffset")))
+            problem(key, $"has unknown field '{field}'; allowed: day, start, hours, utcOffset");
+
+        var window = WeeklyWindow.Default;
+        if (obj.ContainsKey("day"))
+        {
+            if (Scalar(obj["day"]) is { } day && WeeklyWindow.Days.Contains(day))
+                window = window with { Day = day };
+            else
+                problem(key, $"day '{Shown(obj["day"])}' is not allowed; allowed: {string.Join(", ", WeeklyWindow.Days)}");
+        }
+        if (obj.ContainsKey("start"))
+        {
+            if (Scalar(obj["start"]) is { } start && TimePattern().IsMatch(start))
+                window = window with { Start = start };
+            else
+                problem(key, $"start '{Shown(obj["start"])}' is not allowed; expected a time HH:mm such as 02:00");
+        }
+        if (obj.ContainsKey("hours"))
+        {
+            if (int.TryParse(Scalar(obj["hours"]), NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours is >= 4 and <= 24)
+                window = window with { Hours = hours };
+            else
+                problem(key, $"hours '{Shown(obj["hours"])}' is not allowed; AKS maintenance windows last 4 to 24 hours");
+        }
+        if (obj.ContainsKey("utcOffset"))
+        {
+            if (Scalar(obj["utcOffset"]) is { } offset && UtcOffsetPattern().IsMatch(offset))
+                window = window with { UtcOffset = offset };
+            else
+                problem(key, $"utcOffset '{Shown(obj["utcOffset"])}' is not allowed; expected +HH:mm or -HH:mm such as +01:00");
+        }
+        return window;
+    }
+
+    private static BackupLocation ReadBackupLocation(RawConfig raw, string platformName, Action<ConfigKey, string> problem)
+    {
+        var fallback = BackupLocation.DefaultFor(platformName);
+        var bucket = ReadOptionalMatching(raw, ConfigKeys.BackupBucket, BucketPattern(), "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens", problem);
+        var region = ReadOptionalMatching(raw, ConfigKeys.BackupRegion, BucketRegionPattern(), "a region such as us-east-1 (S3-compatible stores accept any short name)", problem);
+        var url = ReadOptionalMatching(raw, ConfigKeys.BackupS3Url, S3UrlPattern(), "an http(s) URL such as https://minio.example.com:9000", problem);
+        return new BackupLocation(bucket ?? fallback.Bucket, region ?? fallback.Region, url);
+    }
+
+    private static ImmutableArray<string> ReadRepositories(RawConfig raw, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.CiRepositories;
+        if (!raw.Has(key) || raw[key] is null)
+            return [];
+        if (raw[key] is not JsonArray array)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a list of GitHub repositories such as [my-org/my-app]");
+            return [];
+        }
+        // Azure allows at most 20 federated credentials on one identity.
+        if (array.Count > 20)
+            problem(key, $"lists {array.Count} repositories; at most 20 (Azure's limit of federated credentials per identity)");
+        var repositories = new List<string>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var repository = Scalar(array[i]);
+            if (repository is null || !RepositoryPattern().IsMatch(repository))
+                problem(key, $"item {i} '{Shown(array[i])}' is not a GitHub repository; expected owner/repo such as my-org/my-app");
+            else if (repositories.Contains(repository, StringComparer.OrdinalIgnoreCase))
+                problem(key, $"item {i} '{repository}' is listed twice; each repository once");
+            else
+                repositories.Add(repository);
+        }
+        return [.. repositories];
     }
 
     private static ImmutableArray<string> ReadRegions(RawConfig raw, Action<ConfigKey, string> problem)
@@ -273,6 +385,36 @@ public static partial class PlatformConfigParser
         var text = node is null ? "null" : Scalar(node) ?? node.ToJsonString();
         return text.Length > 60 ? text[..60] + "…" : text;
     }
+
+    [GeneratedRegex("^[1-9][0-9]*(h|d|w|y)$")]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex("^[1-9][0-9]*(Mi|Gi|Ti)$")]
+    private static partial Regex StorageSizePattern();
+
+    [GeneratedRegex(@"^([0-9*/,-]+\s+){4}[0-9*/,-]+$")]
+    private static partial Regex CronPattern();
+
+    [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    private static partial Regex TimePattern();
+
+    [GeneratedRegex("^[+-](0[0-9]|1[0-4]):(00|30|45)$")]
+    private static partial Regex UtcOffsetPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$")]
+    private static partial Regex BucketRegionPattern();
+
+    [GeneratedRegex(@"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$")]
+    private static partial Regex S3UrlPattern();
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?:[0-9]{1,5}$")]
+    private static partial Regex EndpointPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$")]
+    private static partial Regex RepositoryPattern();
 
     [GeneratedRegex(@"^\d+\.\d+(\.\d+)?$")]
     private static partial Regex KubernetesVersionPattern();

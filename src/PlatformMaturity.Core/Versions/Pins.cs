@@ -24,4 +24,36 @@ public static class Pins
 
     /// <summary>metrics-server image tag: the chart's appVersion, set explicitly so the image is pinned here too.</summary>
     public const string MetricsServerImageTag = "v0.8.1";
+
+    // Levels 2-3, Availability and Delivery. Chart versions pin their default images; images the charts
+    // do not provide (Velero plugins, the CRD job's kubectl) are pinned below.
+
+    /// <summary>Prometheus operator, Prometheus, Alertmanager, kube-state-metrics, node-exporter, Grafana.</summary>
+    public static readonly HelmChart KubePrometheusStack = new("https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack", "88.5.3");
+
+    public static readonly HelmChart ArgoRollouts = new("https://argoproj.github.io/argo-helm", "argo-rollouts", "2.41.0");
+
+    /// <summary>Velero 1.18 (the chart's appVersion).</summary>
+    public static readonly HelmChart Velero = new("https://vmware-tanzu.github.io/helm-charts", "velero", "12.1.0");
+
+    /// <summary>Object-store plugin for Azure Blob storage, the line matching Velero 1.18.</summary>
+    public const string VeleroPluginForAzureImage = "velero/velero-plugin-for-microsoft-azure:v1.14.2";
+
+    /// <summary>Object-store plugin for S3 and S3-compatible stores, the line matching Velero 1.18.</summary>
+    public const string VeleroPluginForAwsImage = "velero/velero-plugin-for-aws:v1.14.0";
+
+    /// <summary>kubectl of Velero's CRD upgrade job: Bitnami moved its free images to bitnamilegacy (REFERENCE.md §0.9).</summary>
+    public const string VeleroKubectlImageRepository = "docker.io/bitnamilegacy/kubectl";
+
+    public const string VeleroKubectlImageTag = "1.33.4";
+
+    public static readonly HelmChart OpenTelemetryOperator = new("https://open-telemetry.github.io/opentelemetry-helm-charts", "opentelemetry-operator", "0.122.0");
+
+    /// <summary>Tempo single binary (moved to grafana-community on 2026-01-30).</summary>
+    public static readonly HelmChart Tempo = new("https://grafana-community.github.io/helm-charts", "tempo", "1.26.2");
+
+    /// <summary>Loki OSS (moved to grafana-community on 2026-03-16; 18.x names the single binary mode Monolithic).</summary>
+    public static readonly HelmChart Loki = new("https://grafana-community.github.io/helm-charts", "loki", "18.11.0");
+
+    public static readonly HelmChart Alloy = new("https://grafana.github.io/helm-charts", "alloy", "1.11.1");
 }
