@@ -73,6 +73,9 @@ public static partial class PlatformConfigParser
             };
         }
 
+        if (target is not null)
+            config = ReadSecurityAndEfficiencyKeys(raw, config, Problem);
+
         return problems.Count == 0
             ? new ConfigParseResult(config, [])
             : new ConfigParseResult(null, [.. problems]);
