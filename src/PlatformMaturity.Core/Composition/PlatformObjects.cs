@@ -1,37 +1,14 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
 using PlatformMaturity.Graph;
-using PlatformMaturity.Versions;
 
 namespace PlatformMaturity.Composition;
 
-/// <summary>Builders for the Kubernetes objects several practices create: platform namespaces, alert rules, dashboards.</summary>
+/// <summary>Builders for the Kubernetes objects several practices create: alert rules and dashboards (platform namespaces: <see cref="PodSecurity.AddPlatformNamespace"/>).</summary>
 public static class PlatformObjects
 {
-    public const string EnforceLabel = "pod-security.kubernetes.io/enforce";
-    public const string EnforceVersionLabel = "pod-security.kubernetes.io/enforce-version";
-
     /// <summary>Label the Grafana sidecar of kube-prometheus-stack watches to load dashboards from ConfigMaps.</summary>
     public const string DashboardLabel = "grafana_dashboard";
-
-    /// <summary>
-    /// A namespace for a platform component, enforcing the least Pod Security level its chart needs
-    /// (baseline for most; privileged where a chart mounts host paths or uses the host network).
-    /// </summary>
-    public static V1Namespace Namespace(string name, PodSecurityLevel enforce) => new()
-    {
-        ApiVersion = "v1",
-        Kind = "Namespace",
-        Metadata = new V1ObjectMeta
-        {
-            Name = name,
-            Labels = new Dictionary<string, string>
-            {
-                [EnforceLabel] = enforce.ToString().ToLowerInvariant(),
-                [EnforceVersionLabel] = Pins.PodSecurityVersion,
-            },
-        },
-    };
 
     /// <summary>A PrometheusRule (monitoring.coreos.com/v1) with the given rule groups.</summary>
     public static CustomObject PrometheusRule(string name, string ns, params JsonObject[] groups) => new()
@@ -86,12 +63,4 @@ public static class PlatformObjects
         NewLine = "\n",
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-}
-
-/// <summary>Pod Security Standards levels, as namespaces enforce them.</summary>
-public enum PodSecurityLevel
-{
-    Privileged,
-    Baseline,
-    Restricted,
 }

@@ -6,6 +6,9 @@ public static class WellKnown
     public const string BasicPlatformMonitoring = "Basic Platform Monitoring";
     public const string AdvancedPlatformMonitoring = "Advanced Platform Monitoring";
 
+    /// <summary>Once in effect, platform namespaces enforce the Pod Security level their charts need (see PodSecurity).</summary>
+    public const string RestrictedContainerRuntime = "Restricted Container Runtime";
+
     /// <summary>Graph name (and release name) of kube-prometheus-stack, whichever monitoring practice owns it; it provides the monitoring.coreos.com CRDs.</summary>
     public const string PrometheusStackRelease = "kube-prometheus-stack";
 

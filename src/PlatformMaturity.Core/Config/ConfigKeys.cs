@@ -61,18 +61,53 @@ public static class ConfigKeys
         "Container registry the existing cluster pulls from (host[:port][/path]), e.g. localhost:5001 for kind's local registry.",
         Default: "localhost:5001", Target: DeploymentTarget.Existing);
 
+    public static readonly ConfigKey MaintenanceWindow = new(
+        "maintenanceWindow", ConfigValueType.Object,
+        "Weekly window in which AKS applies Kubernetes patch and node image upgrades: {dayOfWeek: Monday..Sunday, startTime: \"HH:mm\", durationHours: 4..24, utcOffset: \"+HH:MM\"}.",
+        Default: MaintenanceWindowConfig.Default.ToJson(),
+        Target: DeploymentTarget.Azure, FromLevel: 2);
+
+    public static readonly ConfigKey AdminGroupObjectIds = new(
+        "adminGroupObjectIds", ConfigValueType.Array,
+        "Entra ID object ids of the groups that administer the AKS cluster (Entra ID integration, from Level 2). Empty: only the local admin account (az aks get-credentials --admin) administers it.",
+        Default: new JsonArray(), Target: DeploymentTarget.Azure, FromLevel: 2, ItemType: ConfigValueType.String);
+
+    public static readonly ConfigKey AuditorGroup = new(
+        "auditorGroup", ConfigValueType.String,
+        "Group of the platform's auditors, bound to the read-only view role across the cluster (Entra ID object id on azure, group name on existing). Unset: no auditor access.",
+        FromLevel: 2);
+
+    public static readonly ConfigKey IngressNamespace = new(
+        "ingressNamespace", ConfigValueType.String,
+        "Namespace of the ingress controller or Gateway proxies that front tenant services; tenant NetworkPolicies admit traffic from it.",
+        Default: "gateway-system", FromLevel: 2);
+
+    public static readonly ConfigKey NodeMinCount = new(
+        "nodeMinCount", ConfigValueType.Integer,
+        "Fewest nodes the cluster autoscaler keeps in the AKS system node pool (from Level 3); at least 2.",
+        Default: 2, Target: DeploymentTarget.Azure, FromLevel: 3);
+
+    public static readonly ConfigKey NodeMaxCount = new(
+        "nodeMaxCount", ConfigValueType.Integer,
+        "Most nodes the cluster autoscaler may run in the AKS system node pool (from Level 3); at least nodeMinCount, at most 1000.",
+        Default: 5, Target: DeploymentTarget.Azure, FromLevel: 3);
+
+    public static readonly ConfigKey AllowedRegistries = new(
+        "allowedRegistries", ConfigValueType.Array,
+        "Registries tenant pods may pull from, enforced at admission from Level 3: host[:port][/path] prefixes, or *.domain for every registry under a domain. Unset: platform:registry on existing, *.azurecr.io on azure.",
+        FromLevel: 3, ItemType: ConfigValueType.String);
+
+    public static readonly ConfigKey SecretStore = new(
+        "secretStore", ConfigValueType.Object,
+        "The provider block of the platform's ClusterSecretStore (external-secrets, from Level 3), e.g. {vault: {server: https://vault.example.com, path: secret, version: v2, auth: {...}}}. Unset: the Kubernetes provider over the platform-secrets namespace.",
+        Target: DeploymentTarget.Existing, FromLevel: 3);
+
     // Levels 2-3: monitoring, alerting, maintenance, backups, traces, CI (Availability and Delivery practices).
 
     public static readonly ConfigKey GrafanaAdminPassword = new(
         "grafanaAdminPassword", ConfigValueType.String,
         "Password of Grafana's admin user (platform-admin); the platform never uses a default password.",
         FromLevel: 2, Secret: true);
-
-    public static readonly ConfigKey MaintenanceWindow = new(
-        "maintenanceWindow", ConfigValueType.Object,
-        "Weekly window in which AKS may upgrade the cluster and node images: {day: Monday..Sunday, start: \"HH:mm\", hours: 4..24, utcOffset: \"+HH:mm\"}.",
-        Default: new JsonObject { ["day"] = "Sunday", ["start"] = "02:00", ["hours"] = 4, ["utcOffset"] = "+00:00" },
-        Target: DeploymentTarget.Azure, FromLevel: 2);
 
     public static readonly ConfigKey AlertReceiver = new(
         "alertReceiver", ConfigValueType.String,
@@ -136,11 +171,10 @@ public static class ConfigKeys
 
     /// <summary>All keys, in the order stack files list them.</summary>
     public static readonly ImmutableArray<ConfigKey> All =
-        [
-            Level, Target, Environment, Name, Regions, KubernetesVersion, NodeVmSize, NodeCount, KubeContext, Registry, Tenants,
-            GrafanaAdminPassword, MaintenanceWindow, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
-            BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
-        ];
+        [Level, Target, Environment, Name, Regions, KubernetesVersion, NodeVmSize, NodeCount, KubeContext, Registry, Tenants,
+         MaintenanceWindow, AdminGroupObjectIds, AuditorGroup, IngressNamespace, NodeMinCount, NodeMaxCount, AllowedRegistries, SecretStore,
+         GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
+         BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories];
 
     /// <summary>Secret keys a stack at <paramref name="level"/> on <paramref name="target"/> must set before it is deployed.</summary>
     public static IEnumerable<ConfigKey> SecretsNeeded(int level, DeploymentTarget target) =>

@@ -1,18 +1,5 @@
 namespace PlatformMaturity.Config;
 
-/// <summary>A weekly maintenance window (platform:maintenanceWindow): when AKS may upgrade the cluster and its nodes.</summary>
-/// <param name="Day">Monday … Sunday.</param>
-/// <param name="Start">Start time, "HH:mm".</param>
-/// <param name="Hours">Duration in hours, 4 to 24 (AKS' limits).</param>
-/// <param name="UtcOffset">Offset of <paramref name="Start"/> from UTC, "+HH:mm" or "-HH:mm".</param>
-public sealed record WeeklyWindow(string Day, string Start, int Hours, string UtcOffset)
-{
-    public static readonly IReadOnlyList<string> Days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-    /// <summary>The documented default: Sunday 02:00 UTC for 4 hours.</summary>
-    public static WeeklyWindow Default { get; } = new("Sunday", "02:00", 4, "+00:00");
-}
-
 /// <summary>Where Alertmanager sends platform alerts (platform:alertReceiver).</summary>
 public enum AlertReceiverKind
 {

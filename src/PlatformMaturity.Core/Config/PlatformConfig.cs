@@ -36,9 +36,6 @@ public sealed record PlatformConfig
     /// <summary>Secret keys (full names) the stack sets with pulumi config set --secret; their values never enter the graph.</summary>
     public ImmutableSortedSet<string> SecretsSet { get; init; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
 
-    /// <summary>When AKS may upgrade the cluster and its node images (azure, from Level 2).</summary>
-    public WeeklyWindow MaintenanceWindow { get; init; } = WeeklyWindow.Default;
-
     /// <summary>Where Alertmanager sends platform alerts (from Level 3).</summary>
     public AlertReceiverKind AlertReceiver { get; init; } = AlertReceiverKind.Webhook;
 
@@ -61,6 +58,39 @@ public sealed record PlatformConfig
 
     /// <summary>GitHub repositories (owner/repo) allowed to push images to the azure registry through OIDC federation.</summary>
     public ImmutableArray<string> CiRepositories { get; init; } = [];
+    /// <summary>Azure: the weekly window for automatic upgrades (Basic Cluster Updates).</summary>
+    public MaintenanceWindowConfig MaintenanceWindow { get; init; } = MaintenanceWindowConfig.Default;
+
+    /// <summary>Azure: Entra ID groups that administer the cluster (Entra ID integration from Level 2).</summary>
+    public ImmutableArray<string> AdminGroupObjectIds { get; init; } = [];
+
+    /// <summary>The platform's auditors, bound to the view role from Level 2; null for none.</summary>
+    public string? AuditorGroup { get; init; }
+
+    /// <summary>Namespace of the ingress or Gateway proxies that tenant NetworkPolicies admit traffic from.</summary>
+    public string IngressNamespace { get; init; } = ConfigKeys.IngressNamespace.Default!.GetValue<string>();
+
+    /// <summary>Azure: the cluster autoscaler's range for the system node pool (from Level 3).</summary>
+    public int NodeMinCount { get; init; } = ConfigKeys.NodeMinCount.Default!.GetValue<int>();
+
+    public int NodeMaxCount { get; init; } = ConfigKeys.NodeMaxCount.Default!.GetValue<int>();
+
+    /// <summary>Registries tenant pods may pull from as configured; empty means the target's default (see <see cref="RegistryAllowList"/>).</summary>
+    public ImmutableArray<string> AllowedRegistries { get; init; } = [];
+
+    /// <summary>
+    /// Existing: the provider block of the platform's ClusterSecretStore as configured (canonical JSON), or null for
+    /// the built-in Kubernetes provider. Kept as text so the config stays an immutable value.
+    /// </summary>
+    public string? SecretStoreProvider { get; init; }
+
+    /// <summary>The registries tenant pods may pull from: the configured ones, else the platform registry (existing) or Azure Container Registry (azure).</summary>
+    public ImmutableArray<string> RegistryAllowList => !AllowedRegistries.IsDefaultOrEmpty
+        ? AllowedRegistries
+        : IsAzure ? [AzureRegistryWildcard] : [Registry ?? ConfigKeys.Registry.Default!.GetValue<string>()];
+
+    /// <summary>Every Azure Container Registry: the azure default, because the platform registry's name is generated at deployment.</summary>
+    public const string AzureRegistryWildcard = "*.azurecr.io";
 
     public bool IsAzure => Target == DeploymentTarget.Azure;
 

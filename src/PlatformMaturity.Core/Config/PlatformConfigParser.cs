@@ -69,7 +69,6 @@ public static partial class PlatformConfigParser
                 NodeVmSize = ReadMatching(raw, ConfigKeys.NodeVmSize, VmSizePattern(), "an Azure VM size such as Standard_D4ds_v5", Problem),
                 NodeCount = ReadInteger(raw, ConfigKeys.NodeCount, min: 2, max: 1000,
                     "at least 2 nodes (Kubernetes Built-in Resiliency) and at most 1000", Problem) ?? 2,
-                MaintenanceWindow = ReadWindow(raw, Problem),
                 CiRepositories = ReadRepositories(raw, Problem),
             };
         }
@@ -82,6 +81,9 @@ public static partial class PlatformConfigParser
                 BackupLocation = ReadBackupLocation(raw, name, Problem),
             };
         }
+
+        if (target is not null)
+            config = ReadSecurityAndEfficiencyKeys(raw, config, Problem);
 
         return problems.Count == 0
             ? new ConfigParseResult(config, [])
@@ -183,51 +185,6 @@ public static partial class PlatformConfigParser
                     $"remove the line and set it encrypted with: pulumi config set --secret {key.FullName} <value>");
         }
         return set.ToImmutable();
-    }
-
-    private static WeeklyWindow ReadWindow(RawConfig raw, Action<ConfigKey, string> problem)
-    {
-        var key = ConfigKeys.MaintenanceWindow;
-        if (!raw.Has(key))
-            return WeeklyWindow.Default;
-        if (raw[key] is not JsonObject obj)
-        {
-            problem(key, $"'{Shown(raw[key])}' is not allowed; expected {{day: Sunday, start: \"02:00\", hours: 4, utcOffset: \"+00:00\"}}");
-            return WeeklyWindow.Default;
-        }
-        foreach (var field in obj.Select(p => p.Key).Where(f => f is not ("day" or "start" or "hours" or "utcOffset")))
-            problem(key, $"has unknown field '{field}'; allowed: day, start, hours, utcOffset");
-
-        var window = WeeklyWindow.Default;
-        if (obj.ContainsKey("day"))
-        {
-            if (Scalar(obj["day"]) is { } day && WeeklyWindow.Days.Contains(day))
-                window = window with { Day = day };
-            else
-                problem(key, $"day '{Shown(obj["day"])}' is not allowed; allowed: {string.Join(", ", WeeklyWindow.Days)}");
-        }
-        if (obj.ContainsKey("start"))
-        {
-            if (Scalar(obj["start"]) is { } start && TimePattern().IsMatch(start))
-                window = window with { Start = start };
-            else
-                problem(key, $"start '{Shown(obj["start"])}' is not allowed; expected a time HH:mm such as 02:00");
-        }
-        if (obj.ContainsKey("hours"))
-        {
-            if (int.TryParse(Scalar(obj["hours"]), NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours is >= 4 and <= 24)
-                window = window with { Hours = hours };
-            else
-                problem(key, $"hours '{Shown(obj["hours"])}' is not allowed; AKS maintenance windows last 4 to 24 hours");
-        }
-        if (obj.ContainsKey("utcOffset"))
-        {
-            if (Scalar(obj["utcOffset"]) is { } offset && UtcOffsetPattern().IsMatch(offset))
-                window = window with { UtcOffset = offset };
-            else
-                problem(key, $"utcOffset '{Shown(obj["utcOffset"])}' is not allowed; expected +HH:mm or -HH:mm such as +01:00");
-        }
-        return window;
     }
 
     private static BackupLocation ReadBackupLocation(RawConfig raw, string platformName, Action<ConfigKey, string> problem)
@@ -394,12 +351,6 @@ public static partial class PlatformConfigParser
 
     [GeneratedRegex(@"^([0-9*/,-]+\s+){4}[0-9*/,-]+$")]
     private static partial Regex CronPattern();
-
-    [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
-    private static partial Regex TimePattern();
-
-    [GeneratedRegex("^[+-](0[0-9]|1[0-4]):(00|30|45)$")]
-    private static partial Regex UtcOffsetPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketPattern();

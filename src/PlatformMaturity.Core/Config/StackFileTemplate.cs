@@ -45,6 +45,9 @@ public static class StackFileTemplate
     {
         "name" => "my-platform",
         "kubeContext" => "kind-kind",
+        "auditorGroup" => "platform-auditors",
+        "allowedRegistries" => "[registry.example.com/team]",
+        "secretStore" => "{vault: {server: \"https://vault.example.com\", path: secret, version: v2, auth: {kubernetes: {mountPath: kubernetes, role: external-secrets}}}}",
         _ => "<value>",
     };
 

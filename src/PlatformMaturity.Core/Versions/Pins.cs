@@ -56,4 +56,32 @@ public static class Pins
     public static readonly HelmChart Loki = new("https://grafana-community.github.io/helm-charts", "loki", "18.11.0");
 
     public static readonly HelmChart Alloy = new("https://grafana.github.io/helm-charts", "alloy", "1.11.1");
+    /// <summary>trivy-operator (app 0.32.0, Trivy 0.72.0). Trivy releases 0.69.4-0.69.6 were malicious (March 2026): images go by digest.</summary>
+    public static readonly HelmChart TrivyOperator = new("https://aquasecurity.github.io/helm-charts/", "trivy-operator", "0.34.0");
+
+    /// <summary>mirror.gcr.io/aquasec/trivy-operator, tag and digest (the chart appends it to the repository after ':').</summary>
+    public const string TrivyOperatorImageTag = "0.32.0@sha256:d4a61c4607e2931bd2615bf3bcf8912669d11d194c44c77edd413e6301b50c5b";
+
+    /// <summary>mirror.gcr.io/aquasec/trivy (the scanner trivy-operator runs, and the one CI pipelines should run), tag and digest.</summary>
+    public const string TrivyImageTag = "0.72.0@sha256:cffe3f5161a47a6823fbd23d985795b3ed72a4c806da4c4df16266c02accdd6f";
+
+    /// <summary>The Trivy scanner image by digest, for CI steps outside the cluster.</summary>
+    public const string TrivyImage = "mirror.gcr.io/aquasec/trivy:" + TrivyImageTag;
+
+    /// <summary>external-secrets 2.9 (its support matrix names Kubernetes 1.36; check the existing cluster's version).</summary>
+    public static readonly HelmChart ExternalSecrets = new("https://charts.external-secrets.io", "external-secrets", "2.9.0");
+
+    /// <summary>external-secrets controller, webhook and cert-controller image tag (the chart's appVersion).</summary>
+    public const string ExternalSecretsImageTag = "v2.9.0";
+
+    public static readonly HelmChart Keda = new("https://kedacore.github.io/charts", "keda", "2.20.2");
+
+    /// <summary>KEDA operator, metrics API server and webhooks image tag (the chart's appVersion).</summary>
+    public const string KedaImageTag = "2.20.2";
+
+    /// <summary>Fairwinds vpa chart (the official chart is not production-ready); 5.x needs Kubernetes 1.28+.</summary>
+    public static readonly HelmChart Vpa = new("https://charts.fairwinds.com/stable", "vpa", "5.0.0");
+
+    /// <summary>VPA recommender image tag (the chart's appVersion).</summary>
+    public const string VpaImageTag = "1.7.1";
 }

@@ -75,12 +75,14 @@ public sealed class Level2AvailabilityTests
         Assert.Contains(secret.Name, release.DependsOn);
     }
 
-    [Fact]
-    public void The_monitoring_namespace_is_privileged_for_node_exporter_and_comes_before_the_release()
+    [Theory]
+    [InlineData(2, null)]
+    [InlineData(3, "privileged")]
+    public void The_monitoring_namespace_comes_before_the_release_and_enforces_privileged_once_pod_security_is_enforced(int level, string? enforce)
     {
-        var graph = Compose(Existing(2));
+        var graph = Compose(Existing(level));
         var ns = (KubernetesResource)graph.Resource(MonitoringStack.NamespaceResource);
-        Assert.Equal("privileged", ns.Object.Metadata.Labels[PlatformObjects.EnforceLabel]);
+        Assert.Equal(enforce, ns.Object.Metadata.Labels.TryGetValue(PodSecurity.Enforce, out var value) ? value : null);
         var release = (HelmRelease)graph.Resource(WellKnown.PrometheusStackRelease);
         Assert.False(release.CreateNamespace);
         Assert.Contains(ns.Name, release.DependsOn);

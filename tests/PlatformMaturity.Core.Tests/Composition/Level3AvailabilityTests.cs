@@ -219,7 +219,7 @@ public sealed class Level3AvailabilityTests
     [Fact]
     public void Automated_node_provisioning_sets_stable_and_node_image_channels_in_the_maintenance_window()
     {
-        var graph = Compose(Azure(3) with { MaintenanceWindow = new WeeklyWindow("Saturday", "22:30", 6, "+01:00") });
+        var graph = Compose(Azure(3) with { MaintenanceWindow = new MaintenanceWindowConfig("Saturday", "22:30", 6, "+01:00") });
         var cluster = (KubernetesCluster)graph.Resource(Foundation.ClusterName);
         Assert.Equal("stable", cluster.AutomaticUpgradeChannel);
         Assert.Equal("NodeImage", cluster.NodeOsUpgradeChannel);
@@ -227,6 +227,7 @@ public sealed class Level3AvailabilityTests
         Assert.Equal(window, cluster.MaintenanceWindowAutoUpgrade);
         Assert.Equal(window, cluster.MaintenanceWindowNodeOs);
         Assert.Equal("Automated Node Provisioning", cluster.ProvenanceOf("AutomaticUpgradeChannel").Source);
+        Assert.Null(graph.Component("basic-cluster-updates"));
     }
 
     [Fact]
@@ -292,7 +293,7 @@ public sealed class Level3AvailabilityTests
         Assert.Contains(PlatformObservability.LokiRelease, alloy.DependsOn);
         Assert.Contains($"{PlatformObservability.LokiUrl}/loki/api/v1/push", (string)alloy.Values.Get("alloy.configMap.content")!);
         var alloyNamespace = (KubernetesResource)graph.Resource($"namespace-{PlatformObservability.AlloyNamespace}");
-        Assert.Equal("privileged", alloyNamespace.Object.Metadata.Labels[PlatformObjects.EnforceLabel]);
+        Assert.Equal("privileged", alloyNamespace.Object.Metadata.Labels[PodSecurity.Enforce]);
         Assert.Contains("\"uid\":\"loki\"", Release(graph, WellKnown.PrometheusStackRelease).Values.ToJson()["grafana"]!["additionalDataSources"]!.ToJsonString());
         AssertDashboard(graph, PlatformObservability.DashboardName);
     }

@@ -31,7 +31,6 @@ public sealed class OperationsConfigTests
         Assert.Equal(30, config.BackupRetentionDays);
         Assert.Equal(new BackupLocation("ops-backups", "us-east-1", null), config.BackupLocation);
         Assert.Null(config.TracesEndpoint);
-        Assert.Equal(WeeklyWindow.Default, PlatformConfigParser.Parse(Azure(2)).Config!.MaintenanceWindow);
     }
 
     [Fact]
@@ -50,10 +49,7 @@ public sealed class OperationsConfigTests
         Assert.Equal(7, config.BackupRetentionDays);
         Assert.Equal("tempo.example.com:4317", config.TracesEndpoint);
 
-        var azure = PlatformConfigParser.Parse(Azure(3)
-            .With(ConfigKeys.MaintenanceWindow, new JsonObject { ["day"] = "Saturday", ["hours"] = "6" })
-            .With(ConfigKeys.CiRepositories, new JsonArray("my-org/app"))).Config!;
-        Assert.Equal(new WeeklyWindow("Saturday", "02:00", 6, "+00:00"), azure.MaintenanceWindow);
+        var azure = PlatformConfigParser.Parse(Azure(3).With(ConfigKeys.CiRepositories, new JsonArray("my-org/app"))).Config!;
         Assert.Equal(["my-org/app"], azure.CiRepositories.ToArray());
     }
 
@@ -75,19 +71,6 @@ public sealed class OperationsConfigTests
     {
         var problem = SingleProblem(Stack(3, "existing").With(ConfigKeys.Find($"platform:{key}")!, value));
         Assert.Equal($"platform:{key}", problem.Key);
-        Assert.Contains(expected, problem.Message);
-    }
-
-    [Theory]
-    [InlineData("day", "Sun", "allowed: Monday")]
-    [InlineData("hours", "2", "4 to 24 hours")]
-    [InlineData("start", "2am", "HH:mm")]
-    [InlineData("utcOffset", "CET", "+HH:mm")]
-    [InlineData("weekday", "Monday", "unknown field 'weekday'")]
-    public void A_bad_maintenance_window_is_refused_field_by_field(string field, string value, string expected)
-    {
-        var problem = SingleProblem(Azure(2).With(ConfigKeys.MaintenanceWindow, new JsonObject { [field] = value }));
-        Assert.Equal("platform:maintenanceWindow", problem.Key);
         Assert.Contains(expected, problem.Message);
     }
 

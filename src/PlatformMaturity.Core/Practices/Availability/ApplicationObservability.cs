@@ -35,7 +35,7 @@ public sealed class ApplicationObservability : PracticeComponent
     public override void Build(ComponentBuilder component)
     {
         var config = component.Config;
-        component.AddObject(PlatformObjects.Namespace(Namespace, PodSecurityLevel.Baseline));
+        component.AddPlatformNamespace(Namespace);
         component.AddRelease(OperatorRelease, Namespace, Pins.OpenTelemetryOperator, HelmValues.From(
                 ("replicaCount", 2),
                 ("pdb.create", true),
@@ -66,7 +66,7 @@ public sealed class ApplicationObservability : PracticeComponent
 
     private static void AddTempo(ComponentBuilder component)
     {
-        component.AddObject(PlatformObjects.Namespace(TempoNamespace, PodSecurityLevel.Baseline));
+        component.AddPlatformNamespace(TempoNamespace);
         var values = HelmValues.From(
             ("tempo.reportingEnabled", false),
             ("tempo.retention", "72h"),

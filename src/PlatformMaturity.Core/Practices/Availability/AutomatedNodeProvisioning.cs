@@ -23,7 +23,7 @@ public sealed class AutomatedNodeProvisioning : PracticeComponent
     public override void Build(ComponentBuilder component)
     {
         var window = component.Config.MaintenanceWindow;
-        var aks = new MaintenanceWindow("Weekly", 1, window.Hours, window.Day, window.Start, window.UtcOffset);
+        var aks = new MaintenanceWindow("Weekly", 1, window.DurationHours, window.DayOfWeek, window.StartTime, window.UtcOffset);
         component.Contribute<KubernetesCluster>(Foundation.ClusterName, cluster => cluster with
         {
             AutomaticUpgradeChannel = "stable",
@@ -31,7 +31,7 @@ public sealed class AutomatedNodeProvisioning : PracticeComponent
             MaintenanceWindowAutoUpgrade = aks,
             MaintenanceWindowNodeOs = aks,
         });
-        component.Note($"AKS upgrades Kubernetes (stable channel: the latest patch of the previous minor) and node images every {window.Day} from {window.Start} ({window.UtcOffset}) for {window.Hours} hours.");
+        component.Note($"AKS upgrades Kubernetes (stable channel: the latest patch of the previous minor) and node images every {window.DayOfWeek} from {window.StartTime} (UTC{window.UtcOffset}) for {window.DurationHours} hours; change the window with {ConfigKeys.MaintenanceWindow.FullName}.");
         component.Note("AKS repairs unhealthy nodes by itself (auto-repair); watch upgrades with: az aks show -g <group> -n <cluster> --query '{k8s:currentKubernetesVersion,state:provisioningState}'");
     }
 }

@@ -41,7 +41,7 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     public override void Build(ComponentBuilder component)
     {
         var config = component.Config;
-        component.AddObject(PlatformObjects.Namespace(Namespace, PodSecurityLevel.Baseline));
+        component.AddPlatformNamespace(Namespace);
 
         var values = HelmValues.From(
             ("upgradeCRDs", true),

@@ -28,7 +28,7 @@ internal static class MonitoringStack
     public static readonly string NamespaceLabelsAllowlist =
         $"namespaces=[{HardMultiTenancy.TenantLabel},{HardMultiTenancy.TierLabel}]";
 
-    public static string NamespaceResource => ComponentBuilder.KubernetesName(PlatformObjects.Namespace(WellKnown.MonitoringNamespace, PodSecurityLevel.Privileged));
+    public static string NamespaceResource => $"namespace-{WellKnown.MonitoringNamespace}";
 
     public static string GrafanaSecretResource => $"secret-{WellKnown.MonitoringNamespace}-{GrafanaAdminSecret}";
 
@@ -66,13 +66,13 @@ internal static class MonitoringStack
     }
 
     /// <summary>
-    /// Adds the namespace (privileged: node-exporter reads host metrics with the host's network and PID namespaces),
+    /// Adds the namespace (its Pod Security level is documented in <see cref="PodSecurity.PlatformNamespaceLevels"/>),
     /// the Grafana admin Secret from secret config, and on azure Log Analytics with Container Insights.
     /// Returns the graph names the release must wait for.
     /// </summary>
     public static List<string> AddFoundations(ComponentBuilder component)
     {
-        component.AddObject(PlatformObjects.Namespace(WellKnown.MonitoringNamespace, PodSecurityLevel.Privileged));
+        component.AddPlatformNamespace(WellKnown.MonitoringNamespace);
         component.Add(new ConfigSecret
         {
             Name = GrafanaSecretResource,

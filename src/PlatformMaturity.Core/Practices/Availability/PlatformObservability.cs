@@ -39,9 +39,8 @@ public sealed class PlatformObservability : PracticeComponent
 
     public override void Build(ComponentBuilder component)
     {
-        component.AddObject(PlatformObjects.Namespace(LokiNamespace, PodSecurityLevel.Baseline));
-        // Alloy reads /var/log/pods from the node (hostPath), which only the privileged level admits.
-        component.AddObject(PlatformObjects.Namespace(AlloyNamespace, PodSecurityLevel.Privileged));
+        component.AddPlatformNamespace(LokiNamespace);
+        component.AddPlatformNamespace(AlloyNamespace);
 
         var fromAzure = new Dictionary<string, AzureRef>();
         var dependsOn = new List<string>(MonitoringStack.IfMonitored(component));

@@ -21,7 +21,7 @@ public sealed class AdvancedDeliveryProcesses : PracticeComponent
 
     public override void Build(ComponentBuilder component)
     {
-        component.AddObject(PlatformObjects.Namespace(Namespace, PodSecurityLevel.Baseline));
+        component.AddPlatformNamespace(Namespace);
         component.AddRelease(ReleaseName, Namespace, Pins.ArgoRollouts, HelmValues.From(
                 ("installCRDs", true),
                 ("keepCRDs", true),
