@@ -296,6 +296,11 @@ public sealed class Level3AvailabilityTests
         Assert.Equal("privileged", alloyNamespace.Object.Metadata.Labels[PodSecurity.Enforce]);
         Assert.Contains("\"uid\":\"loki\"", Release(graph, WellKnown.PrometheusStackRelease).Values.ToJson()["grafana"]!["additionalDataSources"]!.ToJsonString());
         AssertDashboard(graph, PlatformObservability.DashboardName);
+
+        // Helm reads values as YAML 1.1: an unquoted date would reach Loki as a timestamp and fail its schema config.
+        var values = PlatformMaturity.Rendering.ManifestRenderer.Render(graph)
+            .Single(f => f.Path == $"platform-observability/{PlatformObservability.LokiRelease}/values.yaml").Content;
+        Assert.Contains("from: \"2024-04-01\"", values);
     }
 
     [Fact]
