@@ -61,6 +61,13 @@ internal static class StatusCommand
                 io.Out.WriteLine($"  open gate: {gate.Kind.ToString().ToLowerInvariant()} {gate.Id}: {gate.HowToClose}");
             io.Out.WriteLine($"  details: pmctl plan {status.Stack} --to {next.Level}");
         }
+        if (status.MissingSecrets.Count > 0)
+        {
+            // Offline commands work without them; pulumi up cannot create the Secrets they fill.
+            io.Out.WriteLine($"Secrets to set before pulumi up ({status.MissingSecrets.Count}; pmctl init cannot encrypt them):");
+            foreach (var secret in status.MissingSecrets)
+                io.Out.WriteLine($"  {secret.Key}: {secret.Description}\n    {secret.Command}");
+        }
     }
 
     internal static string State(PracticeState state) => state switch

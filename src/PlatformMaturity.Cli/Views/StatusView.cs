@@ -14,6 +14,7 @@ public sealed record StackStatus(
     IReadOnlyList<PracticeStatusView> Practices,
     ResourceCounts Resources,
     IReadOnlyList<GuardrailFinding> Warnings,
+    IReadOnlyList<MissingSecretView> MissingSecrets,
     NextLevel? Next)
 {
     public static StackStatus Of(PlatformGraph graph, string file, Model.MaturityModel model, NextLevel? next) => new(
@@ -26,6 +27,7 @@ public sealed record StackStatus(
         [.. graph.Practices.Select(PracticeStatusView.Of)],
         ResourceCounts.Of(graph),
         Guardrails.Check(graph.Config, model),
+        [.. graph.Config.MissingSecrets.Select(k => MissingSecretView.Of(k, graph.Config.Stack))],
         next);
 }
 
@@ -41,6 +43,13 @@ public sealed record NextLevel(int Level, string Name, bool Ready, IReadOnlyList
         var (plan, _) = Planning.UpgradePlanner.Default.Plan(stack.Raw, new Planning.PlanRequest(level));
         return new NextLevel(level, model.Level(level).Name, plan.IsReady, [.. plan.OpenGates], plan.Summary);
     }
+}
+
+/// <summary>A secret the level needs that the stack has not set: pulumi up would fail until it is.</summary>
+public sealed record MissingSecretView(string Key, string Description, string Command)
+{
+    public static MissingSecretView Of(ConfigKey key, string stack) =>
+        new(key.FullName, key.Description, $"pulumi config set --secret {key.FullName} <value> --stack {stack}");
 }
 
 /// <summary>A practice in effect as status lists it.</summary>

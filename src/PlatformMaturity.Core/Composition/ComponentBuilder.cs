@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
 
 namespace PlatformMaturity.Composition;
 
@@ -40,8 +41,17 @@ public sealed class ComponentBuilder
     /// <summary>Whether a practice is in effect at the stack's level (listed or carried), e.g. to add what a superseded predecessor no longer does.</summary>
     public bool InEffect(string practice) => _graph.InEffect(practice);
 
-    /// <summary>Whether the level runs the Prometheus operator, so ServiceMonitors and PrometheusRules can be created.</summary>
-    public bool HasMonitoring => InEffect(WellKnown.BasicPlatformMonitoring) || InEffect(WellKnown.AdvancedPlatformMonitoring);
+    /// <summary>
+    /// Whether a practice in effect is also built on this target: the tool has a component for it and it is not
+    /// "not applicable" here. Test this, not <see cref="InEffect"/>, before relying on what the practice creates.
+    /// </summary>
+    public bool Implements(string practice) => _graph.Implements(practice);
+
+    /// <summary>
+    /// Whether the platform runs the Prometheus operator (and, on azure, the Log Analytics workspace) that a monitoring
+    /// practice creates, so ServiceMonitors and PrometheusRules can be created and depend on <see cref="WellKnown.PrometheusStackRelease"/>.
+    /// </summary>
+    public bool HasMonitoring => Implements(WellKnown.BasicPlatformMonitoring) || Implements(WellKnown.AdvancedPlatformMonitoring);
 
     /// <summary>Provenance for something this practice brings only from <paramref name="level"/> on.</summary>
     public Provenance Since(int level) => Provenance with { Level = Math.Max(level, Provenance.Level) };
@@ -76,7 +86,7 @@ public sealed class ComponentBuilder
     /// </summary>
     public HelmRelease AddRelease(string releaseName, string ns, HelmChart chart, HelmValues values, Provenance? provenance = null,
         string cluster = ClusterRef.PrimaryKey, IEnumerable<string>? providesApiGroups = null, IEnumerable<string>? dependsOn = null,
-        bool createNamespace = true) =>
+        bool createNamespace = true, IReadOnlyDictionary<string, AzureRef>? valuesFromAzure = null) =>
         Add(new HelmRelease
         {
             Name = cluster == ClusterRef.PrimaryKey ? releaseName : $"{cluster}-{releaseName}",
@@ -89,6 +99,8 @@ public sealed class ComponentBuilder
             CreateNamespace = createNamespace,
             ProvidesApiGroups = [.. providesApiGroups ?? []],
             DependsOn = [.. dependsOn ?? []],
+            ValuesFromAzure = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
+                valuesFromAzure ?? new Dictionary<string, AzureRef>()),
         });
 
     /// <summary>Changes settings of a resource another component owns; the changed settings get this component's provenance.</summary>

@@ -17,7 +17,11 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
     public PlatformGraph Compose(PlatformConfig config)
     {
         var inEffect = model.InEffectAt(config.Level);
-        var builder = new GraphBuilder(config, [Foundation.PrimaryCluster(config)], inEffect.Select(p => p.Practice.Name).ToHashSet(StringComparer.Ordinal));
+        var implemented = inEffect
+            .Where(p => catalog.TryGet(p.Practice.Name, out var c) && c.NotApplicableReason(config.Target) is null)
+            .Select(p => p.Practice.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        var builder = new GraphBuilder(config, [Foundation.PrimaryCluster(config)], inEffect.Select(p => p.Practice.Name).ToHashSet(StringComparer.Ordinal), implemented);
         Foundation.Build(builder.StartComponent(
             GraphComponent.FoundationId, Foundation.TypeToken, Provenance.FoundationSource, Provenance.Foundation));
 

@@ -27,7 +27,11 @@ public static class Foundation
     {
         var config = foundation.Config;
         if (config.IsAzure)
+        {
+            if (foundation.HasMonitoring)
+                AddLogAnalytics(foundation, config);
             AddAzureCluster(foundation, config);
+        }
 
         foreach (var tenant in config.Tenants)
         {
@@ -38,6 +42,26 @@ public static class Foundation
                 Metadata = new V1ObjectMeta { Name = tenant.Name },
             });
         }
+    }
+
+    /// <summary>
+    /// The Log Analytics workspace, from the level that brings platform monitoring (with that practice's provenance).
+    /// The foundation owns it because the cluster refers to it (Container Insights, Defender): owned by a practice,
+    /// the cluster's component would depend on a component that itself needs the cluster.
+    /// </summary>
+    private static void AddLogAnalytics(ComponentBuilder foundation, PlatformConfig config)
+    {
+        var practice = Model.MaturityModel.Default.Practice(
+            foundation.InEffect(WellKnown.BasicPlatformMonitoring) ? WellKnown.BasicPlatformMonitoring : WellKnown.AdvancedPlatformMonitoring);
+        var provenance = new Provenance(practice.Name, practice.FirstLevel);
+        foundation.Add(new LogAnalyticsWorkspace
+        {
+            Name = WellKnown.LogAnalyticsWorkspace,
+            Provenance = provenance,
+            ResourceGroup = ResourceGroupName,
+            Location = config.PrimaryRegion,
+            Tags = StandardLabels.AzureTags(config, provenance),
+        });
     }
 
     private static void AddAzureCluster(ComponentBuilder foundation, PlatformConfig config)

@@ -6,7 +6,8 @@ using PlatformMaturity.Graph.Azure;
 namespace PlatformMaturity.Composition;
 
 /// <summary>Collects components and resources during one composition, then resolves dependencies and order.</summary>
-internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<ClusterRef> clusters, IReadOnlySet<string> practicesInEffect)
+internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<ClusterRef> clusters, IReadOnlySet<string> practicesInEffect,
+    IReadOnlySet<string> practicesImplemented)
 {
     private readonly List<ComponentDraft> _components = [];
     private readonly Dictionary<string, (string Owner, GraphResource Resource)> _resources = new(StringComparer.Ordinal);
@@ -19,6 +20,8 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
     public IEnumerable<GraphResource> All => _order.Select(name => _resources[name].Resource);
 
     public bool InEffect(string practice) => practicesInEffect.Contains(practice);
+
+    public bool Implements(string practice) => practicesImplemented.Contains(practice);
 
     public ComponentBuilder StartComponent(string id, string typeToken, string title, Provenance provenance,
         ImmutableArray<ComponentIdentity> predecessors = default)
@@ -108,6 +111,7 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
             case HelmRelease release:
                 deps.AddRange(ClusterDependency(release.Cluster));
                 deps.AddRange(NamespaceDependency(release.Namespace, release.Cluster));
+                deps.AddRange(release.ValuesFromAzure.Values.Select(r => r.Resource));
                 break;
             case ConfigSecret secret:
                 deps.AddRange(ClusterDependency(secret.Cluster));

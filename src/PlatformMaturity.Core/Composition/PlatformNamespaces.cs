@@ -10,9 +10,12 @@ public static class PlatformNamespaces
     {
         "platform-system", "monitoring", "trivy-system", "kyverno", "argocd", "argo-rollouts", "keda", "vpa",
         "velero", "chaos-mesh", "opencost", "cert-manager", "external-secrets", "falco", "opentelemetry-operator-system",
-        "loki", "alloy", "backstage", "istio-system", "aks-istio-system", "capsule-system", "goldilocks", "kueue-system",
-        "gpu-operator", "dataprotection-microsoft",
+        "loki", "alloy", "tempo", "backstage", "istio-system", "aks-istio-system", "capsule-system", "goldilocks", "kueue-system",
+        "gpu-operator", "dataprotection-microsoft", "platform-secrets",
     };
 
     public static bool IsPlatformNamespace(string name) => All.Contains(name);
+
+    /// <summary>Every platform namespace name plus kube-system, sorted (e.g. to scope platform alert rules).</summary>
+    public static IEnumerable<string> WithKubeSystem => All.Append(KubeSystem).Order(StringComparer.Ordinal);
 }

@@ -6,6 +6,9 @@ public static class WellKnown
     public const string BasicPlatformMonitoring = "Basic Platform Monitoring";
     public const string AdvancedPlatformMonitoring = "Advanced Platform Monitoring";
 
+    /// <summary>Once in effect, platform namespaces enforce the Pod Security level their charts need (see PodSecurity).</summary>
+    public const string RestrictedContainerRuntime = "Restricted Container Runtime";
+
     /// <summary>Graph name (and release name) of kube-prometheus-stack, whichever monitoring practice owns it; it provides the monitoring.coreos.com CRDs.</summary>
     public const string PrometheusStackRelease = "kube-prometheus-stack";
 
@@ -13,8 +16,9 @@ public static class WellKnown
     public const string MonitoringNamespace = "monitoring";
 
     /// <summary>
-    /// Graph name of the Log Analytics workspace on azure. The monitoring practice in effect creates it;
-    /// others (Defender, audit logs) refer to it with an AzureRef.
+    /// Graph name of the Log Analytics workspace on azure. The foundation creates it from the level with platform
+    /// monitoring (provenance: the monitoring practice in effect), because the cluster refers to it; practices
+    /// (Container Insights, Defender, audit logs) refer to it with an AzureRef.
     /// </summary>
     public const string LogAnalyticsWorkspace = "log-analytics";
 }

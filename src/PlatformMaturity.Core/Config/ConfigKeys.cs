@@ -81,9 +81,126 @@ public static class ConfigKeys
         "Enforcements running in their non-blocking first phase (warn/audit), e.g. [pod-security-restricted]. Written by pmctl upgrade; pmctl upgrade --promote enforces them.",
         Default: new JsonArray(), ItemType: ConfigValueType.String);
 
+    public static readonly ConfigKey MaintenanceWindow = new(
+        "maintenanceWindow", ConfigValueType.Object,
+        "Weekly window in which AKS applies Kubernetes patch and node image upgrades: {dayOfWeek: Monday..Sunday, startTime: \"HH:mm\", durationHours: 4..24, utcOffset: \"+HH:MM\"}.",
+        Default: MaintenanceWindowConfig.Default.ToJson(),
+        Target: DeploymentTarget.Azure, FromLevel: 2);
+
+    public static readonly ConfigKey AdminGroupObjectIds = new(
+        "adminGroupObjectIds", ConfigValueType.Array,
+        "Entra ID object ids of the groups that administer the AKS cluster (Entra ID integration, from Level 2). Empty: only the local admin account (az aks get-credentials --admin) administers it.",
+        Default: new JsonArray(), Target: DeploymentTarget.Azure, FromLevel: 2, ItemType: ConfigValueType.String);
+
+    public static readonly ConfigKey AuditorGroup = new(
+        "auditorGroup", ConfigValueType.String,
+        "Group of the platform's auditors, bound to the read-only view role across the cluster (Entra ID object id on azure, group name on existing). Unset: no auditor access.",
+        FromLevel: 2);
+
+    public static readonly ConfigKey IngressNamespace = new(
+        "ingressNamespace", ConfigValueType.String,
+        "Namespace of the ingress controller or Gateway proxies that front tenant services; tenant NetworkPolicies admit traffic from it.",
+        Default: "gateway-system", FromLevel: 2);
+
+    public static readonly ConfigKey NodeMinCount = new(
+        "nodeMinCount", ConfigValueType.Integer,
+        "Fewest nodes the cluster autoscaler keeps in the AKS system node pool (from Level 3); at least 2.",
+        Default: 2, Target: DeploymentTarget.Azure, FromLevel: 3);
+
+    public static readonly ConfigKey NodeMaxCount = new(
+        "nodeMaxCount", ConfigValueType.Integer,
+        "Most nodes the cluster autoscaler may run in the AKS system node pool (from Level 3); at least nodeMinCount, at most 1000.",
+        Default: 5, Target: DeploymentTarget.Azure, FromLevel: 3);
+
+    public static readonly ConfigKey AllowedRegistries = new(
+        "allowedRegistries", ConfigValueType.Array,
+        "Registries tenant pods may pull from, enforced at admission from Level 3: host[:port][/path] prefixes, or *.domain for every registry under a domain. Unset: platform:registry on existing, *.azurecr.io on azure.",
+        FromLevel: 3, ItemType: ConfigValueType.String);
+
+    public static readonly ConfigKey SecretStore = new(
+        "secretStore", ConfigValueType.Object,
+        "The provider block of the platform's ClusterSecretStore (external-secrets, from Level 3), e.g. {vault: {server: https://vault.example.com, path: secret, version: v2, auth: {...}}}. Unset: the Kubernetes provider over the platform-secrets namespace.",
+        Target: DeploymentTarget.Existing, FromLevel: 3);
+
+    // Levels 2-3: monitoring, alerting, maintenance, backups, traces, CI (Availability and Delivery practices).
+
+    public static readonly ConfigKey GrafanaAdminPassword = new(
+        "grafanaAdminPassword", ConfigValueType.String,
+        "Password of Grafana's admin user (platform-admin); the platform never uses a default password.",
+        FromLevel: 2, Secret: true);
+
+    public static readonly ConfigKey AlertReceiver = new(
+        "alertReceiver", ConfigValueType.String,
+        "Where Alertmanager sends platform alerts: slack (incoming webhook), msteams (Teams workflow webhook) or webhook (any HTTP endpoint); the URL is platform:alertWebhookUrl.",
+        Default: "webhook", FromLevel: 3, Allowed: ["slack", "msteams", "webhook"]);
+
+    public static readonly ConfigKey AlertWebhookUrl = new(
+        "alertWebhookUrl", ConfigValueType.String,
+        "URL Alertmanager posts alerts to (the Slack or Teams webhook, or your endpoint); it carries a token, so it is a secret.",
+        FromLevel: 3, Secret: true);
+
+    public static readonly ConfigKey MetricsRetention = new(
+        "metricsRetention", ConfigValueType.String,
+        "How long Prometheus keeps metrics, e.g. 15d, 4w or 720h.",
+        Default: "15d", FromLevel: 3);
+
+    public static readonly ConfigKey MetricsStorageSize = new(
+        "metricsStorageSize", ConfigValueType.String,
+        "Persistent volume size of each Prometheus replica, e.g. 50Gi.",
+        Default: "50Gi", FromLevel: 3);
+
+    public static readonly ConfigKey BackupSchedule = new(
+        "backupSchedule", ConfigValueType.String,
+        "Cron schedule (5 fields, UTC) of the daily Velero backup of every tenant namespace.",
+        Default: "0 2 * * *", FromLevel: 3);
+
+    public static readonly ConfigKey BackupRetentionDays = new(
+        "backupRetentionDays", ConfigValueType.Integer,
+        "Days a backup is kept before Velero deletes it (1 to 3650).",
+        Default: 30, FromLevel: 3);
+
+    public static readonly ConfigKey BackupBucket = new(
+        "backupBucket", ConfigValueType.String,
+        "S3 bucket (AWS or S3-compatible such as MinIO) for Velero backups of the existing cluster. Defaults to <platform name>-backups.",
+        Target: DeploymentTarget.Existing, FromLevel: 3);
+
+    public static readonly ConfigKey BackupRegion = new(
+        "backupRegion", ConfigValueType.String,
+        "Region of the backup bucket.",
+        Default: "us-east-1", Target: DeploymentTarget.Existing, FromLevel: 3);
+
+    public static readonly ConfigKey BackupS3Url = new(
+        "backupS3Url", ConfigValueType.String,
+        "Endpoint of an S3-compatible store (e.g. https://minio.example.com); unset means AWS S3.",
+        Target: DeploymentTarget.Existing, FromLevel: 3);
+
+    public static readonly ConfigKey BackupCredentials = new(
+        "backupCredentials", ConfigValueType.String,
+        "Credentials of the backup bucket as an AWS credentials file ([default] aws_access_key_id=... aws_secret_access_key=...).",
+        Target: DeploymentTarget.Existing, FromLevel: 3, Secret: true);
+
+    public static readonly ConfigKey TracesEndpoint = new(
+        "tracesEndpoint", ConfigValueType.String,
+        "OTLP gRPC endpoint (host:port) of an existing trace backend; unset installs Tempo in the cluster.",
+        FromLevel: 3);
+
+    public static readonly ConfigKey CiRepositories = new(
+        "ciRepositories", ConfigValueType.Array,
+        "GitHub repositories (owner/repo) whose main-branch workflows may push images to the registry through OIDC federation, without stored credentials.",
+        Default: new JsonArray(), Target: DeploymentTarget.Azure, FromLevel: 3, ItemType: ConfigValueType.String);
+
+
+    /// <summary>Secret keys a stack at <paramref name="level"/> on <paramref name="target"/> must set before it is deployed.</summary>
+    public static IEnumerable<ConfigKey> SecretsNeeded(int level, DeploymentTarget target) =>
+        All.Where(k => k.Secret && k.NeededAt(level, target));
+
     /// <summary>All keys, in the order stack files list them.</summary>
     public static readonly ImmutableArray<ConfigKey> All =
-        [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, KubeContext, Registry, Tenants, Staged, Attestations];
+        [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, NodeMinCount, NodeMaxCount,
+         MaintenanceWindow, AdminGroupObjectIds, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, AuditorGroup,
+         Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
+         BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
+         Staged, Attestations];
 
     public static ConfigKey? Find(string fullName) => All.FirstOrDefault(k => k.FullName == fullName);
 }

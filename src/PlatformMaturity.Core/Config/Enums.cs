@@ -33,6 +33,8 @@ public static class ConfigNames
 
     public static string Of(TenantTier tier) => tier.ToString().ToLowerInvariant();
 
+    public static string Of(AlertReceiverKind receiver) => receiver.ToString().ToLowerInvariant();
+
     public static readonly IReadOnlyList<string> Targets = [.. Enum.GetValues<DeploymentTarget>().Select(Of)];
     public static readonly IReadOnlyList<string> Environments = [.. Enum.GetValues<EnvironmentKind>().Select(Of)];
     public static readonly IReadOnlyList<string> Tiers = [.. Enum.GetValues<TenantTier>().Select(Of)];
@@ -42,6 +44,8 @@ public static class ConfigNames
     public static bool TryParseEnvironment(string value, out EnvironmentKind environment) => TryParse(value, Of, out environment);
 
     public static bool TryParseTier(string value, out TenantTier tier) => TryParse(value, Of, out tier);
+
+    public static bool TryParseAlertReceiver(string value, out AlertReceiverKind receiver) => TryParse(value, Of, out receiver);
 
     private static bool TryParse<T>(string value, Func<T, string> name, out T result) where T : struct, Enum
     {

@@ -49,7 +49,72 @@ public sealed record PlatformConfig
 
     public bool IsAttested(string requirement) => Attestations.Any(a => a.Id == requirement);
 
+    /// <summary>Secret keys (full names) the stack sets with pulumi config set --secret; their values never enter the graph.</summary>
+    public ImmutableSortedSet<string> SecretsSet { get; init; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
+    /// <summary>Where Alertmanager sends platform alerts (from Level 3).</summary>
+    public AlertReceiverKind AlertReceiver { get; init; } = AlertReceiverKind.Webhook;
+
+    /// <summary>Prometheus retention (from Level 3), e.g. 15d.</summary>
+    public string MetricsRetention { get; init; } = "15d";
+
+    /// <summary>Persistent volume size of each Prometheus replica (from Level 3).</summary>
+    public string MetricsStorageSize { get; init; } = "50Gi";
+
+    /// <summary>Cron schedule of the daily tenant backups (from Level 3).</summary>
+    public string BackupSchedule { get; init; } = "0 2 * * *";
+
+    public int BackupRetentionDays { get; init; } = 30;
+
+    /// <summary>The existing target's backup bucket; null means the default (see <see cref="Config.BackupLocation.DefaultFor"/>).</summary>
+    public BackupLocation? BackupLocation { get; init; }
+
+    /// <summary>An external OTLP gRPC trace backend (host:port); null installs Tempo.</summary>
+    public string? TracesEndpoint { get; init; }
+
+    /// <summary>GitHub repositories (owner/repo) allowed to push images to the azure registry through OIDC federation.</summary>
+    public ImmutableArray<string> CiRepositories { get; init; } = [];
+    /// <summary>Azure: the weekly window for automatic upgrades (Basic Cluster Updates).</summary>
+    public MaintenanceWindowConfig MaintenanceWindow { get; init; } = MaintenanceWindowConfig.Default;
+
+    /// <summary>Azure: Entra ID groups that administer the cluster (Entra ID integration from Level 2).</summary>
+    public ImmutableArray<string> AdminGroupObjectIds { get; init; } = [];
+
+    /// <summary>The platform's auditors, bound to the view role from Level 2; null for none.</summary>
+    public string? AuditorGroup { get; init; }
+
+    /// <summary>Namespace of the ingress or Gateway proxies that tenant NetworkPolicies admit traffic from.</summary>
+    public string IngressNamespace { get; init; } = ConfigKeys.IngressNamespace.Default!.GetValue<string>();
+
+    /// <summary>Azure: the cluster autoscaler's range for the system node pool (from Level 3).</summary>
+    public int NodeMinCount { get; init; } = ConfigKeys.NodeMinCount.Default!.GetValue<int>();
+
+    public int NodeMaxCount { get; init; } = ConfigKeys.NodeMaxCount.Default!.GetValue<int>();
+
+    /// <summary>Registries tenant pods may pull from as configured; empty means the target's default (see <see cref="RegistryAllowList"/>).</summary>
+    public ImmutableArray<string> AllowedRegistries { get; init; } = [];
+
+    /// <summary>
+    /// Existing: the provider block of the platform's ClusterSecretStore as configured (canonical JSON), or null for
+    /// the built-in Kubernetes provider. Kept as text so the config stays an immutable value.
+    /// </summary>
+    public string? SecretStoreProvider { get; init; }
+
+    /// <summary>The registries tenant pods may pull from: the configured ones, else the platform registry (existing) or Azure Container Registry (azure).</summary>
+    public ImmutableArray<string> RegistryAllowList => !AllowedRegistries.IsDefaultOrEmpty
+        ? AllowedRegistries
+        : IsAzure ? [AzureRegistryWildcard] : [Registry ?? ConfigKeys.Registry.Default!.GetValue<string>()];
+
+    /// <summary>Every Azure Container Registry: the azure default, because the platform registry's name is generated at deployment.</summary>
+    public const string AzureRegistryWildcard = "*.azurecr.io";
+
     public bool IsAzure => Target == DeploymentTarget.Azure;
+
+    /// <summary>Whether the secret key has a value in the stack.</summary>
+    public bool HasSecret(ConfigKey key) => SecretsSet.Contains(key.FullName);
+
+    /// <summary>Secret keys the level needs on its target that the stack has not set (pulumi up would fail without them).</summary>
+    public IEnumerable<ConfigKey> MissingSecrets => ConfigKeys.SecretsNeeded(Level, Target).Where(k => !HasSecret(k));
 
     public string PrimaryRegion => Regions.IsDefaultOrEmpty
         ? throw new InvalidOperationException("the existing target has no Azure region")

@@ -61,6 +61,13 @@ public static partial class PlatformConfigParser
             Tenants = tenants,
             Staged = staged,
             Attestations = attestations,
+            SecretsSet = ReadSecrets(raw, Problem),
+            AlertReceiver = ReadEnum<AlertReceiverKind>(raw, ConfigKeys.AlertReceiver, ConfigNames.TryParseAlertReceiver, Problem) ?? AlertReceiverKind.Webhook,
+            MetricsRetention = ReadMatching(raw, ConfigKeys.MetricsRetention, DurationPattern(), "a duration such as 15d, 4w or 720h", Problem) ?? "15d",
+            MetricsStorageSize = ReadMatching(raw, ConfigKeys.MetricsStorageSize, StorageSizePattern(), "a volume size such as 50Gi or 1Ti", Problem) ?? "50Gi",
+            BackupSchedule = ReadMatching(raw, ConfigKeys.BackupSchedule, CronPattern(), "a 5-field cron schedule such as \"0 2 * * *\"", Problem) ?? "0 2 * * *",
+            BackupRetentionDays = ReadInteger(raw, ConfigKeys.BackupRetentionDays, min: 1, max: 3650, "a number of days from 1 to 3650", Problem) ?? 30,
+            TracesEndpoint = ReadOptionalMatching(raw, ConfigKeys.TracesEndpoint, EndpointPattern(), "an OTLP gRPC endpoint host:port such as tempo.example.com:4317", Problem),
         };
 
         if (target == DeploymentTarget.Azure)
@@ -74,6 +81,7 @@ public static partial class PlatformConfigParser
                     "at least 2 nodes (Kubernetes Built-in Resiliency) and at most 1000", Problem) ?? 2,
                 SkuTier = ReadAllowed(raw, ConfigKeys.SkuTier, Problem),
                 Zones = ReadZones(raw, Problem),
+                CiRepositories = ReadRepositories(raw, Problem),
             };
         }
         else if (target == DeploymentTarget.Existing)
@@ -82,8 +90,12 @@ public static partial class PlatformConfigParser
             {
                 KubeContext = ReadString(raw, ConfigKeys.KubeContext, Problem),
                 Registry = ReadMatching(raw, ConfigKeys.Registry, RegistryPattern(), "a registry host[:port][/path] such as localhost:5001 or registry.example.com/team", Problem),
+                BackupLocation = ReadBackupLocation(raw, name, Problem),
             };
         }
+
+        if (target is not null)
+            config = ReadSecurityAndEfficiencyKeys(raw, config, Problem);
 
         return problems.Count == 0
             ? new ConfigParseResult(config, [])
@@ -244,6 +256,63 @@ public static partial class PlatformConfigParser
         return [.. attestations];
     }
 
+    private static string? ReadOptionalMatching(RawConfig raw, ConfigKey key, Regex pattern, string expected, Action<ConfigKey, string> problem) =>
+        raw.Has(key) ? ReadMatching(raw, key, pattern, expected, problem) : null;
+
+    /// <summary>
+    /// Secret keys must hold an encrypted value (<c>secure: …</c>, written by pulumi config set --secret): the value
+    /// itself is never read here, only whether it is set. Plain text is refused so no credential sits in a stack file.
+    /// </summary>
+    private static ImmutableSortedSet<string> ReadSecrets(RawConfig raw, Action<ConfigKey, string> problem)
+    {
+        var set = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var key in ConfigKeys.All.Where(k => k.Secret && raw.Has(k)))
+        {
+            if (raw[key] is JsonObject obj && obj.Count == 1 && Scalar(obj["secure"]) is { Length: > 0 })
+                set.Add(key.FullName);
+            else
+                problem(key, $"is a secret but holds {(raw[key] is JsonObject ? "an object that is not a secure: value" : "plain text")}; " +
+                    $"remove the line and set it encrypted with: pulumi config set --secret {key.FullName} <value>");
+        }
+        return set.ToImmutable();
+    }
+
+    private static BackupLocation ReadBackupLocation(RawConfig raw, string platformName, Action<ConfigKey, string> problem)
+    {
+        var fallback = BackupLocation.DefaultFor(platformName);
+        var bucket = ReadOptionalMatching(raw, ConfigKeys.BackupBucket, BucketPattern(), "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens", problem);
+        var region = ReadOptionalMatching(raw, ConfigKeys.BackupRegion, BucketRegionPattern(), "a region such as us-east-1 (S3-compatible stores accept any short name)", problem);
+        var url = ReadOptionalMatching(raw, ConfigKeys.BackupS3Url, S3UrlPattern(), "an http(s) URL such as https://minio.example.com:9000", problem);
+        return new BackupLocation(bucket ?? fallback.Bucket, region ?? fallback.Region, url);
+    }
+
+    private static ImmutableArray<string> ReadRepositories(RawConfig raw, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.CiRepositories;
+        if (!raw.Has(key) || raw[key] is null)
+            return [];
+        if (raw[key] is not JsonArray array)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a list of GitHub repositories such as [my-org/my-app]");
+            return [];
+        }
+        // Azure allows at most 20 federated credentials on one identity.
+        if (array.Count > 20)
+            problem(key, $"lists {array.Count} repositories; at most 20 (Azure's limit of federated credentials per identity)");
+        var repositories = new List<string>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var repository = Scalar(array[i]);
+            if (repository is null || !RepositoryPattern().IsMatch(repository))
+                problem(key, $"item {i} '{Shown(array[i])}' is not a GitHub repository; expected owner/repo such as my-org/my-app");
+            else if (repositories.Contains(repository, StringComparer.OrdinalIgnoreCase))
+                problem(key, $"item {i} '{repository}' is listed twice; each repository once");
+            else
+                repositories.Add(repository);
+        }
+        return [.. repositories];
+    }
+
     private static ImmutableArray<string> ReadRegions(RawConfig raw, Action<ConfigKey, string> problem)
     {
         var key = ConfigKeys.Regions;
@@ -363,6 +432,30 @@ public static partial class PlatformConfigParser
         var text = node is null ? "null" : Scalar(node) ?? node.ToJsonString();
         return text.Length > 60 ? text[..60] + "…" : text;
     }
+
+    [GeneratedRegex("^[1-9][0-9]*(h|d|w|y)$")]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex("^[1-9][0-9]*(Mi|Gi|Ti)$")]
+    private static partial Regex StorageSizePattern();
+
+    [GeneratedRegex(@"^([0-9*/,-]+\s+){4}[0-9*/,-]+$")]
+    private static partial Regex CronPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$")]
+    private static partial Regex BucketRegionPattern();
+
+    [GeneratedRegex(@"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$")]
+    private static partial Regex S3UrlPattern();
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?:[0-9]{1,5}$")]
+    private static partial Regex EndpointPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$")]
+    private static partial Regex RepositoryPattern();
 
     [GeneratedRegex(@"^\d+\.\d+(\.\d+)?$")]
     private static partial Regex KubernetesVersionPattern();

@@ -24,7 +24,10 @@ public sealed record RawConfig(string Stack, ImmutableSortedDictionary<string, J
             var text = get(key.Name);
             if (text is null)
                 continue;
-            values[key.FullName] = key.Type is ConfigValueType.Array or ConfigValueType.Object
+            // A secret's value stays with Pulumi (the host reads it with RequireSecret); the config only records that it is set.
+            values[key.FullName] = key.Secret
+                ? new JsonObject { ["secure"] = "set in the Pulumi stack" }
+                : key.Type is ConfigValueType.Array or ConfigValueType.Object
                 ? ParseJsonOrString(text)
                 : JsonValue.Create(text);
         }

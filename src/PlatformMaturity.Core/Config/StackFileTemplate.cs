@@ -26,6 +26,13 @@ public static class StackFileTemplate
         {
             foreach (var line in Wrap(key.Description))
                 text.Append($"  # {line}\n");
+            if (key.Secret)
+            {
+                // pmctl cannot encrypt with the stack's secrets provider, so it says how to set the value instead.
+                text.Append("  # Secret: pmctl init cannot encrypt it; set it before pulumi up with:\n")
+                    .Append($"  #   pulumi config set --secret {key.FullName} <value> --stack {config.Stack}\n");
+                continue;
+            }
             var value = config.Values.GetValueOrDefault(key.FullName) ?? key.Default?.DeepClone();
             text.Append(value is null
                 ? $"  # {key.FullName}: {Example(key)}\n"
@@ -38,6 +45,9 @@ public static class StackFileTemplate
     {
         "name" => "my-platform",
         "kubeContext" => "kind-kind",
+        "auditorGroup" => "platform-auditors",
+        "allowedRegistries" => "[registry.example.com/team]",
+        "secretStore" => "{vault: {server: \"https://vault.example.com\", path: secret, version: v2, auth: {kubernetes: {mountPath: kubernetes, role: external-secrets}}}}",
         _ => "<value>",
     };
 

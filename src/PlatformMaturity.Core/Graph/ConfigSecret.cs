@@ -18,5 +18,9 @@ public sealed record ConfigSecret : GraphResource
     /// <summary>Data key of the Secret → the namespaced secret config key holding its value (e.g. "platform:grafanaAdminPassword").</summary>
     public required ImmutableSortedDictionary<string, string> Keys { get; init; }
 
+    /// <summary>Data key → a value that is not a credential (e.g. a user name that sits beside a password), written as is.</summary>
+    public ImmutableSortedDictionary<string, string> Literals { get; init; } =
+        ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
     public override string Kind => "Secret";
 }

@@ -21,6 +21,14 @@ public sealed record HelmRelease : GraphResource
     /// <summary>API groups whose CRDs the chart installs; objects of these groups are ordered after the release.</summary>
     public ImmutableArray<string> ProvidesApiGroups { get; init; } = [];
 
+    /// <summary>
+    /// Values path → an output of an Azure resource of the graph (e.g. a storage account's generated name or an
+    /// identity's client id). The Pulumi host sets them once the outputs are known; render lists them in release.yaml.
+    /// Paths use the <see cref="HelmValues"/> syntax plus <c>name[n]</c> for the n-th item of a list the values already hold.
+    /// </summary>
+    public ImmutableSortedDictionary<string, Azure.AzureRef> ValuesFromAzure { get; init; } =
+        ImmutableSortedDictionary.Create<string, Azure.AzureRef>(StringComparer.Ordinal);
+
     /// <summary>Seconds Helm waits for the release's resources to become ready.</summary>
     public int TimeoutSeconds { get; init; } = 600;
 

@@ -29,7 +29,8 @@ internal static class ComponentReadme
             text.Append("\n## Secrets (not rendered: their values live in the stack's secret config)\n\n");
             foreach (var secret in secrets)
             {
-                var literals = string.Join(" ", secret.Keys.Select(k => $"--from-literal={k.Key}=\"$(pulumi config get {k.Value})\""));
+                var literals = string.Join(" ", secret.Literals.Select(l => $"--from-literal={l.Key}={l.Value}")
+                    .Concat(secret.Keys.Select(k => $"--from-literal={k.Key}=\"$(pulumi config get {k.Value})\"")));
                 text.Append($"- `kubectl create secret generic {secret.SecretName} -n {secret.Namespace} {literals}`\n");
             }
         }

@@ -63,12 +63,20 @@ public static class ManifestRenderer
         };
         if (!release.ProvidesApiGroups.IsEmpty)
             descriptor["providesApiGroups"] = release.ProvidesApiGroups.ToList();
+        if (!release.ValuesFromAzure.IsEmpty)
+            descriptor["valuesFromAzure"] = release.ValuesFromAzure.ToDictionary(v => v.Key, v => $"{v.Value.Resource}.{v.Value.Output}");
         var install = new StringBuilder()
             .Append($"# Install by hand: helm upgrade --install {release.ReleaseName} ")
             .Append(release.Chart.IsOci ? release.Chart.Name : $"{release.Chart.Name} --repo {release.Chart.Repository}")
             .Append($" --version {release.Chart.Version} --namespace {release.Namespace}")
             .Append(release.CreateNamespace ? " --create-namespace" : "")
-            .Append($" --values {ValuesFile}\n");
+            .Append($" --values {ValuesFile}")
+            .Append(string.Concat(release.ValuesFromAzure.Select(v => $" --set {HelmSetPath(v.Key)}=<{v.Value.Resource}.{v.Value.Output}>")))
+            .Append('\n');
         return install + Yaml.OfPlain(descriptor);
     }
+
+    /// <summary>A values path as helm --set writes it: dots inside a key escaped.</summary>
+    private static string HelmSetPath(string path) =>
+        string.Join('.', HelmValues.SplitPath(path).Select(segment => segment.Replace(".", "\\.", StringComparison.Ordinal)));
 }

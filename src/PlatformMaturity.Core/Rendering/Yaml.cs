@@ -10,10 +10,10 @@ using YamlDotNet.Serialization.EventEmitters;
 namespace PlatformMaturity.Rendering;
 
 /// <summary>Deterministic YAML for everything the tool writes: Kubernetes objects, Helm values, descriptors.</summary>
-public static class Yaml
+public static partial class Yaml
 {
     private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithQuotingNecessaryStrings()
+        .WithQuotingNecessaryStrings(quoteYaml1_1Strings: true)
         .WithEventEmitter(next => new LiteralMultilineEmitter(next))
         .DisableAliases()
         .Build();
@@ -47,6 +47,13 @@ public static class Yaml
             ? whole
             : double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Strings a YAML 1.1 reader (Helm's, through sigs.k8s.io/yaml) would turn into something else: dates and times
+    /// (Loki's schema "from: 2024-04-01" would become a timestamp) and sexagesimal numbers such as 02:00.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?|[-+]?\d+(:[0-5]?\d)+(\.\d*)?)$")]
+    private static partial System.Text.RegularExpressions.Regex Yaml11Special();
+
     /// <summary>Writes multi-line strings as literal blocks (|), which people can read and diff.</summary>
     private sealed class LiteralMultilineEmitter(IEventEmitter next) : ChainedEventEmitter(next)
     {
@@ -54,6 +61,8 @@ public static class Yaml
         {
             if (eventInfo.Source.Value is string s && s.Contains('\n'))
                 eventInfo.Style = ScalarStyle.Literal;
+            else if (eventInfo.Source.Value is string text && Yaml11Special().IsMatch(text))
+                eventInfo.Style = ScalarStyle.DoubleQuoted;
             base.Emit(eventInfo, emitter);
         }
     }

@@ -24,4 +24,64 @@ public static class Pins
 
     /// <summary>metrics-server image tag: the chart's appVersion, set explicitly so the image is pinned here too.</summary>
     public const string MetricsServerImageTag = "v0.8.1";
+
+    // Levels 2-3, Availability and Delivery. Chart versions pin their default images; images the charts
+    // do not provide (Velero plugins, the CRD job's kubectl) are pinned below.
+
+    /// <summary>Prometheus operator, Prometheus, Alertmanager, kube-state-metrics, node-exporter, Grafana.</summary>
+    public static readonly HelmChart KubePrometheusStack = new("https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack", "88.5.3");
+
+    public static readonly HelmChart ArgoRollouts = new("https://argoproj.github.io/argo-helm", "argo-rollouts", "2.41.0");
+
+    /// <summary>Velero 1.18 (the chart's appVersion).</summary>
+    public static readonly HelmChart Velero = new("https://vmware-tanzu.github.io/helm-charts", "velero", "12.1.0");
+
+    /// <summary>Object-store plugin for Azure Blob storage, the line matching Velero 1.18.</summary>
+    public const string VeleroPluginForAzureImage = "velero/velero-plugin-for-microsoft-azure:v1.14.2";
+
+    /// <summary>Object-store plugin for S3 and S3-compatible stores, the line matching Velero 1.18.</summary>
+    public const string VeleroPluginForAwsImage = "velero/velero-plugin-for-aws:v1.14.0";
+
+    /// <summary>kubectl of Velero's CRD upgrade job: Bitnami moved its free images to bitnamilegacy (REFERENCE.md §0.9).</summary>
+    public const string VeleroKubectlImageRepository = "docker.io/bitnamilegacy/kubectl";
+
+    public const string VeleroKubectlImageTag = "1.33.4";
+
+    public static readonly HelmChart OpenTelemetryOperator = new("https://open-telemetry.github.io/opentelemetry-helm-charts", "opentelemetry-operator", "0.122.0");
+
+    /// <summary>Tempo single binary (moved to grafana-community on 2026-01-30).</summary>
+    public static readonly HelmChart Tempo = new("https://grafana-community.github.io/helm-charts", "tempo", "1.26.2");
+
+    /// <summary>Loki OSS (moved to grafana-community on 2026-03-16; 18.x names the single binary mode Monolithic).</summary>
+    public static readonly HelmChart Loki = new("https://grafana-community.github.io/helm-charts", "loki", "18.11.0");
+
+    public static readonly HelmChart Alloy = new("https://grafana.github.io/helm-charts", "alloy", "1.11.1");
+    /// <summary>trivy-operator (app 0.32.0, Trivy 0.72.0). Trivy releases 0.69.4-0.69.6 were malicious (March 2026): images go by digest.</summary>
+    public static readonly HelmChart TrivyOperator = new("https://aquasecurity.github.io/helm-charts/", "trivy-operator", "0.34.0");
+
+    /// <summary>mirror.gcr.io/aquasec/trivy-operator, tag and digest (the chart appends it to the repository after ':').</summary>
+    public const string TrivyOperatorImageTag = "0.32.0@sha256:d4a61c4607e2931bd2615bf3bcf8912669d11d194c44c77edd413e6301b50c5b";
+
+    /// <summary>mirror.gcr.io/aquasec/trivy (the scanner trivy-operator runs, and the one CI pipelines should run), tag and digest.</summary>
+    public const string TrivyImageTag = "0.72.0@sha256:cffe3f5161a47a6823fbd23d985795b3ed72a4c806da4c4df16266c02accdd6f";
+
+    /// <summary>The Trivy scanner image by digest, for CI steps outside the cluster.</summary>
+    public const string TrivyImage = "mirror.gcr.io/aquasec/trivy:" + TrivyImageTag;
+
+    /// <summary>external-secrets 2.9 (its support matrix names Kubernetes 1.36; check the existing cluster's version).</summary>
+    public static readonly HelmChart ExternalSecrets = new("https://charts.external-secrets.io", "external-secrets", "2.9.0");
+
+    /// <summary>external-secrets controller, webhook and cert-controller image tag (the chart's appVersion).</summary>
+    public const string ExternalSecretsImageTag = "v2.9.0";
+
+    public static readonly HelmChart Keda = new("https://kedacore.github.io/charts", "keda", "2.20.2");
+
+    /// <summary>KEDA operator, metrics API server and webhooks image tag (the chart's appVersion).</summary>
+    public const string KedaImageTag = "2.20.2";
+
+    /// <summary>Fairwinds vpa chart (the official chart is not production-ready); 5.x needs Kubernetes 1.28+.</summary>
+    public static readonly HelmChart Vpa = new("https://charts.fairwinds.com/stable", "vpa", "5.0.0");
+
+    /// <summary>VPA recommender image tag (the chart's appVersion).</summary>
+    public const string VpaImageTag = "1.7.1";
 }

@@ -25,7 +25,8 @@ public sealed class BasicBuildProcesses : PracticeComponent
         component.Note("No build automation at this level: docker build -t <registry>/<app>:<version> . && docker push <registry>/<app>:<version>");
     }
 
-    private static void AddAzureRegistry(ComponentBuilder component)
+    /// <summary>The registry and the kubelet's pull access; Advanced Build Processes takes them over under the same names.</summary>
+    internal static void AddAzureRegistry(ComponentBuilder component)
     {
         var tags = StandardLabels.AzureTags(component.Config, component.Provenance);
         component.Add(new ContainerRegistry
@@ -48,7 +49,7 @@ public sealed class BasicBuildProcesses : PracticeComponent
     }
 
     /// <summary>The standard way to tell people and tools which registry a cluster uses (KEP-1755).</summary>
-    private static void PublishRegistry(ComponentBuilder component, string registry) =>
+    internal static void PublishRegistry(ComponentBuilder component, string registry) =>
         component.AddObject(new V1ConfigMap
         {
             ApiVersion = "v1",

@@ -1,6 +1,4 @@
 using PlatformMaturity.Composition;
-using PlatformMaturity.Config;
-using PlatformMaturity.Graph;
 using PlatformMaturity.Versions;
 
 namespace PlatformMaturity.Practices.Efficiency;
@@ -8,7 +6,7 @@ namespace PlatformMaturity.Practices.Efficiency;
 /// <summary>Levels 1–2: people scale by hand, reading usage from metrics-server (built into AKS).</summary>
 public sealed class ManualApplicationScaling : PracticeComponent
 {
-    public const string ReleaseName = "metrics-server";
+    public const string ReleaseName = MetricsServer.ReleaseName;
 
     public override string Practice => "Manual Application Scaling";
 
@@ -18,14 +16,7 @@ public sealed class ManualApplicationScaling : PracticeComponent
 
     public override void Build(ComponentBuilder component)
     {
-        if (component.Config.Target == DeploymentTarget.Existing)
-        {
-            component.AddRelease(ReleaseName, PlatformNamespaces.KubeSystem, Pins.MetricsServer, HelmValues.From(
-                ("image.tag", Pins.MetricsServerImageTag),
-                ("replicas", 2),
-                ("podDisruptionBudget.enabled", true),
-                ("podDisruptionBudget.minAvailable", 1)));
-        }
+        MetricsServer.Add(component);
         component.Note("See usage with: kubectl top pods -n <tenant>");
         component.Note("Scale by hand with: kubectl scale deployment/<name> --replicas=<n> -n <tenant>");
     }

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using k8s.Models;
+using PlatformMaturity.Graph;
+
+namespace PlatformMaturity.Composition;
+
+/// <summary>Builders for the Kubernetes objects several practices create: alert rules and dashboards (platform namespaces: <see cref="PodSecurity.AddPlatformNamespace"/>).</summary>
+public static class PlatformObjects
+{
+    /// <summary>Label the Grafana sidecar of kube-prometheus-stack watches to load dashboards from ConfigMaps.</summary>
+    public const string DashboardLabel = "grafana_dashboard";
+
+    /// <summary>A PrometheusRule (monitoring.coreos.com/v1) with the given rule groups.</summary>
+    public static CustomObject PrometheusRule(string name, string ns, params JsonObject[] groups) => new()
+    {
+        ApiVersion = "monitoring.coreos.com/v1",
+        Kind = "PrometheusRule",
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Spec = new JsonObject { ["groups"] = new JsonArray([.. groups]) },
+    };
+
+    /// <summary>A rule group; <paramref name="interval"/> null evaluates it at Prometheus' global interval.</summary>
+    public static JsonObject RuleGroup(string name, string? interval, params JsonObject[] rules)
+    {
+        var group = new JsonObject { ["name"] = name };
+        if (interval is not null)
+            group["interval"] = interval;
+        group["rules"] = new JsonArray([.. rules]);
+        return group;
+    }
+
+    /// <summary>A recording rule.</summary>
+    public static JsonObject Record(string record, string expr) => new() { ["record"] = record, ["expr"] = expr };
+
+    /// <summary>An alerting rule with a severity label and the summary and description annotations Alertmanager templates show.</summary>
+    public static JsonObject Alert(string alert, string expr, string @for, string severity, string summary, string description) => new()
+    {
+        ["alert"] = alert,
+        ["expr"] = expr,
+        ["for"] = @for,
+        ["labels"] = new JsonObject { ["severity"] = severity },
+        ["annotations"] = new JsonObject { ["summary"] = summary, ["description"] = description },
+    };
+
+    /// <summary>A Grafana dashboard as a ConfigMap the Grafana sidecar loads (label grafana_dashboard: "1").</summary>
+    public static V1ConfigMap Dashboard(string name, string ns, JsonObject dashboard) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "ConfigMap",
+        Metadata = new V1ObjectMeta
+        {
+            Name = name,
+            NamespaceProperty = ns,
+            Labels = new Dictionary<string, string> { [DashboardLabel] = "1" },
+        },
+        Data = new Dictionary<string, string> { [$"{name}.json"] = dashboard.ToJsonString(DashboardJson) + "\n" },
+    };
+
+    /// <summary>Readable, stable JSON: indented with \n on every OS, PromQL's &lt; &gt; + left unescaped.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions DashboardJson = new()
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using k8s.Models;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Versions;
+
+namespace PlatformMaturity.Composition;
+
+/// <summary>The three Pod Security Standards, as the pod-security.kubernetes.io labels name them.</summary>
+public enum PodSecurityLevel
+{
+    Privileged,
+    Baseline,
+    Restricted,
+}
+
+/// <summary>A platform namespace's Pod Security level and the reason its charts need it.</summary>
+public sealed record PlatformNamespacePodSecurity(PodSecurityLevel Level, string Reason);
+
+/// <summary>
+/// Pod Security Admission labels, and the least level each platform namespace's charts need (documented per chart),
+/// which <see cref="AddPlatformNamespace"/> applies once Restricted Container Runtime is in effect.
+/// </summary>
+public static class PodSecurity
+{
+    public const string Enforce = "pod-security.kubernetes.io/enforce";
+    public const string EnforceVersion = "pod-security.kubernetes.io/enforce-version";
+    public const string Audit = "pod-security.kubernetes.io/audit";
+    public const string AuditVersion = "pod-security.kubernetes.io/audit-version";
+    public const string Warn = "pod-security.kubernetes.io/warn";
+    public const string WarnVersion = "pod-security.kubernetes.io/warn-version";
+
+    public static string Name(PodSecurityLevel level) => level.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The least Pod Security level each platform namespace needs. Every namespace created with
+    /// <see cref="AddPlatformNamespace"/> must be listed, so the level of each is a documented decision.
+    /// </summary>
+    public static readonly ImmutableSortedDictionary<string, PlatformNamespacePodSecurity> PlatformNamespaceLevels =
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, PlatformNamespacePodSecurity>
+        {
+            ["trivy-system"] = new(PodSecurityLevel.Restricted,
+                "trivy-operator, its Trivy server and its scan jobs run non-root with the RuntimeDefault seccomp profile and no capabilities (set in the values); the node-collector jobs that need host access are off"),
+            ["external-secrets"] = new(PodSecurityLevel.Restricted,
+                "the external-secrets controller, webhook and cert controller run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart defaults)"),
+            ["platform-secrets"] = new(PodSecurityLevel.Restricted, "holds the platform's Secrets only; no pods run there"),
+            ["keda"] = new(PodSecurityLevel.Restricted,
+                "the KEDA operator, metrics API server and webhooks run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart defaults)"),
+            ["vpa"] = new(PodSecurityLevel.Restricted, "the VPA recommender runs as nobody without capabilities, with RuntimeDefault seccomp (set in the values)"),
+            ["monitoring"] = new(PodSecurityLevel.Privileged,
+                "node-exporter (kube-prometheus-stack) reads node metrics through hostNetwork, hostPID and hostPath volumes"),
+            ["velero"] = new(PodSecurityLevel.Baseline,
+                "the Velero server only: the node agent (hostPath to the kubelet's pod volumes) is off until volume backups come with Level 4, which needs privileged then"),
+            ["alloy"] = new(PodSecurityLevel.Privileged, "the Alloy DaemonSet reads container logs from the node through hostPath"),
+            ["loki"] = new(PodSecurityLevel.Baseline, "Loki (monolithic) runs without host access; its chart does not set the seccomp profile restricted requires"),
+            ["tempo"] = new(PodSecurityLevel.Baseline, "Tempo runs non-root without host access; its chart does not drop capabilities or set seccomp as restricted requires"),
+            ["opentelemetry-operator-system"] = new(PodSecurityLevel.Baseline,
+                "the operator is restricted-ready, but the collector pods it creates there set no seccomp profile or capability drop"),
+            ["argo-rollouts"] = new(PodSecurityLevel.Baseline, "the Argo Rollouts controller needs no host access; baseline until its chart's restricted settings are verified"),
+        });
+
+    /// <summary>Sets enforce, audit and warn to one level, each with the Pod Security version this platform is validated against.</summary>
+    public static void Apply(IDictionary<string, string> labels, PodSecurityLevel level) =>
+        Apply(labels, enforce: level, auditAndWarn: level);
+
+    /// <summary>Sets enforce to one level and audit and warn to another (e.g. warn about what a stricter level would refuse).</summary>
+    public static void Apply(IDictionary<string, string> labels, PodSecurityLevel? enforce, PodSecurityLevel auditAndWarn)
+    {
+        if (enforce is { } e)
+        {
+            labels[Enforce] = Name(e);
+            labels[EnforceVersion] = Pins.PodSecurityVersion;
+        }
+        labels[Audit] = Name(auditAndWarn);
+        labels[AuditVersion] = Pins.PodSecurityVersion;
+        labels[Warn] = Name(auditAndWarn);
+        labels[WarnVersion] = Pins.PodSecurityVersion;
+    }
+
+    /// <summary>
+    /// Adds the Namespace object of a platform component (so its release need not create it). Once Restricted
+    /// Container Runtime is in effect, the namespace enforces the least level its charts need, with that practice's provenance.
+    /// </summary>
+    public static KubernetesResource AddPlatformNamespace(this ComponentBuilder component, string name, Provenance? provenance = null)
+    {
+        if (!PlatformNamespaceLevels.TryGetValue(name, out var podSecurity))
+            throw new InvalidOperationException($"platform namespace '{name}' has no documented Pod Security level; add it to {nameof(PodSecurity)}.{nameof(PlatformNamespaceLevels)}");
+        var ns = component.AddObject(new V1Namespace
+        {
+            ApiVersion = "v1",
+            Kind = "Namespace",
+            Metadata = new V1ObjectMeta { Name = name },
+        }, provenance);
+        if (component.InEffect(WellKnown.RestrictedContainerRuntime))
+        {
+            var restricted = Model.MaturityModel.Default.Practice(WellKnown.RestrictedContainerRuntime);
+            component.ContributeObject<V1Namespace>(ns.Name, n => Apply(n.Metadata.Labels, podSecurity.Level),
+                new Provenance(restricted.Name, restricted.FirstLevel));
+        }
+        return ns;
+    }
+}

@@ -1,0 +1,19 @@
+namespace PlatformMaturity.Config;
+
+/// <summary>Where Alertmanager sends platform alerts (platform:alertReceiver).</summary>
+public enum AlertReceiverKind
+{
+    Slack,
+    MsTeams,
+    Webhook,
+}
+
+/// <summary>
+/// Where Velero keeps backups of an existing cluster: an S3 bucket (AWS, or S3-compatible when
+/// <paramref name="S3Url"/> is set). On azure the platform creates the storage itself.
+/// </summary>
+public sealed record BackupLocation(string Bucket, string Region, string? S3Url)
+{
+    /// <summary>The location when no key is set: a bucket named after the platform in AWS S3 us-east-1.</summary>
+    public static BackupLocation DefaultFor(string platformName) => new($"{platformName}-backups", "us-east-1", null);
+}

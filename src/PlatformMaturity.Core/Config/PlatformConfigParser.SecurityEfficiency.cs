@@ -1,0 +1,221 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace PlatformMaturity.Config;
+
+/// <summary>Validation of the keys Levels 2 and 3 bring for security and efficiency (access, updates, traffic, registries, secrets, autoscaling).</summary>
+public static partial class PlatformConfigParser
+{
+    /// <summary>The external-secrets providers a ClusterSecretStore accepts (external-secrets.io/v1, chart 2.9).</summary>
+    internal static readonly ImmutableSortedSet<string> SecretStoreProviders = ImmutableSortedSet.Create(StringComparer.Ordinal,
+        "akeyless", "aws", "azurekv", "barbican", "beyondtrust", "bitwardensecretsmanager", "chef", "cloudrusm", "conjur", "delinea",
+        "doppler", "dvls", "fake", "fortanix", "gcpsm", "github", "gitlab", "ibm", "infisical", "keepersecurity", "kubernetes",
+        "nebiusmysterybox", "ngrok", "onboardbase", "onepassword", "onepasswordSDK", "oracle", "ovh", "passbolt", "passworddepot",
+        "previder", "pulumi", "scaleway", "secretserver", "senhasegura", "vault", "volcengine", "webhook", "yandexcertificatemanager",
+        "yandexlockbox");
+
+    private static PlatformConfig ReadSecurityAndEfficiencyKeys(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
+    {
+        config = config with
+        {
+            AuditorGroup = ReadAuditorGroup(raw, config.Target, problem),
+            IngressNamespace = ReadMatching(raw, ConfigKeys.IngressNamespace, DnsLabelPattern(),
+                "a namespace name (a DNS-1123 label) such as gateway-system", problem) ?? config.IngressNamespace,
+            AllowedRegistries = ReadAllowedRegistries(raw, problem),
+        };
+        if (config.IsAzure)
+        {
+            config = config with
+            {
+                MaintenanceWindow = ReadMaintenanceWindow(raw, problem),
+                AdminGroupObjectIds = ReadObjectIds(raw, ConfigKeys.AdminGroupObjectIds, problem),
+            };
+            config = ReadNodeRange(raw, config, problem);
+            if (config.Level >= 2)
+                CheckTenantGroupsAreObjectIds(config, problem);
+        }
+        else
+        {
+            config = config with { SecretStoreProvider = ReadSecretStore(raw, problem) };
+        }
+        return config;
+    }
+
+    private static string? ReadAuditorGroup(RawConfig raw, DeploymentTarget target, Action<ConfigKey, string> problem)
+    {
+        var group = ReadString(raw, ConfigKeys.AuditorGroup, problem);
+        if (group is not null && target == DeploymentTarget.Azure && !Guid.TryParseExact(group, "D", out _))
+        {
+            problem(ConfigKeys.AuditorGroup, $"'{group}' is not an Entra ID object id; on azure RBAC binds groups by object id, " +
+                "e.g. 00000000-0000-0000-0000-000000000000 (az ad group show --group <name> --query id)");
+            return null;
+        }
+        return group;
+    }
+
+    private static MaintenanceWindowConfig ReadMaintenanceWindow(RawConfig raw, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.MaintenanceWindow;
+        var window = MaintenanceWindowConfig.Default;
+        if (!raw.Has(key))
+            return window;
+        if (raw[key] is not JsonObject obj)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected {{dayOfWeek: Sunday, startTime: \"02:00\", durationHours: 4, utcOffset: \"+00:00\"}}");
+            return window;
+        }
+        foreach (var field in obj.Select(p => p.Key).Where(f => f is not ("dayOfWeek" or "startTime" or "durationHours" or "utcOffset")))
+            problem(key, $"has unknown field '{field}'; allowed: dayOfWeek, startTime, durationHours, utcOffset");
+
+        if (obj.ContainsKey("dayOfWeek"))
+        {
+            if (Scalar(obj["dayOfWeek"]) is { } day && MaintenanceWindowConfig.Days.Contains(day))
+                window = window with { DayOfWeek = day };
+            else
+                problem(key, $"dayOfWeek '{Shown(obj["dayOfWeek"])}' is not allowed; allowed: {string.Join(", ", MaintenanceWindowConfig.Days)}");
+        }
+        if (obj.ContainsKey("startTime"))
+        {
+            if (Scalar(obj["startTime"]) is { } start && StartTimePattern().IsMatch(start))
+                window = window with { StartTime = start };
+            else
+                problem(key, $"startTime '{Shown(obj["startTime"])}' is not allowed; expected a 24-hour time \"HH:mm\" such as \"02:00\"");
+        }
+        if (obj.ContainsKey("durationHours"))
+        {
+            if (int.TryParse(Scalar(obj["durationHours"]), NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
+                && hours is >= MaintenanceWindowConfig.MinDurationHours and <= MaintenanceWindowConfig.MaxDurationHours)
+                window = window with { DurationHours = hours };
+            else
+                problem(key, $"durationHours '{Shown(obj["durationHours"])}' is not allowed; expected {MaintenanceWindowConfig.MinDurationHours} to {MaintenanceWindowConfig.MaxDurationHours} (AKS' limits)");
+        }
+        if (obj.ContainsKey("utcOffset"))
+        {
+            if (Scalar(obj["utcOffset"]) is { } offset && UtcOffsetPattern().IsMatch(offset))
+                window = window with { UtcOffset = offset };
+            else
+                problem(key, $"utcOffset '{Shown(obj["utcOffset"])}' is not allowed; expected \"+HH:MM\" or \"-HH:MM\" such as \"+01:00\"");
+        }
+        return window;
+    }
+
+    private static ImmutableArray<string> ReadObjectIds(RawConfig raw, ConfigKey key, Action<ConfigKey, string> problem)
+    {
+        if (!raw.Has(key) || raw[key] is null)
+            return [];
+        if (raw[key] is not JsonArray array)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a list of Entra ID group object ids such as [00000000-0000-0000-0000-000000000000]");
+            return [];
+        }
+        var ids = new List<string>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var id = Scalar(array[i]);
+            if (id is null || !Guid.TryParseExact(id, "D", out _))
+                problem(key, $"item {i} '{Shown(array[i])}' is not an Entra ID object id; expected a GUID such as 00000000-0000-0000-0000-000000000000 (az ad group show --group <name> --query id)");
+            else if (ids.Contains(id, StringComparer.OrdinalIgnoreCase))
+                problem(key, $"item {i} '{id}' is listed twice; each group once");
+            else
+                ids.Add(id);
+        }
+        return [.. ids];
+    }
+
+    private static PlatformConfig ReadNodeRange(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
+    {
+        var min = ReadInteger(raw, ConfigKeys.NodeMinCount, min: 2, max: 1000,
+            "at least 2 nodes (Kubernetes Built-in Resiliency) and at most 1000", problem);
+        var max = ReadInteger(raw, ConfigKeys.NodeMaxCount, min: 2, max: 1000, "2 to 1000 nodes", problem);
+        if (min is null || max is null)
+            return config;
+        if (max < min)
+        {
+            problem(ConfigKeys.NodeMaxCount, $"'{max}' is less than platform:nodeMinCount ({min}); set it to at least {min}");
+            return config;
+        }
+        // From Level 3 the pool autoscales, and AKS requires its initial size to lie within the range.
+        if (config.Level >= 3 && (config.NodeCount < min || config.NodeCount > max))
+            problem(ConfigKeys.NodeCount, $"'{config.NodeCount}' is outside the autoscaler's range {min} to {max} (platform:nodeMinCount, platform:nodeMaxCount); set it within the range");
+        return config with { NodeMinCount = min.Value, NodeMaxCount = max.Value };
+    }
+
+    /// <summary>With Entra ID integration, RoleBindings name groups by object id, so a group name would bind nobody.</summary>
+    private static void CheckTenantGroupsAreObjectIds(PlatformConfig config, Action<ConfigKey, string> problem)
+    {
+        foreach (var tenant in config.Tenants.Where(t => t.Group is not null && !Guid.TryParseExact(t.Group, "D", out _)))
+            problem(ConfigKeys.Tenants, $"tenant '{tenant.Name}' group '{tenant.Group}' is not an Entra ID object id; on azure RoleBindings name groups by object id " +
+                "(az ad group show --group <name> --query id)");
+    }
+
+    private static ImmutableArray<string> ReadAllowedRegistries(RawConfig raw, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.AllowedRegistries;
+        if (!raw.Has(key) || raw[key] is null)
+            return [];
+        if (raw[key] is not JsonArray array || array.Count == 0)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a non-empty list of registries such as [registry.example.com, \"*.azurecr.io\"] (an empty list would refuse every tenant pod)");
+            return [];
+        }
+        var registries = new List<string>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var registry = Scalar(array[i]);
+            if (registry is null || !(RegistryPattern().IsMatch(registry) || WildcardRegistryPattern().IsMatch(registry)))
+                problem(key, $"item {i} '{Shown(array[i])}' is not a registry; expected host[:port][/path] such as registry.example.com/team, or *.domain such as *.azurecr.io");
+            else if (registries.Contains(registry))
+                problem(key, $"item {i} '{registry}' is listed twice; each registry once");
+            else
+                registries.Add(registry);
+        }
+        return [.. registries];
+    }
+
+    private static string? ReadSecretStore(RawConfig raw, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.SecretStore;
+        if (!raw.Has(key) || raw[key] is null)
+            return null;
+        if (raw[key] is not JsonObject obj || obj.Count != 1)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected one provider block such as {{vault: {{server: https://vault.example.com, path: secret, version: v2, auth: {{...}}}}}}");
+            return null;
+        }
+        var (provider, settings) = obj.First();
+        if (!SecretStoreProviders.Contains(provider))
+        {
+            problem(key, $"provider '{provider}' is not an external-secrets provider; allowed: {string.Join(", ", SecretStoreProviders)}");
+            return null;
+        }
+        if (settings is not JsonObject)
+        {
+            problem(key, $"provider '{provider}' settings '{Shown(settings)}' are not allowed; expected an object of the provider's settings (see external-secrets.io/latest/provider/{provider})");
+            return null;
+        }
+        return Canonical(obj)!.ToJsonString();
+    }
+
+    /// <summary>The same JSON with object keys sorted, so equal configs give equal text.</summary>
+    private static JsonNode? Canonical(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Select(Canonical)]),
+        _ => node?.DeepClone(),
+    };
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
+    private static partial Regex DnsLabelPattern();
+
+    [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    private static partial Regex StartTimePattern();
+
+    [GeneratedRegex("^[+-](0[0-9]|1[0-4]):[0-5][0-9]$")]
+    private static partial Regex UtcOffsetPattern();
+
+    [GeneratedRegex(@"^\*\.[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")]
+    private static partial Regex WildcardRegistryPattern();
+}

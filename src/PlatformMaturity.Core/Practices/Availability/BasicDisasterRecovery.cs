@@ -1,0 +1,232 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using k8s.Models;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
+using PlatformMaturity.Versions;
+
+namespace PlatformMaturity.Practices.Availability;
+
+/// <summary>
+/// Levels 3–5: every tenant namespace is backed up daily by Velero to storage outside the cluster; on azure a
+/// zone-redundant storage account reached with workload identity (no keys), on existing an S3 bucket from config.
+/// </summary>
+public sealed class BasicDisasterRecovery : PracticeComponent
+{
+    public const string Namespace = "velero";
+    public const string ReleaseName = "velero";
+    public const string ServiceAccount = "velero-server";
+    public const string StorageLocation = "default";
+    public const string CredentialsSecret = "velero-credentials";
+    public const string BackupRule = "velero-backups";
+
+    public const string StorageAccountName = "backup-storage";
+    public const string StorageContainerName = "backup-container";
+    public const string BlobContainer = "velero";
+    public const string IdentityName = "velero-identity";
+    public const string FederationName = "velero-federation";
+    public const string BlobAccessName = "velero-blob-access";
+
+    public override string Practice => "Basic Disaster Recovery";
+
+    public override Implementation Implementation => new(
+        Existing: $"Velero (chart {Pins.Velero.Version}, S3 plugin) with a daily Schedule per tenant namespace into the S3 bucket from platform:backupBucket (credentials from secret config), alerts on failed or stale backups",
+        Azure: $"Velero (chart {Pins.Velero.Version}, Azure plugin) with a daily Schedule per tenant namespace into a zone-redundant storage account without shared keys, reached through workload identity (user-assigned identity, federated credential, Storage Blob Data Contributor)");
+
+    /// <summary>The Schedule backing up one tenant namespace.</summary>
+    public static string ScheduleName(string tenant) => $"daily-{tenant}";
+
+    public override void Build(ComponentBuilder component)
+    {
+        var config = component.Config;
+        component.AddPlatformNamespace(Namespace);
+
+        var values = HelmValues.From(
+            ("upgradeCRDs", true),
+            ("kubectl.image.repository", Pins.VeleroKubectlImageRepository),
+            ("kubectl.image.tag", Pins.VeleroKubectlImageTag),
+            ("resources.requests.cpu", "500m"),
+            ("resources.requests.memory", "256Mi"),
+            ("resources.limits.cpu", "1000m"),
+            ("resources.limits.memory", "1Gi"),
+            ("serviceAccount.server.create", true),
+            ("serviceAccount.server.name", ServiceAccount),
+            ("backupsEnabled", true),
+            // Kubernetes objects only: Level 3 keeps stateful workloads off the platform; volume snapshots come with Level 4.
+            ("snapshotsEnabled", false),
+            ("deployNodeAgent", false),
+            ("configuration.volumeSnapshotLocation", Array.Empty<object>()),
+            ("configuration.defaultBackupStorageLocation", StorageLocation),
+            ("metrics.enabled", true),
+            ("metrics.serviceMonitor.enabled", component.HasMonitoring));
+
+        var dependsOn = new List<string>(MonitoringStack.IfMonitored(component));
+        var fromAzure = new Dictionary<string, AzureRef>();
+        if (component.IsAzure)
+            values = AddAzureStorage(component, values, dependsOn, fromAzure);
+        else
+            values = AddS3Location(component, values, dependsOn);
+
+        component.AddRelease(ReleaseName, Namespace, Pins.Velero, values,
+            providesApiGroups: ["velero.io"], dependsOn: dependsOn, createNamespace: false, valuesFromAzure: fromAzure);
+
+        foreach (var tenant in config.Tenants)
+            component.AddObject(Schedule(tenant.Name, config));
+        if (component.HasMonitoring)
+            component.AddObject(PlatformObjects.PrometheusRule(BackupRule, Namespace, BackupRules()));
+
+        component.Note($"Backups run at '{config.BackupSchedule}' (UTC) and are kept {config.BackupRetentionDays} days: kubectl get backups -n {Namespace}");
+        component.Note($"Back up a tenant now: kubectl create -n {Namespace} -f - <<< '{{\"apiVersion\":\"velero.io/v1\",\"kind\":\"Backup\",\"metadata\":{{\"generateName\":\"manual-\"}},\"spec\":{{\"includedNamespaces\":[\"<tenant>\"]}}}}' (or velero backup create --from-schedule {ScheduleName("<tenant>")})");
+        component.Note("Backups hold Kubernetes objects only (no volume data): Level 3 runs stateless workloads; Disaster Recovery for Persistent Storage adds volume snapshots at Level 4.");
+        component.Note("Velero runs one replica by design (one server per cluster); a restart resumes from the Schedules and the storage location.");
+    }
+
+    private static CustomObject Schedule(string tenant, PlatformConfig config) => new()
+    {
+        ApiVersion = "velero.io/v1",
+        Kind = "Schedule",
+        Metadata = new V1ObjectMeta { Name = ScheduleName(tenant), NamespaceProperty = Namespace },
+        Spec = new JsonObject
+        {
+            ["schedule"] = config.BackupSchedule,
+            ["useOwnerReferencesInBackup"] = false,
+            ["template"] = new JsonObject
+            {
+                ["includedNamespaces"] = new JsonArray(tenant),
+                ["storageLocation"] = StorageLocation,
+                ["snapshotVolumes"] = false,
+                ["ttl"] = $"{config.BackupRetentionDays * 24}h0m0s",
+            },
+        },
+    };
+
+    private static HelmValues AddAzureStorage(ComponentBuilder component, HelmValues values, List<string> dependsOn, Dictionary<string, AzureRef> fromAzure)
+    {
+        var config = component.Config;
+        var tags = StandardLabels.AzureTags(config, component.Provenance);
+        var resourceGroup = component.Existing<ResourceGroup>().Single(g => g.Name == Foundation.ResourceGroupName);
+        component.Add(new StorageAccount
+        {
+            Name = StorageAccountName,
+            Provenance = component.Provenance,
+            ResourceGroup = Foundation.ResourceGroupName,
+            Location = config.PrimaryRegion,
+            AccountReplicationType = "ZRS",
+            SharedAccessKeyEnabled = false,
+            Tags = tags,
+        });
+        component.Add(new StorageContainer
+        {
+            Name = StorageContainerName,
+            Provenance = component.Provenance,
+            ContainerName = BlobContainer,
+            StorageAccount = new AzureRef(StorageAccountName, AzureOutput.Id),
+        });
+        WorkloadIdentity.Add(component, IdentityName, FederationName, Namespace, ServiceAccount);
+        component.Add(new RoleAssignment
+        {
+            Name = BlobAccessName,
+            Provenance = component.Provenance,
+            Scope = new AzureRef(StorageAccountName, AzureOutput.Id),
+            RoleDefinitionName = "Storage Blob Data Contributor",
+            PrincipalId = new AzureRef(IdentityName, AzureOutput.PrincipalId),
+        });
+        dependsOn.AddRange([StorageContainerName, FederationName, BlobAccessName]);
+
+        fromAzure["configuration.backupStorageLocation[0].config.storageAccount"] = new AzureRef(StorageAccountName, AzureOutput.Name);
+        fromAzure[$"serviceAccount.server.annotations.\"{WorkloadIdentity.ClientIdAnnotation}\""] = new AzureRef(IdentityName, AzureOutput.ClientId);
+        return values
+            .With("initContainers", new object[] { PluginInitContainer("velero-plugin-for-microsoft-azure", Pins.VeleroPluginForAzureImage) })
+            .With("configuration.backupStorageLocation", new object[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["name"] = StorageLocation,
+                    ["provider"] = "azure",
+                    ["bucket"] = BlobContainer,
+                    ["default"] = true,
+                    ["config"] = new Dictionary<string, object?>
+                    {
+                        ["resourceGroup"] = resourceGroup.ResourceGroupName,
+                        // Entra ID instead of account keys; the identity holds Storage Blob Data Contributor.
+                        ["useAAD"] = "true",
+                    },
+                },
+            })
+            .With("credentials.useSecret", false)
+            .With($"podLabels.\"{WorkloadIdentity.UseLabel}\"", "true");
+    }
+
+    private static HelmValues AddS3Location(ComponentBuilder component, HelmValues values, List<string> dependsOn)
+    {
+        var config = component.Config;
+        var location = config.BackupLocation ?? BackupLocation.DefaultFor(config.Name);
+        var secret = component.Add(new ConfigSecret
+        {
+            Name = $"secret-{Namespace}-{CredentialsSecret}",
+            Provenance = component.Provenance,
+            Cluster = ClusterRef.PrimaryKey,
+            Namespace = Namespace,
+            SecretName = CredentialsSecret,
+            Keys = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
+                [KeyValuePair.Create("cloud", ConfigKeys.BackupCredentials.FullName)]),
+        });
+        dependsOn.Add(secret.Name);
+
+        var bslConfig = new Dictionary<string, object?> { ["region"] = location.Region };
+        if (location.S3Url is { } url)
+        {
+            bslConfig["s3Url"] = url;
+            bslConfig["s3ForcePathStyle"] = "true";
+            // S3-compatible stores often lack the CRC32 checksums the AWS SDK now sends by default.
+            bslConfig["checksumAlgorithm"] = "";
+        }
+        if (!config.HasSecret(ConfigKeys.BackupCredentials))
+            component.Note($"Before pulumi up: pulumi config set --secret {ConfigKeys.BackupCredentials.FullName} \"$(cat credentials-velero)\" --stack {config.Stack}");
+        component.Note($"Backups go to s3://{location.Bucket}/{config.Name} ({location.S3Url ?? "AWS S3"}, region {location.Region}); the bucket must exist.");
+        return values
+            .With("initContainers", new object[] { PluginInitContainer("velero-plugin-for-aws", Pins.VeleroPluginForAwsImage) })
+            .With("configuration.backupStorageLocation", new object[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["name"] = StorageLocation,
+                    ["provider"] = "aws",
+                    ["bucket"] = location.Bucket,
+                    // One bucket can serve several platforms: each writes under its own prefix.
+                    ["prefix"] = config.Name,
+                    ["default"] = true,
+                    ["config"] = bslConfig,
+                },
+            })
+            .With("credentials.useSecret", true)
+            .With("credentials.existingSecret", CredentialsSecret);
+    }
+
+    private static Dictionary<string, object?> PluginInitContainer(string name, string image) => new()
+    {
+        ["name"] = name,
+        ["image"] = image,
+        ["imagePullPolicy"] = "IfNotPresent",
+        ["volumeMounts"] = new object[] { new Dictionary<string, object?> { ["mountPath"] = "/target", ["name"] = "plugins" } },
+    };
+
+    private static JsonObject BackupRules() => PlatformObjects.RuleGroup("velero-backups", null,
+        PlatformObjects.Alert("VeleroBackupFailed",
+            "increase(velero_backup_failure_total{schedule!=\"\"}[1h]) > 0",
+            "0m", "critical",
+            "Velero backup of schedule {{ $labels.schedule }} failed",
+            "A scheduled backup failed in the last hour: kubectl get backups -n velero -l velero.io/schedule-name={{ $labels.schedule }}"),
+        PlatformObjects.Alert("VeleroBackupPartiallyFailed",
+            "increase(velero_backup_partial_failure_total{schedule!=\"\"}[1h]) > 0",
+            "0m", "warning",
+            "Velero backup of schedule {{ $labels.schedule }} partially failed",
+            "Some objects were not backed up; velero backup describe <backup> --details shows which."),
+        PlatformObjects.Alert("VeleroBackupTooOld",
+            "time() - velero_backup_last_successful_timestamp{schedule!=\"\"} > 90000",
+            "15m", "critical",
+            "No successful backup of schedule {{ $labels.schedule }} for over 25 hours",
+            "The daily backup has not succeeded for {{ $value | humanizeDuration }}; check the storage location: kubectl get backupstoragelocations -n velero"));
+}

@@ -1,0 +1,38 @@
+using PlatformMaturity.Composition;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Practices.Availability;
+using PlatformMaturity.Versions;
+
+namespace PlatformMaturity.Practices.Delivery;
+
+/// <summary>
+/// Levels 3–5: progressive delivery. Argo Rollouts runs canaries that golden paths opt into at Level 3 (default at 4),
+/// with analysis against the platform's Prometheus.
+/// </summary>
+public sealed class AdvancedDeliveryProcesses : PracticeComponent
+{
+    public const string Namespace = "argo-rollouts";
+    public const string ReleaseName = "argo-rollouts";
+
+    public override string Practice => "Advanced Delivery Processes";
+
+    public override Implementation Implementation => Implementation.OnBothTargets(
+        $"Argo Rollouts (chart {Pins.ArgoRollouts.Version}): 2 controller replicas with a PodDisruptionBudget and a ServiceMonitor, CRDs kept on uninstall, no dashboard; golden paths opt into canaries with Prometheus analysis");
+
+    public override void Build(ComponentBuilder component)
+    {
+        component.AddPlatformNamespace(Namespace);
+        component.AddRelease(ReleaseName, Namespace, Pins.ArgoRollouts, HelmValues.From(
+                ("installCRDs", true),
+                ("keepCRDs", true),
+                ("controller.replicas", 2),
+                ("controller.pdb.enabled", true),
+                ("controller.pdb.minAvailable", 1),
+                ("controller.metrics.enabled", true),
+                ("controller.metrics.serviceMonitor.enabled", component.HasMonitoring),
+                ("dashboard.enabled", false)),
+            providesApiGroups: ["argoproj.io"], dependsOn: MonitoringStack.IfMonitored(component), createNamespace: false);
+        component.Note($"Canary analysis queries Prometheus at {MonitoringStack.PrometheusUrl} (AnalysisTemplate provider prometheus.address).");
+        component.Note("Follow a rollout: kubectl argo rollouts get rollout <name> -n <tenant> --watch; abort: kubectl argo rollouts abort <name> -n <tenant>");
+    }
+}

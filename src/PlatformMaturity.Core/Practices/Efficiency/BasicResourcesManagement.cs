@@ -1,0 +1,87 @@
+using k8s.Models;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+
+namespace PlatformMaturity.Practices.Efficiency;
+
+/// <summary>Levels 2–3: each tenant gets a quota sized by its tier, and containers get default requests and limits.</summary>
+public sealed class BasicResourcesManagement : PracticeComponent
+{
+    public const string QuotaName = "tenant-quota";
+    public const string LimitRangeName = "tenant-limits";
+
+    /// <summary>What a tenant of each tier may use in total. Persistent volume claims are 0: the seed runs no stateful workloads before Level 4.</summary>
+    public static TierQuota QuotaFor(TenantTier tier) => tier switch
+    {
+        TenantTier.Small => new("2", "4Gi", "4", "8Gi", 20),
+        TenantTier.Medium => new("4", "8Gi", "8", "16Gi", 50),
+        TenantTier.Large => new("8", "16Gi", "16", "32Gi", 100),
+        _ => throw new ArgumentOutOfRangeException(nameof(tier)),
+    };
+
+    /// <summary>Requests and limits a container gets when it sets none, so the quota can account for it.</summary>
+    public static readonly (string Cpu, string Memory) DefaultRequest = ("100m", "128Mi");
+
+    public static readonly (string Cpu, string Memory) DefaultLimit = ("500m", "512Mi");
+
+    public override string Practice => "Basic Resources Management";
+
+    public override Implementation Implementation => Implementation.OnBothTargets(
+        "Per tenant a ResourceQuota sized by its tier (small, medium, large: CPU, memory, pods; no persistent volume claims, no LoadBalancer or NodePort services) and a LimitRange with default container requests and limits");
+
+    public override void Build(ComponentBuilder component)
+    {
+        foreach (var tenant in component.Config.Tenants)
+        {
+            var quota = QuotaFor(tenant.Tier);
+            component.AddObject(new V1ResourceQuota
+            {
+                ApiVersion = "v1",
+                Kind = "ResourceQuota",
+                Metadata = new V1ObjectMeta { Name = QuotaName, NamespaceProperty = tenant.Name },
+                Spec = new V1ResourceQuotaSpec
+                {
+                    Hard = new Dictionary<string, ResourceQuantity>
+                    {
+                        ["requests.cpu"] = new(quota.RequestsCpu),
+                        ["requests.memory"] = new(quota.RequestsMemory),
+                        ["limits.cpu"] = new(quota.LimitsCpu),
+                        ["limits.memory"] = new(quota.LimitsMemory),
+                        ["pods"] = new(quota.Pods.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        // No stateful workloads before Level 4 (the seed's Level 3 don't), and traffic enters through the ingress namespace.
+                        ["persistentvolumeclaims"] = new("0"),
+                        ["services.loadbalancers"] = new("0"),
+                        ["services.nodeports"] = new("0"),
+                    },
+                },
+            });
+            component.AddObject(new V1LimitRange
+            {
+                ApiVersion = "v1",
+                Kind = "LimitRange",
+                Metadata = new V1ObjectMeta { Name = LimitRangeName, NamespaceProperty = tenant.Name },
+                Spec = new V1LimitRangeSpec
+                {
+                    Limits =
+                    [
+                        new V1LimitRangeItem
+                        {
+                            Type = "Container",
+                            DefaultRequest = Resources(DefaultRequest),
+                            DefaultProperty = Resources(DefaultLimit),
+                        },
+                    ],
+                },
+            });
+        }
+        component.Note("See what a tenant uses against its quota: kubectl describe resourcequota tenant-quota -n <tenant>");
+        component.Note($"Containers without requests or limits get {DefaultRequest.Cpu} CPU / {DefaultRequest.Memory} requested and {DefaultLimit.Cpu} / {DefaultLimit.Memory} as limits; set your own in the Deployment.");
+        component.Note("A tenant that needs more moves to a larger tier in platform:tenants (small, medium, large).");
+    }
+
+    private static Dictionary<string, ResourceQuantity> Resources((string Cpu, string Memory) r) =>
+        new() { ["cpu"] = new(r.Cpu), ["memory"] = new(r.Memory) };
+}
+
+/// <summary>A tenant tier's total CPU and memory (requests and limits) and pod count.</summary>
+public sealed record TierQuota(string RequestsCpu, string RequestsMemory, string LimitsCpu, string LimitsMemory, int Pods);

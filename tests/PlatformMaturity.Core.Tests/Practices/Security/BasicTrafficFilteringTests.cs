@@ -1,0 +1,76 @@
+using k8s.Models;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.Practices.Security;
+using static PlatformMaturity.Core.Tests.Composition.TestConfigs;
+
+namespace PlatformMaturity.Core.Tests.Practices.Security;
+
+/// <summary>Basic Traffic Filtering: per tenant default-deny ingress with the allowed sources; Cilium on azure.</summary>
+public sealed class BasicTrafficFilteringTests
+{
+    [Theory]
+    [InlineData(DeploymentTarget.Existing, 2)]
+    [InlineData(DeploymentTarget.Azure, 2)]
+    [InlineData(DeploymentTarget.Existing, 3)]
+    public void Each_tenant_denies_ingress_by_default(DeploymentTarget target, int level)
+    {
+        var graph = Compose(For(target, level));
+        foreach (var tenant in Tenants)
+        {
+            var deny = graph.Typed<V1NetworkPolicy>("NetworkPolicy", tenant.Name, BasicTrafficFiltering.DefaultDenyIngress);
+            Assert.Empty(deny.Spec.PodSelector.MatchLabels ?? new Dictionary<string, string>());
+            Assert.Equal(["Ingress"], deny.Spec.PolicyTypes);
+            Assert.Null(deny.Spec.Ingress);
+        }
+        Assert.Equal(Tenants.Length, graph.Resources.Count(r => r.Name.EndsWith("-" + BasicTrafficFiltering.DefaultDenyIngress, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Tenants_admit_their_own_namespace_and_the_ingress_namespace_only()
+    {
+        var graph = Compose(Existing(2) with { IngressNamespace = "envoy-gateway-system" });
+        var same = graph.Typed<V1NetworkPolicy>("NetworkPolicy", "team-a", BasicTrafficFiltering.AllowSameNamespace);
+        var peer = Assert.Single(Assert.Single(same.Spec.Ingress).FromProperty);
+        Assert.NotNull(peer.PodSelector);
+        Assert.Null(peer.NamespaceSelector);
+
+        var ingress = graph.Typed<V1NetworkPolicy>("NetworkPolicy", "team-a", BasicTrafficFiltering.AllowFromIngress);
+        var from = Assert.Single(Assert.Single(ingress.Spec.Ingress).FromProperty);
+        Assert.Equal("envoy-gateway-system", from.NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
+    }
+
+    [Fact]
+    public void Dns_egress_is_allowed_for_pods_that_opt_into_egress_isolation_and_egress_stays_open_otherwise()
+    {
+        var graph = Compose(Existing(2));
+        var dns = graph.Typed<V1NetworkPolicy>("NetworkPolicy", "team-b", BasicTrafficFiltering.AllowDnsEgress);
+        Assert.Equal(BasicTrafficFiltering.EgressIsolationValue, dns.Spec.PodSelector.MatchLabels[BasicTrafficFiltering.EgressIsolationLabel]);
+        var rule = Assert.Single(dns.Spec.Egress);
+        Assert.Equal(["UDP", "TCP"], rule.Ports.Select(p => p.Protocol));
+        Assert.All(rule.Ports, p => Assert.Equal("53", p.Port.Value));
+        // Level 2 does not deny egress by default (Advanced Traffic Filtering does, at Level 4).
+        var egressForAll = graph.Resources.OfType<Graph.KubernetesResource>()
+            .Select(r => r.Object).OfType<V1NetworkPolicy>()
+            .Where(p => p.Spec.PolicyTypes.Contains("Egress") && (p.Spec.PodSelector.MatchLabels is null || p.Spec.PodSelector.MatchLabels.Count == 0));
+        Assert.Empty(egressForAll);
+    }
+
+    [Fact]
+    public void Prometheus_may_scrape_tenants_when_the_platform_runs_it()
+    {
+        var graph = PracticeGraphs.ComposeWithMonitoring(Existing(2));
+        var monitoring = graph.Typed<V1NetworkPolicy>("NetworkPolicy", "team-a", BasicTrafficFiltering.AllowFromMonitoring);
+        Assert.Equal(WellKnown.MonitoringNamespace, Assert.Single(Assert.Single(monitoring.Spec.Ingress).FromProperty).NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
+    }
+
+    [Fact]
+    public void On_azure_cilium_enforces_the_policies_on_azure_cni_overlay()
+    {
+        var cluster = Compose(Azure(2)).Cluster();
+        var network = Assert.IsType<Graph.Azure.NetworkProfile>(cluster.NetworkProfile);
+        Assert.Equal(("azure", "overlay", "cilium", "cilium"), (network.NetworkPlugin, network.NetworkPluginMode, network.NetworkDataPlane, network.NetworkPolicy));
+        Assert.Equal("Basic Traffic Filtering", cluster.ProvenanceOf("NetworkProfile.NetworkPolicy").Source);
+        Assert.Null(Compose(Azure(1)).Cluster().NetworkProfile);
+    }
+}
