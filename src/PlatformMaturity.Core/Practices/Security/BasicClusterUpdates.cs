@@ -19,7 +19,7 @@ public sealed class BasicClusterUpdates : PracticeComponent
         Azure: $"AKS automatic upgrades: Kubernetes patch releases (channel {UpgradeChannel}) and weekly node images (channel {NodeOsChannel}), both inside platform:maintenanceWindow");
 
     public override string? NotApplicableReason(DeploymentTarget target) => target == DeploymentTarget.Existing
-        ? "the existing cluster is upgraded by whoever runs it (kind, minikube, your provider); the platform cannot change its control plane or nodes. pmctl status reports the server version"
+        ? "the existing cluster is upgraded by whoever runs it (kind, minikube, your provider); the platform cannot change its control plane or nodes (see its version with kubectl version)"
         : null;
 
     public override void Build(ComponentBuilder component)

@@ -60,6 +60,21 @@ public sealed class RestrictedContainerRuntimeTests
     }
 
     [Fact]
+    public void The_scanner_secrets_and_autoscaler_namespaces_run_restricted_because_their_values_make_them_compliant()
+    {
+        var graph = Compose(Existing(3));
+        foreach (var ns in new[] { "trivy-system", "external-secrets", "platform-secrets", "keda", "vpa" })
+            Assert.Equal("restricted", graph.Object("Namespace", null, ns).Labels()[PodSecurity.Enforce]);
+        var trivy = graph.Release(VulnerabilityScanner.ReleaseName).Values;
+        foreach (var pod in new[] { "podSecurityContext", "trivyOperator.scanJobPodTemplatePodSecurityContext", "trivy.server.podSecurityContext" })
+        {
+            Assert.Equal(true, trivy.Get($"{pod}.runAsNonRoot"));
+            Assert.Equal("RuntimeDefault", trivy.Get($"{pod}.seccompProfile.type"));
+        }
+        Assert.Equal(false, trivy.Get("operator.infraAssessmentScannerEnabled"));
+    }
+
+    [Fact]
     public void It_supersedes_unrestricted_container_runtime_at_level_3()
     {
         var graph = Compose(Existing(3));

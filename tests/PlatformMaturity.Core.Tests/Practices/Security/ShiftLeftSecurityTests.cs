@@ -14,7 +14,9 @@ public sealed class ShiftLeftSecurityTests
     {
         var notes = Compose(For(target, 3)).ComponentOf("Shift Left Security").Notes;
         Assert.Contains(notes, n => n.Contains("pmctl render test") && n.Contains("kubectl kustomize"));
-        Assert.Contains(notes, n => n.Contains(Pins.TrivyImage) && n.Contains("--severity CRITICAL --exit-code 1"));
+        Assert.Contains(notes, n => n.Contains($"{Pins.TrivyImage} fs --scanners misconfig,secret --severity CRITICAL --exit-code 1"));
+        Assert.Contains(notes, n => n.Contains($"{Pins.TrivyImage} image --severity CRITICAL --exit-code 1"));
+        Assert.DoesNotContain(notes, n => n.Contains(":latest"));
         Assert.Contains(notes, n => n.Contains("pulumi preview --stack test"));
         Assert.Contains("@sha256:", Pins.TrivyImage);
     }
