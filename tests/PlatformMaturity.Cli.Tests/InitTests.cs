@@ -14,7 +14,8 @@ public sealed class InitTests
     public void Writes_a_stack_with_every_key_the_level_needs_that_validates(string target, int level)
     {
         using var dir = new TempDirectory();
-        var result = CliRunner.Run(dir.Path, "init", "dev", "--level", level.ToString(), "--target", target, "--tenant", "team-a:team-a-devs");
+        var group = target == "azure" ? "7f9c1d2e-0000-4000-8000-000000000001" : "team-a-devs";
+        var result = CliRunner.Run(dir.Path, "init", "dev", "--level", level.ToString(), "--target", target, "--tenant", $"team-a:{group}");
         Assert.Equal(0, result.ExitCode);
         var path = dir.Combine("stacks", "Pulumi.dev.yaml");
         var raw = StackFile.Read(path, "dev");

@@ -62,7 +62,8 @@ public sealed record PlanDocument(
         foreach (var change in Changes)
         {
             var sign = change.Kind switch { ChangeKind.Add => "+", ChangeKind.Remove => "-", _ => "~" };
-            doc.Bullet($"{sign} {change.ResourceKind} {doc.Code(change.Resource)} in {change.Component} [{change.Provenance}]");
+            var moved = change.MovedFrom is null ? "" : $" (taken over from {change.MovedFrom}; the Pulumi host aliases it, so it is not replaced)";
+            doc.Bullet($"{sign} {change.ResourceKind} {doc.Code(change.Resource)} in {change.Component} [{change.Provenance}]{moved}");
             if (change.Kind != ChangeKind.Change)
                 continue;
             foreach (var setting in change.Settings)

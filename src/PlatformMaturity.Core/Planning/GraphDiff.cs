@@ -29,7 +29,8 @@ public static class GraphDiff
                     settings.ContainsKey(path) ? resource.ProvenanceOf(path) : previous.Resource.ProvenanceOf(path)))
                 .ToImmutableArray();
             if (!changed.IsEmpty || previous.Component != component)
-                changes.Add(new ResourceChange(ChangeKind.Change, name, resource.Kind, component, resource.Provenance, changed));
+                changes.Add(new ResourceChange(ChangeKind.Change, name, resource.Kind, component, resource.Provenance, changed,
+                    previous.Component != component ? previous.Component : null));
         }
 
         foreach (var (name, (resource, component)) in old.Where(o => !@new.ContainsKey(o.Key)))

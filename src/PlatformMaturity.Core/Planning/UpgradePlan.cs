@@ -77,13 +77,15 @@ public enum ChangeKind
 }
 
 /// <summary>A resource added, changed or removed, with the practice and level behind it.</summary>
+/// <param name="MovedFrom">For a change: the component that owned the resource before, when a successor practice took it over.</param>
 public sealed record ResourceChange(
     ChangeKind Kind,
     string Resource,
     string ResourceKind,
     string Component,
     Provenance Provenance,
-    ImmutableArray<SettingChange> Settings);
+    ImmutableArray<SettingChange> Settings,
+    string? MovedFrom = null);
 
 /// <summary>One setting of a changed resource: before, after, and who set the value that changes.</summary>
 public sealed record SettingChange(string Path, string? Before, string? After, Provenance Provenance);
@@ -107,6 +109,9 @@ public enum GateKind
 
     /// <summary>A don't of the seed that the config would break.</summary>
     Guardrail,
+
+    /// <summary>A practice of the target level that this version of the tool does not implement would remove what its predecessor built.</summary>
+    Implementation,
 }
 
 /// <summary>A readiness condition of the target level: closed, or open with the exact way to close it.</summary>

@@ -30,7 +30,7 @@ public sealed class UpgradePlanner(Composer composer)
         var after = targetParsed.Config is { } target ? composer.Compose(target) : null;
 
         var attested = current.Attestations.Select(a => a.Id).Concat(request.Attesting ?? []).ToHashSet(StringComparer.Ordinal);
-        var gates = Gates(raw, current, request.To, attested);
+        var gates = Gates(raw, current, request.To, attested).AddRange(Unimplemented(before, request.To));
 
         if (after is null)
         {
@@ -68,6 +68,25 @@ public sealed class UpgradePlanner(Composer composer)
         var plan = new UpgradePlan(raw.Stack, current.Level, current.Level, Practices(before, after, current.Level), changes,
             PlanSteps.Order(before, after, changes, after, []), [], Risks.Find(changes, [], []), null, CostModel.Between(before, after));
         return (plan, [new ConfigWrite(ConfigKeys.Staged, new System.Text.Json.Nodes.JsonArray(), "every staged enforcement now enforces")]);
+    }
+
+    /// <summary>
+    /// Superseded practices whose successor this version does not implement: their resources would be destroyed
+    /// with nothing to replace them, so the move waits until the successor lands.
+    /// </summary>
+    private IEnumerable<Gate> Unimplemented(PlatformGraph before, int to)
+    {
+        if (to < before.Config.Level)
+            yield break;
+        foreach (var (practice, successor) in Model.SupersededAt(to))
+        {
+            var component = before.Component(practice.Slug);
+            if (component is null || component.Resources.IsEmpty || composer.Catalog.TryGet(successor.Name, out _))
+                continue;
+            yield return new Gate(GateKind.Implementation, successor.Slug, to,
+                $"{successor.Name} is not implemented yet in this version of the tool; it supersedes {practice.Name}, whose {component.Resources.Length} resources would be destroyed with nothing in their place",
+                false, $"stay at Level {before.Config.Level} until {successor.Name} is implemented (pmctl describe {to} shows what is)");
+        }
     }
 
     private static IEnumerable<string> NewlyStaged(PlatformConfig current, PlatformConfig target) =>

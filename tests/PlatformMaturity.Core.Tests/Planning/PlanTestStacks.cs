@@ -14,7 +14,7 @@ public static class PlanTestStacks
             .With(ConfigKeys.Level, level)
             .With(ConfigKeys.Target, ConfigNames.Of(target))
             .With(ConfigKeys.Tenants, new JsonArray([.. Enumerable.Range(0, tenants).Select(i =>
-                (JsonNode)new JsonObject { ["name"] = $"team-{i}", ["group"] = $"group-{i}", ["tier"] = "medium" })]));
+                (JsonNode)new JsonObject { ["name"] = $"team-{i}", ["group"] = Group(target, i), ["tier"] = "medium" })]));
         if (target == DeploymentTarget.Azure)
         {
             raw = raw.With(ConfigKeys.Regions, new JsonArray("westeurope"));
@@ -27,6 +27,10 @@ public static class PlanTestStacks
         }
         return attested ? raw.With(ConfigKeys.Attestations, AllAttestations()) : raw;
     }
+
+    /// <summary>A tenant's group: an Entra ID object id on azure, a name elsewhere.</summary>
+    public static string Group(DeploymentTarget target, int i) =>
+        target == DeploymentTarget.Azure ? $"00000000-0000-4000-8000-{i:000000000000}" : $"group-{i}";
 
     /// <summary>Every requirement and availability attestation of every level.</summary>
     public static JsonArray AllAttestations() => new([

@@ -45,7 +45,7 @@ public sealed class UpgradePlannerTests
             Assert.True(change.Provenance.Level >= 1 && change.Provenance.Source.Length > 0, change.Resource);
             Assert.All(change.Settings, s => Assert.True(s.Provenance.Source.Length > 0, $"{change.Resource} {s.Path}"));
             if (change.Kind == ChangeKind.Change)
-                Assert.NotEmpty(change.Settings);
+                Assert.True(change.Settings.Length > 0 || change.MovedFrom is not null, $"{change.Resource} changes nothing");
         }
     }
 
@@ -161,6 +161,18 @@ public sealed class UpgradePlannerTests
             Assert.Equal(removed, Assert.Single(down.Risks, r => r.Id == "resources-destroyed").Resources.AsEnumerable());
         else
             Assert.DoesNotContain(down.Risks, r => r.Id == "resources-destroyed");
+    }
+
+    [Fact]
+    public void A_successor_this_version_does_not_implement_blocks_the_move_that_would_destroy_its_predecessors_resources()
+    {
+        var plan = Plan(Raw(DeploymentTarget.Existing, 3, attested: true), 4);
+        Assert.False(PracticeCatalog.Default.TryGet("Advanced Traffic Filtering", out _));
+        var gate = Assert.Single(plan.Gates, g => g.Kind == GateKind.Implementation && g.Id == "advanced-traffic-filtering");
+        Assert.False(gate.Closed);
+        Assert.Contains("supersedes Basic Traffic Filtering", gate.Description);
+        Assert.All(plan.Gates.Where(g => g.Kind == GateKind.Implementation), g => Assert.Contains("stay at Level 3", g.HowToClose));
+        Assert.DoesNotContain(Plan(Raw(DeploymentTarget.Existing, 2, attested: true), 3).Gates, g => g.Kind == GateKind.Implementation);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using k8s.Models;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
-using PlatformMaturity.Graph.Azure;
 
 namespace PlatformMaturity.Practices.Security;
 
@@ -36,29 +35,20 @@ public sealed class BasicTrafficFiltering : PracticeComponent
 
     public override void Build(ComponentBuilder component)
     {
-        if (component.IsAzure)
-        {
-            component.Contribute<KubernetesCluster>(Foundation.ClusterName, cluster => cluster with
-            {
-                NetworkProfile = new NetworkProfile
-                {
-                    NetworkPlugin = "azure",
-                    NetworkPluginMode = "overlay",
-                    NetworkDataPlane = "cilium",
-                    NetworkPolicy = "cilium",
-                },
-            });
-            component.Note("A Level 1 cluster on kubenet moves to Azure CNI overlay with Cilium in place (az aks update --network-plugin-mode overlay, then --network-dataplane cilium); pulumi preview shows whether the provider replaces the cluster instead.");
-        }
-
+        // On azure the foundation creates the cluster with Azure CNI overlay and Cilium from Level 1: changing the
+        // network plugin or data plane later would replace the cluster. Cilium enforces the policies below.
         var config = component.Config;
+        var staged = config.IsStaged(Enforcements.NetworkDefaultDeny);
         foreach (var tenant in config.Tenants)
         {
-            Add(component, tenant.Name, DefaultDenyIngress, new V1NetworkPolicySpec
+            if (!staged)
             {
-                PodSelector = new V1LabelSelector(),
-                PolicyTypes = ["Ingress"],
-            });
+                Add(component, tenant.Name, DefaultDenyIngress, new V1NetworkPolicySpec
+                {
+                    PodSelector = new V1LabelSelector(),
+                    PolicyTypes = ["Ingress"],
+                });
+            }
             AddIngressFrom(component, tenant.Name, AllowSameNamespace, new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector() });
             AddIngressFrom(component, tenant.Name, AllowFromIngress, FromNamespace(config.IngressNamespace));
             if (component.HasMonitoring)
@@ -92,6 +82,8 @@ public sealed class BasicTrafficFiltering : PracticeComponent
         component.Note($"Tenant pods accept traffic from their own namespace and from {config.IngressNamespace} ({ConfigKeys.IngressNamespace.FullName}) only; expose services through the ingress or Gateway there.");
         component.Note($"To isolate a workload's egress too, label its pods {EgressIsolationLabel}={EgressIsolationValue}: DNS stays allowed; add NetworkPolicies for the destinations it needs.");
         component.Note("Check a tenant's policies with: kubectl get networkpolicy -n <tenant>");
+        if (staged)
+            component.Note($"Staged ({Enforcements.NetworkDefaultDeny} in platform:staged): the allow policies are in place, the default-deny policy is not yet; enforce it with pmctl upgrade {config.Stack} --promote.");
     }
 
     private static void AddIngressFrom(ComponentBuilder component, string ns, string name, V1NetworkPolicyPeer from) =>

@@ -26,10 +26,11 @@ public sealed class RestrictedContainerRuntime : PracticeComponent
         "Tenant namespaces enforce the restricted Pod Security Standard (with warn and audit); platform namespaces enforce the least level their charts need, documented per chart");
 
     /// <summary>
-    /// The stage tenant namespaces are at. Always <see cref="PodSecurityStage.Enforce"/> for now; the staged rollout
-    /// (warn and audit first, enforce on upgrade --promote) decides it here from the stack once it has that flag.
+    /// The stage tenant namespaces are at: warn and audit while the stack stages this enforcement (the first phase
+    /// of an upgrade to Level 3), enforce once pmctl upgrade --promote has cleared it.
     /// </summary>
-    public static PodSecurityStage TenantStage(PlatformConfig config) => PodSecurityStage.Enforce;
+    public static PodSecurityStage TenantStage(PlatformConfig config) =>
+        config.IsStaged(Enforcements.PodSecurityRestricted) ? PodSecurityStage.WarnAndAudit : PodSecurityStage.Enforce;
 
     public override void Build(ComponentBuilder component)
     {
@@ -44,7 +45,7 @@ public sealed class RestrictedContainerRuntime : PracticeComponent
 
         component.Note(stage == PodSecurityStage.Enforce
             ? "Tenant pods must run as non-root, drop all capabilities, disallow privilege escalation and use the RuntimeDefault seccomp profile; others are refused at admission."
-            : "Tenant pods breaking the restricted standard are still admitted, with a warning; fix them before enforcement.");
+            : $"Staged ({Enforcements.PodSecurityRestricted} in platform:staged): tenant pods breaking the restricted standard are still admitted, with a warning and an audit entry; fix them, then enforce with pmctl upgrade {component.Config.Stack} --promote.");
         component.Note("Check a manifest before applying it: kubectl apply --dry-run=server -f <file> -n <tenant> prints the Pod Security violations.");
         foreach (var (ns, podSecurity) in PodSecurity.PlatformNamespaceLevels)
             component.Note($"Platform namespace {ns}: {PodSecurity.Name(podSecurity.Level)} ({podSecurity.Reason}).");

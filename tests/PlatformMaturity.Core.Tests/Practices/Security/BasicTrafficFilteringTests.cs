@@ -65,12 +65,23 @@ public sealed class BasicTrafficFilteringTests
     }
 
     [Fact]
-    public void On_azure_cilium_enforces_the_policies_on_azure_cni_overlay()
+    public void On_azure_cilium_enforces_the_policies_on_the_azure_cni_overlay_the_cluster_had_from_level_1()
     {
         var cluster = Compose(Azure(2)).Cluster();
         var network = Assert.IsType<Graph.Azure.NetworkProfile>(cluster.NetworkProfile);
         Assert.Equal(("azure", "overlay", "cilium", "cilium"), (network.NetworkPlugin, network.NetworkPluginMode, network.NetworkDataPlane, network.NetworkPolicy));
-        Assert.Equal("Basic Traffic Filtering", cluster.ProvenanceOf("NetworkProfile.NetworkPolicy").Source);
-        Assert.Null(Compose(Azure(1)).Cluster().NetworkProfile);
+        // Set at creation: changing the plugin or data plane later would make Azure replace the cluster.
+        Assert.Equal(Graph.Provenance.Foundation, cluster.ProvenanceOf("NetworkProfile.NetworkPolicy"));
+        Assert.Equal(network, Compose(Azure(1)).Cluster().NetworkProfile);
+    }
+
+    [Fact]
+    public void While_default_deny_is_staged_only_the_allow_policies_exist()
+    {
+        var staged = Compose(Existing(2) with { Staged = [PlatformMaturity.Config.Enforcements.NetworkDefaultDeny] });
+        Assert.DoesNotContain(staged.Resources, r => r.Name == $"networkpolicy-team-a-{BasicTrafficFiltering.DefaultDenyIngress}");
+        Assert.Contains(staged.Resources, r => r.Name == $"networkpolicy-team-a-{BasicTrafficFiltering.AllowSameNamespace}");
+        Assert.Contains(staged.Component("basic-traffic-filtering")!.Notes, n => n.Contains("--promote"));
+        Assert.Contains(Compose(Existing(2)).Resources, r => r.Name == $"networkpolicy-team-a-{BasicTrafficFiltering.DefaultDenyIngress}");
     }
 }

@@ -28,6 +28,17 @@ public sealed class RestrictedContainerRuntimeTests
         }
     }
 
+    [Fact]
+    public void While_staged_tenant_namespaces_only_warn_and_audit_restricted()
+    {
+        var graph = Compose(Existing(3) with { Staged = [Enforcements.PodSecurityRestricted] });
+        var labels = ((KubernetesResource)graph.Resource(Foundation.TenantNamespace("team-a"))).Labels();
+        Assert.False(labels.ContainsKey(PodSecurity.Enforce));
+        Assert.Equal("restricted", labels[PodSecurity.Warn]);
+        Assert.Equal("restricted", labels[PodSecurity.Audit]);
+        Assert.Contains(graph.Component("restricted-container-runtime")!.Notes, n => n.Contains("--promote"));
+    }
+
     [Theory]
     [InlineData(DeploymentTarget.Existing)]
     [InlineData(DeploymentTarget.Azure)]
