@@ -15,6 +15,8 @@ public static class Pmctl
         StatusCommand.Create(io),
         RenderCommand.Create(io),
         GraphCommand.Create(io),
+        TemplatesCommand.Create(io),
+        AppCommand.Create(io),
     };
 
     public static int Run(string[] args, CliIO io)
