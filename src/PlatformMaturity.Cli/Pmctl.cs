@@ -17,6 +17,8 @@ public static class Pmctl
         GraphCommand.Create(io),
         PlanCommand.Create(io),
         UpgradeCommand.Create(io),
+        TemplatesCommand.Create(io),
+        AppCommand.Create(io),
     };
 
     public static int Run(string[] args, CliIO io)

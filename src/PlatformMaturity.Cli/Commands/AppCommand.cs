@@ -1,0 +1,79 @@
+using System.CommandLine;
+using PlatformMaturity.Cli.Stacks;
+using PlatformMaturity.Cli.Templates;
+using PlatformMaturity.GoldenPaths;
+using PlatformMaturity.GoldenPaths.Output;
+using PlatformMaturity.GoldenPaths.Rendering;
+
+namespace PlatformMaturity.Cli.Commands;
+
+/// <summary>`pmctl app new`: scaffold an application's deployable files from a golden path, for the level of the stack it lands on.</summary>
+internal static class AppCommand
+{
+    public static Command Create(CliIO io) => new("app", "Applications on the platform") { New(io) };
+
+    private static Command New(CliIO io)
+    {
+        var name = new Argument<string>("name") { Description = "The app's name: lowercase letters, digits and '-', starting with a letter (at most 40)" };
+        var template = new Option<string>("--template") { Description = "The golden path (see pmctl templates)", Required = true, HelpName = "golden-path" };
+        var stack = new Option<string>("--stack") { Description = "The stack the app lands on; its level decides what is rendered", Required = true, HelpName = "stack" };
+        var outDir = new Option<string>("--out") { Description = "Folder to write into (the root of the app's repository)", Required = true, HelpName = "dir" };
+        var sets = new Option<string[]>("--set") { Description = "A parameter of the golden path as key=value (repeat for more)", HelpName = "key=value" };
+        var team = new Option<string?>("--team") { Description = "The tenant that owns the app (required from Level 2)", HelpName = "tenant" };
+        var force = new Option<bool>("--force") { Description = "Overwrite files that already exist with other content" };
+        var templateDir = TemplateLocator.Option();
+        var stacksDir = StackLocator.Option();
+
+        var command = new Command("new", "Scaffold an app from a golden path for its stack's level: Kubernetes objects (kubectl kustomize DIR), CI, GitOps and catalog files")
+        {
+            name, template, stack, outDir, sets, team, force, templateDir, stacksDir,
+        };
+        command.SetAction(parse =>
+        {
+            var config = StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir)).Config;
+            var directory = TemplateLocator.TemplatesDirectory(io, parse.GetValue(templateDir));
+            var catalog = TemplateLocator.Load(io, parse.GetValue(templateDir), writes: true);
+            var platform = new PlatformContext(config);
+            var request = new AppRequest(parse.GetValue(name)!, parse.GetValue(template)!, parse.GetValue(team), parse.GetValue(sets) ?? []);
+            var output = io.FullPath(parse.GetValue(outDir)!);
+
+            RenderedApp app;
+            IReadOnlyList<WrittenFile> written;
+            try
+            {
+                app = GoldenPathRenderer.Render(request, catalog, platform);
+                written = AppWriter.Write(app, output, parse.GetValue(force));
+            }
+            catch (GoldenPathInputException e)
+            {
+                throw TemplateLocator.Invalid(e);
+            }
+            catch (TemplateDefinitionException e)
+            {
+                throw TemplateLocator.Broken(io, directory, e);
+            }
+
+            Report(io, app, platform, written, output);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Report(CliIO io, RenderedApp app, PlatformContext platform, IReadOnlyList<WrittenFile> written, string output)
+    {
+        var shown = StackLocator.Relative(io, output);
+        io.Out.WriteLine($"Scaffolded {app.Name} from golden path {app.GoldenPath} for {platform.Level.Title} (stack {platform.Config.Stack}) into {shown}:");
+        var width = written.Max(w => w.Path.Length);
+        foreach (var (file, result) in app.Files.Zip(written))
+        {
+            var practices = file.Practices.Length > 0 ? string.Join(", ", file.Practices) : "";
+            io.Out.WriteLine($"  {result.Outcome.ToString().ToLowerInvariant(),-11} {file.Path.PadRight(width)}  {practices}".TrimEnd());
+        }
+        io.Out.WriteLine($"Build the Kubernetes objects with: kubectl kustomize {shown}");
+        if (!platform.InEffect("Golden Paths"))
+            io.Error.WriteLine($"note: Level {platform.Level.Number} has no Golden Paths practice: golden paths become the platform's standard at Level {platform.FirstLevelOf("Golden Paths")}. " +
+                "These files follow this level's practices as a starting point, not a standard the platform enforces.");
+        foreach (var note in app.Notes)
+            io.Error.WriteLine($"note: {note}");
+    }
+}

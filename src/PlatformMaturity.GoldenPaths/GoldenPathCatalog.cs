@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using PlatformMaturity.GoldenPaths.Manifest;
+using PlatformMaturity.Model;
+using Scriban;
+using Scriban.Runtime;
+
+namespace PlatformMaturity.GoldenPaths;
+
+/// <summary>
+/// The golden paths of a templates folder: one sub-folder per golden path (template.yaml plus .sbn files) and
+/// <c>_shared/</c> for partials they include. Everything is parsed and checked when loaded, so a broken
+/// template is reported before anything is rendered.
+/// </summary>
+public sealed class GoldenPathCatalog
+{
+    /// <summary>The folder of partials that golden paths include as <c>_shared/&lt;file&gt;.sbn</c>.</summary>
+    public const string SharedFolder = "_shared";
+
+    private const long MaxTemplateBytes = 256 * 1024;
+
+    private GoldenPathCatalog(string directory, ImmutableArray<GoldenPath> goldenPaths, ImmutableSortedDictionary<string, Template> partials)
+    {
+        Directory = directory;
+        GoldenPaths = goldenPaths;
+        Partials = partials;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>Golden paths ordered by minimum level, then name.</summary>
+    public ImmutableArray<GoldenPath> GoldenPaths { get; }
+
+    /// <summary>Parsed partials by include name: <c>_shared/labels.sbn</c>, and a golden path's own <c>web-service/_workload.sbn</c>.</summary>
+    public ImmutableSortedDictionary<string, Template> Partials { get; }
+
+    public GoldenPath? Find(string name) => GoldenPaths.FirstOrDefault(g => g.Name == name);
+
+    /// <summary>
+    /// Scriban's built-in functions (string, array, math...), created once per catalog and shared by every
+    /// render: building them is most of the cost of a new template context. Templates cannot change them
+    /// (Scriban makes them read-only).
+    /// </summary>
+    internal ScriptObject Builtins { get; } = TemplateContext.GetDefaultBuiltinObject();
+
+    /// <summary>Loads and checks every golden path; throws <see cref="TemplateDefinitionException"/> with every problem found.</summary>
+    public static GoldenPathCatalog Load(string directory, MaturityModel? model = null)
+    {
+        model ??= MaturityModel.Default;
+        var root = Path.GetFullPath(directory);
+        if (!System.IO.Directory.Exists(root))
+            throw new TemplateDefinitionException($"{directory}: the templates folder does not exist");
+
+        var problems = new List<string>();
+        var partials = ImmutableSortedDictionary.CreateBuilder<string, Template>(StringComparer.Ordinal);
+        var shared = Path.Combine(root, SharedFolder);
+        if (System.IO.Directory.Exists(shared))
+        {
+            foreach (var file in SafeFiles(shared, root, problems))
+            {
+                if (Parse(file, root, problems) is { } template)
+                    partials[Relative(root, file)] = template;
+            }
+        }
+
+        var goldenPaths = new List<GoldenPath>();
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.StartsWith('_') || name.StartsWith('.'))
+                continue;
+            if (new DirectoryInfo(folder).LinkTarget is not null)
+            {
+                problems.Add($"{Relative(root, folder)}: is a symbolic link; golden paths must be real folders inside the templates folder");
+                continue;
+            }
+            if (LoadOne(folder, root, model, problems, partials) is { } goldenPath)
+                goldenPaths.Add(goldenPath);
+        }
+
+        if (goldenPaths.Count == 0 && problems.Count == 0)
+            problems.Add($"{directory}: has no golden paths (expected folders with a {GoldenPathManifest.FileName})");
+        if (problems.Count > 0)
+            throw new TemplateDefinitionException(problems);
+
+        return new GoldenPathCatalog(
+            root,
+            [.. goldenPaths.OrderBy(g => g.Manifest.MinimumLevel).ThenBy(g => g.Name, StringComparer.Ordinal)],
+            partials.ToImmutable());
+    }
+
+    private static GoldenPath? LoadOne(string folder, string root, MaturityModel model, List<string> problems,
+        ImmutableSortedDictionary<string, Template>.Builder partials)
+    {
+        var manifestPath = Path.Combine(folder, GoldenPathManifest.FileName);
+        var origin = Relative(root, manifestPath);
+        if (!File.Exists(manifestPath))
+        {
+            problems.Add($"{Relative(root, folder)}: has no {GoldenPathManifest.FileName} (every golden path declares its name, minimum level and parameters there)");
+            return null;
+        }
+
+        GoldenPathManifest manifest;
+        try
+        {
+            manifest = ManifestLoader.Parse(File.ReadAllText(manifestPath), origin, model);
+        }
+        catch (TemplateDefinitionException e)
+        {
+            problems.AddRange(e.Problems);
+            return null;
+        }
+        var count = problems.Count;
+        if (manifest.Name != Path.GetFileName(folder))
+            problems.Add($"{origin}: name '{manifest.Name}' must match its folder '{Path.GetFileName(folder)}'");
+
+        var templates = new List<TemplateFile>();
+        foreach (var file in SafeFiles(folder, root, problems))
+        {
+            if (Parse(file, root, problems) is not { } template)
+                continue;
+            var source = Path.GetRelativePath(folder, file).Replace('\\', '/');
+            // Files named _*.sbn are the golden path's own partials (e.g. _workload.sbn), included as <name>/<file>.
+            if (Path.GetFileName(source).StartsWith('_'))
+            {
+                partials[$"{manifest.Name}/{source}"] = template;
+                continue;
+            }
+            var output = manifest.Outputs.GetValueOrDefault(source) ?? source[..^TemplateFile.Extension.Length];
+            templates.Add(new TemplateFile(source, output, template));
+        }
+        foreach (var mapped in manifest.Outputs.Keys.Where(k => templates.All(t => t.SourcePath != k)))
+            problems.Add($"{origin}: outputs names '{mapped}', which is not a template of this golden path");
+        if (templates.Count == 0)
+            problems.Add($"{Relative(root, folder)}: has no {TemplateFile.Extension} templates");
+
+        return problems.Count > count ? null : new GoldenPath(manifest, folder, [.. templates]);
+    }
+
+    /// <summary>The .sbn files under a folder, refusing symbolic links (a template must not read from outside the templates folder).</summary>
+    private static IEnumerable<string> SafeFiles(string folder, string root, List<string> problems)
+    {
+        var files = new List<string>();
+        foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            FileSystemInfo info = System.IO.Directory.Exists(entry) ? new DirectoryInfo(entry) : new FileInfo(entry);
+            if (info.LinkTarget is not null)
+            {
+                problems.Add($"{Relative(root, entry)}: is a symbolic link; templates must be real files inside the templates folder");
+                continue;
+            }
+            if (info is FileInfo file && file.Name.EndsWith(TemplateFile.Extension, StringComparison.Ordinal))
+            {
+                if (file.Length > MaxTemplateBytes)
+                    problems.Add($"{Relative(root, entry)}: is larger than {MaxTemplateBytes / 1024} KiB");
+                else
+                    files.Add(entry);
+            }
+        }
+        return files;
+    }
+
+    private static Template? Parse(string file, string root, List<string> problems)
+    {
+        var origin = Relative(root, file);
+        var template = Template.Parse(File.ReadAllText(file), origin);
+        if (!template.HasErrors)
+            return template;
+        problems.AddRange(template.Messages.Select(m => m.ToString()));
+        return null;
+    }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+}

@@ -1,0 +1,50 @@
+using PlatformMaturity.Composition;
+
+namespace PlatformMaturity.GoldenPaths;
+
+/// <summary>
+/// Names the golden paths rely on the platform to provide. Each belongs to the practice that creates the
+/// object; it is here, in one place, so templates and practices agree on it.
+/// </summary>
+public static class PlatformContract
+{
+    /// <summary>Basic Platform Monitoring / Advanced Platform Monitoring: namespace of Prometheus (scrapes the app).</summary>
+    public const string MonitoringNamespace = WellKnown.MonitoringNamespace;
+
+    /// <summary>kube-prometheus-stack selects ServiceMonitors and PodMonitors labelled release=&lt;its release name&gt; by default.</summary>
+    public const string PrometheusRelease = WellKnown.PrometheusStackRelease;
+
+    /// <summary>The Prometheus the chart runs, for KEDA's prometheus trigger (service &lt;release&gt;-prometheus, port 9090).</summary>
+    public const string PrometheusUrl = $"http://{WellKnown.PrometheusStackRelease}-prometheus.{WellKnown.MonitoringNamespace}.svc:9090";
+
+    /// <summary>Basic/Advanced Traffic Filtering: the namespace of the platform's gateway carries this label set to "true".</summary>
+    public const string GatewayNamespaceLabel = "platform.maturity/gateway";
+
+    /// <summary>GitOps Application Management: Argo CD's namespace (Applications live there, one AppProject per tenant).</summary>
+    public const string ArgoCdNamespace = "argocd";
+
+    /// <summary>Multi-cluster Platform: Argo CD cluster secrets of the platform's member clusters carry this label set to the platform's name.</summary>
+    public const string ClusterSelectorLabel = "platform.maturity/platform";
+
+    /// <summary>Advanced Application Autoscaling: KEDA and its HTTP add-on run here (the interceptor forwards requests from it).</summary>
+    public const string KedaNamespace = "keda";
+
+    /// <summary>Just-in-time Capacity: GPU node pools are tainted nvidia.com/gpu=present:NoSchedule and offer the nvidia.com/gpu resource.</summary>
+    public const string GpuResource = "nvidia.com/gpu";
+
+    public const string GpuTaintValue = "present";
+
+    /// <summary>Advanced Costs Management: AKS taints spot node pools kubernetes.azure.com/scalesetpriority=spot:NoSchedule.</summary>
+    public const string SpotTaintKey = "kubernetes.azure.com/scalesetpriority";
+
+    public const string SpotTaintValue = "spot";
+
+    /// <summary>Advanced Resources Management: the PriorityClasses the platform creates.</summary>
+    public static readonly IReadOnlyList<string> PriorityClasses = ["platform-critical", "business-critical", "default", "batch"];
+
+    /// <summary>Advanced Resources Management (Level 5 batch): Kueue admits Jobs that carry this label naming a LocalQueue of their namespace.</summary>
+    public const string KueueQueueLabel = "kueue.x-k8s.io/queue-name";
+
+    /// <summary>Extended Images Build Processes: keyless signatures from GitHub Actions are issued by this OIDC issuer.</summary>
+    public const string GitHubOidcIssuer = "https://token.actions.githubusercontent.com";
+}

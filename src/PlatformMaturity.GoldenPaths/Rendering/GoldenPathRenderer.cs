@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using System.Text;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace PlatformMaturity.GoldenPaths.Rendering;
+
+/// <summary>
+/// Renders a validated app through its golden path's templates, in memory. Output names are checked to stay
+/// inside the output folder; templates whose output is blank emit no file; <c>kustomization.yaml</c>
+/// templates render last and see the YAML files beside them as <c>resources</c>.
+/// </summary>
+public static class GoldenPathRenderer
+{
+    /// <summary>Validates the request and renders it; throws <see cref="GoldenPathInputException"/> or <see cref="TemplateDefinitionException"/>.</summary>
+    public static RenderedApp Render(AppRequest request, GoldenPathCatalog catalog, PlatformContext platform) =>
+        Render(InputValidator.Validate(request, catalog, platform), catalog, platform);
+
+    public static RenderedApp Render(ValidatedApp app, GoldenPathCatalog catalog, PlatformContext platform)
+    {
+        var goldenPath = app.GoldenPath;
+        var tracer = new PracticeTracer(platform);
+        var context = NewContext(catalog);
+        context.PushGlobal(TemplateModel.Build(app, platform, tracer));
+
+        var files = new SortedDictionary<string, RenderedAppFile>(StringComparer.Ordinal);
+        foreach (var template in goldenPath.Templates.Where(t => !t.IsKustomization))
+            RenderFile(template, app, goldenPath, context, tracer, files, resources: null);
+
+        // kustomization.yaml lists the YAML files rendered beside it, so it always matches what was emitted.
+        foreach (var template in goldenPath.Templates.Where(t => t.IsKustomization))
+        {
+            var folder = Folder(OutputPath(template, app, goldenPath));
+            var resources = files.Keys
+                .Where(p => Folder(p) == folder && p.EndsWith(".yaml", StringComparison.Ordinal))
+                .Select(p => folder.Length == 0 ? p : p[(folder.Length + 1)..])
+                .ToList();
+            RenderFile(template, app, goldenPath, context, tracer, files, resources);
+        }
+
+        return new RenderedApp(app.Name, goldenPath.Name, platform.Level.Number, [.. files.Values], [.. app.Notes]);
+    }
+
+    private static void RenderFile(TemplateFile template, ValidatedApp app, GoldenPath goldenPath, TemplateContext context,
+        PracticeTracer tracer, SortedDictionary<string, RenderedAppFile> files, List<string>? resources)
+    {
+        var output = OutputPath(template, app, goldenPath);
+        // Each file gets its own scope, so a variable one template sets never leaks into the next.
+        var scope = new ScriptObject();
+        if (resources is not null)
+            scope["resources"] = new ScriptArray(resources);
+        context.PushGlobal(scope);
+        tracer.BeginFile();
+        string text;
+        try
+        {
+            text = template.Template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new TemplateDefinitionException($"{goldenPath.Name}/{template.SourcePath}: {e.Message}");
+        }
+        finally
+        {
+            context.PopGlobal();
+        }
+        var practices = tracer.EndFile();
+
+        var content = Normalize(text);
+        if (content.Length == 0)
+            return;
+        if (!files.TryAdd(output, new RenderedAppFile(output, content, practices)))
+            throw new TemplateDefinitionException($"{goldenPath.Name}/{template.SourcePath}: writes '{output}', which another template of the golden path writes too");
+    }
+
+    private static string OutputPath(TemplateFile template, ValidatedApp app, GoldenPath goldenPath)
+    {
+        var output = template.OutputPattern.Replace("{name}", app.Name, StringComparison.Ordinal);
+        return OutputPaths.Problem(output) is { } problem
+            ? throw new TemplateDefinitionException($"{goldenPath.Name}/{template.SourcePath}: output name '{output}' {problem}; a template may only write inside the output folder")
+            : output;
+    }
+
+    private static string Folder(string path) => path.LastIndexOf('/') is var slash and >= 0 ? path[..slash] : "";
+
+    private static TemplateContext NewContext(GoldenPathCatalog catalog)
+    {
+        var context = new TemplateContext(catalog.Builtins)
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            AutoIndent = true,
+            NewLine = "\n",
+            LoopLimit = 10_000,
+            TemplateLoader = new PartialLoader(catalog),
+        };
+        foreach (var (path, partial) in catalog.Partials)
+            context.CachedTemplates[path] = partial;
+        return context;
+    }
+
+    /// <summary>
+    /// Deterministic text whatever the template's whitespace: no trailing spaces, no leading or doubled
+    /// blank lines, exactly one final newline; blank output means "no file".
+    /// </summary>
+    internal static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var blank = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            if (line.Length == 0)
+            {
+                blank++;
+                continue;
+            }
+            if (blank > 0 && builder.Length > 0)
+                builder.Append('\n');
+            blank = 0;
+            builder.Append(line).Append('\n');
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Resolves <c>include</c> to the catalog's parsed partials only: nothing outside the templates folder can be read.</summary>
+    private sealed class PartialLoader(GoldenPathCatalog catalog) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+            catalog.Partials.ContainsKey(templateName)
+                ? templateName
+                : throw new ScriptRuntimeException(callerSpan,
+                    $"include '{templateName}': no such partial; partials: {string.Join(", ", catalog.Partials.Keys)}");
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            throw new ScriptRuntimeException(callerSpan, $"include '{templatePath}': partials are loaded with the catalog");
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            throw new ScriptRuntimeException(callerSpan, $"include '{templatePath}': partials are loaded with the catalog");
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PlatformMaturity.Config;
+using PlatformMaturity.Versions;
+using Scriban.Runtime;
+
+namespace PlatformMaturity.GoldenPaths.Rendering;
+
+/// <summary>
+/// What templates see. <c>practices.&lt;snake_case&gt;</c> says whether each practice of the model is in
+/// effect (templates branch on practices, not level numbers); <c>app</c>, <c>values</c> (the validated
+/// parameters), <c>platform</c>, <c>pins</c> and <c>contract</c> carry the data; <c>trace</c>,
+/// <c>in_effect</c> and <c>q</c> are the functions.
+/// </summary>
+internal static class TemplateModel
+{
+    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static ScriptObject Build(ValidatedApp app, PlatformContext platform, PracticeTracer tracer)
+    {
+        var config = platform.Config;
+        var values = new ScriptObject();
+        foreach (var (name, value) in app.Values)
+            values[name] = value is ImmutableArray<string> list ? new ScriptArray(list) : value;
+
+        var practices = new ScriptObject();
+        foreach (var practice in platform.Model.Practices)
+            practices[practice.Slug.Replace('-', '_')] = platform.PracticesInEffect.Contains(practice.Name);
+
+        var globals = new ScriptObject
+        {
+            ["app"] = new ScriptObject
+            {
+                ["name"] = app.Name,
+                ["team"] = app.Team,
+                // The tenant's namespace once Hard multi-tenancy is in effect; before it, the team's namespace
+                // if one was named (the platform creates one per tenant at every level), else none.
+                ["namespace"] = app.Team,
+                ["golden_path"] = app.GoldenPath.Name,
+                ["description"] = app.GoldenPath.Manifest.Description,
+                ["catalog_type"] = app.GoldenPath.Manifest.CatalogType,
+            },
+            ["values"] = values,
+            ["practices"] = practices,
+            ["platform"] = new ScriptObject
+            {
+                ["stack"] = config.Stack,
+                ["name"] = config.Name,
+                ["level"] = config.Level,
+                ["level_name"] = platform.Level.Name,
+                ["level_title"] = platform.Level.Title,
+                ["target"] = ConfigNames.Of(config.Target),
+                ["azure"] = config.IsAzure,
+                ["environment"] = ConfigNames.Of(config.Environment),
+                ["prod"] = config.Environment == EnvironmentKind.Prod,
+                ["registry"] = config.Registry,
+                ["golden_paths_from"] = platform.FirstLevelOf("Golden Paths"),
+            },
+            ["pins"] = new ScriptObject
+            {
+                ["trivy_image"] = Pins.GoldenPathCi.TrivyImage,
+                ["checkout"] = Pins.GoldenPathCi.Checkout,
+                ["setup_buildx"] = Pins.GoldenPathCi.SetupBuildx,
+                ["docker_login"] = Pins.GoldenPathCi.DockerLogin,
+                ["build_push"] = Pins.GoldenPathCi.BuildPush,
+                ["azure_login"] = Pins.GoldenPathCi.AzureLogin,
+                ["cosign_installer"] = Pins.GoldenPathCi.CosignInstaller,
+                ["upload_artifact"] = Pins.GoldenPathCi.UploadArtifact,
+                ["pod_security_version"] = Pins.PodSecurityVersion,
+            },
+            ["contract"] = new ScriptObject
+            {
+                ["monitoring_namespace"] = PlatformContract.MonitoringNamespace,
+                ["prometheus_release"] = PlatformContract.PrometheusRelease,
+                ["prometheus_url"] = PlatformContract.PrometheusUrl,
+                ["gateway_namespace_label"] = PlatformContract.GatewayNamespaceLabel,
+                ["argocd_namespace"] = PlatformContract.ArgoCdNamespace,
+                ["cluster_selector_label"] = PlatformContract.ClusterSelectorLabel,
+                ["keda_namespace"] = PlatformContract.KedaNamespace,
+                ["gpu_resource"] = PlatformContract.GpuResource,
+                ["gpu_taint_value"] = PlatformContract.GpuTaintValue,
+                ["spot_taint_key"] = PlatformContract.SpotTaintKey,
+                ["spot_taint_value"] = PlatformContract.SpotTaintValue,
+                ["kueue_queue_label"] = PlatformContract.KueueQueueLabel,
+                ["github_oidc_issuer"] = PlatformContract.GitHubOidcIssuer,
+            },
+        };
+        globals.Import("trace", new Func<string[], string>(tracer.Trace));
+        globals.Import("in_effect", new Func<string, bool>(tracer.InEffect));
+        globals.Import("q", new Func<object?, string>(Quote));
+        return globals;
+    }
+
+    /// <summary>A YAML double-quoted scalar (JSON string syntax, which YAML 1.2 reads the same way).</summary>
+    public static string Quote(object? value) =>
+        JsonSerializer.Serialize(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", QuoteOptions);
+}

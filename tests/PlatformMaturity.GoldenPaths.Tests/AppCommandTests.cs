@@ -1,0 +1,165 @@
+using System.Text.Json;
+using PlatformMaturity.Cli;
+using PlatformMaturity.Tests.Shared;
+
+namespace PlatformMaturity.GoldenPaths.Tests;
+
+/// <summary>`pmctl templates` and `pmctl app new` end to end: exit codes, messages, and that a refusal writes nothing.</summary>
+public sealed class AppCommandTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public AppCommandTests()
+    {
+        for (var level = 1; level <= 5; level++)
+        {
+            Directory.CreateDirectory(_dir.Combine("stacks"));
+            File.WriteAllText(_dir.Combine("stacks", $"Pulumi.l{level}.yaml"), $"""
+                config:
+                  platform:level: {level}
+                  platform:target: existing
+                  platform:registry: registry.example.com/apps
+                  platform:tenants:
+                    - name: team-a
+                      group: team-a-devs
+                """);
+        }
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private (int Exit, string Out, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = Pmctl.Run(args, new CliIO(output, error, _dir.Path));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static readonly string Templates = Path.Combine(TestPaths.RepositoryRoot, "templates");
+
+    private (int Exit, string Out, string Error) AppNew(params string[] args) =>
+        Run(["app", "new", .. args, "--stacks-dir", "stacks", "--template-dir", Templates]);
+
+    [Fact]
+    public void Templates_lists_every_golden_path_with_its_level_and_parameters_as_json()
+    {
+        var (exit, output, _) = Run("templates", "--output", "json", "--template-dir", Templates);
+        Assert.Equal(0, exit);
+        var list = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["cron-job", "web-service", "worker", "stateful-service", "event-driven-function", "ml-inference", "ml-training-job"],
+            list.Select(g => g.GetProperty("name").GetString()));
+        var stateful = list.Single(g => g.GetProperty("name").GetString() == "stateful-service");
+        Assert.Equal(4, stateful.GetProperty("minimumLevel").GetInt32());
+        Assert.Equal("Run stateful applications on the platform (yet)", stateful.GetProperty("belowMinimum").GetProperty("text").GetString());
+        var port = list[1].GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "port");
+        Assert.Equal("port", port.GetProperty("type").GetString());
+        Assert.Equal("8080", port.GetProperty("default").GetString());
+    }
+
+    [Fact]
+    public void Templates_as_text_shows_the_table_and_the_parameters()
+    {
+        var (exit, output, _) = Run("templates", "--template-dir", Templates);
+        Assert.Equal(0, exit);
+        Assert.Contains("ml-training-job", output, StringComparison.Ordinal);
+        Assert.Contains("--set schedule=<cron; required>", output, StringComparison.Ordinal);
+        Assert.Contains("Golden paths are the platform's standard from Level 3", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void App_new_writes_the_files_and_reports_each_with_its_practice()
+    {
+        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l3", "--team", "team-a", "--out", "out/shop", "--set", "replicas=3");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Scaffolded shop from golden path web-service for Level 3 - Data-Driven Improvement (stack l3) into out/shop:", output, StringComparison.Ordinal);
+        Assert.Contains("created     hpa.yaml", output, StringComparison.Ordinal);
+        Assert.Contains("Basic Application Autoscaling", output, StringComparison.Ordinal);
+        Assert.Contains("kubectl kustomize out/shop", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_dir.Combine("out", "shop", ".github", "workflows", "shop.yaml")));
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public void Below_level_3_app_new_renders_and_says_golden_paths_become_the_standard_at_level_3()
+    {
+        var (exit, _, error) = AppNew("shop", "--template", "web-service", "--stack", "l1", "--out", "out");
+        Assert.Equal(0, exit);
+        Assert.Contains("note: Level 1 has no Golden Paths practice: golden paths become the platform's standard at Level 3.", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("name", "../evil", "name: '../evil' is not allowed")]
+    [InlineData("name", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "is too long; at most 40 characters")]
+    [InlineData("set", "description={{ app.name }}", "--set description: '{{ app.name }}' contains '{{'")]
+    [InlineData("set", "tag=1.0\nkind: Secret", "--set tag: '1.0\\nkind: Secret' contains a line break")]
+    [InlineData("set", "image=registry.example.com/apps/x: y", "--set image: 'registry.example.com/apps/x: y' is not an image repository")]
+    [InlineData("set", "prot=8080", "--set prot: is not a parameter of golden path 'web-service'; did you mean port?")]
+    [InlineData("template", "stateful-service", "needs Level 4 (Productized Platform); stack 'l3' is at Level 3")]
+    [InlineData("team", "../team-a", "--team: '../team-a' is not a tenant of stack 'l3'; tenants: team-a")]
+    public void Hostile_or_invalid_input_exits_1_names_the_input_and_writes_nothing(string kind, string value, string expected)
+    {
+        var args = new List<string> { kind == "name" ? value : "shop", "--template", kind == "template" ? value : "web-service", "--stack", "l3", "--team", kind == "team" ? value : "team-a", "--out", "out/shop" };
+        if (kind == "set")
+            args.AddRange(["--set", value]);
+        var before = _dir.Snapshot();
+
+        var (exit, output, error) = AppNew([.. args]);
+        Assert.Equal(ExitCodes.UserProblem, exit);
+        Assert.Equal("", output);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written.", error, StringComparison.Ordinal);
+        Assert.Equal(before, _dir.Snapshot());
+        Assert.False(Directory.Exists(_dir.Combine("out")));
+    }
+
+    [Fact]
+    public void An_existing_file_is_kept_unless_force_is_given()
+    {
+        Directory.CreateDirectory(_dir.Combine("out"));
+        File.WriteAllText(_dir.Combine("out", "deployment.yaml"), "mine\n");
+        var (exit, _, error) = AppNew("shop", "--template", "web-service", "--stack", "l2", "--team", "team-a", "--out", "out");
+        Assert.Equal(ExitCodes.UserProblem, exit);
+        Assert.Contains("already exists with other content: deployment.yaml", error, StringComparison.Ordinal);
+        Assert.Equal(["deployment.yaml"], Directory.EnumerateFiles(_dir.Combine("out")).Select(Path.GetFileName));
+
+        var (forced, output, _) = AppNew("shop", "--template", "web-service", "--stack", "l2", "--team", "team-a", "--out", "out", "--force");
+        Assert.Equal(0, forced);
+        Assert.Contains("overwritten deployment.yaml", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_templates_exit_1_and_write_nothing()
+    {
+        var templates = _dir.Combine("broken");
+        Directory.CreateDirectory(Path.Combine(templates, "bad"));
+        File.WriteAllText(Path.Combine(templates, "bad", "template.yaml"), "name: bad\ndescription: x\nminimumLevel: 1\noutputs:\n  \"x.yaml.sbn\": \"../../escape.yaml\"\nparameters: []\n");
+        File.WriteAllText(Path.Combine(templates, "bad", "x.yaml.sbn"), "a: 1\n");
+        var before = _dir.Snapshot();
+
+        var (exit, _, error) = Run("app", "new", "shop", "--template", "bad", "--stack", "l1", "--out", "out", "--stacks-dir", "stacks", "--template-dir", "broken");
+        Assert.Equal(ExitCodes.UserProblem, exit);
+        Assert.Contains("the golden paths in broken are broken", error, StringComparison.Ordinal);
+        Assert.Contains("output name '../../escape.yaml' has a '..' segment", error, StringComparison.Ordinal);
+        Assert.Equal(before, _dir.Snapshot());
+    }
+
+    [Theory]
+    [InlineData("app", "new", "shop", "--stack", "l1", "--out", "out")]
+    [InlineData("app", "new", "--template", "web-service", "--stack", "l1", "--out", "out")]
+    [InlineData("app", "new", "shop", "--template", "web-service", "--stack", "l1", "--out", "out", "--colour", "blue")]
+    public void Command_line_mistakes_exit_2(params string[] args)
+    {
+        var (exit, _, error) = Run(args);
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.StartsWith("pmctl: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_stack_exits_1()
+    {
+        var (exit, _, error) = AppNew("shop", "--template", "web-service", "--stack", "nope", "--out", "out");
+        Assert.Equal(ExitCodes.UserProblem, exit);
+        Assert.Contains("'nope' has no stack file", error, StringComparison.Ordinal);
+    }
+}

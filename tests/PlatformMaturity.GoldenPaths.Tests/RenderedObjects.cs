@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using PlatformMaturity.GoldenPaths.Rendering;
+using PlatformMaturity.Tests.Shared;
+
+namespace PlatformMaturity.GoldenPaths.Tests;
+
+/// <summary>The Kubernetes objects of a rendered app: every YAML file except the kustomizations and the Backstage catalog entry.</summary>
+public sealed record RenderedObject(string File, JsonObject Json)
+{
+    public string Kind => Json["kind"]!.GetValue<string>();
+
+    public string ApiVersion => Json["apiVersion"]!.GetValue<string>();
+
+    public string Name => Json["metadata"]!["name"]!.GetValue<string>();
+
+    public string? Label(string key) => Json["metadata"]?["labels"]?[key]?.GetValue<string>();
+
+    public static IReadOnlyList<RenderedObject> Of(RenderedApp app) =>
+        [.. app.Files
+            .Where(f => f.Path.EndsWith(".yaml", StringComparison.Ordinal) && IsKubernetes(f.Path))
+            .SelectMany(f => YamlDocuments.Parse(f.Content).Select(d => new RenderedObject(f.Path, (JsonObject)d!)))];
+
+    public static bool IsKubernetes(string path) =>
+        !path.EndsWith("kustomization.yaml", StringComparison.Ordinal)
+        && path != "catalog-info.yaml"
+        && !path.StartsWith(".github/", StringComparison.Ordinal);
+
+    /// <summary>The pod templates' specs (with their metadata) of the workload kinds.</summary>
+    public IEnumerable<JsonObject> PodTemplates() => Kind switch
+    {
+        "Deployment" or "Rollout" or "StatefulSet" or "Job" => [(JsonObject)Json["spec"]!["template"]!],
+        "CronJob" => [(JsonObject)Json["spec"]!["jobTemplate"]!["spec"]!["template"]!],
+        _ => [],
+    };
+}
