@@ -137,8 +137,8 @@ public static partial class InputValidator
             var value = set[(eq + 1)..];
             if (manifest.Parameter(key) is null)
             {
-                var closest = manifest.Parameters.Select(p => p.Name).OrderBy(n => Levenshtein(n, key)).FirstOrDefault();
-                var hint = closest is not null && Levenshtein(closest, key) <= 3 ? $"did you mean {closest}? " : "";
+                var closest = Text.DidYouMean.Closest(key, manifest.Parameters.Select(p => p.Name));
+                var hint = closest is not null ? $"did you mean {closest}? " : "";
                 problems.Add(new InputProblem($"--set {ParameterValue.Shown(key).Trim('\'')}", $"is not a parameter of golden path '{manifest.Name}'; {hint}parameters: {known}"));
                 continue;
             }
@@ -216,19 +216,6 @@ public static partial class InputValidator
 
     private static string Shown(string value) => ParameterValue.Shown(value).Trim('\'');
 
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 
     [GeneratedRegex("^[a-z]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex AppName();

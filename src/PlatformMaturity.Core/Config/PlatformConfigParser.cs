@@ -392,29 +392,12 @@ public static partial class PlatformConfigParser
 
     private static string UnknownKeyMessage(string key)
     {
-        var closest = ConfigKeys.All
-            .Select(k => (k.FullName, Distance: Levenshtein(key, k.FullName)))
-            .OrderBy(x => x.Distance)
-            .First();
         var known = string.Join(", ", ConfigKeys.All.Select(k => k.FullName));
-        return closest.Distance <= 3
-            ? $"is not a known key; did you mean {closest.FullName}? Known keys: {known}"
+        return Text.DidYouMean.Closest(key, ConfigKeys.All.Select(k => k.FullName)) is { } closest
+            ? $"is not a known key; did you mean {closest}? Known keys: {known}"
             : $"is not a known key; known keys: {known}";
     }
 
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 
     /// <summary>The text of a scalar node, or null for arrays, objects and missing values.</summary>
     private static string? Scalar(JsonNode? node) => node is JsonValue value
