@@ -43,9 +43,10 @@ public static class Pmctl
         }
         catch (StackConfigException e)
         {
-            io.Error.WriteLine($"pmctl: {e.Origin}: {e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}:");
-            foreach (var problem in e.Problems)
-                io.Error.WriteLine($"  - {problem}");
+            var lines = e.ReportLines();
+            io.Error.WriteLine($"pmctl: {lines[0]}");
+            foreach (var line in lines.Skip(1))
+                io.Error.WriteLine(line);
             return ExitCodes.UserProblem;
         }
     }

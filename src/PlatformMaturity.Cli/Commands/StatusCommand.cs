@@ -53,6 +53,9 @@ internal static class StatusCommand
         io.Console.Write(table);
         var r = status.Resources;
         io.Out.WriteLine($"Graph: {r.Components} components, {r.KubernetesObjects} Kubernetes objects, {r.HelmReleases} Helm releases, {r.AzureResources} Azure resources, {r.ContributedSettings} contributed settings");
+        io.Out.WriteLine($"Cost (rough, monthly list prices): ${status.Cost.MonthlyUsd}" +
+            (status.Cost.Lines.Count == 0 ? "" : $" = {string.Join(" + ", status.Cost.Lines.Select(l => $"{l.Item} ${l.MonthlyUsd}"))}") +
+            (status.Cost.NotPriced.Count == 0 ? "" : $"; not priced: {string.Join("; ", status.Cost.NotPriced)}"));
         io.Out.WriteLine(status.Warnings.Count == 0 ? "Config problems: none" : $"Warnings: {status.Warnings.Count} (on stderr)");
         if (status.Next is { } next)
         {

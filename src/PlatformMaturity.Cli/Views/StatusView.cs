@@ -15,6 +15,7 @@ public sealed record StackStatus(
     ResourceCounts Resources,
     IReadOnlyList<GuardrailFinding> Warnings,
     IReadOnlyList<MissingSecretView> MissingSecrets,
+    StackCost Cost,
     NextLevel? Next)
 {
     public static StackStatus Of(PlatformGraph graph, string file, Model.MaturityModel model, NextLevel? next) => new(
@@ -28,6 +29,7 @@ public sealed record StackStatus(
         ResourceCounts.Of(graph),
         Guardrails.Check(graph.Config, model),
         [.. graph.Config.MissingSecrets.Select(k => MissingSecretView.Of(k, graph.Config.Stack))],
+        StackCost.Of(graph),
         next);
 }
 
@@ -50,6 +52,16 @@ public sealed record MissingSecretView(string Key, string Description, string Co
 {
     public static MissingSecretView Of(ConfigKey key, string stack) =>
         new(key.FullName, key.Description, $"pulumi config set --secret {key.FullName} <value> --stack {stack}");
+}
+
+/// <summary>The rough monthly cost of what the graph provisions, with what the tool cannot price.</summary>
+public sealed record StackCost(decimal MonthlyUsd, IReadOnlyList<Planning.CostLine> Lines, IReadOnlyList<string> NotPriced)
+{
+    public static StackCost Of(PlatformGraph graph)
+    {
+        var (lines, notPriced) = Planning.CostModel.Price(graph);
+        return new StackCost(lines.Sum(l => l.MonthlyUsd), lines, notPriced);
+    }
 }
 
 /// <summary>A practice in effect as status lists it.</summary>

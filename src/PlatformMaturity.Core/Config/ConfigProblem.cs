@@ -14,4 +14,14 @@ public sealed class StackConfigException(string origin, IReadOnlyList<ConfigProb
     public string Origin { get; } = origin;
 
     public IReadOnlyList<ConfigProblem> Problems { get; } = problems;
+
+    /// <summary>
+    /// The report people see, one line per entry: the origin with the number of problems, then each problem.
+    /// pmctl and the Pulumi program both print exactly these lines, so a broken stack reads the same in both.
+    /// </summary>
+    public IReadOnlyList<string> ReportLines() =>
+        [$"{Origin}: {Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}:", .. Problems.Select(p => $"  - {p}")];
+
+    /// <summary><see cref="ReportLines"/> joined with '\n'.</summary>
+    public string Report() => string.Join('\n', ReportLines());
 }

@@ -10,6 +10,12 @@ namespace PlatformMaturity.Config;
 /// </summary>
 public sealed record RawConfig(string Stack, ImmutableSortedDictionary<string, JsonNode?> Values)
 {
+    /// <summary>
+    /// What the Pulumi program passes for a secret key that is set: that it is there, never its value, which
+    /// stays a Pulumi secret. Validation of secret keys is therefore about presence only.
+    /// </summary>
+    public const string SecretPresent = "[secret]";
+
     public static RawConfig Empty(string stack) => new(stack, ImmutableSortedDictionary.Create<string, JsonNode?>(StringComparer.Ordinal));
 
     /// <summary>

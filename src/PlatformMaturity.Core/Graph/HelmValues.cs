@@ -25,6 +25,38 @@ public sealed class HelmValues : IEquatable<HelmValues>
     /// <summary>A copy with the value at <paramref name="path"/> set, creating intermediate maps.</summary>
     public HelmValues With(string path, object? value) => With(SplitPath(path), 0, Normalise(value));
 
+    /// <summary>
+    /// A copy with the value at <paramref name="path"/> set, where a segment may be <c>name[n]</c>: the n-th item of a
+    /// list the values already hold (how <see cref="HelmRelease.ValuesFromAzure"/> addresses list items).
+    /// </summary>
+    public HelmValues WithAt(string path, object? value)
+    {
+        var segments = SplitPath(path);
+        return SetAt(this, segments, 0, Normalise(value));
+    }
+
+    private static HelmValues SetAt(HelmValues map, IReadOnlyList<string> segments, int index, object? value)
+    {
+        var segment = segments[index];
+        var bracket = segment.IndexOf('[');
+        if (bracket < 0)
+        {
+            if (index == segments.Count - 1)
+                return new HelmValues(map.Entries.SetItem(segment, value));
+            var child = map.Entries.TryGetValue(segment, out var existing) && existing is HelmValues m ? m : Empty;
+            return new HelmValues(map.Entries.SetItem(segment, SetAt(child, segments, index + 1, value)));
+        }
+
+        var key = segment[..bracket];
+        var item = int.Parse(segment[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+        if (!map.Entries.TryGetValue(key, out var found) || found is not ImmutableArray<object?> list || item >= list.Length)
+            throw new ArgumentException($"'{string.Join('.', segments)}': '{key}' holds no item {item}", nameof(segments));
+        var replaced = index == segments.Count - 1
+            ? value
+            : SetAt(list[item] as HelmValues ?? throw new ArgumentException($"'{key}[{item}]' is not a map", nameof(segments)), segments, index + 1, value);
+        return new HelmValues(map.Entries.SetItem(key, list.SetItem(item, replaced)));
+    }
+
     public object? Get(string path)
     {
         object? current = this;

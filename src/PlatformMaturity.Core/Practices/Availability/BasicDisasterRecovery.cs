@@ -22,7 +22,8 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     public const string CredentialsSecret = "velero-credentials";
     public const string BackupRule = "velero-backups";
 
-    public const string StorageAccountName = "backup-storage";
+    /// <summary>Letters and digits only: Pulumi derives the account's Azure name from it, and storage account names allow nothing else.</summary>
+    public const string StorageAccountName = "backupstorage";
     public const string StorageContainerName = "backup-container";
     public const string BlobContainer = "velero";
     public const string IdentityName = "velero-identity";

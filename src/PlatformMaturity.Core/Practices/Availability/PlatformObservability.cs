@@ -19,7 +19,8 @@ public sealed class PlatformObservability : PracticeComponent
     public const string AlloyRelease = "alloy";
     public const string DashboardName = "platform-overview";
 
-    public const string StorageAccountName = "log-storage";
+    /// <summary>Letters and digits only: Pulumi derives the account's Azure name from it, and storage account names allow nothing else.</summary>
+    public const string StorageAccountName = "logstorage";
     public const string ChunksContainerName = "log-chunks";
     public const string RulerContainerName = "log-ruler";
     public const string IdentityName = "loki-identity";

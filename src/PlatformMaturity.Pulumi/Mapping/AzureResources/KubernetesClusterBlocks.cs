@@ -1,0 +1,107 @@
+using PlatformMaturity.Graph.Azure;
+using AksInputs = Pulumi.Azure.ContainerService.Inputs;
+
+namespace PlatformMaturity.PulumiHost.Mapping;
+
+/// <summary>The nested blocks of the AKS cluster's arguments, each from the graph record of the same name.</summary>
+internal static class KubernetesClusterBlocks
+{
+    public static AksInputs.KubernetesClusterDefaultNodePoolArgs DefaultNodePool(NodePool pool)
+    {
+        var args = new AksInputs.KubernetesClusterDefaultNodePoolArgs
+        {
+            Name = pool.Name,
+            VmSize = pool.VmSize,
+            NodeCount = pool.NodeCount,
+            OsSku = pool.OsSku,
+            AutoScalingEnabled = pool.AutoScalingEnabled,
+            MinCount = In.Opt(pool.MinCount),
+            MaxCount = In.Opt(pool.MaxCount),
+            OnlyCriticalAddonsEnabled = pool.OnlyCriticalAddonsEnabled,
+            HostEncryptionEnabled = In.Opt(pool.HostEncryptionEnabled),
+            TemporaryNameForRotation = In.Opt(pool.TemporaryNameForRotation),
+            UpgradeSettings = In.Block(pool.MaxSurge, surge => new AksInputs.KubernetesClusterDefaultNodePoolUpgradeSettingsArgs { MaxSurge = surge }),
+        };
+        // An empty list would be a regional pool too, but leaving it unset keeps "not set" distinct from "set to none".
+        if (!pool.Zones.IsDefaultOrEmpty)
+            args.Zones = pool.Zones.ToArray();
+        return args;
+    }
+
+    public static AksInputs.KubernetesClusterNetworkProfileArgs NetworkProfile(NetworkProfile network) => new()
+    {
+        NetworkPlugin = network.NetworkPlugin,
+        NetworkPluginMode = In.Opt(network.NetworkPluginMode),
+        NetworkDataPlane = In.Opt(network.NetworkDataPlane),
+        NetworkPolicy = In.Opt(network.NetworkPolicy),
+    };
+
+    public static AksInputs.KubernetesClusterMaintenanceWindowAutoUpgradeArgs AutoUpgradeWindow(MaintenanceWindow window) => new()
+    {
+        Frequency = window.Frequency,
+        Interval = window.Interval,
+        Duration = window.Duration,
+        DayOfWeek = In.Opt(window.DayOfWeek),
+        StartTime = In.Opt(window.StartTime),
+        UtcOffset = In.Opt(window.UtcOffset),
+    };
+
+    public static AksInputs.KubernetesClusterMaintenanceWindowNodeOsArgs NodeOsWindow(MaintenanceWindow window) => new()
+    {
+        Frequency = window.Frequency,
+        Interval = window.Interval,
+        Duration = window.Duration,
+        DayOfWeek = In.Opt(window.DayOfWeek),
+        StartTime = In.Opt(window.StartTime),
+        UtcOffset = In.Opt(window.UtcOffset),
+    };
+
+    /// <summary>Entra ID integration; without a tenant id AKS uses the deploying identity's tenant.</summary>
+    public static AksInputs.KubernetesClusterAzureActiveDirectoryRoleBasedAccessControlArgs EntraId(AzureActiveDirectoryRbac rbac)
+    {
+        var args = new AksInputs.KubernetesClusterAzureActiveDirectoryRoleBasedAccessControlArgs
+        {
+            AzureRbacEnabled = In.Opt(rbac.AzureRbacEnabled),
+            TenantId = In.Opt(rbac.TenantId),
+        };
+        if (!rbac.AdminGroupObjectIds.IsDefaultOrEmpty)
+            args.AdminGroupObjectIds = rbac.AdminGroupObjectIds.ToArray();
+        return args;
+    }
+
+    public static AksInputs.KubernetesClusterAutoScalerProfileArgs AutoScalerProfile(AutoScalerProfile profile) => new()
+    {
+        BalanceSimilarNodeGroups = In.Opt(profile.BalanceSimilarNodeGroups),
+        Expander = In.Opt(profile.Expander),
+        ScaleDownUnneeded = In.Opt(profile.ScaleDownUnneeded),
+    };
+
+    public static AksInputs.KubernetesClusterWorkloadAutoscalerProfileArgs WorkloadAutoscalerProfile(WorkloadAutoscalerProfile profile) => new()
+    {
+        KedaEnabled = In.Opt(profile.KedaEnabled),
+        VerticalPodAutoscalerEnabled = In.Opt(profile.VerticalPodAutoscalerEnabled),
+    };
+
+    public static AksInputs.KubernetesClusterKeyVaultSecretsProviderArgs KeyVaultSecretsProvider(KeyVaultSecretsProvider provider) => new()
+    {
+        SecretRotationEnabled = provider.SecretRotationEnabled,
+        SecretRotationInterval = In.Opt(provider.SecretRotationInterval),
+    };
+
+    public static AksInputs.KubernetesClusterMicrosoftDefenderArgs MicrosoftDefender(LogAnalyticsLink link, AzureOutputs refs) => new()
+    {
+        LogAnalyticsWorkspaceId = refs.Resolve(link.Workspace),
+    };
+
+    public static AksInputs.KubernetesClusterOmsAgentArgs OmsAgent(LogAnalyticsLink link, AzureOutputs refs) => new()
+    {
+        LogAnalyticsWorkspaceId = refs.Resolve(link.Workspace),
+        MsiAuthForMonitoringEnabled = In.Opt(link.MsiAuthForMonitoringEnabled),
+    };
+
+    public static AksInputs.KubernetesClusterMonitorMetricsArgs MonitorMetrics(MonitorMetrics metrics) => new()
+    {
+        AnnotationsAllowed = In.Opt(metrics.AnnotationsAllowed),
+        LabelsAllowed = In.Opt(metrics.LabelsAllowed),
+    };
+}

@@ -1,0 +1,56 @@
+using PlatformMaturity.Graph;
+using Pulumi;
+using PulumiAzure = Pulumi.Azure;
+using K8s = Pulumi.Kubernetes;
+
+namespace PlatformMaturity.PulumiHost.Mapping;
+
+/// <summary>
+/// One Pulumi.Kubernetes provider per cluster of the graph: on azure from the AKS cluster's kubeconfig output, on
+/// existing from the ambient kubeconfig (KUBECONFIG or ~/.kube/config), at the configured context if any. Every
+/// Kubernetes resource names its provider explicitly, so none falls back to the default provider.
+/// </summary>
+public sealed class KubernetesProviders
+{
+    private readonly PlatformGraph _graph;
+    private readonly MappedResources _resources;
+    private readonly Dictionary<string, K8s.Provider> _byCluster = new(StringComparer.Ordinal);
+
+    internal KubernetesProviders(PlatformGraph graph, MappedResources resources)
+    {
+        _graph = graph;
+        _resources = resources;
+    }
+
+    /// <summary>The provider resource's name for a cluster, e.g. k8s-primary.</summary>
+    public static string NameFor(ClusterRef cluster) => $"k8s-{cluster.Key}";
+
+    public IReadOnlyDictionary<string, K8s.Provider> ByCluster => _byCluster;
+
+    /// <summary>The cluster's provider, made on first use: on azure after the AKS cluster it reads the kubeconfig of.</summary>
+    public K8s.Provider For(string clusterKey)
+    {
+        if (_byCluster.TryGetValue(clusterKey, out var provider))
+            return provider;
+        var cluster = _graph.Clusters.FirstOrDefault(c => c.Key == clusterKey)
+            ?? throw new InvalidOperationException($"the graph has no cluster '{clusterKey}'");
+        provider = cluster.AksResource is { } aks
+            ? new K8s.Provider(NameFor(cluster), new K8s.ProviderArgs
+            {
+                KubeConfig = _resources.Get<PulumiAzure.ContainerService.KubernetesCluster>(aks).KubeConfigRaw,
+            })
+            : new K8s.Provider(NameFor(cluster), new K8s.ProviderArgs
+            {
+                Context = In.Opt(cluster.KubeContext),
+            });
+        _byCluster[clusterKey] = provider;
+        return provider;
+    }
+
+    /// <summary>Makes the providers no resource has asked for yet, so every cluster of the graph has one.</summary>
+    internal void CompleteAll()
+    {
+        foreach (var cluster in _graph.Clusters)
+            For(cluster.Key);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
+using PlatformMaturity.PulumiHost.Mapping;
+using PlatformMaturity.Versions;
+using Pulumi;
+using Pulumi.Utilities;
+
+namespace PlatformMaturity.PulumiHost.Tests;
+
+/// <summary>
+/// Every kind of graph record the program maps, with every optional setting set, including records no example
+/// stack uses yet: each becomes the right Pulumi resource with the right inputs, and secret config stays secret.
+/// </summary>
+public sealed class AllGraphRecordsTests
+{
+    private const string SecretKey = "platform:testGrafanaPassword";
+    private const string SecretValue = "s3cr3t-for-tests";
+    private static readonly Provenance Test = new("Test records", 2);
+
+    [Fact]
+    public void The_test_graph_holds_every_Azure_record_kind_Core_defines()
+    {
+        var kinds = typeof(AzureResource).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(AzureResource)) && !t.IsAbstract).Select(t => t.Name).Order();
+        Assert.Equal(kinds, Graph().Resources.OfType<AzureResource>().Select(r => r.GetType().Name).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Every_record_becomes_its_Pulumi_resource_with_every_setting()
+    {
+        var graph = Graph();
+        Output<ImmutableDictionary<string, string>>? secretData = null;
+        TestDeployment run;
+        using (new PulumiConfigScope(new Dictionary<string, string> { [SecretKey] = SecretValue }, [SecretKey]))
+        {
+            run = await TestDeployment.RunAsync("records", () =>
+            {
+                secretData = ConfigSecretMapper.StringData(graph.Resources.OfType<ConfigSecret>().Single(), new PulumiSecretConfig());
+                return PlatformProgram.Map(graph);
+            });
+        }
+
+        Assert.Equal(TestDeployment.ExpectedRegistrations(graph), run.Registrations);
+        AksAssertions.InputsMatch(graph.Resources.OfType<KubernetesCluster>().Single(), graph, run.Mocks);
+
+        var rg = ((ResourceGroup)graph.Resource(Foundation.ResourceGroupName)).ResourceGroupName;
+        Expect(run, "log-analytics", new JsonObject
+        {
+            ["resourceGroupName"] = rg, ["location"] = "westeurope", ["sku"] = "PerGB2018", ["retentionInDays"] = 60,
+            ["localAuthenticationEnabled"] = false, ["tags"] = new JsonObject { ["purpose"] = "test" },
+        });
+        Expect(run, "backup-storage", new JsonObject
+        {
+            ["resourceGroupName"] = rg, ["location"] = "westeurope", ["accountTier"] = "Standard", ["accountReplicationType"] = "ZRS",
+            ["accountKind"] = "StorageV2", ["minTlsVersion"] = "TLS1_2", ["allowNestedItemsToBePublic"] = false,
+            ["sharedAccessKeyEnabled"] = false, ["defaultToOauthAuthentication"] = true, ["httpsTrafficOnlyEnabled"] = true,
+            ["tags"] = new JsonObject(),
+        });
+        Expect(run, "backup-container", new JsonObject
+        {
+            ["name"] = "velero", ["storageAccountId"] = RecordingMocks.IdOf("backup-storage"), ["containerAccessType"] = "private",
+        });
+        Expect(run, "backup-identity", new JsonObject { ["resourceGroupName"] = rg, ["location"] = "westeurope", ["tags"] = new JsonObject() });
+        Expect(run, "backup-federation", new JsonObject
+        {
+            ["audience"] = "api://AzureADTokenExchange", ["issuer"] = RecordingMocks.OidcIssuerOf(Foundation.ClusterName),
+            ["subject"] = "system:serviceaccount:velero:velero", ["userAssignedIdentityId"] = RecordingMocks.IdOf("backup-identity"),
+        });
+        Expect(run, "backup-blob-contributor", new JsonObject
+        {
+            ["scope"] = RecordingMocks.IdOf("backup-storage"), ["roleDefinitionName"] = "Storage Blob Data Contributor",
+            ["principalId"] = "backup-identity-principal-id", ["principalType"] = "ServicePrincipal",
+        });
+
+        var secret = run.Mocks.Single("kubernetes:core/v1:Secret", "secret-monitoring-grafana-admin").Inputs;
+        Inputs.Equal(new JsonObject { ["admin-password"] = SecretValue, ["admin-user"] = "platform-admin" }, secret["stringData"], "secret stringData");
+        Assert.Equal("grafana-admin", Inputs.At(secret, "metadata.name"));
+        Assert.Equal("monitoring", Inputs.At(secret, "metadata.namespace"));
+        Assert.Equal(StandardLabels.Tool, Inputs.At(secret, $"metadata.labels.{StandardLabels.ManagedBy}"));
+        Assert.True(await Output.IsSecretAsync(secretData!));
+        Assert.Equal(SecretValue, (await OutputUtilities.GetValueAsync(secretData!))["admin-password"]);
+
+        var release = run.Mocks.Single("kubernetes:helm.sh/v3:Release", "oci-release").Inputs;
+        Assert.Equal("oci://registry.example/charts/thing", release["chart"]);
+        Assert.False(release.ContainsKey("repositoryOpts"));
+        Inputs.Equal(new JsonObject
+        {
+            ["big"] = 3_000_000_000L, ["list"] = new JsonArray("a", "b"), ["nested"] = new JsonObject { ["replicas"] = 2 },
+            ["locations"] = new JsonArray(new JsonObject { ["bucket"] = "velero", ["config"] = new JsonObject { ["storageAccount"] = "backup-storage-azure-name" } }),
+            ["serviceAccount"] = new JsonObject { ["annotations"] = new JsonObject { ["azure.workload.identity/client-id"] = "backup-identity-client-id" } },
+        }, release["values"], "OCI release values, with the Azure outputs they name");
+        Expect(run, "ci-federation", new JsonObject
+        {
+            ["audience"] = "api://AzureADTokenExchange", ["issuer"] = "https://token.actions.githubusercontent.com",
+            ["subject"] = "repo:my-org/my-app:ref:refs/heads/main", ["userAssignedIdentityId"] = RecordingMocks.IdOf("backup-identity"),
+        });
+    }
+
+    private static void Expect(TestDeployment run, string name, JsonObject expected)
+    {
+        var registration = Assert.Single(run.Mocks.Registered, r => r.Name == name);
+        Inputs.Equal(expected, registration.Inputs, name);
+    }
+
+    /// <summary>An azure Level 1 graph plus one record of every other kind, the cluster with every block set.</summary>
+    private static PlatformGraph Graph()
+    {
+        var graph = Composer.Default.Compose(new PlatformConfig
+        {
+            Stack = "records", Name = "records", Level = 1, Target = DeploymentTarget.Azure, Regions = ["westeurope"],
+            KubernetesVersion = Pins.AksKubernetesVersion, NodeVmSize = Pins.AksSystemNodeVmSize, NodeCount = 3,
+        });
+        var workspace = new AzureRef("log-analytics", AzureOutput.Id);
+        var window = new MaintenanceWindow("Weekly", 1, 4, "Sunday", "02:00", "+00:00");
+        var foundation = graph.Component(GraphComponent.FoundationId)!;
+        var aks = (KubernetesCluster)graph.Resource(Foundation.ClusterName);
+        var everySetting = aks with
+        {
+            SkuTier = "Standard",
+            DefaultNodePool = aks.DefaultNodePool with
+            {
+                Zones = ["1", "2", "3"], AutoScalingEnabled = true, MinCount = 3, MaxCount = 6,
+                OnlyCriticalAddonsEnabled = true, HostEncryptionEnabled = true, MaxSurge = "33%",
+            },
+            RoleBasedAccessControlEnabled = true,
+            LocalAccountDisabled = true,
+            AutomaticUpgradeChannel = "patch",
+            NodeOsUpgradeChannel = "NodeImage",
+            NetworkProfile = new NetworkProfile { NetworkPlugin = "azure", NetworkPluginMode = "overlay", NetworkDataPlane = "cilium", NetworkPolicy = "cilium" },
+            MaintenanceWindowAutoUpgrade = window,
+            MaintenanceWindowNodeOs = window with { StartTime = "04:00" },
+            AzureActiveDirectoryRoleBasedAccessControl = new AzureActiveDirectoryRbac { AzureRbacEnabled = true, AdminGroupObjectIds = ["platform-admins"] },
+            OidcIssuerEnabled = true,
+            WorkloadIdentityEnabled = true,
+            AzurePolicyEnabled = true,
+            ImageCleanerEnabled = true,
+            ImageCleanerIntervalHours = 48,
+            AutoScalerProfile = new AutoScalerProfile { BalanceSimilarNodeGroups = true, Expander = "least-waste", ScaleDownUnneeded = "10m" },
+            WorkloadAutoscalerProfile = new WorkloadAutoscalerProfile(true, null),
+            KeyVaultSecretsProvider = new KeyVaultSecretsProvider(true, "2m"),
+            MicrosoftDefender = new LogAnalyticsLink(workspace),
+            OmsAgent = new LogAnalyticsLink(workspace, MsiAuthForMonitoringEnabled: true),
+            MonitorMetrics = new MonitorMetrics(null, "app.kubernetes.io/name"),
+            // The cluster refers to a workspace another component owns, listed after the foundation: the program
+            // must still map the workspace first.
+            DependsOn = [.. aks.DependsOn, "log-analytics"],
+        };
+        foundation = foundation with { Resources = [.. foundation.Resources.Select(r => r.Name == aks.Name ? everySetting : r)] };
+
+        GraphResource[] records =
+        [
+            new StorageAccount { Name = "backup-storage", Provenance = Test, ResourceGroup = Foundation.ResourceGroupName, Location = "westeurope", DependsOn = [Foundation.ResourceGroupName] },
+            new StorageContainer { Name = "backup-container", Provenance = Test, ContainerName = "velero", StorageAccount = new AzureRef("backup-storage", AzureOutput.Id), DependsOn = ["backup-storage"] },
+            new UserAssignedIdentity { Name = "backup-identity", Provenance = Test, ResourceGroup = Foundation.ResourceGroupName, Location = "westeurope", DependsOn = [Foundation.ResourceGroupName] },
+            new FederatedIdentityCredential
+            {
+                Name = "backup-federation", Provenance = Test, Identity = "backup-identity", Cluster = Foundation.ClusterName,
+                Subject = "system:serviceaccount:velero:velero", DependsOn = ["backup-identity", Foundation.ClusterName],
+            },
+            new FederatedIdentityCredential
+            {
+                Name = "ci-federation", Provenance = Test, Identity = "backup-identity", Issuer = "https://token.actions.githubusercontent.com",
+                Subject = "repo:my-org/my-app:ref:refs/heads/main", DependsOn = ["backup-identity"],
+            },
+            new RoleAssignment
+            {
+                Name = "backup-blob-contributor", Provenance = Test, Scope = new AzureRef("backup-storage", AzureOutput.Id),
+                RoleDefinitionName = "Storage Blob Data Contributor", PrincipalId = new AzureRef("backup-identity", AzureOutput.PrincipalId),
+                DependsOn = ["backup-storage", "backup-identity"],
+            },
+            new ConfigSecret
+            {
+                Name = "secret-monitoring-grafana-admin", Provenance = Test, Cluster = ClusterRef.PrimaryKey, Namespace = "monitoring",
+                SecretName = "grafana-admin", Keys = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("admin-password", SecretKey)]),
+                Literals = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("admin-user", "platform-admin")]),
+                DependsOn = [Foundation.ClusterName],
+            },
+            new HelmRelease
+            {
+                Name = "oci-release", Provenance = Test, Cluster = ClusterRef.PrimaryKey, ReleaseName = "thing", Namespace = "monitoring",
+                Chart = new HelmChart("", "oci://registry.example/charts/thing", "1.2.3"),
+                Values = HelmValues.From(("big", 3_000_000_000L), ("list", new[] { "a", "b" }), ("nested.replicas", 2),
+                    ("locations", new object[] { new Dictionary<string, object> { ["bucket"] = "velero" } })),
+                ValuesFromAzure = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [
+                    KeyValuePair.Create("serviceAccount.annotations.\"azure.workload.identity/client-id\"", new AzureRef("backup-identity", AzureOutput.ClientId)),
+                    KeyValuePair.Create("locations[0].config.storageAccount", new AzureRef("backup-storage", AzureOutput.Name)),
+                ]),
+                DependsOn = [Foundation.ClusterName, "backup-identity", "backup-storage"],
+            },
+        ];
+        var monitoring = Component("test-monitoring",
+            new LogAnalyticsWorkspace
+            {
+                Name = "log-analytics", Provenance = Test, ResourceGroup = Foundation.ResourceGroupName, Location = "westeurope",
+                RetentionInDays = 60, Tags = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("purpose", "test")]),
+                DependsOn = [Foundation.ResourceGroupName],
+            });
+        return graph with
+        {
+            Components = [.. graph.Components.Select(c => c.Id == foundation.Id ? foundation : c), monitoring, Component("test-records", records)],
+        };
+    }
+
+    private static GraphComponent Component(string id, params GraphResource[] resources) =>
+        new(id, $"platform:test:{id}", id, Test, [.. resources], [], [], []);
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.PulumiHost.Mapping;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace PlatformMaturity.PulumiHost.Tests;
+
+/// <summary>One run of the Pulumi program under Pulumi's test engine: what it registered and what it returned.</summary>
+public sealed record TestDeployment(
+    RecordingMocks Mocks,
+    ImmutableArray<Resource> Resources,
+    IDictionary<string, object?> Outputs,
+    MappedPlatform Mapped)
+{
+    public static TestOptions Options(string stack) => new()
+    {
+        ProjectName = PulumiProject.Name,
+        StackName = stack,
+        // Not a preview: outputs resolve, so applied values (kubeconfig, ids) can be checked.
+        IsPreview = false,
+    };
+
+    /// <summary>Every registration a graph must cause: its components, its resources, one provider per cluster (type, name).</summary>
+    public static List<(string Type, string Name)> ExpectedRegistrations(PlatformGraph graph) =>
+        [.. graph.Components.Select(c => (c.TypeToken, c.Id))
+            .Concat(graph.Resources.Select(r => (PulumiTypes.Of(r), r.Name)))
+            .Concat(graph.Clusters.Select(c => (PulumiTypes.Provider, KubernetesProviders.NameFor(c))))
+            .Order()];
+
+    public List<(string Type, string Name)> Registrations => [.. Mocks.Registered.Select(r => (r.Type!, r.Name!)).Order()];
+
+    /// <summary>Runs <paramref name="provision"/> (by default the program itself) in a test deployment of the stack.</summary>
+    public static async Task<TestDeployment> RunAsync(string stack, Func<MappedPlatform>? provision = null)
+    {
+        var mocks = new RecordingMocks();
+        MappedPlatform? mapped = null;
+        var (resources, outputs) = await Deployment.TestAsync(mocks, Options(stack), () =>
+        {
+            mapped = (provision ?? PlatformProgram.Provision)();
+            return mapped.Outputs;
+        });
+        return new TestDeployment(mocks, resources, outputs, mapped!);
+    }
+}
