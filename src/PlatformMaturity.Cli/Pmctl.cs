@@ -41,6 +41,12 @@ public static class Pmctl
             io.Error.WriteLine($"pmctl: {e.Message}");
             return ExitCodes.UserProblem;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder or file the command cannot create, read or write: the user's environment, not a bug.
+            io.Error.WriteLine($"pmctl: {e.Message}");
+            return ExitCodes.UserProblem;
+        }
         catch (StackConfigException e)
         {
             var lines = e.ReportLines();

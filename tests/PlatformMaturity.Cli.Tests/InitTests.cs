@@ -15,7 +15,8 @@ public sealed class InitTests
     {
         using var dir = new TempDirectory();
         var group = target == "azure" ? "7f9c1d2e-0000-4000-8000-000000000001" : "team-a-devs";
-        var result = CliRunner.Run(dir.Path, "init", "dev", "--level", level.ToString(), "--target", target, "--tenant", $"team-a:{group}");
+        // Levels whose practices this version does not all implement need --force (see the test below).
+        var result = CliRunner.Run(dir.Path, ["init", "dev", "--level", level.ToString(), "--target", target, "--tenant", $"team-a:{group}", .. level >= 4 ? ["--force"] : Array.Empty<string>()]);
         Assert.Equal(0, result.ExitCode);
         var path = dir.Combine("stacks", "Pulumi.dev.yaml");
         var raw = StackFile.Read(path, "dev");
@@ -26,6 +27,30 @@ public sealed class InitTests
         foreach (var key in ConfigKeys.All.Where(k => k.NeededAt(level, t)))
             Assert.Contains(key.FullName, File.ReadAllText(path));
         Assert.Equal(0, CliRunner.Run(dir.Path, "status", "dev").ExitCode);
+    }
+
+    [Fact]
+    public void A_level_whose_practices_are_not_all_implemented_is_refused_without_force_and_warned_about_after()
+    {
+        using var dir = new TempDirectory();
+        var refused = CliRunner.Run(dir.Path, "init", "dev", "--level", "4", "--target", "existing", "--tenant", "team-a:devs");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("of Level 4 are not implemented yet in this version", refused.Error);
+        Assert.Contains("Advanced Traffic Filtering", refused.Error);
+        Assert.False(Directory.Exists(dir.Combine("stacks")));
+
+        Assert.Equal(0, CliRunner.Run(dir.Path, "init", "dev", "--level", "4", "--target", "existing", "--tenant", "team-a:devs", "--force").ExitCode);
+        Assert.Contains("are not implemented yet in this version", CliRunner.Run(dir.Path, "status", "dev").Error);
+    }
+
+    [Fact]
+    public void On_azure_a_level_with_an_availability_target_gets_a_topology_that_reaches_it()
+    {
+        using var dir = new TempDirectory();
+        Assert.Equal(0, CliRunner.Run(dir.Path, "init", "dev", "--level", "3", "--target", "azure", "--tenant", "team-a:7f9c1d2e-0000-4000-8000-000000000001").ExitCode);
+        var config = Load(dir, "dev");
+        Assert.Equal(("Standard", 3, 3), (config.SkuTier, config.Zones.Length, config.NodeCount));
+        Assert.DoesNotContain("availability", CliRunner.Run(dir.Path, "status", "dev").Error);
     }
 
     [Fact]
@@ -51,21 +76,22 @@ public sealed class InitTests
     }
 
     [Theory]
-    [InlineData("level 7", new[] { "init", "dev", "--level", "7", "--target", "existing" }, 1, "--level 7 is not a maturity level; allowed: 1, 2, 3, 4, 5")]
-    [InlineData("unknown target", new[] { "init", "dev", "--level", "1", "--target", "gcp" }, 1, "--target 'gcp' is not a target; allowed: existing, azure")]
+    [InlineData("level 7", new[] { "init", "dev", "--level", "7", "--target", "existing" }, 2, "--level '7' is not allowed; allowed: 1, 2, 3, 4, 5")]
+    [InlineData("unknown target", new[] { "init", "dev", "--level", "1", "--target", "gcp" }, 2, "--target 'gcp' is not allowed; allowed: existing, azure")]
+    [InlineData("misspelt target", new[] { "init", "dev", "--level", "1", "--target", "exisitng" }, 2, "did you mean existing?")]
     [InlineData("slash in name", new[] { "init", "a/b", "--level", "1", "--target", "existing" }, 1, "stack name 'a/b' is not valid")]
     [InlineData("dot-dot in name", new[] { "init", "..", "--level", "1", "--target", "existing" }, 1, "stack name '..' is not valid")]
     [InlineData("traversal", new[] { "init", "../../etc/x", "--level", "1", "--target", "existing" }, 1, "is not valid")]
     [InlineData("upper case", new[] { "init", "Dev", "--level", "1", "--target", "existing" }, 1, "lowercase")]
     [InlineData("level 1 in prod", new[] { "init", "dev", "--level", "1", "--target", "existing", "--environment", "prod" }, 1, "non-production only")]
-    [InlineData("bad environment", new[] { "init", "dev", "--level", "1", "--target", "existing", "--environment", "staging" }, 1, "allowed: nonprod, prod")]
+    [InlineData("bad environment", new[] { "init", "dev", "--level", "1", "--target", "existing", "--environment", "staging" }, 2, "allowed: nonprod, prod")]
     [InlineData("region on existing", new[] { "init", "dev", "--level", "1", "--target", "existing", "--region", "westeurope" }, 1, "--region applies to target azure only")]
     [InlineData("bad region", new[] { "init", "dev", "--level", "1", "--target", "azure", "--region", "West Europe" }, 1, "platform:regions: item 0 'West Europe' is not an Azure region name")]
     [InlineData("bad tenant", new[] { "init", "dev", "--level", "1", "--target", "existing", "--tenant", "Team_A" }, 1, "platform:tenants: item 0 name 'Team_A' is not a DNS-1123 label")]
     [InlineData("reserved tenant", new[] { "init", "dev", "--level", "1", "--target", "existing", "--tenant", "kube-system" }, 1, "reserved")]
     [InlineData("level 2 tenant without group", new[] { "init", "dev", "--level", "2", "--target", "existing", "--tenant", "team-a" }, 1, "has no group")]
     [InlineData("missing target", new[] { "init", "dev", "--level", "1" }, 2, "--target")]
-    [InlineData("non-numeric level", new[] { "init", "dev", "--level", "two", "--target", "existing" }, 2, "two")]
+    [InlineData("non-numeric level", new[] { "init", "dev", "--level", "two", "--target", "existing" }, 2, "--level 'two' is not allowed; allowed: 1, 2, 3, 4, 5")]
     public void Bad_input_fails_clearly_and_leaves_the_stacks_folder_byte_identical(string why, string[] args, int exit, string message)
     {
         using var dir = new TempDirectory();

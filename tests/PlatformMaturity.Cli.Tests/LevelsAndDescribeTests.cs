@@ -90,11 +90,13 @@ public sealed class LevelsAndDescribeTests
     }
 
     [Theory]
-    [InlineData(new[] { "describe", "7" }, 1, "level 7 does not exist")]
-    [InlineData(new[] { "describe", "0", "--output", "json" }, 1, "allowed: 1, 2, 3, 4, 5")]
+    [InlineData(new[] { "describe", "7" }, 2, "level '7' is not allowed; allowed: 1, 2, 3, 4, 5")]
+    [InlineData(new[] { "describe", "0", "--output", "json" }, 2, "allowed: 1, 2, 3, 4, 5")]
     [InlineData(new[] { "describe" }, 2, "Required argument missing")]
     [InlineData(new[] { "describe", "one" }, 2, "one")]
-    [InlineData(new[] { "levels", "--output", "xml" }, 2, "'xml' is not an output format")]
+    [InlineData(new[] { "levels", "--output", "xml" }, 2, "--output 'xml' is not allowed; allowed: text, json")]
+    [InlineData(new[] { "levels", "--output", "jsno" }, 2, "did you mean json?")]
+    [InlineData(new[] { "graph", "dev", "--format", "svg" }, 2, "--format 'svg' is not allowed; allowed: mermaid, dot")]
     [InlineData(new[] { "frobnicate" }, 2, "frobnicate")]
     public void Bad_input_fails_with_a_message_on_stderr_and_the_documented_exit_code(string[] args, int exit, string message)
     {

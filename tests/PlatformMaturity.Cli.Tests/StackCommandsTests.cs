@@ -156,7 +156,7 @@ public sealed class StackCommandsTests
     public void Graph_shows_practices_without_a_component_as_dashed_nodes()
     {
         using var dir = new TempDirectory();
-        CliRunner.Run(dir.Path, "init", "dev", "--level", "5", "--target", "existing");
+        CliRunner.Run(dir.Path, "init", "dev", "--level", "5", "--target", "existing", "--force");
         var result = CliRunner.Run(dir.Path, "graph", "dev");
         var absent = CliRunner.Run(dir.Path, "status", "dev", "--output", "json").Json["practices"]!.AsArray()
             .Where(p => p!["state"]!.GetValue<string>() != "implemented").ToList();

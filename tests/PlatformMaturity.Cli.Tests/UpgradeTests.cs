@@ -241,18 +241,19 @@ public sealed class UpgradeTests
     }
 
     [Theory]
-    [InlineData(new[] { "upgrade", "dev", "--to", "9", "--yes" }, "--to 9 is not a maturity level")]
-    [InlineData(new[] { "upgrade", "dev", "--to", "1", "--yes" }, "already at Level 1")]
-    [InlineData(new[] { "upgrade", "dev", "--yes" }, "--to <level> is required")]
-    [InlineData(new[] { "upgrade", "dev", "--to", "2", "--yes", "--attest", "l2-nope" }, "l2-nope: not a requirement id")]
-    [InlineData(new[] { "upgrade", "dev", "--promote", "--to", "2", "--yes" }, "drop --to")]
-    [InlineData(new[] { "plan", "dev", "--to", "1" }, "already at Level 1")]
-    public void Bad_requests_fail_clearly_without_writing(string[] args, string message)
+    [InlineData(new[] { "upgrade", "dev", "--to", "9", "--yes" }, 2, "--to '9' is not allowed; allowed: 1, 2, 3, 4, 5")]
+    [InlineData(new[] { "upgrade", "dev", "--to", "1", "--yes" }, 1, "already at Level 1")]
+    [InlineData(new[] { "upgrade", "dev", "--yes" }, 2, "--to <level> is required")]
+    [InlineData(new[] { "upgrade", "dev", "--to", "2", "--yes", "--attest", "l2-nope" }, 1, "l2-nope: not a requirement id")]
+    [InlineData(new[] { "upgrade", "dev", "--promote", "--to", "2", "--yes" }, 2, "drop --to")]
+    [InlineData(new[] { "upgrade", "dev", "--to", "2", "--by", "" }, 2, "--by needs a name")]
+    [InlineData(new[] { "plan", "dev", "--to", "1" }, 1, "already at Level 1")]
+    public void Bad_requests_fail_clearly_without_writing(string[] args, int exit, string message)
     {
         using var dir = Stack();
         var before = dir.Snapshot();
         var result = CliRunner.Run(dir.Path, args);
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(exit, result.ExitCode);
         Assert.Contains(message, result.Error);
         Assert.Equal(before, dir.Snapshot());
     }

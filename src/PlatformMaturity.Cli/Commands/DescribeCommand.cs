@@ -11,15 +11,13 @@ internal static class DescribeCommand
 {
     public static Command Create(CliIO io)
     {
-        var level = new Argument<int>("level") { Description = "Level number, 1 to 5" };
+        var level = Choices.LevelArgument("level", "Level number, 1 to 5");
         var output = OutputOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown);
         var command = new Command("describe", "Describe a level: its practices and what implements them, requirements, benefits, do and don't") { level, output };
         command.SetAction(parse =>
         {
             var model = MaturityModel.Default;
             var number = parse.GetValue(level);
-            if (!model.IsLevel(number))
-                throw new UserError($"level {number} does not exist; allowed: {string.Join(", ", model.Levels.Select(l => l.Number))}");
             var description = LevelDescription.Of(model.Level(number), model, PracticeCatalog.Default);
             var format = parse.GetValue(output);
             if (format == OutputFormat.Json)

@@ -1,3 +1,4 @@
+using PlatformMaturity.Cli.Output;
 using System.CommandLine;
 using PlatformMaturity.Cli.Stacks;
 using PlatformMaturity.Composition;
@@ -12,13 +13,7 @@ internal static class GraphCommand
     {
         var stack = StackLocator.StackArgument();
         var stacksDir = StackLocator.Option();
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Diagram format: mermaid or dot",
-            DefaultValueFactory = _ => "mermaid",
-            HelpName = "mermaid|dot",
-        };
-        format.AcceptOnlyFromAmong("mermaid", "dot");
+        var format = Choices.OneOf("--format", "Diagram format: mermaid or dot (default: mermaid)", ["mermaid", "dot"], "mermaid", "-f");
         var command = new Command("graph", "Print the stack's component graph as a Mermaid or Graphviz DOT diagram") { stack, stacksDir, format };
         command.SetAction(parse =>
         {

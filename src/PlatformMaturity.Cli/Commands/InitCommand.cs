@@ -1,8 +1,11 @@
+using PlatformMaturity.Cli.Output;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PlatformMaturity.Cli.Stacks;
 using PlatformMaturity.Config;
+using PlatformMaturity.Composition;
 using PlatformMaturity.Model;
+using PlatformMaturity.Planning;
 
 namespace PlatformMaturity.Cli.Commands;
 
@@ -12,9 +15,11 @@ internal static class InitCommand
     public static Command Create(CliIO io)
     {
         var stack = StackLocator.StackArgument();
-        var level = new Option<int>("--level", "-l") { Description = "Maturity level, 1 to 5", Required = true, HelpName = "n" };
-        var target = new Option<string>("--target", "-t") { Description = "existing (the cluster in your kubeconfig) or azure (AKS)", Required = true, HelpName = "existing|azure" };
-        var environment = new Option<string>("--environment", "-e") { Description = "nonprod or prod", DefaultValueFactory = _ => "nonprod", HelpName = "nonprod|prod" };
+        var level = Choices.LevelOption("--level", "Maturity level, 1 to 5", "-l");
+        level.Required = true;
+        var target = Choices.OneOf("--target", "existing (the cluster in your kubeconfig) or azure (AKS)", ConfigNames.Targets, aliases: "-t");
+        target.Required = true;
+        var environment = Choices.OneOf("--environment", "nonprod or prod (default: nonprod)", ConfigNames.Environments, "nonprod", "-e");
         var regions = new Option<string[]>("--region") { Description = "Azure region, primary first (repeat for more); default westeurope on azure", HelpName = "region" };
         var tenants = new Option<string[]>("--tenant") { Description = "A tenant as name[:group[:tier]] (repeat for more); the group is needed from Level 2", HelpName = "tenant" };
         var stacksDir = StackLocator.Option();
@@ -66,10 +71,14 @@ internal static class InitCommand
         if (target == DeploymentTarget.Azure)
             raw = raw.With(ConfigKeys.Regions, new JsonArray([.. (request.Regions.Count > 0 ? request.Regions : ["westeurope"]).Select(r => JsonValue.Create(r))]));
 
+        // A level with an availability target gets a topology that reaches it where one cluster can (AKS Standard tier, 3 zones, 3 nodes).
+        if (target == DeploymentTarget.Azure && AvailabilityModel.TargetFor(model, request.Level) is not null)
+            raw = raw.With(ConfigKeys.SkuTier, "Standard").With(ConfigKeys.Zones, new JsonArray("1", "2", "3")).With(ConfigKeys.NodeCount, 3);
+
         var config = PlatformConfigParser.ParseOrThrow(raw, "pmctl init");
-        var findings = Guardrails.Check(config, model);
+        var findings = Guardrails.Check(config, model).Concat(LevelHealth.Check(Composer.Default.Compose(config), model)).ToList();
         if (findings.Count > 0 && !request.Force)
-            throw new UserError(string.Join("\n", findings.Select(f => f.Message)) + "\nNothing was written; pass --force to write it anyway.");
+            throw new UserError(string.Join("\n", findings.Select(f => f.Message)) + "\nNothing was written; pass --force to write the stack anyway.");
 
         WriteNew(path, StackFileTemplate.Render(raw, request.Level, target, model));
         return path;

@@ -15,7 +15,8 @@ internal static class PlanCommand
     {
         var stack = StackLocator.StackArgument();
         var stacksDir = StackLocator.Option();
-        var to = new Option<int>("--to") { Description = "Target level, 1 to 5", Required = true, HelpName = "level" };
+        var to = Choices.LevelOption("--to", "Target level, 1 to 5");
+        to.Required = true;
         var output = OutputOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown);
         var command = new Command("plan", "Plan a stack's move to another level: practices, resource changes with provenance, steps, gates, risks, cost")
         {
@@ -24,7 +25,7 @@ internal static class PlanCommand
         command.SetAction(parse =>
         {
             var loaded = StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir));
-            var target = ValidTarget(parse.GetValue(to));
+            var target = parse.GetValue(to);
             if (target == loaded.Config.Level)
                 throw new UserError($"stack {loaded.Config.Stack} is already at Level {target}; plan a move to another level");
             var (plan, writes) = UpgradePlanner.Default.Plan(loaded.Raw, new PlanRequest(target));
@@ -33,11 +34,6 @@ internal static class PlanCommand
         });
         return command;
     }
-
-    internal static int ValidTarget(int level) =>
-        MaturityModel.Default.IsLevel(level)
-            ? level
-            : throw new UserError($"--to {level} is not a maturity level; allowed: {string.Join(", ", MaturityModel.Default.Levels.Select(l => l.Number))}");
 
     internal static void Print(CliIO io, PlanDocument plan, OutputFormat format)
     {

@@ -19,7 +19,7 @@ internal static class UpgradeCommand
     {
         var stack = StackLocator.StackArgument();
         var stacksDir = StackLocator.Option();
-        var to = new Option<int?>("--to") { Description = "Target level, 1 to 5 (one above the current unless --allow-skip)", HelpName = "level" };
+        var to = Choices.LevelOption("--to", "Target level, 1 to 5 (one above the current unless --allow-skip)");
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and the gates; write nothing (exit 1 while a gate is open)" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation" };
         var attest = new Option<string[]>("--attest") { Description = "Record that a requirement holds (repeat); ids are in pmctl describe <level>", HelpName = "id" };
@@ -32,10 +32,21 @@ internal static class UpgradeCommand
         {
             stack, stacksDir, to, dryRun, yes, attest, by, allowSkip, allowDowngrade, promote, apply,
         };
+        command.Validators.Add(result =>
+        {
+            var hasTo = result.GetResult(to) is not null;
+            var promoting = result.GetValue(promote);
+            if (promoting && hasTo)
+                result.AddError("--promote works on the stack's current level; drop --to");
+            else if (!promoting && !hasTo)
+                result.AddError("--to <level> is required (or --promote to enforce staged enforcements)");
+            if (result.GetResult(by) is not null && string.IsNullOrWhiteSpace(result.GetValue(by)))
+                result.AddError("--by needs a name: who attests");
+        });
         command.SetAction(parse =>
         {
             var request = new UpgradeRequest(
-                parse.GetValue(stack)!, parse.GetValue(stacksDir), parse.GetValue(to), parse.GetValue(dryRun), parse.GetValue(yes),
+                parse.GetValue(stack)!, parse.GetValue(stacksDir), parse.GetResult(to) is null ? null : parse.GetValue(to), parse.GetValue(dryRun), parse.GetValue(yes),
                 parse.GetValue(attest) ?? [], parse.GetValue(by), parse.GetValue(allowSkip), parse.GetValue(allowDowngrade),
                 parse.GetValue(promote), parse.GetValue(apply));
             return Execute(io, request);
@@ -89,8 +100,6 @@ internal static class UpgradeCommand
 
     private static (UpgradePlan, System.Collections.Immutable.ImmutableArray<ConfigWrite>) Promotion(PlatformConfig current, RawConfig raw, UpgradeRequest request)
     {
-        if (request.To is not null)
-            throw new UserError("--promote works on the stack's current level; drop --to");
         if (current.Staged.IsEmpty)
             throw new UserError($"stack {request.Stack} has no staged enforcement to promote");
         return UpgradePlanner.Default.PlanPromotion(raw);
@@ -98,7 +107,7 @@ internal static class UpgradeCommand
 
     private static (UpgradePlan, System.Collections.Immutable.ImmutableArray<ConfigWrite>) LevelMove(PlatformConfig current, RawConfig raw, UpgradeRequest request)
     {
-        var to = PlanCommand.ValidTarget(request.To ?? throw new UserError("--to <level> is required (or --promote)"));
+        var to = request.To!.Value;
         if (to == current.Level)
             throw new UserError($"stack {request.Stack} is already at Level {to}");
         var unknown = request.Attest.Where(id => !KnownAttestations.Contains(id)).ToList();

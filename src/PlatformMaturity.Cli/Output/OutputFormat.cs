@@ -18,18 +18,11 @@ public static class OutputOption
         var names = formats.Select(f => f.ToString().ToLowerInvariant()).ToArray();
         var option = new Option<OutputFormat>("--output", "-o")
         {
-            Description = $"Output format: {string.Join(", ", names)}",
+            Description = $"Output format: {string.Join(", ", names)} (default: text)",
             DefaultValueFactory = _ => OutputFormat.Text,
             HelpName = string.Join("|", names),
             CustomParser = result =>
-            {
-                var token = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
-                var index = Array.IndexOf(names, token.ToLowerInvariant());
-                if (index >= 0)
-                    return formats[index];
-                result.AddError($"'{token}' is not an output format; allowed: {string.Join(", ", names)}");
-                return OutputFormat.Text;
-            },
+                Choices.Parse(result, "--output", names) is { } name ? formats[Array.IndexOf(names, name)] : OutputFormat.Text,
         };
         return option;
     }

@@ -27,8 +27,9 @@ public sealed class StackLock : IDisposable
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
             JsonSerializer.Serialize(stream, owner);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException e) when (e is not DirectoryNotFoundException && Directory.Exists(Path.GetDirectoryName(path)))
         {
+            // The lock exists (or existed a moment ago, if its holder has just finished): say who holds it.
             throw new UserError(Describe(path, stackFile));
         }
         return new StackLock(path);

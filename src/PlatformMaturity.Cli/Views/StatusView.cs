@@ -27,7 +27,7 @@ public sealed record StackStatus(
         ConfigNames.Of(graph.Config.Environment),
         [.. graph.Practices.Select(PracticeStatusView.Of)],
         ResourceCounts.Of(graph),
-        Guardrails.Check(graph.Config, model),
+        [.. Guardrails.Check(graph.Config, model), .. Planning.LevelHealth.Check(graph, model)],
         [.. graph.Config.MissingSecrets.Select(k => MissingSecretView.Of(k, graph.Config.Stack))],
         StackCost.Of(graph),
         next);

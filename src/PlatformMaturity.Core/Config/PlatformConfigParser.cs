@@ -24,6 +24,8 @@ public static partial class PlatformConfigParser
 
         foreach (var key in raw.PlatformKeys.Where(k => ConfigKeys.Find(k) is null))
             problems.Add(new ConfigProblem(key, UnknownKeyMessage(key)));
+        foreach (var key in raw.Values.Keys.Where(LooksLikeMisspeltNamespace))
+            problems.Add(new ConfigProblem(key, $"the namespace '{key[..key.IndexOf(':')]}' looks like a misspelling of '{ConfigKey.Namespace}', so the key is ignored; write {ConfigKey.Namespace}:{key[(key.IndexOf(':') + 1)..]}"));
 
         var level = ReadLevel(raw, model, Problem);
         var target = ReadEnum<DeploymentTarget>(raw, ConfigKeys.Target, ConfigNames.TryParseTarget, Problem);
@@ -141,7 +143,8 @@ public static partial class PlatformConfigParser
         }
         if (Scalar(raw[key]) is { } text && parse(text, out var value))
             return value;
-        problem(key, $"'{Shown(raw[key])}' is not allowed; allowed: {allowed}");
+        var hint = Scalar(raw[key]) is { } given && Text.DidYouMean.Closest(given, key.Allowed, maxDistance: 2) is { } closest ? $"; did you mean {closest}?" : "";
+        problem(key, $"'{Shown(raw[key])}' is not allowed; allowed: {allowed}{hint}");
         return null;
     }
 
@@ -388,6 +391,16 @@ public static partial class PlatformConfigParser
             tenants.Add(new Tenant(name, group, tier));
         }
         return [.. tenants];
+    }
+
+    /// <summary>Keys of other namespaces are Pulumi's or providers' (azure:location); one a typo away from ours is a mistake.</summary>
+    private static bool LooksLikeMisspeltNamespace(string key)
+    {
+        var colon = key.IndexOf(':');
+        if (colon <= 0)
+            return false;
+        var ns = key[..colon];
+        return ns != ConfigKey.Namespace && Text.DidYouMean.Closest(ns.ToLowerInvariant(), [ConfigKey.Namespace], maxDistance: 2) is not null;
     }
 
     private static string UnknownKeyMessage(string key)

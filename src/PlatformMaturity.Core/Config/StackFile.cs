@@ -11,6 +11,9 @@ public static class StackFile
     public const string Prefix = "Pulumi.";
     public const string Extension = ".yaml";
 
+    /// <summary>The top-level keys of a Pulumi stack file (ProjectStack in pulumi/pulumi sdk/go/common/workspace).</summary>
+    public static readonly IReadOnlyList<string> TopLevelKeys = ["config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment"];
+
     public static string FileName(string stack) => $"{Prefix}{stack}{Extension}";
 
     public static string PathFor(string stacksDirectory, string stack) => Path.Combine(stacksDirectory, FileName(stack));
@@ -49,6 +52,12 @@ public static class StackFile
             return new RawConfig(stack, values.ToImmutable());
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new StackConfigException(origin, [new ConfigProblem("yaml", "the file must be a mapping with a 'config:' key")]);
+
+        foreach (var key in root.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").Where(k => !TopLevelKeys.Contains(k)))
+        {
+            var hint = Text.DidYouMean.Closest(key, TopLevelKeys) is { } closest ? $"did you mean {closest}? " : "";
+            throw new StackConfigException(origin, [new ConfigProblem(key, $"is not a key of a Pulumi stack file; {hint}allowed: {string.Join(", ", TopLevelKeys)}")]);
+        }
 
         if (root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode) && configNode is not YamlScalarNode { Value: null or "" })
         {
