@@ -87,7 +87,7 @@ public sealed class InitTests
     [InlineData("bad environment", new[] { "init", "dev", "--level", "1", "--target", "existing", "--environment", "staging" }, 2, "allowed: nonprod, prod")]
     [InlineData("region on existing", new[] { "init", "dev", "--level", "1", "--target", "existing", "--region", "westeurope" }, 1, "--region applies to target azure only")]
     [InlineData("bad region", new[] { "init", "dev", "--level", "1", "--target", "azure", "--region", "West Europe" }, 1, "platform:regions: item 0 'West Europe' is not an Azure region name")]
-    [InlineData("bad tenant", new[] { "init", "dev", "--level", "1", "--target", "existing", "--tenant", "Team_A" }, 1, "platform:tenants: item 0 name 'Team_A' is not a DNS-1123 label")]
+    [InlineData("bad tenant", new[] { "init", "dev", "--level", "1", "--target", "existing", "--tenant", "Team_A" }, 1, "--tenant 'Team_A': name 'Team_A' is not a DNS-1123 label")]
     [InlineData("reserved tenant", new[] { "init", "dev", "--level", "1", "--target", "existing", "--tenant", "kube-system" }, 1, "reserved")]
     [InlineData("level 2 tenant without group", new[] { "init", "dev", "--level", "2", "--target", "existing", "--tenant", "team-a" }, 1, "has no group")]
     [InlineData("missing target", new[] { "init", "dev", "--level", "1" }, 2, "--target")]

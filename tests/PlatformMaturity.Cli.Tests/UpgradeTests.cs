@@ -88,8 +88,9 @@ public sealed class UpgradeTests
         Assert.Equal([Enforcements.NetworkDefaultDeny], after.Staged.AsEnumerable());
         Assert.All(MaturityModel.Default.Level(2).Requirements, r =>
             Assert.Contains(after.Attestations, a => a.Id == r.Id && a.By == "ana" && a.At == "2026-11-24T09:30:00Z"));
-        foreach (var line in original.Split('\n').Where(l => !l.Contains("platform:level") && !l.Contains("platform:staged") && !l.Contains("platform:attestations")))
+        foreach (var line in original.Split('\n').Where(l => !l.Contains("platform:level") && !l.Contains("platform:staged") && !l.Contains("platform:attestations") && !l.StartsWith("# Level 1")))
             Assert.Contains(line, text);
+        Assert.Contains("\n# Level 2 - Operational Foundation: Discover useful features and explore further.\n", text);
         Assert.False(File.Exists(StackLock.PathFor(StackPath(dir))));
     }
 
@@ -225,8 +226,9 @@ public sealed class UpgradeTests
         using var dir = Stack();
         File.WriteAllText(dir.Combine("Pulumi.yaml"), "name: platform\nruntime: dotnet\nstackConfigDir: stacks\n");
         var missing = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "2", "--yes", "--apply", .. AttestAll(2)]);
-        Assert.Equal(0, missing.ExitCode);
-        Assert.Contains("the pulumi CLI is not on PATH. Apply it with: pulumi preview --stack dev && pulumi up --stack dev", missing.Out);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("written but not applied: the pulumi CLI is not on PATH. Apply it with: pulumi preview --stack dev && pulumi up --stack dev", missing.Error);
+        Assert.Equal(2, Config(dir).Level);
 
         var bin = dir.Combine("bin");
         Directory.CreateDirectory(bin);

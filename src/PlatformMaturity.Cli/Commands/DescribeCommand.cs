@@ -55,6 +55,8 @@ internal static class DescribeCommand
         doc.Paragraph($"Recorded as attestations before an upgrade to this level ({doc.Code("pmctl upgrade <stack> --attest <id>")}):");
         foreach (var r in level.Requirements)
             doc.Bullet($"{doc.Code(r.Id)}: {r.Text}");
+        if (level.Availability is { } availability)
+            doc.Bullet($"{doc.Code(availability.AttestationId)}: availability of at least {availability.Target}; computed from the AKS topology on azure, attested for an existing cluster");
         WriteList(doc, "For whom", level.ForWhom);
         WriteList(doc, "Benefits", level.Benefits);
         WriteList(doc, "Do", level.Do);

@@ -37,7 +37,9 @@ internal static class InitCommand
             var directory = StackLocator.StacksDirectory(io, parse.GetValue(stacksDir));
             var path = Execute(request, directory);
             io.Out.WriteLine($"Wrote {StackLocator.Relative(io, path)} ({MaturityModel.Default.Level(request.Level).Title}, target {request.Target}).");
-            io.Out.WriteLine($"Next: pmctl status {request.Stack}   then   pmctl render {request.Stack} --out out/{request.Stack}   or   pulumi up --stack {request.Stack}");
+            var stacksDirOption = parse.GetValue(stacksDir);
+            io.Out.WriteLine($"Next: {StackLocator.Hint($"pmctl status {request.Stack}", stacksDirOption)}   then   " +
+                $"{StackLocator.Hint($"pmctl render {request.Stack} --out out/{request.Stack}", stacksDirOption)}   or   pulumi up --stack {request.Stack}");
             return ExitCodes.Ok;
         });
         return command;
@@ -75,13 +77,29 @@ internal static class InitCommand
         if (target == DeploymentTarget.Azure && AvailabilityModel.TargetFor(model, request.Level) is not null)
             raw = raw.With(ConfigKeys.SkuTier, "Standard").With(ConfigKeys.Zones, new JsonArray("1", "2", "3")).With(ConfigKeys.NodeCount, 3);
 
-        var config = PlatformConfigParser.ParseOrThrow(raw, "pmctl init");
+        var config = ParseOptions(raw, request);
         var findings = Guardrails.Check(config, model).Concat(LevelHealth.Check(Composer.Default.Compose(config), model)).ToList();
         if (findings.Count > 0 && !request.Force)
             throw new UserError(string.Join("\n", findings.Select(f => f.Message)) + "\nNothing was written; pass --force to write the stack anyway.");
 
         WriteNew(path, StackFileTemplate.Render(raw, request.Level, target, model));
         return path;
+    }
+
+    /// <summary>The config the options describe; problems name the option (--tenant …) rather than the stack key they fill.</summary>
+    private static PlatformConfig ParseOptions(RawConfig raw, InitRequest request)
+    {
+        var result = PlatformConfigParser.Parse(raw);
+        if (result.Config is { } config)
+            return config;
+        var problems = result.Problems.Select(p =>
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(p.Message, @"^item (\d+) ");
+            return p.Key == ConfigKeys.Tenants.FullName && match.Success && int.Parse(match.Groups[1].Value) < request.Tenants.Count
+                ? new ConfigProblem($"--tenant '{request.Tenants[int.Parse(match.Groups[1].Value)]}'", p.Message[match.Length..])
+                : p;
+        });
+        throw new StackConfigException("init options", [.. problems]);
     }
 
     /// <summary>name[:group[:tier]] as a tenant object.</summary>

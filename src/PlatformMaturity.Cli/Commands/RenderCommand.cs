@@ -1,3 +1,4 @@
+using PlatformMaturity.Text;
 using System.CommandLine;
 using PlatformMaturity.Cli.Output;
 using PlatformMaturity.Cli.Stacks;
@@ -29,7 +30,7 @@ internal static class RenderCommand
 
             var objects = graph.Resources.OfType<KubernetesResource>().Count();
             var releases = graph.Resources.OfType<HelmRelease>().Count();
-            io.Out.WriteLine($"Rendered {objects} Kubernetes objects and {releases} Helm releases of {graph.Components.Length} components into {StackLocator.Relative(io, output)} ({files.Length} files).");
+            io.Out.WriteLine($"Rendered {Counted.Of(objects, "Kubernetes object")} and {Counted.Of(releases, "Helm release")} of {Counted.Of(graph.Components.Length, "component")} into {StackLocator.Relative(io, output)} ({Counted.Of(files.Length, "file")}).");
             io.Out.WriteLine($"Build the manifests with: kubectl kustomize {StackLocator.Relative(io, output)}");
             ReportAbsentPractices(io, graph);
             return ExitCodes.Ok;
@@ -41,6 +42,6 @@ internal static class RenderCommand
     internal static void ReportAbsentPractices(CliIO io, PlatformGraph graph)
     {
         foreach (var practice in graph.Practices.Where(p => p.State != PracticeState.Implemented))
-            io.Error.WriteLine($"note: {practice.Practice}: {StatusCommand.State(practice.State)} ({practice.Detail})");
+            io.Error.WriteLine($"note: {practice.Practice}: {(practice.State == PracticeState.NotApplicable ? "not applicable: " : "")}{practice.Detail}");
     }
 }

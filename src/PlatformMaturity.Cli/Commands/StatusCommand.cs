@@ -1,8 +1,10 @@
+using PlatformMaturity.Text;
 using System.CommandLine;
 using PlatformMaturity.Cli.Output;
 using PlatformMaturity.Cli.Stacks;
 using PlatformMaturity.Cli.Views;
 using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using Spectre.Console;
 
@@ -19,12 +21,22 @@ internal static class StatusCommand
         var command = new Command("status", "Show a stack's level, target, practices in effect and config problems") { stack, stacksDir, output };
         command.SetAction(parse =>
         {
-            var loaded = StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir));
+            LoadedStack loaded;
+            try
+            {
+                loaded = StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir));
+            }
+            catch (StackConfigException e) when (parse.GetValue(output) == OutputFormat.Json)
+            {
+                // Machines get the problems as JSON too; people get them on stderr, as for every command.
+                Json.Write(io.Out, new StackProblems(parse.GetValue(stack)!, e.Origin, [.. e.Problems]));
+                throw;
+            }
             var status = StackStatus.Of(Composer.Default.Compose(loaded.Config), loaded.Display, Composer.Default.Model, NextLevel.Of(loaded));
             if (parse.GetValue(output) == OutputFormat.Json)
                 Json.Write(io.Out, status);
             else
-                WriteText(io, status);
+                WriteText(io, status, parse.GetValue(stacksDir));
             foreach (var warning in status.Warnings)
                 io.Error.WriteLine($"warning: {warning.Message}");
             return ExitCodes.Ok;
@@ -32,7 +44,7 @@ internal static class StatusCommand
         return command;
     }
 
-    private static void WriteText(CliIO io, StackStatus status)
+    private static void WriteText(CliIO io, StackStatus status, string? stacksDirOption)
     {
         io.Out.WriteLine($"Stack {status.Stack} ({status.File})");
         io.Out.WriteLine($"Level {status.Level} - {status.LevelName}; target {status.Target}; environment {status.Environment}");
@@ -52,7 +64,8 @@ internal static class StatusCommand
         }
         io.Console.Write(table);
         var r = status.Resources;
-        io.Out.WriteLine($"Graph: {r.Components} components, {r.KubernetesObjects} Kubernetes objects, {r.HelmReleases} Helm releases, {r.AzureResources} Azure resources, {r.ContributedSettings} contributed settings");
+        io.Out.WriteLine($"Graph: {Counted.Of(r.Components, "component")}, {Counted.Of(r.KubernetesObjects, "Kubernetes object")}, {Counted.Of(r.Secrets, "secret")} from stack config, " +
+            $"{Counted.Of(r.HelmReleases, "Helm release")}, {Counted.Of(r.AzureResources, "Azure resource")}, {Counted.Of(r.ContributedSettings, "contributed setting")}");
         io.Out.WriteLine($"Cost (rough, monthly list prices): ${status.Cost.MonthlyUsd}" +
             (status.Cost.Lines.Count == 0 ? "" : $" = {string.Join(" + ", status.Cost.Lines.Select(l => $"{l.Item} ${l.MonthlyUsd}"))}") +
             (status.Cost.NotPriced.Count == 0 ? "" : $"; not priced: {string.Join("; ", status.Cost.NotPriced)}"));
@@ -61,8 +74,8 @@ internal static class StatusCommand
         {
             io.Out.WriteLine($"Next level: {next.Level} - {next.Name}: {next.Summary}");
             foreach (var gate in next.OpenGates)
-                io.Out.WriteLine($"  open gate: {gate.Kind.ToString().ToLowerInvariant()} {gate.Id}: {gate.HowToClose}");
-            io.Out.WriteLine($"  details: pmctl plan {status.Stack} --to {next.Level}");
+                io.Out.WriteLine($"  open gate: {gate.Kind.ToString().ToLowerInvariant()} {gate.Id}: {StackLocator.Hint(gate.HowToClose, stacksDirOption)}");
+            io.Out.WriteLine($"  details: {StackLocator.Hint($"pmctl plan {status.Stack} --to {next.Level}", stacksDirOption)}");
         }
         if (status.MissingSecrets.Count > 0)
         {

@@ -1,3 +1,4 @@
+using PlatformMaturity.Text;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PlatformMaturity.Cli.Output;
@@ -63,11 +64,12 @@ internal static class UpgradeCommand
         var (plan, writes) = request.Promote ? Promotion(current, raw, request) : LevelMove(current, raw, request);
 
         PlanDocument.Of(plan, writes, MaturityModel.Default).Write(DocumentWriter.For(OutputFormat.Text, io.Out));
+        WarnAboutNeedlessAttestations(io, plan, request);
         if (!plan.IsReady)
         {
             var open = plan.OpenGates.ToList();
-            throw new UserError($"{open.Count} readiness gate{(open.Count == 1 ? " is" : "s are")} open; nothing was written:\n" +
-                string.Join("\n", open.Select(g => $"  - {g.Kind.ToString().ToLowerInvariant()} {g.Id} (Level {g.Level}): {g.HowToClose}")));
+            throw new UserError($"{Counted.Of(open.Count, "readiness gate")} {(open.Count == 1 ? "is" : "are")} open; nothing was written:\n" +
+                string.Join("\n", open.Select(g => $"  - {g.Kind.ToString().ToLowerInvariant()} {g.Id} (Level {g.Level}): {StackLocator.Hint(g.HowToClose, request.StacksDir)}")));
         }
         if (request.DryRun)
         {
@@ -85,17 +87,34 @@ internal static class UpgradeCommand
             var edits = writes.Select(w => (w.Key, w.Value)).ToList();
             if (attestations is not null)
                 edits.Add((ConfigKeys.Attestations, attestations));
-            var updated = StackFileEditor.Apply(original, edits);
+            var updated = StackFileTemplate.Retitle(StackFileEditor.Apply(original, edits), plan.From, plan.To, MaturityModel.Default);
             PlatformConfigParser.ParseOrThrow(StackFile.Parse(updated, request.Stack, path), path);
             WriteAtomically(path, updated);
         }
         io.Out.WriteLine(request.Promote
-            ? $"Promoted: {StackLocator.Relative(io, path)} enforces every staged enforcement. Apply it with pulumi up --stack {request.Stack}."
-            : $"Upgraded: {StackLocator.Relative(io, path)} is at Level {plan.To} - {MaturityModel.Default.Level(plan.To).Name}.");
+            ? $"Promoted: {StackLocator.Relative(io, path)} enforces every staged enforcement."
+            : $"{(plan.IsDowngrade ? "Downgraded" : "Upgraded")}: {StackLocator.Relative(io, path)} is at Level {plan.To} - {MaturityModel.Default.Level(plan.To).Name}.");
+        var updatedConfig = StackLocator.Load(io, request.Stack, request.StacksDir).Config;
+        foreach (var secret in updatedConfig.MissingSecrets)
+            io.Out.WriteLine($"Set before pulumi up: {secret.FullName} ({secret.Description}): pulumi config set --secret {secret.FullName} <value> --stack {request.Stack}");
         if (request.Apply)
             return PulumiRunner.PreviewAndUp(io, request.Stack, Path.GetDirectoryName(path)!);
         io.Out.WriteLine($"Provision it with: pulumi up --stack {request.Stack}   (or pmctl upgrade ... --apply)");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Attestations this move does not need are recorded (they are true statements) but said to be needless.</summary>
+    private static void WarnAboutNeedlessAttestations(CliIO io, UpgradePlan plan, UpgradeRequest request)
+    {
+        var attestable = plan.Gates.Where(g => g.Kind == GateKind.Attestation || (g.Kind == GateKind.Availability && g.HowToClose.Contains("--attest", StringComparison.Ordinal)))
+            .Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in request.Attest.Distinct().Where(id => !attestable.Contains(id)))
+        {
+            var why = plan.Gates.Any(g => g.Id == id)
+                ? "this stack's target computes its availability, an attestation cannot replace that"
+                : $"no level from {Math.Min(plan.From, plan.To) + 1} to {Math.Max(plan.From, plan.To)} asks for it";
+            io.Error.WriteLine($"warning: --attest {id} is not needed for this move ({why}); it is recorded as given");
+        }
     }
 
     private static (UpgradePlan, System.Collections.Immutable.ImmutableArray<ConfigWrite>) Promotion(PlatformConfig current, RawConfig raw, UpgradeRequest request)
@@ -114,7 +133,7 @@ internal static class UpgradeCommand
         if (unknown.Count > 0)
             throw new UserError($"--attest {string.Join(", ", unknown)}: not a requirement id; the ids are listed by pmctl describe <level> (e.g. {KnownAttestations.First()})");
         if (to > current.Level + 1 && !request.AllowSkip)
-            throw new UserError($"Level {current.Level} → {to} skips {to - current.Level - 1} level(s); upgrade one level at a time (--to {current.Level + 1}), or pass --allow-skip to check every level in between");
+            throw new UserError($"Level {current.Level} → {to} skips {Counted.Of(to - current.Level - 1, "level")}; upgrade one level at a time (--to {current.Level + 1}), or pass --allow-skip to check every level in between");
 
         var (plan, writes) = UpgradePlanner.Default.Plan(raw, new PlanRequest(to, request.Attest));
         if (plan.IsDowngrade && !request.AllowDowngrade)

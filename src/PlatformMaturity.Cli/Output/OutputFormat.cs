@@ -19,7 +19,6 @@ public static class OutputOption
         var option = new Option<OutputFormat>("--output", "-o")
         {
             Description = $"Output format: {string.Join(", ", names)} (default: text)",
-            DefaultValueFactory = _ => OutputFormat.Text,
             HelpName = string.Join("|", names),
             CustomParser = result =>
                 Choices.Parse(result, "--output", names) is { } name ? formats[Array.IndexOf(names, name)] : OutputFormat.Text,

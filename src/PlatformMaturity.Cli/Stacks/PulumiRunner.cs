@@ -12,8 +12,8 @@ internal static class PulumiRunner
         if (pulumi is null || project is null)
         {
             var why = pulumi is null ? "the pulumi CLI is not on PATH" : $"no Pulumi.yaml above {stacksDirectory}";
-            io.Out.WriteLine($"Not applied: {why}. Apply it with: pulumi preview --stack {stack} && pulumi up --stack {stack}");
-            return ExitCodes.Ok;
+            // The stack file holds the change, but what --apply asked for did not happen: say so in the exit code.
+            throw new UserError($"the stack file was written but not applied: {why}. Apply it with: pulumi preview --stack {stack} && pulumi up --stack {stack}");
         }
         foreach (var args in new[] { new[] { "preview", "--stack", stack }, ["up", "--stack", stack, "--yes", "--skip-preview"] })
         {

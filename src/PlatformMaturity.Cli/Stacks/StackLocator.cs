@@ -44,10 +44,19 @@ public static class StackLocator
     {
         var path = StackPath(StacksDirectory(io, stacksDirOption), stack);
         var display = Relative(io, path);
+        if (!File.Exists(path))
+        {
+            throw new StackConfigException(display, [new ConfigProblem("stack",
+                $"'{stack}' has no stack file: {display} does not exist (create it with: {Hint($"pmctl init {stack} --level <n> --target existing|azure", stacksDirOption)})")]);
+        }
         var text = StackFile.ReadText(path, stack, display);
         var raw = StackFile.Parse(text, stack, display);
         return new LoadedStack(raw, PlatformConfigParser.ParseOrThrow(raw, display), path, display, text);
     }
+
+    /// <summary>A pmctl command to suggest, with the --stacks-dir the user gave so it works when copied.</summary>
+    public static string Hint(string command, string? stacksDirOption) =>
+        stacksDirOption is null || !command.StartsWith("pmctl ", StringComparison.Ordinal) ? command : $"{command} --stacks-dir {stacksDirOption}";
 
     /// <summary>A path as messages show it: relative when it is under the working folder, else absolute.</summary>
     public static string Relative(CliIO io, string path)

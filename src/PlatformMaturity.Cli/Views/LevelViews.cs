@@ -28,6 +28,7 @@ public sealed record LevelDescription(
     IReadOnlyList<PracticeDescription> Carried,
     IReadOnlyList<SupersessionView> Superseded,
     IReadOnlyList<Requirement> Requirements,
+    AvailabilityTargetView? Availability,
     IReadOnlyList<string> ForWhom,
     IReadOnlyList<string> Benefits,
     IReadOnlyList<string> Do,
@@ -46,6 +47,9 @@ public sealed record LevelDescription(
                 .SelectMany(p => p.Practice.Categories.Select(c => PracticeDescription.Of(p.Practice, c, carried: true, catalog)))],
             [.. model.SupersededAt(level.Number).Select(s => new SupersessionView(s.Practice.Name, s.Successor.Name))],
             level.Requirements,
+            Planning.AvailabilityModel.TargetFor(model, level.Number) is { } target
+                ? new AvailabilityTargetView(Planning.AvailabilityEstimate.Percent(target), Planning.AvailabilityModel.AttestationId(target))
+                : null,
             level.ForWhom,
             level.Benefits,
             level.Do,
@@ -77,6 +81,9 @@ public sealed record PracticeDescription(
             practice.ListedAt, practice.Successor, new TargetImplementation(On(DeploymentTarget.Existing), On(DeploymentTarget.Azure)));
     }
 }
+
+/// <summary>A level's availability target (from its benefits) and the attestation that stands for it on existing clusters.</summary>
+public sealed record AvailabilityTargetView(string Target, string AttestationId);
 
 /// <summary>What implements a practice on each target (or why it does not apply there).</summary>
 public sealed record TargetImplementation(string Existing, string Azure);

@@ -21,7 +21,8 @@ public sealed record PlanDocument(
     IReadOnlyList<Risk> Risks,
     AvailabilityEstimate? Availability,
     CostView Cost,
-    IReadOnlyList<ConfigWriteView> ConfigWrites)
+    IReadOnlyList<ConfigWriteView> ConfigWrites,
+    bool ChangesKnown)
 {
     public static PlanDocument Of(UpgradePlan plan, IEnumerable<ConfigWrite> writes, MaturityModel model) => new(
         plan.Stack,
@@ -38,7 +39,8 @@ public sealed record PlanDocument(
         plan.Risks,
         plan.Availability,
         CostView.Of(plan.Cost),
-        [.. writes.Select(w => new ConfigWriteView(w.Key.FullName, w.Value?.DeepClone(), w.Reason))]);
+        [.. writes.Select(w => new ConfigWriteView(w.Key.FullName, w.Value?.DeepClone(), w.Reason))],
+        plan.ChangesKnown);
 
     /// <summary>Writes the plan for people; resources added are listed, settings shown for changes.</summary>
     public void Write(DocumentWriter doc)
@@ -46,19 +48,13 @@ public sealed record PlanDocument(
         doc.Heading(1, From == To ? $"Promotion plan for stack {Stack}: Level {To} - {ToName}" : $"Plan for stack {Stack}: Level {From} - {FromName} → Level {To} - {ToName}");
         doc.Paragraph(Summary);
 
-        doc.Heading(2, "Practices");
-        foreach (var group in Practices.Where(p => p.Kind != PracticeChangeKind.Kept).GroupBy(p => p.Kind))
-        {
-            doc.Heading(3, group.Key.ToString());
-            foreach (var practice in group)
-            {
-                var successor = practice.SupersededBy is null ? "" : $" → {practice.SupersededBy}";
-                doc.Bullet($"{practice.Practice}{successor} ({string.Join(", ", practice.Categories)}): {practice.Detail}");
-            }
-        }
-        doc.Paragraph($"Kept: {Practices.Count(p => p.Kind == PracticeChangeKind.Kept)} practices listed at both levels.");
+        var promotion = From == To;
+        if (!promotion)
+            WritePractices(doc);
 
         doc.Heading(2, $"Resource changes ({Changes.Count})");
+        if (!ChangesKnown)
+            doc.Paragraph($"Not computed: the stack's config is not valid at Level {To} yet. Close the config gates below, then plan again.");
         foreach (var change in Changes)
         {
             var sign = change.Kind switch { ChangeKind.Add => "+", ChangeKind.Remove => "-", _ => "~" };
@@ -67,7 +63,7 @@ public sealed record PlanDocument(
             if (change.Kind != ChangeKind.Change)
                 continue;
             foreach (var setting in change.Settings)
-                doc.Bullet($"{setting.Path}: {setting.Before ?? "(unset)"} → {setting.After ?? "(unset)"} [{setting.Provenance}]", indent: 1);
+                doc.Bullet($"{setting.Path}: {Shown(setting.Before)} → {Shown(setting.After)} [{setting.Provenance}]", indent: 1);
         }
 
         doc.Heading(2, "Steps");
@@ -82,6 +78,28 @@ public sealed record PlanDocument(
             }
         }
 
+        if (!promotion)
+            WriteGates(doc);
+        WriteRisksCostAndWrites(doc);
+    }
+
+    private void WritePractices(DocumentWriter doc)
+    {
+        doc.Heading(2, "Practices");
+        foreach (var group in Practices.Where(p => p.Kind != PracticeChangeKind.Kept).GroupBy(p => p.Kind))
+        {
+            doc.Heading(3, group.Key.ToString());
+            foreach (var practice in group)
+            {
+                var successor = practice.SupersededBy is null ? "" : $" → {practice.SupersededBy}";
+                doc.Bullet($"{practice.Practice}{successor} ({string.Join(", ", practice.Categories)}): {practice.Detail}");
+            }
+        }
+        doc.Paragraph($"Kept: {Practices.Count(p => p.Kind == PracticeChangeKind.Kept)} practices listed at both levels.");
+    }
+
+    private void WriteGates(DocumentWriter doc)
+    {
         doc.Heading(2, "Readiness gates");
         foreach (var gate in Gates)
         {
@@ -96,11 +114,14 @@ public sealed record PlanDocument(
             foreach (var line in availability.Arithmetic)
                 doc.Bullet(line);
         }
+    }
 
+    private void WriteRisksCostAndWrites(DocumentWriter doc)
+    {
         doc.Heading(2, $"Risks ({Risks.Count})");
         foreach (var risk in Risks)
         {
-            doc.Bullet($"{doc.Code(risk.Id)}: {risk.Description} ({risk.Resources.Length} resources)");
+            doc.Bullet($"{doc.Code(risk.Id)}: {risk.Description} ({string.Join(", ", risk.Resources.Take(5))}{(risk.Resources.Length > 5 ? $" and {risk.Resources.Length - 5} more" : "")})");
             doc.Bullet($"softened: {risk.Mitigation}", indent: 1);
             doc.Bullet($"rollback: {risk.Rollback}", indent: 1);
         }
@@ -116,6 +137,15 @@ public sealed record PlanDocument(
         foreach (var write in ConfigWrites)
             doc.Bullet($"{doc.Code($"{write.Key}: {write.Value?.ToJsonString() ?? "null"}")}: {write.Reason}");
     }
+
+    /// <summary>A setting's value for people: multi-line and long values shortened (JSON carries them whole).</summary>
+    private static string Shown(string? value) => value switch
+    {
+        null => "(unset)",
+        _ when value.Contains('\n') => $"({Text.Counted.Of(value.TrimEnd('\n').Split('\n').Length, "line")} of text)",
+        { Length: > 120 } => value[..117] + "…",
+        _ => value,
+    };
 }
 
 /// <summary>The cost part of a plan.</summary>

@@ -25,7 +25,7 @@ public sealed record StackStatus(
         model.Level(graph.Config.Level).Name,
         ConfigNames.Of(graph.Config.Target),
         ConfigNames.Of(graph.Config.Environment),
-        [.. graph.Practices.Select(PracticeStatusView.Of)],
+        [.. graph.Practices.OrderBy(p => p.Categories[0]).Select(PracticeStatusView.Of)],
         ResourceCounts.Of(graph),
         [.. Guardrails.Check(graph.Config, model), .. Planning.LevelHealth.Check(graph, model)],
         [.. graph.Config.MissingSecrets.Select(k => MissingSecretView.Of(k, graph.Config.Stack))],
@@ -46,6 +46,9 @@ public sealed record NextLevel(int Level, string Name, bool Ready, IReadOnlyList
         return new NextLevel(level, model.Level(level).Name, plan.IsReady, [.. plan.OpenGates], plan.Summary);
     }
 }
+
+/// <summary>What status --output json prints for a stack it cannot use: every problem of its config.</summary>
+public sealed record StackProblems(string Stack, string File, IReadOnlyList<ConfigProblem> Problems);
 
 /// <summary>A secret the level needs that the stack has not set: pulumi up would fail until it is.</summary>
 public sealed record MissingSecretView(string Key, string Description, string Command)
@@ -77,11 +80,12 @@ public sealed record PracticeStatusView(string Practice, IReadOnlyList<string> C
 }
 
 /// <summary>How much the graph holds.</summary>
-public sealed record ResourceCounts(int Components, int KubernetesObjects, int HelmReleases, int AzureResources, int ContributedSettings)
+public sealed record ResourceCounts(int Components, int KubernetesObjects, int Secrets, int HelmReleases, int AzureResources, int ContributedSettings)
 {
     public static ResourceCounts Of(PlatformGraph graph) => new(
         graph.Components.Length,
         graph.Resources.OfType<KubernetesResource>().Count(),
+        graph.Resources.OfType<ConfigSecret>().Count(),
         graph.Resources.OfType<HelmRelease>().Count(),
         graph.Resources.OfType<Graph.Azure.AzureResource>().Count(),
         graph.Components.Sum(c => c.Contributions.Length));

@@ -15,7 +15,7 @@ public static class StackFileTemplate
         var lvl = model.Level(level);
         var text = new StringBuilder()
             .Append($"# Pulumi stack '{config.Stack}' of a PlatformMaturity platform, written by pmctl init.\n")
-            .Append($"# {lvl.Title}: {lvl.Goal}\n")
+            .Append(LevelLine(lvl)).Append('\n')
             .Append($"# Check it with: pmctl status {config.Stack}    Provision it with: pulumi up --stack {config.Stack}\n")
             .Append(target == DeploymentTarget.Azure
                 ? "# Azure credentials come from the Azure CLI (az login) or ARM_* environment variables.\n"
@@ -40,6 +40,13 @@ public static class StackFileTemplate
         }
         return text.ToString();
     }
+
+    /// <summary>The level line init writes at the top of a stack file.</summary>
+    public static string LevelLine(Level level) => $"# {level.Title}: {level.Goal}";
+
+    /// <summary>Updates the level line init wrote (if the file still has it) after the level changed.</summary>
+    public static string Retitle(string text, int from, int to, MaturityModel model) =>
+        text.Replace(LevelLine(model.Level(from)) + "\n", LevelLine(model.Level(to)) + "\n", StringComparison.Ordinal);
 
     private static string Example(ConfigKey key) => key.Name switch
     {

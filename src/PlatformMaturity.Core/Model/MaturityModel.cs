@@ -60,13 +60,21 @@ public sealed class MaturityModel
         return inEffect.ToImmutable();
     }
 
-    /// <summary>Practices a lower level listed that a successor replaces at this level.</summary>
-    public ImmutableArray<Supersession> SupersededAt(int level) =>
-        [.. Practices
-            .Where(p => p.FirstLevel < level && !p.ListedAt.Contains(level))
+    /// <summary>Practices in effect at the level below that a successor replaces at this level.</summary>
+    public ImmutableArray<Supersession> SupersededAt(int level)
+    {
+        if (level <= LowestLevel)
+            return [];
+        var below = InEffectAt(level - 1).Select(p => p.Practice).ToHashSet();
+        return [.. Practices
+            .Where(p => below.Contains(p) && !p.ListedAt.Contains(level))
             .Select(p => (Practice: p, Successor: SupersedingAt(p, level)))
             .Where(x => x.Successor is not null)
             .Select(x => new Supersession(x.Practice, x.Successor!))];
+    }
+
+    /// <summary>The practice that replaces <paramref name="practice"/> at a level: the first of its successor chain the level lists.</summary>
+    public Practice? SuccessorAt(Practice practice, int level) => SupersedingAt(practice, level);
 
     /// <summary>The first practice in the successor chain of <paramref name="practice"/> that the level lists.</summary>
     private Practice? SupersedingAt(Practice practice, int level)

@@ -73,6 +73,8 @@ public static class CostModel
             {
                 case KubernetesCluster cluster:
                     lines.Add(new CostLine($"{cluster.ClusterName}: AKS {cluster.SkuTier} tier", TierMonthly.GetValueOrDefault(cluster.SkuTier)));
+                    if (cluster.MicrosoftDefender is not null)
+                        unknown.Add("Microsoft Defender for Containers (billed per vCore of the nodes)");
                     AddPool(lines, unknown, cluster.ClusterName, cluster.DefaultNodePool);
                     break;
                 case ContainerRegistry registry:

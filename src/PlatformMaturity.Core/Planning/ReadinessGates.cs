@@ -11,11 +11,11 @@ namespace PlatformMaturity.Planning;
 internal static class ReadinessGates
 {
     /// <summary>Gates of one level of the path: requirements attested, config complete, availability, guardrails.</summary>
-    public static IEnumerable<Gate> For(int level, int to, RawConfig raw, ConfigParseResult parsed, PlatformGraph? graph,
+    public static IEnumerable<Gate> For(int level, int from, int to, RawConfig raw, ConfigParseResult parsed, PlatformGraph? graph,
         IReadOnlySet<string> attested, MaturityModel model, bool upward)
     {
         var stack = raw.Stack;
-        var attest = $"pmctl upgrade {stack} --to {to} --attest";
+        var attest = $"pmctl upgrade {stack} --to {to}{(to - from > 1 ? " --allow-skip" : "")} --attest";
         if (upward)
         {
             foreach (var requirement in model.Level(level).Requirements)
@@ -49,7 +49,8 @@ internal static class ReadinessGates
             var id = AvailabilityModel.AttestationId(target);
             return new Gate(GateKind.Availability, id, level, description, attested.Contains(id), $"{attest} {id}");
         }
-        return new Gate(GateKind.Availability, $"availability-level-{level}", level, description, estimate.MeetsTarget, Suggest(graph, target));
+        // The same id as on existing clusters, but closed by the computed topology, not by an attestation.
+        return new Gate(GateKind.Availability, AvailabilityModel.AttestationId(target), level, description, estimate.MeetsTarget, Suggest(graph, target));
     }
 
     /// <summary>The smallest topology change that reaches the target, computed, or why none does within one cluster.</summary>

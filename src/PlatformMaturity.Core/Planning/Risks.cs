@@ -15,19 +15,20 @@ public static class Risks
     /// <summary>System pool settings whose change rotates the pool (nodes drained and replaced).</summary>
     private static readonly string[] PoolRotating = ["DefaultNodePool.VmSize", "DefaultNodePool.Zones", "DefaultNodePool.OsSku", "DefaultNodePool.HostEncryptionEnabled"];
 
-    public static ImmutableArray<Risk> Find(IReadOnlyList<ResourceChange> phase1, IReadOnlyList<ResourceChange> phase2, IReadOnlyList<string> staged)
+    /// <param name="promoting">The changes promote staged enforcements: they enforce what the staged phase only reported.</param>
+    public static ImmutableArray<Risk> Find(IReadOnlyList<ResourceChange> phase1, IReadOnlyList<ResourceChange> phase2, IReadOnlyList<string> staged, bool promoting = false)
     {
         var risks = new List<Risk>();
         var all = phase1.Concat(phase2).ToList();
 
         var podSecurity = all.Where(c => c.Kind != ChangeKind.Remove && c.Settings.Any(s => s.Path == EnforceLabel && s.After == "restricted")).ToList();
         if (podSecurity.Count > 0)
-            risks.Add(EnforcementRisk(Enforcements.PodSecurityRestricted, staged, podSecurity,
+            risks.Add(EnforcementRisk(Enforcements.PodSecurityRestricted, staged, promoting, podSecurity,
                 "Pods that break the restricted Pod Security Standard (root, privilege escalation, host access, no seccomp) are refused in tenant namespaces"));
 
         var defaultDeny = all.Where(c => c.Kind == ChangeKind.Add && c.ResourceKind == "NetworkPolicy" && IsDefaultDeny(c)).ToList();
         if (defaultDeny.Count > 0)
-            risks.Add(EnforcementRisk(Enforcements.NetworkDefaultDeny, staged, defaultDeny,
+            risks.Add(EnforcementRisk(Enforcements.NetworkDefaultDeny, staged, promoting, defaultDeny,
                 "Traffic into tenant namespaces that no allow policy permits is dropped"));
 
         var denyingPolicies = all.Where(c => c.Kind != ChangeKind.Remove && c.ResourceKind == "ValidatingAdmissionPolicyBinding"
@@ -66,20 +67,22 @@ public static class Risks
         if (removed.Count > 0)
         {
             risks.Add(new Risk("resources-destroyed",
-                $"{removed.Count} resources are destroyed, with whatever state they hold",
+                $"{Text.Counted.Of(removed.Count, "resource")} {(removed.Count == 1 ? "is" : "are")} destroyed, with whatever state {(removed.Count == 1 ? "it holds" : "they hold")}",
                 [.. removed.Select(c => c.Resource)],
-                "Back up what they hold first (Velero backups, registry images, Key Vault secrets); downgrades need --allow-downgrade",
+                "Back up what they hold first (Velero backups, registry images, Key Vault secrets); pmctl upgrade refuses a downgrade without --allow-downgrade",
                 "upgrade again to recreate them; their state comes back only from backups"));
         }
         return [.. risks];
     }
 
-    private static Risk EnforcementRisk(string id, IReadOnlyList<string> staged, IReadOnlyList<ResourceChange> changes, string description)
+    private static Risk EnforcementRisk(string id, IReadOnlyList<string> staged, bool promoting, IReadOnlyList<ResourceChange> changes, string description)
     {
         var enforcement = Enforcements.Find(id)!;
-        var mitigation = staged.Contains(id)
-            ? $"Staged: phase 1 {enforcement.Staged}; phase 2 (after pmctl upgrade <stack> --promote) {enforcement.Enforced}"
-            : $"Not staged: {enforcement.Enforced} as soon as it is applied";
+        var mitigation = promoting
+            ? $"This promotion enforces it: {enforcement.Enforced}. Before promoting, check what the staged phase reported (warnings on kubectl apply, audit annotations)"
+            : staged.Contains(id)
+                ? $"Staged: phase 1 {enforcement.Staged}; phase 2 (after pmctl upgrade <stack> --promote) {enforcement.Enforced}"
+                : $"Not staged: {enforcement.Enforced} as soon as it is applied";
         return new Risk(id, description, [.. changes.Select(c => c.Resource)], mitigation, enforcement.Rollback);
     }
 

@@ -7,6 +7,7 @@ namespace PlatformMaturity.Planning;
 /// What moving a stack from one level to another means, computed offline from two graphs: practices,
 /// resource changes with provenance, ordered steps, readiness gates, risks and a rough cost delta.
 /// </summary>
+/// <param name="ChangesKnown">False when the stack's config is not valid at the target level yet: no target graph, so no resource changes.</param>
 public sealed record UpgradePlan(
     string Stack,
     int From,
@@ -17,7 +18,8 @@ public sealed record UpgradePlan(
     ImmutableArray<Gate> Gates,
     ImmutableArray<Risk> Risks,
     AvailabilityEstimate? Availability,
-    CostEstimate Cost)
+    CostEstimate Cost,
+    bool ChangesKnown = true)
 {
     public bool IsDowngrade => To < From;
 
@@ -34,9 +36,12 @@ public sealed record UpgradePlan(
             int Count(ChangeKind kind) => Changes.Count(c => c.Kind == kind);
             var gained = Practices.Count(p => p.Kind == PracticeChangeKind.Gained);
             var lost = Practices.Count(p => p.Kind is PracticeChangeKind.Superseded or PracticeChangeKind.Dropped);
-            return $"Level {From} → {To}: +{gained} practices, -{lost} superseded or dropped; " +
-                   $"{Count(ChangeKind.Add)} resources added, {Count(ChangeKind.Change)} changed, {Count(ChangeKind.Remove)} removed; " +
-                   $"{Risks.Length} risks; cost {Cost.DeltaText}; {OpenGates.Count()} open gates";
+            var changes = ChangesKnown
+                ? $"{Text.Counted.Of(Count(ChangeKind.Add), "resource")} added, {Count(ChangeKind.Change)} changed, {Count(ChangeKind.Remove)} removed; " +
+                  $"{Text.Counted.Of(Risks.Length, "risk")}; cost {Cost.DeltaText}"
+                : "resource changes, risks and cost not known until the config gates are closed";
+            return $"Level {From} → {To}: {Text.Counted.Of(gained, "practice")} gained, {lost} superseded or dropped; " +
+                   $"{changes}; {Text.Counted.Of(OpenGates.Count(), "open gate")}";
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class UpgradePlanner(Composer composer)
         if (after is null)
         {
             return (new UpgradePlan(raw.Stack, current.Level, request.To, Practices(before, null, request.To), [], [], gates, [], null,
-                CostModel.Between(before, before)), writes);
+                CostModel.Between(before, before), ChangesKnown: false), writes);
         }
 
         var promoted = after.Config with { Staged = [.. after.Config.Staged.Except(NewlyStaged(current, after.Config))] };
@@ -66,7 +66,7 @@ public sealed class UpgradePlanner(Composer composer)
         var after = composer.Compose(current with { Staged = [] });
         var changes = GraphDiff.Between(before, after);
         var plan = new UpgradePlan(raw.Stack, current.Level, current.Level, Practices(before, after, current.Level), changes,
-            PlanSteps.Order(before, after, changes, after, []), [], Risks.Find(changes, [], []), null, CostModel.Between(before, after));
+            PlanSteps.Order(before, after, changes, after, []), [], Risks.Find(changes, [], [], promoting: true), null, CostModel.Between(before, after));
         return (plan, [new ConfigWrite(ConfigKeys.Staged, new System.Text.Json.Nodes.JsonArray(), "every staged enforcement now enforces")]);
     }
 
@@ -78,10 +78,11 @@ public sealed class UpgradePlanner(Composer composer)
     {
         if (to < before.Config.Level)
             yield break;
-        foreach (var (practice, successor) in Model.SupersededAt(to))
+        var inEffect = Model.InEffectAt(to).Select(p => p.Practice).ToHashSet();
+        foreach (var component in before.Components.Where(c => !c.Resources.IsEmpty))
         {
-            var component = before.Component(practice.Slug);
-            if (component is null || component.Resources.IsEmpty || composer.Catalog.TryGet(successor.Name, out _))
+            if (!Model.TryGetPractice(component.Title, out var practice) || inEffect.Contains(practice)
+                || Model.SuccessorAt(practice, to) is not { } successor || composer.Catalog.TryGet(successor.Name, out _))
                 continue;
             yield return new Gate(GateKind.Implementation, successor.Slug, to,
                 $"{successor.Name} is not implemented yet in this version of the tool; it supersedes {practice.Name}, whose {component.Resources.Length} resources would be destroyed with nothing in their place",
@@ -103,7 +104,7 @@ public sealed class UpgradePlanner(Composer composer)
             var levelRaw = LevelChange.Apply(raw, LevelChange.Writes(raw, current, level, Model));
             var parsed = PlatformConfigParser.Parse(levelRaw, Model);
             var graph = parsed.Config is { } config ? composer.Compose(config) : null;
-            gates.AddRange(ReadinessGates.For(level, to, raw, parsed, graph, attested, Model, upward));
+            gates.AddRange(ReadinessGates.For(level, current.Level, to, raw, parsed, graph, attested, Model, upward));
         }
         return [.. gates];
     }
@@ -113,7 +114,6 @@ public sealed class UpgradePlanner(Composer composer)
         var was = before.Practices.ToDictionary(p => p.Practice, StringComparer.Ordinal);
         var will = after?.Practices.ToDictionary(p => p.Practice, StringComparer.Ordinal);
         var inEffect = Model.InEffectAt(to).ToDictionary(p => p.Practice.Name, StringComparer.Ordinal);
-        var superseded = Model.SupersededAt(to).ToDictionary(s => s.Practice.Name, s => s.Successor.Name, StringComparer.Ordinal);
         var changes = new List<PracticeChange>();
 
         foreach (var practice in Model.Practices)
@@ -126,7 +126,7 @@ public sealed class UpgradePlanner(Composer composer)
             if (inEffect.TryGetValue(practice.Name, out var effect))
                 changes.Add(Change(!was.ContainsKey(practice.Name) ? PracticeChangeKind.Gained : effect.Carried ? PracticeChangeKind.Carried : PracticeChangeKind.Kept));
             else if (was.ContainsKey(practice.Name))
-                changes.Add(superseded.TryGetValue(practice.Name, out var successor) ? Change(PracticeChangeKind.Superseded, successor) : Change(PracticeChangeKind.Dropped));
+                changes.Add(Model.SuccessorAt(practice, to) is { } successor ? Change(PracticeChangeKind.Superseded, successor.Name) : Change(PracticeChangeKind.Dropped));
         }
         return [.. changes];
     }

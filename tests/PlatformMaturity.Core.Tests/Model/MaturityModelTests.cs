@@ -14,7 +14,7 @@ public sealed class MaturityModelTests
         {
             var inEffect = Model.InEffectAt(level).Select(p => p.Practice.Name).ToHashSet();
             var superseded = Model.SupersededAt(level).Select(s => s.Practice.Name).ToHashSet();
-            foreach (var practice in Model.Practices.Where(p => p.FirstLevel < level))
+            foreach (var practice in Model.InEffectAt(level - 1).Select(p => p.Practice))
                 Assert.True(inEffect.Contains(practice.Name) ^ superseded.Contains(practice.Name), $"{practice.Name} at level {level}");
         }
     }
@@ -26,10 +26,17 @@ public sealed class MaturityModelTests
     [InlineData(3, "Manual Application Scaling", "Basic Application Autoscaling")]
     [InlineData(2, "Unmanaged Cluster Resources", "Basic Resources Management")]
     [InlineData(4, "Basic Secrets Management", "Advanced Data Protection")]
-    [InlineData(4, "Manual Application Scaling", "Advanced Application Autoscaling")]
+    [InlineData(4, "Basic Application Autoscaling", "Advanced Application Autoscaling")]
     [InlineData(5, "Basic Access Management", "Advanced Access Management")]
     public void A_successor_listed_at_the_level_supersedes(int level, string practice, string successor) =>
         Assert.Contains(Model.SupersededAt(level), s => s.Practice.Name == practice && s.Successor.Name == successor);
+
+    [Fact]
+    public void A_level_supersedes_only_what_was_in_effect_just_below_it()
+    {
+        Assert.DoesNotContain(Model.SupersededAt(5), s => s.Practice.Name == "Unrestricted Container Runtime");
+        Assert.Equal("Advanced Application Autoscaling", Model.SuccessorAt(Model.Practice("Manual Application Scaling"), 4)!.Name);
+    }
 
     [Theory]
     [InlineData(3, "Basic Access Management")]
