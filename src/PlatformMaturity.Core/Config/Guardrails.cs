@@ -17,7 +17,7 @@ public static class Guardrails
         {
             var launchpad = model.Level(1);
             findings.Add(new GuardrailFinding(Level1InProduction,
-                $"Level 1 ({launchpad.Name}) is for non-production only; the seed says it is for \"{launchpad.ForWhom[0]}\" " +
+                $"Level 1 ({launchpad.Name}) is for non-production only; the maturity model says it is for \"{launchpad.ForWhom[0]}\" " +
                 $"and to \"{launchpad.Description[1].Split(". ")[0]}.\" Use environment nonprod, or upgrade to Level 2 for first production workloads."));
         }
         return findings;

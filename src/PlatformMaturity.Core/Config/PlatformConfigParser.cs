@@ -77,7 +77,7 @@ public static partial class PlatformConfigParser
             config = config with
             {
                 Regions = ReadRegions(raw, Problem),
-                KubernetesVersion = ReadMatching(raw, ConfigKeys.KubernetesVersion, KubernetesVersionPattern(), "a Kubernetes version such as 1.34 or 1.34.2", Problem),
+                KubernetesVersion = ReadKubernetesVersion(raw, Problem),
                 NodeVmSize = ReadMatching(raw, ConfigKeys.NodeVmSize, VmSizePattern(), "an Azure VM size such as Standard_D4ds_v5", Problem),
                 NodeCount = ReadInteger(raw, ConfigKeys.NodeCount, min: 2, max: 1000,
                     "at least 2 nodes (Kubernetes Built-in Resiliency) and at most 1000", Problem) ?? 2,
@@ -167,6 +167,16 @@ public static partial class PlatformConfigParser
         if (text is not null && pattern.IsMatch(text))
             return text;
         problem(key, $"'{Shown(raw[key])}' is not allowed; expected {expected}");
+        return null;
+    }
+
+    private static string? ReadKubernetesVersion(RawConfig raw, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.KubernetesVersion;
+        var version = ReadMatching(raw, key, KubernetesVersionPattern(), "a Kubernetes version such as 1.34 or 1.34.2", problem);
+        if (version is null || Version.Parse(string.Join('.', version.Split('.').Take(2))) >= Version.Parse(Versions.Pins.AksMinimumKubernetesVersion))
+            return version;
+        problem(key, $"'{version}' is older than AKS supports; use {Versions.Pins.AksMinimumKubernetesVersion} or newer (default {Versions.Pins.AksKubernetesVersion})");
         return null;
     }
 

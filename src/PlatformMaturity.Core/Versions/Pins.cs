@@ -11,6 +11,9 @@ public static class Pins
     /// <summary>AKS Kubernetes version for new clusters (major.minor; AKS picks the newest patch).</summary>
     public const string AksKubernetesVersion = "1.34";
 
+    /// <summary>The oldest Kubernetes minor version the tool accepts for AKS (older minors are out of AKS support).</summary>
+    public const string AksMinimumKubernetesVersion = "1.32";
+
     /// <summary>General-purpose VM size of the system node pool.</summary>
     public const string AksSystemNodeVmSize = "Standard_D4ds_v5";
 

@@ -44,7 +44,7 @@ public sealed class BasicAccessManagement : PracticeComponent
 
         if (component.Level < RbacFromLevel)
         {
-            component.Note("No RoleBindings for tenants yet: the seed keeps RBAC out of Level 1.");
+            component.Note("No RoleBindings for tenants yet: the maturity model keeps RBAC out of Level 1.");
             return;
         }
         if (component.IsAzure)
