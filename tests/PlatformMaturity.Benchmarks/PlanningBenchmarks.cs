@@ -25,7 +25,7 @@ public class PlanningBenchmarks
             .With(ConfigKeys.Target, "azure")
             .With(ConfigKeys.Regions, new JsonArray("westeurope", "northeurope", "swedencentral"))
             .With(ConfigKeys.Tenants, new JsonArray([.. Enumerable.Range(0, 200).Select(i =>
-                (JsonNode)new JsonObject { ["name"] = $"tenant-{i:000}", ["group"] = $"group-{i:000}", ["tier"] = (i % 3) switch { 0 => "small", 1 => "medium", _ => "large" } })]));
+                (JsonNode)new JsonObject { ["name"] = $"tenant-{i:000}", ["group"] = $"00000000-0000-4000-8000-{i:000000000000}", ["tier"] = (i % 3) switch { 0 => "small", 1 => "medium", _ => "large" } })]));
         _level5 = PlatformConfigParser.ParseOrThrow(_raw.With(ConfigKeys.Level, 5), "bench");
     }
 
