@@ -11,7 +11,19 @@ namespace PlatformMaturity.PulumiHost.Mapping;
 internal static class KubernetesClusterMapper
 {
     public static PulumiAzure.ContainerService.KubernetesCluster Map(KubernetesCluster cluster, MappingContext context, PlatformComponent parent) =>
-        new(cluster.Name, Args(cluster, context.Refs), context.Options(cluster, parent));
+        new(cluster.Name, Args(cluster, context.Refs), Options(cluster, context, parent));
+
+    /// <summary>
+    /// An autoscaled pool's node count belongs to the cluster autoscaler once the pool exists: Pulumi sets it at
+    /// creation only, so a later pulumi up does not undo the autoscaler's decisions.
+    /// </summary>
+    internal static Pulumi.CustomResourceOptions Options(KubernetesCluster cluster, MappingContext context, PlatformComponent parent)
+    {
+        var options = context.Options(cluster, parent);
+        if (cluster.DefaultNodePool.AutoScalingEnabled)
+            options.IgnoreChanges = ["defaultNodePool.nodeCount"];
+        return options;
+    }
 
     internal static PulumiAzure.ContainerService.KubernetesClusterArgs Args(KubernetesCluster cluster, AzureOutputs refs) => new()
     {
