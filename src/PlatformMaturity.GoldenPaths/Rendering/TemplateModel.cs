@@ -52,6 +52,8 @@ internal static class TemplateModel
                 ["environment"] = ConfigNames.Of(config.Environment),
                 ["prod"] = config.Environment == EnvironmentKind.Prod,
                 ["registry"] = config.Registry,
+                // Basic Traffic Filtering admits tenant traffic from this namespace (platform:ingressNamespace); so do apps' policies.
+                ["ingress_namespace"] = config.IngressNamespace,
                 ["golden_paths_from"] = platform.FirstLevelOf("Golden Paths"),
             },
             ["pins"] = new ScriptObject
@@ -71,7 +73,6 @@ internal static class TemplateModel
                 ["monitoring_namespace"] = PlatformContract.MonitoringNamespace,
                 ["prometheus_release"] = PlatformContract.PrometheusRelease,
                 ["prometheus_url"] = PlatformContract.PrometheusUrl,
-                ["gateway_namespace_label"] = PlatformContract.GatewayNamespaceLabel,
                 ["argocd_namespace"] = PlatformContract.ArgoCdNamespace,
                 ["cluster_selector_label"] = PlatformContract.ClusterSelectorLabel,
                 ["keda_namespace"] = PlatformContract.KedaNamespace,
