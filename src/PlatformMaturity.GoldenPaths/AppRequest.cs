@@ -13,4 +13,8 @@ public sealed record ValidatedApp(
     string? Team,
     GoldenPath GoldenPath,
     IReadOnlyDictionary<string, object?> Values,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Practices whose provision decided a default (defaultsWhen); with those templates ask about, they make the app's gaps.</summary>
+    public IReadOnlyList<string> Consulted { get; init; } = [];
+}

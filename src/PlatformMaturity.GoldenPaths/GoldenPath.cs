@@ -19,4 +19,7 @@ public sealed record TemplateFile(string SourcePath, string OutputPattern, Templ
     public const string KustomizationFile = "kustomization.yaml";
 
     public bool IsKustomization => Path.GetFileName(OutputPattern) == KustomizationFile;
+
+    /// <summary>Markdown templates (the app's PLATFORM.md) render last, with the gaps the other templates found.</summary>
+    public bool IsDocument => OutputPattern.EndsWith(".md", StringComparison.Ordinal);
 }

@@ -16,13 +16,21 @@ public sealed class GoldenPathCatalog
     /// <summary>The folder of partials that golden paths include as <c>_shared/&lt;file&gt;.sbn</c>.</summary>
     public const string SharedFolder = "_shared";
 
+    /// <summary>
+    /// In <see cref="SharedFolder"/>: what golden paths give an app for each practice, one line per practice. When the
+    /// platform does not provide a practice a golden path uses, <c>pmctl app new</c> says the app does not get it.
+    /// </summary>
+    public const string PracticesFile = "practices.yaml";
+
     private const long MaxTemplateBytes = 256 * 1024;
 
-    private GoldenPathCatalog(string directory, ImmutableArray<GoldenPath> goldenPaths, ImmutableSortedDictionary<string, Template> partials)
+    private GoldenPathCatalog(string directory, ImmutableArray<GoldenPath> goldenPaths, ImmutableSortedDictionary<string, Template> partials,
+        ImmutableSortedDictionary<string, string> whatAppsGet)
     {
         Directory = directory;
         GoldenPaths = goldenPaths;
         Partials = partials;
+        WhatAppsGet = whatAppsGet;
     }
 
     public string Directory { get; }
@@ -32,6 +40,9 @@ public sealed class GoldenPathCatalog
 
     /// <summary>Parsed partials by include name: <c>_shared/labels.sbn</c>, and a golden path's own <c>web-service/_workload.sbn</c>.</summary>
     public ImmutableSortedDictionary<string, Template> Partials { get; }
+
+    /// <summary>Practice name → what golden paths give an app for it (from <c>_shared/practices.yaml</c>; empty when the folder has none).</summary>
+    public ImmutableSortedDictionary<string, string> WhatAppsGet { get; }
 
     public GoldenPath? Find(string name) => GoldenPaths.FirstOrDefault(g => g.Name == name);
 
@@ -53,6 +64,7 @@ public sealed class GoldenPathCatalog
         var problems = new List<string>();
         var partials = ImmutableSortedDictionary.CreateBuilder<string, Template>(StringComparer.Ordinal);
         var shared = Path.Combine(root, SharedFolder);
+        var whatAppsGet = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
         if (System.IO.Directory.Exists(shared))
         {
             foreach (var file in SafeFiles(shared, root, problems))
@@ -60,6 +72,7 @@ public sealed class GoldenPathCatalog
                 if (Parse(file, root, problems) is { } template)
                     partials[Relative(root, file)] = template;
             }
+            whatAppsGet = PracticeDescriptions.Load(Path.Combine(shared, PracticesFile), root, model, problems);
         }
 
         var goldenPaths = new List<GoldenPath>();
@@ -85,7 +98,8 @@ public sealed class GoldenPathCatalog
         return new GoldenPathCatalog(
             root,
             [.. goldenPaths.OrderBy(g => g.Manifest.MinimumLevel).ThenBy(g => g.Name, StringComparer.Ordinal)],
-            partials.ToImmutable());
+            partials.ToImmutable(),
+            whatAppsGet);
     }
 
     private static GoldenPath? LoadOne(string folder, string root, MaturityModel model, List<string> problems,

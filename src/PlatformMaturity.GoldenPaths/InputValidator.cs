@@ -21,6 +21,7 @@ public static partial class InputValidator
         var goldenPath = catalog.Find(request.Template) ?? throw new GoldenPathInputException([new InputProblem("--template",
             $"'{Shown(request.Template)}' is not a golden path; available: {string.Join(", ", catalog.GoldenPaths.Select(g => g.Name))} (see pmctl templates)")]);
         RefuseBelowMinimumLevel(goldenPath.Manifest, platform);
+        RefuseUnmetRequirements(goldenPath.Manifest, platform);
 
         var problems = new List<InputProblem>();
         var notes = new List<string>();
@@ -30,6 +31,7 @@ public static partial class InputValidator
         var sets = ParseSets(request.Sets, goldenPath.Manifest, problems);
 
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var consulted = new List<string>();
         foreach (var spec in goldenPath.Manifest.Parameters)
         {
             var subject = $"--set {spec.Name}";
@@ -41,9 +43,12 @@ public static partial class InputValidator
                 values[spec.TemplateName] = value;
                 if (spec.Practice is { } practice && !platform.InEffect(practice))
                     notes.Add($"--set {spec.Name} has no effect at Level {platform.Level.Number}: it serves {practice}, in effect from Level {platform.FirstLevelOf(practice)}");
+                else if (spec.Practice is { } missing && !platform.Provides(missing) && !spec.RequiredWhen.Any(platform.Provides))
+                    notes.Add($"--set {spec.Name} has no effect on stack '{platform.Config.Stack}': it serves {missing}, which {NotProvided(missing, platform)}");
                 continue;
             }
 
+            consulted.AddRange(spec.DefaultsWhen.Select(d => d.Practice));
             var fallback = DefaultFor(spec, platform, nameValid ? request.Name : null, team);
             if (fallback.Value is null)
             {
@@ -67,7 +72,7 @@ public static partial class InputValidator
 
         if (problems.Count > 0)
             throw new GoldenPathInputException(problems);
-        return new ValidatedApp(request.Name, team, goldenPath, values, notes);
+        return new ValidatedApp(request.Name, team, goldenPath, values, notes) { Consulted = [.. consulted.Distinct(StringComparer.Ordinal)] };
     }
 
     /// <summary>A golden path for a higher level is refused with the seed's reason, before anything else is checked.</summary>
@@ -84,13 +89,38 @@ public static partial class InputValidator
             $"Upgrade the platform to Level {needed.Number} first, or pick a golden path its level offers (pmctl templates).")]);
     }
 
-    private static string SectionWords(string section) => section switch
+    internal static string SectionWords(string section) => section switch
     {
         "dont" => "says don't:",
         "benefits" => "lists the benefit",
         "forWhom" => "is for",
         _ => "says",
     };
+
+    /// <summary>
+    /// A golden path that cannot work without a practice the platform does not provide, or without CRDs it does not
+    /// install, is refused, saying what is missing and what it is for.
+    /// </summary>
+    private static void RefuseUnmetRequirements(GoldenPathManifest manifest, PlatformContext platform)
+    {
+        var unmet = manifest.Requires
+            .Where(r => r.Practice is { } practice ? !platform.Provides(practice) : !platform.Installs(r.ApiGroup!))
+            .Select(r => r.Practice is { } practice
+                ? $"{practice} {NotProvided(practice, platform)} (it needs it for {r.For})"
+                : $"no practice of the platform installs the API group {r.ApiGroup} (it needs it for {r.For})")
+            .ToList();
+        if (unmet.Count == 0)
+            return;
+        throw new GoldenPathInputException([new InputProblem("--template",
+            $"golden path '{manifest.Name}' cannot run on stack '{platform.Config.Stack}' ({platform.Level.Title}, target {Config.ConfigNames.Of(platform.Config.Target)}): " +
+            $"{string.Join("; ", unmet)}. pmctl status {platform.Config.Stack} shows what the platform implements; pick a golden path it supports (pmctl templates).")]);
+    }
+
+    /// <summary>"is not implemented by the platform yet" or "does not apply to target existing (why)", for a practice in effect that the platform does not provide.</summary>
+    internal static string NotProvided(string practice, PlatformContext platform) =>
+        platform.Status(practice) is { State: Graph.PracticeState.NotApplicable } status
+            ? $"does not apply to target {Config.ConfigNames.Of(platform.Config.Target)} ({status.Detail})"
+            : "is not implemented by the platform yet";
 
     private static void NameProblems(string name, List<InputProblem> problems)
     {
@@ -105,7 +135,7 @@ public static partial class InputValidator
     private static string? Team(string? team, PlatformContext platform, List<InputProblem> problems)
     {
         var tenants = platform.Config.Tenants.Select(t => t.Name).ToList();
-        var tenancy = platform.InEffect("Hard multi-tenancy");
+        var tenancy = platform.Provides("Hard multi-tenancy");
         if (team is null)
         {
             if (tenancy)
@@ -155,7 +185,7 @@ public static partial class InputValidator
     /// </summary>
     private static (string? Value, string? Unavailable) DefaultFor(ParameterSpec spec, PlatformContext platform, string? name, string? team)
     {
-        var value = spec.DefaultsWhen.LastOrDefault(d => platform.InEffect(d.Practice))?.Value ?? spec.Default;
+        var value = spec.DefaultsWhen.LastOrDefault(d => platform.Provides(d.Practice))?.Value ?? spec.Default;
         if (value is null)
             return (null, null);
         if (value.Contains("{name}", StringComparison.Ordinal) && name is null)
@@ -172,12 +202,15 @@ public static partial class InputValidator
             .Replace("{registry}", registry, StringComparison.Ordinal), null);
     }
 
-    /// <summary>Why a parameter is required at this level ("at every level", "from Level 4 (GitOps ...)"), or null.</summary>
+    /// <summary>
+    /// Why a parameter is required on this platform ("at every level", "at Level 4 (GitOps ...)"), or null. A practice
+    /// requires it only where the platform provides it: a value nothing uses is not asked for.
+    /// </summary>
     private static string? Required(ParameterSpec spec, PlatformContext platform)
     {
         if (spec.Required)
             return "at every level";
-        if (spec.RequiredWhen is { } practice && platform.InEffect(practice))
+        if (spec.RequiredWhen.FirstOrDefault(platform.Provides) is { } practice)
             return $"at Level {platform.Level.Number} ({practice}, from Level {platform.FirstLevelOf(practice)})";
         return null;
     }
@@ -205,7 +238,7 @@ public static partial class InputValidator
     private static void CheckRegistry(GoldenPathManifest manifest, Dictionary<string, object?> values, PlatformContext platform, List<InputProblem> problems)
     {
         const string practice = "Advanced Vulnerabilities Management";
-        if (platform.Config.Registry is not { } registry || !platform.InEffect(practice))
+        if (platform.Config.Registry is not { } registry || !platform.Provides(practice))
             return;
         foreach (var spec in manifest.Parameters.Where(p => p.Type == ParameterType.ImageRepository))
         {

@@ -17,9 +17,6 @@ public static class PlatformContract
     /// <summary>The Prometheus the chart runs, for KEDA's prometheus trigger (service &lt;release&gt;-prometheus, port 9090).</summary>
     public const string PrometheusUrl = $"http://{WellKnown.PrometheusStackRelease}-prometheus.{WellKnown.MonitoringNamespace}.svc:9090";
 
-    /// <summary>Basic/Advanced Traffic Filtering: the namespace of the platform's gateway carries this label set to "true".</summary>
-    public const string GatewayNamespaceLabel = "platform.maturity/gateway";
-
     /// <summary>GitOps Application Management: Argo CD's namespace (Applications live there, one AppProject per tenant).</summary>
     public const string ArgoCdNamespace = "argocd";
 

@@ -65,6 +65,64 @@ public sealed class AppCommandTests : IDisposable
         Assert.Contains("ml-training-job", output, StringComparison.Ordinal);
         Assert.Contains("--set schedule=<cron; required>", output, StringComparison.Ordinal);
         Assert.Contains("Golden paths are the platform's standard from Level 3", output, StringComparison.Ordinal);
+        Assert.Contains("stateful-service (from Level 4)\n  refused below Level 4: the seed's Level 3 (Data-Driven Improvement) says don't: \"Run stateful applications on the platform (yet)\"\n", output, StringComparison.Ordinal);
+        Assert.Contains("  needs the practice Advanced Volume Management on the platform, for StorageClasses", output, StringComparison.Ordinal);
+        Assert.Contains("--set cost-center=<label-value; required where the platform provides Costs Center Management>", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void App_new_at_level_5_follows_what_the_platform_implements_and_says_what_the_app_does_not_get()
+    {
+        // No --set cost-center or repository: the practices that would need them are not implemented on this platform.
+        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Not provided by stack l5 (also in PLATFORM.md):", output, StringComparison.Ordinal);
+        var sentence = "Error Budget Management (from Level 4) is not implemented by the platform yet, so the app does not get an availability SLO with burn-rate alerts (a Sloth PrometheusServiceLevel).";
+        Assert.Contains($"  - {sentence}", output, StringComparison.Ordinal);
+        Assert.Contains("GitOps Application Management (from Level 4) is not implemented by the platform yet", output, StringComparison.Ordinal);
+        Assert.Contains(sentence, File.ReadAllText(_dir.Combine("out", "PLATFORM.md")), StringComparison.Ordinal);
+        foreach (var absent in new[] { "slo.yaml", "image-policy.yaml", "gitops", "catalog-info.yaml", "serviceaccount.yaml" })
+            Assert.False(Path.Exists(_dir.Combine("out", absent)), absent);
+        var all = string.Join("\n", Directory.EnumerateFiles(_dir.Combine("out"), "*.yaml", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.DoesNotContain("kyverno.io", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("sloth.slok.dev", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("kind: Application", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_golden_path_the_platform_cannot_run_is_refused_naming_what_is_missing_and_writes_nothing()
+    {
+        var before = _dir.Snapshot();
+        var (exit, _, error) = AppNew("db", "--template", "stateful-service", "--stack", "l4", "--team", "team-a", "--out", "out");
+        Assert.Equal(ExitCodes.UserProblem, exit);
+        Assert.Contains("golden path 'stateful-service' cannot run on stack 'l4' (Level 4 - Productized Platform, target existing): Advanced Volume Management is not implemented by the platform yet", error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written.", error, StringComparison.Ordinal);
+        Assert.Equal(before, _dir.Snapshot());
+    }
+
+    [Fact]
+    public void Re_scaffolding_at_a_higher_level_with_force_removes_the_files_it_no_longer_produces_and_says_so()
+    {
+        Assert.Equal(0, AppNew("shop", "--template", "web-service", "--stack", "l3", "--team", "team-a", "--out", "out").Exit);
+        File.WriteAllText(_dir.Combine("out", "mine.yaml"), "kind: Mine\n");
+
+        // Without --force nothing changes.
+        var before = _dir.Snapshot();
+        var (refused, _, refusal) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true");
+        Assert.Equal(ExitCodes.UserProblem, refused);
+        Assert.Contains("Pass --force", refusal, StringComparison.Ordinal);
+        Assert.Equal(before, _dir.Snapshot());
+
+        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true", "--force");
+        Assert.True(exit == 0, error);
+        Assert.Contains("  removed     deployment.yaml", output, StringComparison.Ordinal);
+        Assert.Contains("written by an earlier pmctl app new, not produced now", output, StringComparison.Ordinal);
+        Assert.Contains("  created     rollout.yaml", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.Combine("out", "deployment.yaml")));
+        Assert.True(File.Exists(_dir.Combine("out", "rollout.yaml")));
+        Assert.Equal("kind: Mine\n", File.ReadAllText(_dir.Combine("out", "mine.yaml")));
+        var kustomization = File.ReadAllText(_dir.Combine("out", "kustomization.yaml"));
+        Assert.DoesNotContain("deployment.yaml", kustomization, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using PlatformMaturity.GoldenPaths.Output;
+using PlatformMaturity.GoldenPaths.Rendering;
 using PlatformMaturity.Tests.Shared;
 using static PlatformMaturity.GoldenPaths.Tests.TestPlatforms;
 
@@ -20,7 +21,8 @@ public sealed class AppWriterTests : IDisposable
         Assert.Equal(app.Files.Select(f => f.Path), written.Select(w => w.Path));
         foreach (var file in app.Files)
             Assert.Equal(file.Content, File.ReadAllText(_dir.Combine("shop", file.Path)));
-        Assert.Empty(Directory.EnumerateFiles(_dir.Path, "*.pmctl-*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(_dir.Path, "*.pmctl-tmp", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(_dir.Path, "*.pmctl-bak", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -99,5 +101,106 @@ public sealed class AppWriterTests : IDisposable
         File.WriteAllText(_dir.Combine("shop"), "x");
         var e = Assert.Throws<GoldenPathInputException>(() => AppWriter.Write(Render("web-service", 1), _dir.Combine("shop"), force: true));
         Assert.Equal("--out", e.Problems.Single().Subject);
+    }
+
+    private static RenderedApp App(params (string Path, string Content)[] files) =>
+        new("shop", "web-service", 3, [.. files.Select(f => new RenderedAppFile(f.Path, f.Content, []))], [], []);
+
+    [Fact]
+    public void The_record_lists_every_written_file_with_its_sha256()
+    {
+        var output = _dir.Combine("shop");
+        var app = Render("web-service", 3);
+        AppWriter.Write(app, output, force: false);
+        var record = AppRecord.Read(output);
+        Assert.Equal(app.Files.Select(f => f.Path).Order(StringComparer.Ordinal), record.Keys);
+        foreach (var file in app.Files)
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(output, file.Path)))), record[file.Path]);
+    }
+
+    [Fact]
+    public void Re_rendering_at_a_higher_level_with_force_removes_the_files_it_wrote_before_and_no_longer_produces()
+    {
+        var output = _dir.Combine("shop");
+        AppWriter.Write(Render("web-service", 3), output, force: false);
+        Assert.True(File.Exists(Path.Combine(output, "deployment.yaml")));
+        // Files the user added, even where a golden path could write, are never removed.
+        File.WriteAllText(Path.Combine(output, "notes.yaml"), "mine\n");
+        File.WriteAllText(Path.Combine(output, "rollout-extra.yaml"), "mine\n");
+
+        var level5 = Render("web-service", 5); // every Level 5 practice taken as implemented: canary by default, KEDA scaling
+        var written = AppWriter.Write(level5, output, force: true);
+
+        Assert.Contains(written, w => w is { Path: "deployment.yaml", Outcome: WriteOutcome.Removed, EditedSince: false });
+        Assert.Contains(written, w => w is { Path: "hpa.yaml", Outcome: WriteOutcome.Removed });
+        Assert.Contains(written, w => w is { Path: "rollout.yaml", Outcome: WriteOutcome.Created });
+        Assert.False(File.Exists(Path.Combine(output, "deployment.yaml")));
+        Assert.False(File.Exists(Path.Combine(output, "hpa.yaml")));
+        Assert.Equal("mine\n", File.ReadAllText(Path.Combine(output, "notes.yaml")));
+        Assert.Equal("mine\n", File.ReadAllText(Path.Combine(output, "rollout-extra.yaml")));
+        Assert.Equal(level5.Files.Select(f => f.Path).Order(StringComparer.Ordinal), AppRecord.Read(output).Keys);
+        Assert.Empty(Directory.EnumerateFiles(output, "*.pmctl-bak", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Without_force_old_files_are_kept_reported_and_still_recorded()
+    {
+        var output = _dir.Combine("shop");
+        AppWriter.Write(App(("a.yaml", "a: 1\n"), ("old.yaml", "old: 1\n")), output, force: false);
+        var written = AppWriter.Write(App(("a.yaml", "a: 1\n"), ("b.yaml", "b: 1\n")), output, force: false);
+
+        Assert.Equal(["a.yaml", "b.yaml", "old.yaml"], written.Select(w => w.Path));
+        Assert.Equal(WriteOutcome.Kept, written.Single(w => w.Path == "old.yaml").Outcome);
+        Assert.True(File.Exists(Path.Combine(output, "old.yaml")));
+        Assert.Equal(["a.yaml", "b.yaml", "old.yaml"], AppRecord.Read(output).Keys);
+
+        // A later --force still knows old.yaml was pmctl's, and removes it.
+        var forced = AppWriter.Write(App(("a.yaml", "a: 1\n"), ("b.yaml", "b: 1\n")), output, force: true);
+        Assert.Equal(WriteOutcome.Removed, forced.Single(w => w.Path == "old.yaml").Outcome);
+        Assert.False(File.Exists(Path.Combine(output, "old.yaml")));
+    }
+
+    [Fact]
+    public void An_old_file_edited_since_is_removed_with_force_and_said_to_have_been_edited_and_emptied_folders_go()
+    {
+        var output = _dir.Combine("shop");
+        AppWriter.Write(App(("a.yaml", "a: 1\n"), ("gitops/app.yaml", "x: 1\n")), output, force: false);
+        File.WriteAllText(Path.Combine(output, "gitops", "app.yaml"), "x: 2\n");
+
+        var written = AppWriter.Write(App(("a.yaml", "a: 1\n")), output, force: true);
+        Assert.Contains(written, w => w is { Path: "gitops/app.yaml", Outcome: WriteOutcome.Removed, EditedSince: true });
+        Assert.False(Directory.Exists(Path.Combine(output, "gitops")));
+    }
+
+    [Theory]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000  ../outside.yaml", "'../outside.yaml' has a '..' segment")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000  /etc/passwd", "'/etc/passwd' is an absolute path")]
+    [InlineData("not a record line", "line 1 is not '<sha256>  <path>'")]
+    public void A_record_that_pmctl_did_not_write_is_refused_and_nothing_changes(string line, string expected)
+    {
+        var output = _dir.Combine("shop");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(_dir.Combine("outside.yaml"), "keep\n");
+        File.WriteAllText(Path.Combine(output, AppRecord.FileName), line + "\n");
+        var before = _dir.Snapshot();
+
+        var e = Assert.Throws<GoldenPathInputException>(() => AppWriter.Write(App(("a.yaml", "a: 1\n")), output, force: true));
+        Assert.Equal("--out", e.Problems.Single().Subject);
+        Assert.Contains(expected, e.Problems.Single().Message, StringComparison.Ordinal);
+        Assert.Contains("it is not a record pmctl app new wrote", e.Problems.Single().Message, StringComparison.Ordinal);
+        Assert.Equal(before, _dir.Snapshot());
+    }
+
+    [Fact]
+    public void A_failed_write_puts_back_the_old_files_it_was_going_to_remove()
+    {
+        var output = _dir.Combine("shop");
+        AppWriter.Write(App(("a.yaml", "a: 1\n"), ("old.yaml", "old: 1\n")), output, force: false);
+        // A file where the new render needs a folder: staging fails before anything moves.
+        File.WriteAllText(Path.Combine(output, "gitops"), "in the way\n");
+        var before = _dir.Snapshot();
+
+        Assert.ThrowsAny<IOException>(() => AppWriter.Write(App(("a.yaml", "a: 2\n"), ("gitops/app.yaml", "x: 1\n")), output, force: true));
+        Assert.Equal(before, _dir.Snapshot());
     }
 }

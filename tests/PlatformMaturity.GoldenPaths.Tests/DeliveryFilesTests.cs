@@ -153,7 +153,15 @@ public sealed partial class DeliveryFilesTests
         Assert.Null(objects.Single(o => o.Kind == "Deployment").Json["spec"]!["replicas"]);
         var ingress = objects.Single(o => o.Kind == "NetworkPolicy").Json["spec"]!["ingress"]!.AsArray();
         Assert.Contains(ingress, rule => rule!["from"]![0]!["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"]?.GetValue<string>() == PlatformContract.KedaNamespace);
-        Assert.DoesNotContain(ingress, rule => rule!["from"]![0]!["namespaceSelector"]?["matchLabels"]?[PlatformContract.GatewayNamespaceLabel] is not null);
+        Assert.DoesNotContain(ingress, rule => rule!["from"]![0]!["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"]?.GetValue<string>() == "gateway-system");
+    }
+
+    [Fact]
+    public void An_exposed_service_admits_traffic_from_the_namespace_the_platforms_tenant_policies_name_as_the_gateway()
+    {
+        var policy = RenderedObject.Of(Render("web-service", 3)).Single(o => o.Kind == "NetworkPolicy").Json;
+        var from = policy["spec"]!["ingress"]![0]!["from"]!.AsArray();
+        Assert.Contains(from, peer => peer!["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"]?.GetValue<string>() == TestPlatforms.Config(3).IngressNamespace);
     }
 
     [Fact]

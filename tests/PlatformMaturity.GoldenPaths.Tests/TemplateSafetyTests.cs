@@ -64,7 +64,7 @@ public sealed class TemplateSafetyTests : IDisposable
     [Fact]
     public void The_writer_itself_refuses_paths_outside_the_folder_even_if_a_renderer_produced_them()
     {
-        var app = new RenderedApp("shop", "tiny", 1, [new RenderedAppFile("../escape.yaml", "x: 1\n", [])], []);
+        var app = new RenderedApp("shop", "tiny", 1, [new RenderedAppFile("../escape.yaml", "x: 1\n", [])], [], []);
         var output = _dir.Combine("out");
         Assert.Throws<TemplateDefinitionException>(() => AppWriter.Write(app, output, force: true));
         Assert.False(File.Exists(_dir.Combine("escape.yaml")));
@@ -72,19 +72,27 @@ public sealed class TemplateSafetyTests : IDisposable
     }
 
     [Fact]
-    public void A_template_must_trace_its_objects_to_a_practice_in_effect()
+    public void A_template_must_trace_its_objects_to_a_practice_the_platform_provides()
     {
         var templates = Templates(null, ("app.yaml.sbn", "kind: Application\nlabel: {{ trace \"GitOps Application Management\" }}\n"));
         var e = Assert.Throws<TemplateDefinitionException>(() => Render(templates, level: 3));
         Assert.Contains("tiny/app.yaml.sbn", e.Message, StringComparison.Ordinal);
-        Assert.Contains("none of 'GitOps Application Management' is in effect at Level 3", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the platform provides none of 'GitOps Application Management' (stack 'l3', Level 3, target existing)", e.Message, StringComparison.Ordinal);
 
         Assert.Equal(["GitOps Application Management"], Render(templates, level: 4).Files.Single(f => f.Path == "app.yaml").Practices.ToArray());
+
+        // In effect at Level 4 but not implemented: the same refusal.
+        var config = TestPlatforms.Config(4);
+        var withoutGitOps = PlatformContext.Assuming(config, PlatformMaturity.Model.MaturityModel.Default.InEffectAt(4)
+            .Select(p => p.Practice.Name).Where(n => n != "GitOps Application Management"));
+        var missing = Assert.Throws<TemplateDefinitionException>(() =>
+            GoldenPathRenderer.Render(new AppRequest("shop", "tiny", "team-a", []), GoldenPathCatalog.Load(templates), withoutGitOps));
+        Assert.Contains("the platform provides none of 'GitOps Application Management' (stack 'l4', Level 4", missing.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("{{ trace \"Argo Magic\" }}", "'Argo Magic' is not a practice of the maturity model")]
-    [InlineData("{{ in_effect \"Argo Magic\" }}", "'Argo Magic' is not a practice of the maturity model")]
+    [InlineData("{{ provides \"Argo Magic\" }}", "'Argo Magic' is not a practice of the maturity model")]
     [InlineData("{{ practices.restricted_container_runtme }}", "restricted_container_runtme")]
     [InlineData("{{ values.prot }}", "prot")]
     [InlineData("{{ undefined_variable }}", "undefined_variable")]
@@ -118,11 +126,39 @@ public sealed class TemplateSafetyTests : IDisposable
     [InlineData("name: tiny\ndescription: x\nminimumLevel: 1\nparameters:\n  - {name: p, type: port, description: x, requiredWhen: Argo Magic}\n", "'Argo Magic' is not a practice")]
     [InlineData("name: tiny\ndescription: x\nminimumLevel: 1\nparameters:\n  - {name: p, type: integer, description: x}\n", "needs min and max")]
     [InlineData("name: tiny\ndescription: x\nminimumLevel: 1\nparameters:\n  - {name: p, type: cpu, description: x, atMost: q}\n", "atMost names 'q'")]
+    [InlineData("name: tiny\ndescription: x\nminimumLevel: 1\nparameters:\n  - {name: p, type: port, description: x, requiredWhen: [Golden Paths, Argo Magic]}\n", "'Argo Magic' is not a practice")]
+    [InlineData("name: tiny\ndescription: x\nminimumLevel: 1\nparameters:\n  - {name: p, type: port, description: x, requiredWhen: {a: b}}\n", "requiredWhen must be a practice's name or a list of them")]
+    [InlineData("name: tiny\ndescription: x\nminimumLevel: 1\nrequires:\n  - {practice: Argo Magic, for: x}\nparameters: []\n", "requires[0]: 'Argo Magic' is not a practice")]
+    [InlineData("name: tiny\ndescription: x\nminimumLevel: 1\nrequires:\n  - {practice: Golden Paths, apiGroup: a.b, for: x}\nparameters: []\n", "requires[0]: give either practice")]
+    [InlineData("name: tiny\ndescription: x\nminimumLevel: 1\nrequires:\n  - {apiGroup: apps, for: x}\nparameters: []\n", "apiGroup 'apps' is not the API group of a CRD")]
+    [InlineData("name: tiny\ndescription: x\nminimumLevel: 1\nrequires:\n  - {apiGroup: http.keda.sh}\nparameters: []\n", "requires[0]: for is required")]
+    [InlineData("name: tiny\ndescription: x\nminimumLevel: 1\nrequires:\n  - {practice: Golden Paths, for: x}\nparameters: []\n", "'Golden Paths' is not in effect at Level 1, 2, which the golden path supports")]
     public void Broken_manifests_are_refused_naming_the_file_and_the_problem(string manifest, string expected)
     {
         var templates = Templates(manifest, ("x.yaml.sbn", ConfigMap));
         var e = Assert.Throws<TemplateDefinitionException>(() => GoldenPathCatalog.Load(templates));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Argo Magic: a thing\n", "_shared/practices.yaml: 'Argo Magic' is not a practice of the maturity model")]
+    [InlineData("Golden Paths: \"\"\n", "_shared/practices.yaml: 'Golden Paths' needs one line")]
+    [InlineData("Golden Paths: [a, b]\n", "_shared/practices.yaml: line")]
+    public void A_broken_practices_file_is_refused_naming_the_entry(string content, string expected)
+    {
+        var templates = Templates(null, ("x.yaml.sbn", ConfigMap));
+        Directory.CreateDirectory(Path.Combine(templates, "_shared"));
+        File.WriteAllText(Path.Combine(templates, "_shared", "practices.yaml"), content);
+        var e = Assert.Throws<TemplateDefinitionException>(() => GoldenPathCatalog.Load(templates));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_template_may_not_write_the_record_of_written_files()
+    {
+        var templates = Templates(Manifest + "\noutputs:\n  \"cm.yaml.sbn\": \".pmctl-app\"\n", ("cm.yaml.sbn", ConfigMap));
+        var e = Assert.Throws<TemplateDefinitionException>(() => Render(templates));
+        Assert.Contains("tiny/cm.yaml.sbn: output name '.pmctl-app' is where pmctl records the files it wrote", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,8 +48,16 @@ public static class TestPlatforms
                 Registry = Registry,
             };
 
+    /// <summary>
+    /// A stack whose platform is taken to implement every practice in effect at its level (and install every API
+    /// group): what the templates can do. What users get comes from <see cref="Real"/>.
+    /// </summary>
     public static PlatformContext Platform(int level, DeploymentTarget target = DeploymentTarget.Existing, EnvironmentKind environment = EnvironmentKind.NonProd) =>
-        new(Config(level, target, environment));
+        PlatformContext.AssumingEveryPracticeImplemented(Config(level, target, environment));
+
+    /// <summary>The stack as this version of the platform builds it: the practices its composed graph implements.</summary>
+    public static PlatformContext Real(int level, DeploymentTarget target = DeploymentTarget.Existing, EnvironmentKind environment = EnvironmentKind.NonProd) =>
+        PlatformContext.Of(Config(level, target, environment));
 
     /// <summary>The --set values every golden path needs at its most demanding level, for the given target.</summary>
     public static List<string> RequiredSets(string goldenPath, int level, DeploymentTarget target = DeploymentTarget.Existing)

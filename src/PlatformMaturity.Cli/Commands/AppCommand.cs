@@ -33,7 +33,8 @@ internal static class AppCommand
             var config = StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir)).Config;
             var directory = TemplateLocator.TemplatesDirectory(io, parse.GetValue(templateDir));
             var catalog = TemplateLocator.Load(io, parse.GetValue(templateDir), writes: true);
-            var platform = new PlatformContext(config);
+            // What the app gets follows the practices the stack's platform graph implements, not only its level.
+            var platform = PlatformContext.Of(config);
             var request = new AppRequest(parse.GetValue(name)!, parse.GetValue(template)!, parse.GetValue(team), parse.GetValue(sets) ?? []);
             var output = io.FullPath(parse.GetValue(outDir)!);
 
@@ -63,17 +64,38 @@ internal static class AppCommand
     {
         var shown = StackLocator.Relative(io, output);
         io.Out.WriteLine($"Scaffolded {app.Name} from golden path {app.GoldenPath} for {platform.Level.Title} (stack {platform.Config.Stack}) into {shown}:");
+        var practices = app.Files.ToDictionary(f => f.Path, f => string.Join(", ", f.Practices), StringComparer.Ordinal);
         var width = written.Max(w => w.Path.Length);
-        foreach (var (file, result) in app.Files.Zip(written))
+        foreach (var file in written)
         {
-            var practices = file.Practices.Length > 0 ? string.Join(", ", file.Practices) : "";
-            io.Out.WriteLine($"  {result.Outcome.ToString().ToLowerInvariant(),-11} {file.Path.PadRight(width)}  {practices}".TrimEnd());
+            var detail = file.Outcome switch
+            {
+                WriteOutcome.Removed => $"written by an earlier pmctl app new, not produced now{(file.EditedSince ? " (it had been edited since)" : "")}",
+                WriteOutcome.Kept => $"written by an earlier pmctl app new, not produced now{(file.EditedSince ? " (edited since)" : "")}: --force removes it",
+                _ => practices.GetValueOrDefault(file.Path, ""),
+            };
+            io.Out.WriteLine($"  {file.Outcome.ToString().ToLowerInvariant(),-11} {file.Path.PadRight(width)}  {detail}".TrimEnd());
         }
         io.Out.WriteLine($"Build the Kubernetes objects with: kubectl kustomize {shown}");
+        ReportGaps(io, app, platform);
         if (!platform.InEffect("Golden Paths"))
             io.Error.WriteLine($"note: Level {platform.Level.Number} has no Golden Paths practice: golden paths become the platform's standard at Level {platform.FirstLevelOf("Golden Paths")}. " +
                 "These files follow this level's practices as a starting point, not a standard the platform enforces.");
         foreach (var note in app.Notes)
             io.Error.WriteLine($"note: {note}");
+    }
+
+    /// <summary>Practices of the level the golden path would use but the platform does not provide: never left unsaid.</summary>
+    private static void ReportGaps(CliIO io, RenderedApp app, PlatformContext platform)
+    {
+        var missing = platform.PracticesInEffect.Count - platform.PracticesProvided.Count;
+        if (app.Gaps.Length > 0)
+        {
+            io.Out.WriteLine($"Not provided by stack {platform.Config.Stack} (also in PLATFORM.md):");
+            foreach (var gap in app.Gaps)
+                io.Out.WriteLine($"  - {gap.Sentence}");
+        }
+        if (missing > app.Gaps.Length)
+            io.Out.WriteLine($"pmctl status {platform.Config.Stack} lists the {missing} practices of Level {platform.Level.Number} the platform does not provide.");
     }
 }

@@ -41,7 +41,11 @@ internal static class TemplatesCommand
         foreach (var view in views)
         {
             io.Out.WriteLine();
-            io.Out.WriteLine($"{view.Name} (from Level {view.MinimumLevel}){(view.BelowMinimum is { } b ? $" — below it: Level {b.Level} {b.Section}: \"{b.Text}\"" : "")}");
+            io.Out.WriteLine($"{view.Name} (from Level {view.MinimumLevel})");
+            if (view.BelowMinimum is { } below)
+                io.Out.WriteLine($"  refused below Level {view.MinimumLevel}: {Reason(below)}");
+            foreach (var requirement in view.Requires ?? [])
+                io.Out.WriteLine($"  needs {(requirement.Practice is { } practice ? $"the practice {practice}" : $"the API group {requirement.ApiGroup}")} on the platform, for {requirement.For}");
             foreach (var p in view.Parameters)
             {
                 var facts = new List<string> { p.Type };
@@ -53,8 +57,8 @@ internal static class TemplatesCommand
                     facts.Add($"default {(p.Default.Length == 0 ? "empty" : p.Default)}");
                 if (p.Required)
                     facts.Add("required");
-                if (p.RequiredWhen is not null)
-                    facts.Add($"required with {p.RequiredWhen}");
+                if (p.RequiredWhen is { Count: > 0 } practices)
+                    facts.Add($"required where the platform provides {string.Join(" or ", practices)}");
                 io.Out.WriteLine($"  --set {p.Name}=<{string.Join("; ", facts)}>  {p.Description}");
             }
         }
@@ -63,8 +67,23 @@ internal static class TemplatesCommand
         io.Out.WriteLine($"Golden paths are the platform's standard from Level {MaturityModel.Default.Levels.First(l => l.Practices.Any(p => p.Name == "Golden Paths")).Number} (the Golden Paths practice); below it they are a starting point.");
     }
 
+    /// <summary>Why lower levels are refused, as a sentence: the seed's level, what that section of it says, and its exact words.</summary>
+    private static string Reason(SeedQuoteView quote)
+    {
+        var level = MaturityModel.Default.Level(quote.Level);
+        var says = quote.Section switch
+        {
+            "dont" => "says don't",
+            "benefits" => "has the benefit",
+            "forWhom" => "is for",
+            _ => "says",
+        };
+        return $"the seed's Level {level.Number} ({level.Name}) {says}: \"{quote.Text}\"";
+    }
+
     /// <summary>A golden path as `pmctl templates` shows it.</summary>
-    internal sealed record GoldenPathView(string Name, string Description, int MinimumLevel, SeedQuoteView? BelowMinimum, IReadOnlyList<ParameterView> Parameters)
+    internal sealed record GoldenPathView(string Name, string Description, int MinimumLevel, SeedQuoteView? BelowMinimum,
+        IReadOnlyList<PlatformRequirementView>? Requires, IReadOnlyList<ParameterView> Parameters)
     {
         public static GoldenPathView Of(GoldenPath goldenPath)
         {
@@ -72,18 +91,21 @@ internal static class TemplatesCommand
             return new GoldenPathView(
                 m.Name, m.Description, m.MinimumLevel,
                 m.BelowMinimum is { } q ? new SeedQuoteView(q.Level, q.Section, q.Text) : null,
+                m.Requires.IsEmpty ? null : [.. m.Requires.Select(r => new PlatformRequirementView(r.Practice, r.ApiGroup, r.For))],
                 [.. m.Parameters.Select(p => new ParameterView(
                     p.Name, ParameterTypeNames.Of(p.Type), p.Description, p.Default,
                     p.DefaultsWhen.IsEmpty ? null : [.. p.DefaultsWhen.Select(d => new PracticeDefaultView(d.Practice, d.Value))],
-                    p.Required, p.RequiredWhen, p.Practice,
+                    p.Required, p.RequiredWhen.IsEmpty ? null : [.. p.RequiredWhen], p.Practice,
                     p.Allowed.IsEmpty ? null : [.. p.Allowed], p.Min, p.Max))]);
         }
     }
 
     internal sealed record SeedQuoteView(int Level, string Section, string Text);
 
+    internal sealed record PlatformRequirementView(string? Practice, string? ApiGroup, string For);
+
     internal sealed record ParameterView(string Name, string Type, string Description, string? Default, IReadOnlyList<PracticeDefaultView>? DefaultsWhen,
-        bool Required, string? RequiredWhen, string? Practice, IReadOnlyList<string>? Allowed, long? Min, long? Max);
+        bool Required, IReadOnlyList<string>? RequiredWhen, string? Practice, IReadOnlyList<string>? Allowed, long? Min, long? Max);
 
     internal sealed record PracticeDefaultView(string Practice, string Value);
 }

@@ -9,6 +9,7 @@ namespace PlatformMaturity.GoldenPaths.Manifest;
 /// <param name="MinimumLevel">The lowest level the golden path renders at.</param>
 /// <param name="BelowMinimum">Why lower levels are refused, in the seed's own words; set when <paramref name="MinimumLevel"/> is above 1.</param>
 /// <param name="CatalogType">The Backstage <c>spec.type</c> of the component (Internal Developer Platform, Level 5).</param>
+/// <param name="Requires">What the platform must provide for the golden path to make sense (a practice, or the CRDs of an API group); refused otherwise.</param>
 /// <param name="Parameters">The values a user may set with <c>--set</c>, in the manifest's order.</param>
 /// <param name="Outputs">Output paths for templates that are not written at their own path minus <c>.sbn</c>; may use <c>{name}</c>.</param>
 public sealed record GoldenPathManifest(
@@ -17,6 +18,7 @@ public sealed record GoldenPathManifest(
     int MinimumLevel,
     SeedQuote? BelowMinimum,
     string CatalogType,
+    ImmutableArray<PlatformRequirement> Requires,
     ImmutableArray<ParameterSpec> Parameters,
     ImmutableSortedDictionary<string, string> Outputs)
 {
@@ -28,11 +30,21 @@ public sealed record GoldenPathManifest(
 /// <summary>A line of the seed that explains a refusal: the level, the section (dont, benefits, forWhom, description) and the exact text.</summary>
 public sealed record SeedQuote(int Level, string Section, string Text);
 
+/// <summary>
+/// Something a golden path cannot do without: a practice the platform must provide (in effect and implemented on
+/// its target), or an API group whose CRDs the platform must install. Exactly one of the two is set.
+/// </summary>
+/// <param name="For">What the golden path needs it for, for the refusal ("GPU nodes for the model server").</param>
+public sealed record PlatformRequirement(string? Practice, string? ApiGroup, string For)
+{
+    public override string ToString() => Practice ?? $"the API group {ApiGroup}";
+}
+
 /// <summary>One parameter of a golden path: its type and the rules its value must meet.</summary>
 /// <param name="Name">Kebab-case, as <c>--set name=value</c> spells it; templates see it as <c>values.snake_case</c>.</param>
 /// <param name="Default">The value when not set; may use <c>{name}</c>, <c>{team}</c> and <c>{registry}</c>.</param>
 /// <param name="DefaultsWhen">Defaults that replace <paramref name="Default"/> while a practice is in effect (the last that applies wins).</param>
-/// <param name="RequiredWhen">A practice that makes the parameter required while it is in effect.</param>
+/// <param name="RequiredWhen">Practices that make the parameter required while the platform provides any of them (in effect and implemented).</param>
 /// <param name="Practice">The practice the parameter serves; setting it while that practice is not in effect draws a note.</param>
 /// <param name="AtMost">Another parameter of the same type that this one must not exceed (a request and its limit).</param>
 public sealed record ParameterSpec(
@@ -42,7 +54,7 @@ public sealed record ParameterSpec(
     string? Default,
     ImmutableArray<PracticeDefault> DefaultsWhen,
     bool Required,
-    string? RequiredWhen,
+    ImmutableArray<string> RequiredWhen,
     string? Practice,
     ImmutableArray<string> Allowed,
     long? Min,

@@ -48,6 +48,13 @@ public static class ManifestLoader
         if (document.MinimumLevel > model.LowestLevel && belowMinimum is null && document.BelowMinimum is null)
             Problem($"minimumLevel {document.MinimumLevel} needs belowMinimum: the seed's words (level, section, text) that say why lower levels are refused");
 
+        var requires = new List<PlatformRequirement>();
+        foreach (var (r, index) in document.Requires.Select((r, i) => (r, i)))
+        {
+            if (ReadRequirement(r, index, document.MinimumLevel, model, Problem) is { } requirement)
+                requires.Add(requirement);
+        }
+
         var parameters = new List<ParameterSpec>();
         foreach (var (p, index) in document.Parameters.Select((p, i) => (p, i)))
         {
@@ -75,6 +82,7 @@ public static class ManifestLoader
             document.MinimumLevel,
             belowMinimum,
             string.IsNullOrWhiteSpace(document.CatalogType) ? "service" : document.CatalogType!,
+            [.. requires],
             [.. parameters],
             ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, document.Outputs));
     }
@@ -111,6 +119,43 @@ public static class ManifestLoader
         return new SeedQuote(quote.Level, quote.Section!, quote.Text!);
     }
 
+    private static PlatformRequirement? ReadRequirement(PlatformRequirementDocument r, int index, int minimumLevel, MaturityModel model, Action<string> problem)
+    {
+        var at = $"requires[{index}]";
+        if ((r.Practice is null) == (r.ApiGroup is null))
+        {
+            problem($"{at}: give either practice (a practice of the maturity model) or apiGroup (an API group whose CRDs the platform installs)");
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(r.For))
+        {
+            problem($"{at}: for is required: what the golden path needs it for (the refusal says it)");
+            return null;
+        }
+        if (r.Practice is { } practice)
+        {
+            if (!model.TryGetPractice(practice, out _))
+            {
+                problem($"{at}: '{practice}' is not a practice of the maturity model (use the seed's exact name)");
+                return null;
+            }
+            // A practice that is not in effect at some level the golden path supports would refuse it there for good.
+            var missing = Enumerable.Range(minimumLevel, Math.Max(0, model.HighestLevel - minimumLevel + 1))
+                .Where(l => model.IsLevel(l) && model.InEffectAt(l).All(p => p.Practice.Name != practice)).ToList();
+            if (missing.Count > 0)
+            {
+                problem($"{at}: '{practice}' is not in effect at Level {string.Join(", ", missing)}, which the golden path supports (minimumLevel {minimumLevel})");
+                return null;
+            }
+        }
+        else if (r.ApiGroup!.Length > 253 || r.ApiGroup.Split('.') is not { Length: >= 2 } labels || !labels.All(l => Names.IsDnsLabel(l)))
+        {
+            problem($"{at}: apiGroup '{r.ApiGroup}' is not the API group of a CRD (a DNS subdomain such as http.keda.sh)");
+            return null;
+        }
+        return new PlatformRequirement(r.Practice, r.ApiGroup, r.For.Trim());
+    }
+
     private static ParameterSpec? ReadParameter(ParameterDocument p, int index, MaturityModel model, Action<string> problem)
     {
         var at = $"parameters[{index}]{(p.Name is null ? "" : $" ({p.Name})")}";
@@ -131,7 +176,17 @@ public static class ManifestLoader
             Problem("type enum needs allowed: the list of values");
         if (type == ParameterType.Integer && (p.Min is null || p.Max is null || p.Min > p.Max))
             Problem("type integer needs min and max (min <= max)");
-        foreach (var practice in new[] { p.RequiredWhen, p.Practice }.Concat(p.DefaultsWhen.Select(d => d.Practice)).OfType<string>())
+        // requiredWhen is one practice or a list of them.
+        var requiredWhen = p.RequiredWhen switch
+        {
+            null => [],
+            string one => [one],
+            IEnumerable<object> many when many.All(m => m is string) => many.Cast<string>().ToList(),
+            _ => null as List<string>,
+        };
+        if (requiredWhen is null)
+            Problem("requiredWhen must be a practice's name or a list of them");
+        foreach (var practice in (requiredWhen ?? []).Append(p.Practice).Concat(p.DefaultsWhen.Select(d => d.Practice)).OfType<string>())
         {
             if (!model.TryGetPractice(practice, out _))
                 Problem($"'{practice}' is not a practice of the maturity model (use the seed's exact name)");
@@ -144,7 +199,7 @@ public static class ManifestLoader
         var spec = new ParameterSpec(
             p.Name!, type, p.Description!.Trim(), p.Default,
             [.. p.DefaultsWhen.Select(d => new PracticeDefault(d.Practice!, d.Value ?? ""))],
-            p.Required, p.RequiredWhen, p.Practice, [.. p.Allowed], p.Min, p.Max, p.MaxLength, p.AtMost);
+            p.Required, [.. requiredWhen!], p.Practice, [.. p.Allowed], p.Min, p.Max, p.MaxLength, p.AtMost);
 
         // Defaults must be valid values themselves (placeholders aside, which are checked per app).
         foreach (var value in new[] { p.Default }.Concat(p.DefaultsWhen.Select(d => d.Value)).OfType<string>())
@@ -166,7 +221,15 @@ public static class ManifestLoader
         public SeedQuoteDocument? BelowMinimum { get; set; }
         public string? CatalogType { get; set; }
         public Dictionary<string, string> Outputs { get; set; } = [];
+        public List<PlatformRequirementDocument> Requires { get; set; } = [];
         public List<ParameterDocument> Parameters { get; set; } = [];
+    }
+
+    private sealed class PlatformRequirementDocument
+    {
+        public string? Practice { get; set; }
+        public string? ApiGroup { get; set; }
+        public string? For { get; set; }
     }
 
     private sealed class SeedQuoteDocument
@@ -184,7 +247,7 @@ public static class ManifestLoader
         public string? Default { get; set; }
         public List<PracticeDefaultDocument> DefaultsWhen { get; set; } = [];
         public bool Required { get; set; }
-        public string? RequiredWhen { get; set; }
+        public object? RequiredWhen { get; set; }
         public string? Practice { get; set; }
         public List<string> Allowed { get; set; } = [];
         public long? Min { get; set; }

@@ -8,19 +8,27 @@ public enum WriteOutcome
     Created,
     Overwritten,
     Unchanged,
+
+    /// <summary>An earlier render wrote it and this one does not produce it: removed (with --force).</summary>
+    Removed,
+
+    /// <summary>An earlier render wrote it and this one does not produce it: left in place (no --force).</summary>
+    Kept,
 }
 
-/// <summary>One written file, relative to the output folder.</summary>
-public sealed record WrittenFile(string Path, WriteOutcome Outcome);
+/// <summary>One file, relative to the output folder, and what happened to it; <paramref name="EditedSince"/> when it differs from what pmctl wrote.</summary>
+public sealed record WrittenFile(string Path, WriteOutcome Outcome, bool EditedSince = false);
 
 /// <summary>
 /// Writes a rendered app into a folder as one step. Everything is checked first (paths stay inside the folder,
 /// no symbolic links on the way, existing files only with force); files are staged beside their targets and
 /// moved into place; if any step fails, every file is put back as it was and created folders are removed.
-/// A file whose content is already identical is left alone (not an overwrite).
+/// A file whose content is already identical is left alone (not an overwrite). The folder's <see cref="AppRecord"/>
+/// lists what pmctl wrote: with force, files an earlier render wrote that this one no longer produces are removed.
 /// </summary>
 public static class AppWriter
 {
+    /// <summary>The rendered files in the app's order, then the files of earlier renders it no longer produces (removed or kept).</summary>
     public static IReadOnlyList<WrittenFile> Write(RenderedApp app, string outputDirectory, bool force)
     {
         var root = Path.GetFullPath(outputDirectory);
@@ -34,11 +42,28 @@ public static class AppWriter
                 $"{conflicts.Count} file{(conflicts.Count == 1 ? "" : "s")} already exist{(conflicts.Count == 1 ? "s" : "")} with other content: {string.Join(", ", conflicts)}; " +
                 "nothing was written. Pass --force to overwrite them, or choose another --out folder")]);
 
+        RefuseLinks(root, Path.Combine(root, AppRecord.FileName), AppRecord.FileName);
+        var previous = AppRecord.Read(root);
+        var stale = Stale(root, previous, app);
+
+        // The record lists what pmctl wrote that is still there: this render's files, and old ones kept without --force.
+        var record = app.Files.Select(f => KeyValuePair.Create(f.Path, AppRecord.Hash(f.Content)))
+            .Concat(force ? [] : stale.Select(s => KeyValuePair.Create(s.Path, s.RecordedHash)));
+        var recordText = AppRecord.Format(app, record);
+        var recordPath = Path.Combine(root, AppRecord.FileName);
+
         var transaction = new Transaction();
         try
         {
             foreach (var step in plan.Where(p => !p.Identical))
                 transaction.Stage(step.FullPath, step.File.Content);
+            if (!File.Exists(recordPath) || File.ReadAllText(recordPath) != recordText)
+                transaction.Stage(recordPath, recordText);
+            if (force)
+            {
+                foreach (var old in stale)
+                    transaction.StageRemoval(old.FullPath);
+            }
             transaction.Commit();
         }
         catch
@@ -47,9 +72,42 @@ public static class AppWriter
             throw;
         }
         transaction.Cleanup();
+        if (force)
+            RemoveEmptyFolders(root, stale.Select(s => s.FullPath));
 
         return [.. plan.Select(p => new WrittenFile(p.File.Path,
-            p.Identical ? WriteOutcome.Unchanged : p.Exists ? WriteOutcome.Overwritten : WriteOutcome.Created))];
+                p.Identical ? WriteOutcome.Unchanged : p.Exists ? WriteOutcome.Overwritten : WriteOutcome.Created)),
+            .. stale.Select(s => new WrittenFile(s.Path, force ? WriteOutcome.Removed : WriteOutcome.Kept, s.EditedSince))];
+    }
+
+    private sealed record StaleFile(string Path, string FullPath, string RecordedHash, bool EditedSince);
+
+    /// <summary>Files the record says pmctl wrote, that this render does not produce and that are still there as files.</summary>
+    private static List<StaleFile> Stale(string root, IReadOnlyDictionary<string, string> previous, RenderedApp app)
+    {
+        var produced = app.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var stale = new List<StaleFile>();
+        foreach (var (path, hash) in previous)
+        {
+            if (produced.Contains(path))
+                continue;
+            var full = OutputPaths.Resolve(root, path);
+            RefuseLinks(root, full, path);
+            if (!File.Exists(full))
+                continue;
+            stale.Add(new StaleFile(path, full, hash, AppRecord.Hash(File.ReadAllBytes(full)) != hash));
+        }
+        return stale;
+    }
+
+    /// <summary>Folders emptied by removing old files go too (up to the output folder), so no empty gitops/ stays behind.</summary>
+    private static void RemoveEmptyFolders(string root, IEnumerable<string> removed)
+    {
+        foreach (var file in removed)
+        {
+            for (var dir = Path.GetDirectoryName(file)!; dir.Length > root.Length && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any(); dir = Path.GetDirectoryName(dir)!)
+                Directory.Delete(dir);
+        }
     }
 
     private sealed record Step(RenderedAppFile File, string FullPath, bool Exists, bool Identical);
@@ -89,6 +147,7 @@ public static class AppWriter
         private readonly List<string> _createdDirectories = [];
         private readonly List<(string Target, string Temp)> _staged = [];
         private readonly List<(string Target, string? Backup)> _placed = [];
+        private readonly List<string> _removals = [];
 
         public void Stage(string target, string content)
         {
@@ -98,19 +157,28 @@ public static class AppWriter
             File.WriteAllText(temp, content);
         }
 
+        /// <summary>A file to remove on commit: it is moved aside, so a rollback can put it back.</summary>
+        public void StageRemoval(string target) => _removals.Add(target);
+
         public void Commit()
         {
             foreach (var (target, temp) in _staged)
             {
-                string? backup = null;
-                if (File.Exists(target))
-                {
-                    backup = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.pmctl-bak");
-                    File.Move(target, backup);
-                }
+                var backup = MoveAside(target);
                 _placed.Add((target, backup));
                 File.Move(temp, target);
             }
+            foreach (var target in _removals)
+                _placed.Add((target, MoveAside(target)));
+        }
+
+        private static string? MoveAside(string target)
+        {
+            if (!File.Exists(target))
+                return null;
+            var backup = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.pmctl-bak");
+            File.Move(target, backup);
+            return backup;
         }
 
         public void Rollback()

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using PlatformMaturity.Graph;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -8,9 +9,11 @@ using Scriban.Syntax;
 namespace PlatformMaturity.GoldenPaths.Rendering;
 
 /// <summary>
-/// Renders a validated app through its golden path's templates, in memory. Output names are checked to stay
-/// inside the output folder; templates whose output is blank emit no file; <c>kustomization.yaml</c>
-/// templates render last and see the YAML files beside them as <c>resources</c>.
+/// Renders a validated app through its golden path's templates, in memory, for the practices the platform provides.
+/// Output names are checked to stay inside the output folder; templates whose output is blank emit no file;
+/// <c>kustomization.yaml</c> templates render after the others and see the YAML files beside them as
+/// <c>resources</c>; Markdown templates render last and see <c>gaps</c>: the practices in effect that templates
+/// asked about but the platform does not provide.
 /// </summary>
 public static class GoldenPathRenderer
 {
@@ -22,12 +25,14 @@ public static class GoldenPathRenderer
     {
         var goldenPath = app.GoldenPath;
         var tracer = new PracticeTracer(platform);
+        foreach (var practice in app.Consulted)
+            tracer.Consult(practice);
         var context = NewContext(catalog);
         context.PushGlobal(TemplateModel.Build(app, platform, tracer));
 
         var files = new SortedDictionary<string, RenderedAppFile>(StringComparer.Ordinal);
-        foreach (var template in goldenPath.Templates.Where(t => !t.IsKustomization))
-            RenderFile(template, app, goldenPath, context, tracer, files, resources: null);
+        foreach (var template in goldenPath.Templates.Where(t => !t.IsKustomization && !t.IsDocument))
+            RenderFile(template, app, goldenPath, context, tracer, files, ScopeOf());
 
         // kustomization.yaml lists the YAML files rendered beside it, so it always matches what was emitted.
         foreach (var template in goldenPath.Templates.Where(t => t.IsKustomization))
@@ -37,20 +42,72 @@ public static class GoldenPathRenderer
                 .Where(p => Folder(p) == folder && p.EndsWith(".yaml", StringComparison.Ordinal))
                 .Select(p => folder.Length == 0 ? p : p[(folder.Length + 1)..])
                 .ToList();
-            RenderFile(template, app, goldenPath, context, tracer, files, resources);
+            RenderFile(template, app, goldenPath, context, tracer, files, ScopeOf(("resources", new ScriptArray(resources))));
         }
 
-        return new RenderedApp(app.Name, goldenPath.Name, platform.Level.Number, [.. files.Values], [.. app.Notes]);
+        // Documents list the gaps; they may ask about practices themselves, so render them again until the list
+        // stands still. It only grows (practices asked about are never forgotten), so this ends.
+        var gaps = Gaps(tracer, platform, catalog, goldenPath);
+        SortedDictionary<string, RenderedAppFile> documents;
+        while (true)
+        {
+            documents = new SortedDictionary<string, RenderedAppFile>(StringComparer.Ordinal);
+            foreach (var template in goldenPath.Templates.Where(t => t.IsDocument))
+                RenderFile(template, app, goldenPath, context, tracer, documents, ScopeOf(("gaps", GapArray(gaps))));
+            var after = Gaps(tracer, platform, catalog, goldenPath);
+            if (after.SequenceEqual(gaps))
+                break;
+            gaps = after;
+        }
+        foreach (var (path, file) in documents)
+        {
+            if (!files.TryAdd(path, file))
+                throw new TemplateDefinitionException($"{goldenPath.Name}: '{path}' is written by two templates of the golden path");
+        }
+
+        return new RenderedApp(app.Name, goldenPath.Name, platform.Level.Number, [.. files.Values], [.. app.Notes], gaps);
+    }
+
+    /// <summary>
+    /// The practices templates asked about that are in effect but not provided, in the model's order, each with what
+    /// the app does not get for it.
+    /// </summary>
+    private static ImmutableArray<PracticeGap> Gaps(PracticeTracer tracer, PlatformContext platform, GoldenPathCatalog catalog, GoldenPath goldenPath) =>
+        [.. platform.Model.Practices
+            .Where(p => tracer.Consulted.Contains(p.Name) && platform.InEffect(p.Name) && !platform.Provides(p.Name))
+            .Select(p =>
+            {
+                var status = platform.Status(p.Name)!;
+                var notApplicable = status.State == PracticeState.NotApplicable;
+                var missing = catalog.WhatAppsGet.GetValueOrDefault(p.Name) ?? $"what golden path {goldenPath.Name} adds for it";
+                return new PracticeGap(p.Name, platform.FirstLevelOf(p.Name) ?? p.FirstLevel, notApplicable,
+                    notApplicable ? status.Detail : "not implemented yet", missing);
+            })];
+
+    private static ScriptArray GapArray(IEnumerable<PracticeGap> gaps) =>
+        new(gaps.Select(g => new ScriptObject
+        {
+            ["practice"] = g.Practice,
+            ["since"] = g.Since,
+            ["not_applicable"] = g.NotApplicable,
+            ["reason"] = g.Reason,
+            ["missing"] = g.Missing,
+            ["sentence"] = g.Sentence,
+        }));
+
+    private static ScriptObject ScopeOf(params (string Name, object Value)[] variables)
+    {
+        var scope = new ScriptObject();
+        foreach (var (name, value) in variables)
+            scope[name] = value;
+        return scope;
     }
 
     private static void RenderFile(TemplateFile template, ValidatedApp app, GoldenPath goldenPath, TemplateContext context,
-        PracticeTracer tracer, SortedDictionary<string, RenderedAppFile> files, List<string>? resources)
+        PracticeTracer tracer, SortedDictionary<string, RenderedAppFile> files, ScriptObject scope)
     {
         var output = OutputPath(template, app, goldenPath);
         // Each file gets its own scope, so a variable one template sets never leaks into the next.
-        var scope = new ScriptObject();
-        if (resources is not null)
-            scope["resources"] = new ScriptArray(resources);
         context.PushGlobal(scope);
         tracer.BeginFile();
         string text;
@@ -78,6 +135,8 @@ public static class GoldenPathRenderer
     private static string OutputPath(TemplateFile template, ValidatedApp app, GoldenPath goldenPath)
     {
         var output = template.OutputPattern.Replace("{name}", app.Name, StringComparison.Ordinal);
+        if (output == Output.AppRecord.FileName)
+            throw new TemplateDefinitionException($"{goldenPath.Name}/{template.SourcePath}: output name '{output}' is where pmctl records the files it wrote; choose another name");
         return OutputPaths.Problem(output) is { } problem
             ? throw new TemplateDefinitionException($"{goldenPath.Name}/{template.SourcePath}: output name '{output}' {problem}; a template may only write inside the output folder")
             : output;

@@ -9,10 +9,10 @@ using Scriban.Runtime;
 namespace PlatformMaturity.GoldenPaths.Rendering;
 
 /// <summary>
-/// What templates see. <c>practices.&lt;snake_case&gt;</c> says whether each practice of the model is in
-/// effect (templates branch on practices, not level numbers); <c>app</c>, <c>values</c> (the validated
-/// parameters), <c>platform</c>, <c>pins</c> and <c>contract</c> carry the data; <c>trace</c>,
-/// <c>in_effect</c> and <c>q</c> are the functions.
+/// What templates see. <c>practices.&lt;snake_case&gt;</c> says whether the platform provides each practice of the
+/// model: in effect at the stack's level and implemented on its target (templates branch on practices, not level
+/// numbers); <c>app</c>, <c>values</c> (the validated parameters), <c>platform</c>, <c>pins</c> and <c>contract</c>
+/// carry the data; <c>trace</c>, <c>provides</c> and <c>q</c> are the functions.
 /// </summary>
 internal static class TemplateModel
 {
@@ -24,10 +24,6 @@ internal static class TemplateModel
         var values = new ScriptObject();
         foreach (var (name, value) in app.Values)
             values[name] = value is ImmutableArray<string> list ? new ScriptArray(list) : value;
-
-        var practices = new ScriptObject();
-        foreach (var practice in platform.Model.Practices)
-            practices[practice.Slug.Replace('-', '_')] = platform.PracticesInEffect.Contains(practice.Name);
 
         var globals = new ScriptObject
         {
@@ -43,7 +39,7 @@ internal static class TemplateModel
                 ["catalog_type"] = app.GoldenPath.Manifest.CatalogType,
             },
             ["values"] = values,
-            ["practices"] = practices,
+            ["practices"] = tracer.Flags(),
             ["platform"] = new ScriptObject
             {
                 ["stack"] = config.Stack,
@@ -56,6 +52,8 @@ internal static class TemplateModel
                 ["environment"] = ConfigNames.Of(config.Environment),
                 ["prod"] = config.Environment == EnvironmentKind.Prod,
                 ["registry"] = config.Registry,
+                // Basic Traffic Filtering admits tenant traffic from this namespace (platform:ingressNamespace); so do apps' policies.
+                ["ingress_namespace"] = config.IngressNamespace,
                 ["golden_paths_from"] = platform.FirstLevelOf("Golden Paths"),
             },
             ["pins"] = new ScriptObject
@@ -75,7 +73,6 @@ internal static class TemplateModel
                 ["monitoring_namespace"] = PlatformContract.MonitoringNamespace,
                 ["prometheus_release"] = PlatformContract.PrometheusRelease,
                 ["prometheus_url"] = PlatformContract.PrometheusUrl,
-                ["gateway_namespace_label"] = PlatformContract.GatewayNamespaceLabel,
                 ["argocd_namespace"] = PlatformContract.ArgoCdNamespace,
                 ["cluster_selector_label"] = PlatformContract.ClusterSelectorLabel,
                 ["keda_namespace"] = PlatformContract.KedaNamespace,
@@ -88,7 +85,7 @@ internal static class TemplateModel
             },
         };
         globals.Import("trace", new Func<string[], string>(tracer.Trace));
-        globals.Import("in_effect", new Func<string, bool>(tracer.InEffect));
+        globals.Import("provides", new Func<string, bool>(tracer.Provides));
         globals.Import("q", new Func<object?, string>(Quote));
         return globals;
     }

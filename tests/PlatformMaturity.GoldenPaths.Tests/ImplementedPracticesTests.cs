@@ -1,0 +1,224 @@
+using System.Text.RegularExpressions;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.GoldenPaths.Rendering;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Model;
+using PlatformMaturity.GoldenPaths.Manifest;
+using PlatformMaturity.Tests.Shared;
+using static PlatformMaturity.GoldenPaths.Tests.TestPlatforms;
+
+namespace PlatformMaturity.GoldenPaths.Tests;
+
+/// <summary>
+/// What users get: golden paths rendered for the platform the stack's graph really builds (practices in effect
+/// AND implemented on its target). Every object can be applied there, nothing traces to a practice the platform
+/// lacks, and every practice the golden path would use but the platform lacks is said, never dropped silently.
+/// </summary>
+public sealed partial class ImplementedPracticesTests
+{
+    public static TheoryData<string, int, DeploymentTarget> Supported => SupportedCases();
+
+    /// <summary>The --set values a golden path needs on the real platform: none for practices it does not implement.</summary>
+    private static AppRequest RealRequest(string goldenPath, int level, DeploymentTarget target, params string[] extra)
+    {
+        var sets = new List<string>(extra);
+        if (goldenPath == "cron-job")
+            sets.Add("schedule=*/15 * * * *");
+        if (target == DeploymentTarget.Azure)
+            sets.Add($"image={AzureRegistry}/team-a/shop");
+        return new AppRequest("shop", goldenPath, level >= 2 ? "team-a" : null, sets);
+    }
+
+    private static IEnumerable<PlatformRequirement> Unmet(string goldenPath, PlatformContext platform) =>
+        Catalog.Find(goldenPath)!.Manifest.Requires.Where(r => r.Practice is { } p ? !platform.Provides(p) : !platform.Installs(r.ApiGroup!));
+
+    [Theory]
+    [MemberData(nameof(Supported))]
+    public void Every_object_can_be_applied_to_the_platform_it_lands_on_and_traces_to_a_practice_it_implements(string goldenPath, int level, DeploymentTarget target)
+    {
+        var config = TestPlatforms.Config(level, target);
+        var graph = Composer.Default.Compose(config);
+        var platform = PlatformContext.Of(graph, MaturityModel.Default);
+        var unmet = Unmet(goldenPath, platform).ToList();
+        if (unmet.Count > 0)
+        {
+            // A golden path that cannot work without what the platform lacks is refused, saying what is missing.
+            var e = Assert.Throws<GoldenPathInputException>(() => GoldenPathRenderer.Render(RealRequest(goldenPath, level, target), Catalog, platform));
+            var problem = Assert.Single(e.Problems);
+            Assert.Equal("--template", problem.Subject);
+            Assert.All(unmet, r => Assert.Contains(r.Practice ?? r.ApiGroup!, problem.Message, StringComparison.Ordinal));
+            return;
+        }
+
+        // Rendered without cost-center or repository: only a practice the platform provides may require them.
+        var app = GoldenPathRenderer.Render(RealRequest(goldenPath, level, target), Catalog, platform);
+        var installed = PlatformApis.Installed(graph);
+        var implemented = graph.Practices.Where(p => p.State == PracticeState.Implemented).Select(p => MaturityModel.Default.Practice(p.Practice).Slug).ToHashSet();
+        var objects = RenderedObject.Of(app);
+        Assert.NotEmpty(objects);
+        foreach (var o in objects)
+        {
+            var group = PlatformApis.GroupOf(o.ApiVersion);
+            Assert.True(PlatformApis.BuiltIn.Contains(group) || installed.Contains(group),
+                $"{o.File}: {o.Kind} ({o.ApiVersion}) needs CRDs that stack {config.Stack} does not install (installed: {string.Join(", ", installed.Order())})");
+            var practice = o.Label("platform.maturity/practice");
+            Assert.True(practice is not null && implemented.Contains(practice), $"{o.File}: {o.Kind} traces to '{practice}', which the platform does not implement");
+            Assert.Empty(SchemaValidator.Validate(o.Json));
+        }
+
+        // Every gap is a practice in effect that the platform does not implement, and PLATFORM.md says it.
+        var readme = app.Files.Single(f => f.Path == "PLATFORM.md").Content;
+        foreach (var gap in app.Gaps)
+        {
+            Assert.True(platform.InEffect(gap.Practice) && !platform.Provides(gap.Practice), gap.Practice);
+            Assert.Contains(gap.Sentence, readme, StringComparison.Ordinal);
+            Assert.Equal(Catalog.WhatAppsGet[gap.Practice], gap.Missing);
+        }
+        Assert.Equal(app.Gaps.Length > 0, readme.Contains("## Not provided by the platform yet", StringComparison.Ordinal));
+    }
+
+    /// <summary>Objects of tools a practice installs, and the practice: none may appear unless the platform implements it.</summary>
+    public static TheoryData<string, string, string> ToolObjects => new()
+    {
+        { "kyverno.io", "", "Extended Images Build Processes" },
+        { "sloth.slok.dev", "", "Error Budget Management" },
+        { "argoproj.io", "Application", "GitOps Application Management" },
+        { "argoproj.io", "ApplicationSet", "Multi-cluster Platform" },
+        { "keda.sh", "ScaledObject", "Advanced Costs Management" },
+        { "backstage.io", "Component", "Internal Developer Platform" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ToolObjects))]
+    public void A_level_5_existing_stack_gets_no_object_for_a_practice_its_platform_does_not_implement(string group, string kind, string practice)
+    {
+        var platform = Real(5);
+        var app = GoldenPathRenderer.Render(RealRequest("web-service", 5, DeploymentTarget.Existing), Catalog, platform);
+        var documents = app.Files.Where(f => f.Path.EndsWith(".yaml", StringComparison.Ordinal) && !f.Path.EndsWith("kustomization.yaml", StringComparison.Ordinal))
+            .SelectMany(f => YamlDocuments.Parse(f.Content).Select(d => (File: f.Path, Doc: d!)));
+        var found = documents.Where(d => d.Doc["apiVersion"] is { } v && PlatformApis.GroupOf(v.GetValue<string>()) == group
+            && (kind.Length == 0 || d.Doc["kind"]!.GetValue<string>() == kind)).Select(d => d.File).ToList();
+        if (platform.Provides(practice))
+            return;
+        Assert.Empty(found);
+        Assert.Contains(app.Gaps, g => g.Practice == practice);
+    }
+
+    [Fact]
+    public void Level_5_on_existing_renders_without_cost_center_or_repository_and_says_what_the_app_does_not_get()
+    {
+        var platform = Real(5);
+        Assert.False(platform.Provides("Costs Center Management"));
+        Assert.False(platform.Provides("GitOps Application Management"));
+        var app = GoldenPathRenderer.Render(RealRequest("web-service", 5, DeploymentTarget.Existing), Catalog, platform);
+
+        var gaps = app.Gaps.ToDictionary(g => g.Practice);
+        Assert.Equal("Error Budget Management (from Level 4) is not implemented by the platform yet, so the app does not get an availability SLO with burn-rate alerts (a Sloth PrometheusServiceLevel).",
+            gaps["Error Budget Management"].Sentence);
+        Assert.Contains("Costs Center Management", gaps.Keys);
+        Assert.Contains("Extended Images Build Processes", gaps.Keys);
+        // No label, file or sentence claims what the platform does not do.
+        var all = string.Join("\n", app.Files.Where(f => f.Path != "PLATFORM.md").Select(f => f.Content));
+        Assert.DoesNotContain("cost-center", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("cosign", all, StringComparison.Ordinal);
+        var readme = app.Files.Single(f => f.Path == "PLATFORM.md").Content;
+        Assert.DoesNotContain("Egress is denied", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("Argo CD deploys it", readme, StringComparison.Ordinal);
+        Assert.Contains("kubectl apply", readme, StringComparison.Ordinal);
+        Assert.Contains("- Advanced Traffic Filtering (from Level 4) is not implemented by the platform yet, so the app does not get a NetworkPolicy", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Setting_a_parameter_only_a_missing_practice_uses_draws_a_note_not_an_error()
+    {
+        var app = GoldenPathRenderer.Render(RealRequest("web-service", 5, DeploymentTarget.Existing, "cost-center=cc-1", "repository=acme/shop"), Catalog, Real(5));
+        Assert.Contains("--set cost-center has no effect on stack 'l5': it serves Costs Center Management, which is not implemented by the platform yet", app.Notes);
+        Assert.DoesNotContain("cc-1", string.Join("\n", app.Files.Select(f => f.Content)), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void A_default_that_follows_a_missing_practice_stays_the_plain_default_and_the_gap_is_said()
+    {
+        // Canary delivery is the default once Extended Delivery Processes is provided; it is not implemented yet.
+        var platform = Real(4);
+        Assume(!platform.Provides("Extended Delivery Processes"));
+        var app = GoldenPathRenderer.Render(RealRequest("web-service", 4, DeploymentTarget.Existing), Catalog, platform);
+        Assert.Contains(app.Files, f => f.Path == "deployment.yaml");
+        Assert.DoesNotContain(app.Files, f => f.Path == "rollout.yaml");
+        Assert.Contains(app.Gaps, g => g.Practice == "Extended Delivery Processes");
+
+        // Asked for explicitly, a canary is a Rollout: Argo Rollouts (Advanced Delivery Processes) is installed.
+        var canary = GoldenPathRenderer.Render(RealRequest("web-service", 4, DeploymentTarget.Existing, "canary=true"), Catalog, platform);
+        Assert.True(platform.Provides("Advanced Delivery Processes"));
+        Assert.Contains(canary.Files, f => f.Path == "rollout.yaml");
+    }
+
+    [Fact]
+    public void A_practice_taken_away_removes_its_objects_and_becomes_a_gap_in_the_output_and_platform_md()
+    {
+        var config = TestPlatforms.Config(5);
+        var all = MaturityModel.Default.InEffectAt(5).Select(p => p.Practice.Name).ToList();
+        var full = GoldenPathRenderer.Render(Request("web-service", 5), Catalog, PlatformContext.Assuming(config, all));
+        Assert.Empty(full.Gaps);
+        Assert.Contains(full.Files, f => f.Path == "slo.yaml");
+
+        var without = GoldenPathRenderer.Render(Request("web-service", 5), Catalog,
+            PlatformContext.Assuming(config, all.Where(p => p != "Error Budget Management")));
+        Assert.DoesNotContain(without.Files, f => f.Path == "slo.yaml");
+        var gap = Assert.Single(without.Gaps);
+        Assert.Equal("Error Budget Management", gap.Practice);
+        Assert.Contains(gap.Sentence, without.Files.Single(f => f.Path == "PLATFORM.md").Content, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("stateful-service", 4, "Advanced Volume Management is not implemented by the platform yet (it needs it for StorageClasses")]
+    [InlineData("ml-inference", 5, "Just-in-time Capacity is not implemented by the platform yet (it needs it for GPU nodes")]
+    [InlineData("event-driven-function", 5, "no practice of the platform installs the API group http.keda.sh (it needs it for the KEDA HTTP add-on")]
+    public void A_golden_path_whose_requirements_the_platform_lacks_is_refused_with_what_is_missing(string goldenPath, int level, string expected)
+    {
+        var platform = Real(level);
+        var unmet = Unmet(goldenPath, platform).ToList();
+        Skip.If(unmet.Count == 0, $"the platform now provides what {goldenPath} needs");
+        var e = Assert.Throws<GoldenPathInputException>(() => GoldenPathRenderer.Render(RealRequest(goldenPath, level, DeploymentTarget.Existing), Catalog, platform));
+        Assert.Contains(expected, e.Problems.Single().Message, StringComparison.Ordinal);
+        Assert.Contains($"golden path '{goldenPath}' cannot run on stack 'l{level}'", e.Problems.Single().Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Aks_add_ons_count_as_installed_api_groups()
+    {
+        var graph = Composer.Default.Compose(TestPlatforms.Config(3, DeploymentTarget.Azure));
+        Assume(graph.Practices.Any(p => p.Practice == "Advanced Application Autoscaling" && p.State == PracticeState.Implemented));
+        Assert.DoesNotContain(graph.Resources.OfType<HelmRelease>(), r => r.ProvidesApiGroups.Contains("keda.sh"));
+        Assert.Contains("keda.sh", PlatformApis.Installed(graph));
+    }
+
+    [Fact]
+    public void Every_practice_a_shipped_template_asks_about_says_what_an_app_gets_from_it()
+    {
+        var asked = new SortedSet<string>(StringComparer.Ordinal);
+        var bySlug = MaturityModel.Default.Practices.ToDictionary(p => p.Slug.Replace('-', '_'), p => p.Name);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.RepositoryRoot, "templates"), "*.sbn", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match m in PracticeRead().Matches(text))
+                asked.Add(bySlug[m.Groups[1].Value]);
+            foreach (Match m in ProvidesCall().Matches(text))
+                asked.Add(m.Groups[1].Value);
+        }
+        foreach (var goldenPath in Catalog.GoldenPaths)
+            asked.UnionWith(goldenPath.Manifest.Parameters.SelectMany(p => p.DefaultsWhen.Select(d => d.Practice)));
+
+        Assert.NotEmpty(asked);
+        Assert.DoesNotContain(asked, p => !Catalog.WhatAppsGet.ContainsKey(p));
+    }
+
+    private static void Assume(bool condition) => Skip.IfNot(condition, "the platform's implementation changed; this case no longer applies");
+
+    [GeneratedRegex(@"practices\.([a-z_]+)")]
+    private static partial Regex PracticeRead();
+
+    [GeneratedRegex("provides \"([^\"]+)\"")]
+    private static partial Regex ProvidesCall();
+}
