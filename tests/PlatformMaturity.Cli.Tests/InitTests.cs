@@ -30,17 +30,25 @@ public sealed class InitTests
     }
 
     [Fact]
-    public void A_level_whose_practices_are_not_all_implemented_is_refused_without_force_and_warned_about_after()
+    public void A_level_whose_practices_are_not_all_implemented_is_written_with_a_warning_that_status_repeats()
     {
         using var dir = new TempDirectory();
-        var refused = CliRunner.Run(dir.Path, "init", "dev", "--level", "4", "--target", "existing", "--tenant", "team-a:devs");
-        Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("of Level 4 are not implemented yet in this version", refused.Error);
-        Assert.Contains("Advanced Traffic Filtering", refused.Error);
-        Assert.False(Directory.Exists(dir.Combine("stacks")));
-
-        Assert.Equal(0, CliRunner.Run(dir.Path, "init", "dev", "--level", "4", "--target", "existing", "--tenant", "team-a:devs", "--force").ExitCode);
+        var written = CliRunner.Run(dir.Path, "init", "dev", "--level", "4", "--target", "existing", "--tenant", "team-a:devs");
+        Assert.Equal(0, written.ExitCode);
+        Assert.Contains("warning: ", written.Error);
+        Assert.Contains("of Level 4 are not implemented yet in this version", written.Error);
+        Assert.Contains("Advanced Traffic Filtering", written.Error);
         Assert.Contains("are not implemented yet in this version", CliRunner.Run(dir.Path, "status", "dev").Error);
+    }
+
+    [Fact]
+    public void On_azure_a_level_whose_availability_target_one_cluster_cannot_reach_is_refused_without_force()
+    {
+        using var dir = new TempDirectory();
+        var refused = CliRunner.Run(dir.Path, "init", "dev", "--level", "4", "--target", "azure");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("below Level 4's target of 99.99%", refused.Error);
+        Assert.False(Directory.Exists(dir.Combine("stacks")));
     }
 
     [Fact]

@@ -36,8 +36,8 @@ public sealed class LevelsAndDescribeTests
     [InlineData(1, 9, 0)]
     [InlineData(2, 13, 1)]
     [InlineData(3, 25, 2)]
-    [InlineData(4, 38, 2)]
-    [InlineData(5, 49, 1)]
+    [InlineData(4, 38, 4)]
+    [InlineData(5, 49, 4)]
     public void Describe_lists_exactly_the_seeds_entries_and_the_carried_ones(int level, int listed, int carried)
     {
         var result = CliRunner.Run(Cwd, "describe", level.ToString(), "--output", "json");
@@ -86,7 +86,7 @@ public sealed class LevelsAndDescribeTests
             Assert.Equal("not implemented yet", practice!["implementation"]!["existing"]!.GetValue<string>());
         var text = CliRunner.Run(Cwd, "describe", "5").Out;
         Assert.Equal(json["listed"]!.AsArray().Count(p => !p!["implemented"]!.GetValue<bool>()),
-            text.Split('\n').Count(l => l.Contains("(not implemented yet)")));
+            text.Split('\n').Count(l => l.Contains("(not implemented yet")));
     }
 
     [Theory]

@@ -18,7 +18,7 @@ internal static class DescribeCommand
         {
             var model = MaturityModel.Default;
             var number = parse.GetValue(level);
-            var description = LevelDescription.Of(model.Level(number), model, PracticeCatalog.Default);
+            var description = LevelDescription.Of(model.Level(number), Composer.Default);
             var format = parse.GetValue(output);
             if (format == OutputFormat.Json)
                 Json.Write(io.Out, description);
@@ -70,7 +70,13 @@ internal static class DescribeCommand
             doc.Heading(3, char.ToUpperInvariant(group.Key[0]) + group.Key[1..]);
             foreach (var practice in group)
             {
-                doc.Bullet(practice.Implemented ? practice.Name : $"{practice.Name} ({PracticeDescription.NotImplementedYet})");
+                doc.Bullet(practice switch
+                {
+                    { Implemented: false, KeptInItsPlace: { } keeper } => $"{practice.Name} ({PracticeDescription.NotImplementedYet}; {keeper} stays in its place)",
+                    { Implemented: false } => $"{practice.Name} ({PracticeDescription.NotImplementedYet})",
+                    { StandInFor: { } successor } => $"{practice.Name} (kept until {successor} is implemented)",
+                    _ => practice.Name,
+                });
                 if (!practice.Implemented)
                     continue;
                 var (existing, azure) = (practice.Implementation.Existing, practice.Implementation.Azure);

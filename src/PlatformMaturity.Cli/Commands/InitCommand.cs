@@ -35,7 +35,9 @@ internal static class InitCommand
                 parse.GetValue(stack)!, parse.GetValue(level), parse.GetValue(target)!, parse.GetValue(environment)!,
                 parse.GetValue(regions) ?? [], parse.GetValue(tenants) ?? [], parse.GetValue(force));
             var directory = StackLocator.StacksDirectory(io, parse.GetValue(stacksDir));
-            var path = Execute(request, directory);
+            var (path, warnings) = Execute(request, directory);
+            foreach (var warning in warnings)
+                io.Error.WriteLine($"warning: {warning}");
             io.Out.WriteLine($"Wrote {StackLocator.Relative(io, path)} ({MaturityModel.Default.Level(request.Level).Title}, target {request.Target}).");
             var stacksDirOption = parse.GetValue(stacksDir);
             io.Out.WriteLine($"Next: {StackLocator.Hint($"pmctl status {request.Stack}", stacksDirOption)}   then   " +
@@ -50,7 +52,7 @@ internal static class InitCommand
         IReadOnlyList<string> Regions, IReadOnlyList<string> Tenants, bool Force);
 
     /// <summary>Validates everything, then creates the file atomically; on any problem nothing is written.</summary>
-    internal static string Execute(InitRequest request, string stacksDirectory)
+    internal static (string Path, IReadOnlyList<string> Warnings) Execute(InitRequest request, string stacksDirectory)
     {
         var model = MaturityModel.Default;
         var path = StackLocator.StackPath(stacksDirectory, request.Stack);
@@ -78,12 +80,15 @@ internal static class InitCommand
             raw = raw.With(ConfigKeys.SkuTier, "Standard").With(ConfigKeys.Zones, new JsonArray("1", "2", "3")).With(ConfigKeys.NodeCount, 3);
 
         var config = ParseOptions(raw, request);
-        var findings = Guardrails.Check(config, model).Concat(LevelHealth.Check(Composer.Default.Compose(config), model)).ToList();
+        // Breaking the model's don'ts or missing the level's availability target is refused; practices this version
+        // does not implement yet are only reported (status repeats it), since nothing better can be chosen.
+        var health = LevelHealth.Check(Composer.Default.Compose(config), model);
+        var findings = Guardrails.Check(config, model).Concat(health.Where(f => f.Id != LevelHealth.PracticesNotImplemented)).ToList();
         if (findings.Count > 0 && !request.Force)
             throw new UserError(string.Join("\n", findings.Select(f => f.Message)) + "\nNothing was written; pass --force to write the stack anyway.");
 
         WriteNew(path, StackFileTemplate.Render(raw, request.Level, target, model));
-        return path;
+        return (path, [.. health.Where(f => f.Id == LevelHealth.PracticesNotImplemented).Select(f => f.Message)]);
     }
 
     /// <summary>The config the options describe; problems name the option (--tenant …) rather than the stack key they fill.</summary>

@@ -5,6 +5,7 @@ using PlatformMaturity.Cli.Output;
 using PlatformMaturity.Cli.Stacks;
 using PlatformMaturity.Cli.Views;
 using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
 using PlatformMaturity.Model;
 using PlatformMaturity.Planning;
 
@@ -65,6 +66,9 @@ internal static class UpgradeCommand
 
         PlanDocument.Of(plan, writes, MaturityModel.Default).Write(DocumentWriter.For(OutputFormat.Text, io.Out));
         WarnAboutNeedlessAttestations(io, plan, request);
+        var missing = plan.Practices.Where(p => p.Kind != PracticeChangeKind.Dropped && p.Kind != PracticeChangeKind.Superseded && p.State == PracticeState.NotImplementedYet).ToList();
+        if (missing.Count > 0)
+            io.Error.WriteLine($"warning: {Counted.Of(missing.Count, "practice")} of Level {plan.To} {(missing.Count == 1 ? "is" : "are")} not implemented yet in this version: {string.Join(", ", missing.Select(p => p.Practice))}");
         if (!plan.IsReady)
         {
             var open = plan.OpenGates.ToList();

@@ -34,17 +34,19 @@ public sealed record LevelDescription(
     IReadOnlyList<string> Do,
     IReadOnlyList<string> Dont)
 {
-    public static LevelDescription Of(Level level, MaturityModel model, PracticeCatalog catalog)
+    public static LevelDescription Of(Level level, Composer composer)
     {
-        var inEffect = model.InEffectAt(level.Number);
+        var (model, catalog) = (composer.Model, composer.Catalog);
+        var inEffect = composer.InEffectAt(level.Number);
+        string? KeptFor(string practice) => inEffect.FirstOrDefault(p => p.StandInFor == practice)?.Practice.Name;
         return new LevelDescription(
             level.Number,
             level.Name,
             level.Goal,
             level.Description,
-            [.. level.Practices.Select(p => PracticeDescription.Of(model.Practice(p.Name), p.Category, carried: false, catalog))],
+            [.. level.Practices.Select(p => PracticeDescription.Of(model.Practice(p.Name), p.Category, carried: false, catalog) with { KeptInItsPlace = KeptFor(p.Name) })],
             [.. inEffect.Where(p => p.Carried)
-                .SelectMany(p => p.Practice.Categories.Select(c => PracticeDescription.Of(p.Practice, c, carried: true, catalog)))],
+                .SelectMany(p => p.Practice.Categories.Select(c => PracticeDescription.Of(p.Practice, c, carried: true, catalog) with { StandInFor = p.StandInFor }))],
             [.. model.SupersededAt(level.Number).Select(s => new SupersessionView(s.Practice.Name, s.Successor.Name))],
             level.Requirements,
             Planning.AvailabilityModel.TargetFor(model, level.Number) is { } target
@@ -68,6 +70,12 @@ public sealed record PracticeDescription(
     TargetImplementation Implementation)
 {
     public const string NotImplementedYet = "not implemented yet";
+
+    /// <summary>For a carried practice: the successor it stands in for, which this version does not implement yet.</summary>
+    public string? StandInFor { get; init; }
+
+    /// <summary>For a practice not implemented yet: the practice the platform keeps in its place.</summary>
+    public string? KeptInItsPlace { get; init; }
 
     public static PracticeDescription Of(Practice practice, PracticeCategory category, bool carried, PracticeCatalog catalog)
     {

@@ -14,9 +14,43 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
 
     public PracticeCatalog Catalog => catalog;
 
+    /// <summary>
+    /// The practices in effect at a level as this version builds them: the model's, plus, for a successor the tool
+    /// does not implement yet, the implemented practice it supersedes, kept in its place. A stack never loses what a
+    /// lower level gave it because the better version is not written yet.
+    /// </summary>
+    public ImmutableArray<PracticeInEffect> InEffectAt(int level)
+    {
+        var inEffect = model.InEffectAt(level);
+        var names = inEffect.Select(p => p.Practice.Name).ToHashSet(StringComparer.Ordinal);
+        var standIns = new Dictionary<Practice, string>();
+        foreach (var missing in inEffect.Where(p => !catalog.TryGet(p.Practice.Name, out _)).Select(p => p.Practice))
+        {
+            foreach (var keeper in ImplementedPredecessors(missing, level).Where(p => !names.Contains(p.Name)))
+                standIns.TryAdd(keeper, missing.Name);
+        }
+        return [.. model.Practices
+            .Select(p => inEffect.FirstOrDefault(e => e.Practice == p)
+                ?? (standIns.TryGetValue(p, out var successor) ? new PracticeInEffect(p, Carried: true, StandInFor: successor) : null))
+            .OfType<PracticeInEffect>()];
+    }
+
+    /// <summary>The nearest implemented practices a lower level had, whose successor chain leads to <paramref name="practice"/>.</summary>
+    private IEnumerable<Practice> ImplementedPredecessors(Practice practice, int level)
+    {
+        foreach (var predecessor in model.Practices.Where(p => p.Successor == practice.Name && p.FirstLevel < level))
+        {
+            if (catalog.TryGet(predecessor.Name, out _))
+                yield return predecessor;
+            else
+                foreach (var earlier in ImplementedPredecessors(predecessor, level))
+                    yield return earlier;
+        }
+    }
+
     public PlatformGraph Compose(PlatformConfig config)
     {
-        var inEffect = model.InEffectAt(config.Level);
+        var inEffect = InEffectAt(config.Level);
         var implemented = inEffect
             .Where(p => catalog.TryGet(p.Practice.Name, out var c) && c.NotApplicableReason(config.Target) is null)
             .Select(p => p.Practice.Name)
@@ -26,9 +60,11 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
             GraphComponent.FoundationId, Foundation.TypeToken, Provenance.FoundationSource, Provenance.Foundation));
 
         var statuses = ImmutableArray.CreateBuilder<PracticeStatus>();
-        foreach (var (practice, carried) in inEffect)
+        foreach (var practice in inEffect)
         {
-            statuses.Add(ComposePractice(builder, practice, carried, config.Target));
+            var status = ComposePractice(builder, practice, config.Target);
+            var keepers = inEffect.Where(p => p.StandInFor == practice.Practice.Name).Select(p => p.Practice.Name).ToList();
+            statuses.Add(keepers.Count == 0 ? status : status with { Detail = $"{status.Detail}; {string.Join(" and ", keepers)} stays in its place" });
         }
         return builder.Build(statuses.ToImmutable());
     }
@@ -60,9 +96,12 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
             : Status(PracticeState.Implemented, component.Implementation.For(target));
     }
 
-    private PracticeStatus ComposePractice(GraphBuilder builder, Practice practice, bool carried, DeploymentTarget target)
+    private PracticeStatus ComposePractice(GraphBuilder builder, PracticeInEffect inEffect, DeploymentTarget target)
     {
-        var status = StatusOf(practice, carried, target);
+        var practice = inEffect.Practice;
+        var status = StatusOf(practice, inEffect.Carried, target);
+        if (inEffect.StandInFor is { } successor)
+            status = status with { Detail = $"kept in place of {successor}, which is not implemented yet: {status.Detail}" };
         if (status.State != PracticeState.Implemented)
             return status;
         var provenance = new Provenance(practice.Name, practice.FirstLevel);

@@ -33,11 +33,7 @@ public static class Enforcements
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);
 
-    /// <summary>The enforcements of practices that are in effect at <paramref name="to"/> but not at <paramref name="from"/>.</summary>
-    public static IEnumerable<Enforcement> IntroducedBetween(Model.MaturityModel model, int from, int to)
-    {
-        var before = model.InEffectAt(from).Select(p => p.Practice.Name).ToHashSet();
-        var after = model.InEffectAt(to).Select(p => p.Practice.Name).ToHashSet();
-        return All.Where(e => after.Contains(e.Practice) && !before.Contains(e.Practice));
-    }
+    /// <summary>The enforcements of the practices in <paramref name="after"/> that are not in <paramref name="before"/>.</summary>
+    public static IEnumerable<Enforcement> IntroducedBetween(IReadOnlySet<string> before, IReadOnlySet<string> after) =>
+        All.Where(e => after.Contains(e.Practice) && !before.Contains(e.Practice));
 }

@@ -92,7 +92,8 @@ public sealed class MaturityModel
 }
 
 /// <summary>A practice in effect at a level; carried means a lower level listed it and nothing has replaced it yet.</summary>
-public sealed record PracticeInEffect(Practice Practice, bool Carried);
+/// <param name="StandInFor">Set when the practice is kept in place of this successor, which the tool does not implement yet.</param>
+public sealed record PracticeInEffect(Practice Practice, bool Carried, string? StandInFor = null);
 
 /// <summary>A practice replaced at a level by a successor that level lists.</summary>
 public sealed record Supersession(Practice Practice, Practice Successor);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using PlatformMaturity.Config;
-using PlatformMaturity.Model;
+using PlatformMaturity.Composition;
 
 namespace PlatformMaturity.Planning;
 
@@ -14,13 +14,15 @@ public sealed record ConfigWrite(ConfigKey Key, JsonNode? Value, string Reason);
 /// </summary>
 public static class LevelChange
 {
-    public static ImmutableArray<ConfigWrite> Writes(RawConfig raw, PlatformConfig current, int to, MaturityModel model, bool stage = true)
+    public static ImmutableArray<ConfigWrite> Writes(RawConfig raw, PlatformConfig current, int to, Composer composer, bool stage = true)
     {
-        var writes = new List<ConfigWrite> { new(ConfigKeys.Level, to, $"the stack moves to {model.Level(to).Title}") };
+        var writes = new List<ConfigWrite> { new(ConfigKeys.Level, to, $"the stack moves to {composer.Model.Level(to).Title}") };
 
-        var staged = current.Staged.Where(id => StillApplies(id, to, model)).ToList();
+        var before = InEffect(composer, current.Level);
+        var after = InEffect(composer, to);
+        var staged = current.Staged.Where(id => Enforcements.Find(id) is { } e && after.Contains(e.Practice)).ToList();
         if (stage && to > current.Level)
-            staged.AddRange(Enforcements.IntroducedBetween(model, current.Level, to).Select(e => e.Id).Where(id => !staged.Contains(id)));
+            staged.AddRange(Enforcements.IntroducedBetween(before, after).Select(e => e.Id).Where(id => !staged.Contains(id)));
         if (!staged.SequenceEqual(current.Staged))
             writes.Add(new ConfigWrite(ConfigKeys.Staged, new JsonArray([.. staged.Select(id => JsonValue.Create(id))]),
                 "enforcements that can break workloads land non-blocking first (promote with pmctl upgrade --promote)"));
@@ -36,6 +38,6 @@ public static class LevelChange
     public static RawConfig Apply(RawConfig raw, IEnumerable<ConfigWrite> writes) =>
         writes.Aggregate(raw, (config, write) => config.With(write.Key, write.Value?.DeepClone()));
 
-    private static bool StillApplies(string enforcement, int level, MaturityModel model) =>
-        Enforcements.Find(enforcement) is { } e && model.InEffectAt(level).Any(p => p.Practice.Name == e.Practice);
+    private static HashSet<string> InEffect(Composer composer, int level) =>
+        composer.InEffectAt(level).Select(p => p.Practice.Name).ToHashSet(StringComparer.Ordinal);
 }

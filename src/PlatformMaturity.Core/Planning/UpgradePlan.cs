@@ -114,9 +114,6 @@ public enum GateKind
 
     /// <summary>A don't of the seed that the config would break.</summary>
     Guardrail,
-
-    /// <summary>A practice of the target level that this version of the tool does not implement would remove what its predecessor built.</summary>
-    Implementation,
 }
 
 /// <summary>A readiness condition of the target level: closed, or open with the exact way to close it.</summary>

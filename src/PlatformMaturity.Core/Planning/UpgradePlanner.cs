@@ -24,13 +24,13 @@ public sealed class UpgradePlanner(Composer composer)
             throw new ArgumentOutOfRangeException(nameof(request), request.To, $"levels are {Model.LowestLevel} to {Model.HighestLevel}");
 
         var before = composer.Compose(current);
-        var writes = LevelChange.Writes(raw, current, request.To, Model, request.Stage);
+        var writes = LevelChange.Writes(raw, current, request.To, composer, request.Stage);
         var targetRaw = LevelChange.Apply(raw, writes);
         var targetParsed = PlatformConfigParser.Parse(targetRaw, Model);
         var after = targetParsed.Config is { } target ? composer.Compose(target) : null;
 
         var attested = current.Attestations.Select(a => a.Id).Concat(request.Attesting ?? []).ToHashSet(StringComparer.Ordinal);
-        var gates = Gates(raw, current, request.To, attested).AddRange(Unimplemented(before, request.To));
+        var gates = Gates(raw, current, request.To, attested);
 
         if (after is null)
         {
@@ -70,26 +70,6 @@ public sealed class UpgradePlanner(Composer composer)
         return (plan, [new ConfigWrite(ConfigKeys.Staged, new System.Text.Json.Nodes.JsonArray(), "every staged enforcement now enforces")]);
     }
 
-    /// <summary>
-    /// Superseded practices whose successor this version does not implement: their resources would be destroyed
-    /// with nothing to replace them, so the move waits until the successor lands.
-    /// </summary>
-    private IEnumerable<Gate> Unimplemented(PlatformGraph before, int to)
-    {
-        if (to < before.Config.Level)
-            yield break;
-        var inEffect = Model.InEffectAt(to).Select(p => p.Practice).ToHashSet();
-        foreach (var component in before.Components.Where(c => !c.Resources.IsEmpty))
-        {
-            if (!Model.TryGetPractice(component.Title, out var practice) || inEffect.Contains(practice)
-                || Model.SuccessorAt(practice, to) is not { } successor || composer.Catalog.TryGet(successor.Name, out _))
-                continue;
-            yield return new Gate(GateKind.Implementation, successor.Slug, to,
-                $"{successor.Name} is not implemented yet in this version of the tool; it supersedes {practice.Name}, whose {component.Resources.Length} resources would be destroyed with nothing in their place",
-                false, $"stay at Level {before.Config.Level} until {successor.Name} is implemented (pmctl describe {to} shows what is)");
-        }
-    }
-
     private static IEnumerable<string> NewlyStaged(PlatformConfig current, PlatformConfig target) =>
         target.Staged.Except(current.Staged);
 
@@ -101,7 +81,7 @@ public sealed class UpgradePlanner(Composer composer)
         var gates = new List<Gate>();
         foreach (var level in path)
         {
-            var levelRaw = LevelChange.Apply(raw, LevelChange.Writes(raw, current, level, Model));
+            var levelRaw = LevelChange.Apply(raw, LevelChange.Writes(raw, current, level, composer));
             var parsed = PlatformConfigParser.Parse(levelRaw, Model);
             var graph = parsed.Config is { } config ? composer.Compose(config) : null;
             gates.AddRange(ReadinessGates.For(level, current.Level, to, raw, parsed, graph, attested, Model, upward));
@@ -113,7 +93,7 @@ public sealed class UpgradePlanner(Composer composer)
     {
         var was = before.Practices.ToDictionary(p => p.Practice, StringComparer.Ordinal);
         var will = after?.Practices.ToDictionary(p => p.Practice, StringComparer.Ordinal);
-        var inEffect = Model.InEffectAt(to).ToDictionary(p => p.Practice.Name, StringComparer.Ordinal);
+        var inEffect = composer.InEffectAt(to).ToDictionary(p => p.Practice.Name, StringComparer.Ordinal);
         var changes = new List<PracticeChange>();
 
         foreach (var practice in Model.Practices)

@@ -31,8 +31,12 @@ public sealed class UpgradePlannerTests
             if (!PracticeCatalog.Default.TryGet(practice, out _))
                 Assert.Equal(PracticeState.NotImplementedYet, change.State);
         }
-        foreach (var superseded in Model.SupersededAt(from + 1).Where(s => Model.InEffectAt(from).Any(p => p.Practice == s.Practice)))
-            Assert.Contains(plan.Practices, p => p.Practice == superseded.Practice.Name && p.Kind == PracticeChangeKind.Superseded && p.SupersededBy == superseded.Successor.Name);
+        foreach (var superseded in Model.SupersededAt(from + 1))
+        {
+            // A successor this version does not implement yet leaves its predecessor in place (carried).
+            var expected = PracticeCatalog.Default.TryGet(superseded.Successor.Name, out _) ? PracticeChangeKind.Superseded : PracticeChangeKind.Carried;
+            Assert.Contains(plan.Practices, p => p.Practice == superseded.Practice.Name && p.Kind == expected);
+        }
     }
 
     [Theory]
@@ -164,15 +168,14 @@ public sealed class UpgradePlannerTests
     }
 
     [Fact]
-    public void A_successor_this_version_does_not_implement_blocks_the_move_that_would_destroy_its_predecessors_resources()
+    public void A_practice_whose_successor_is_not_implemented_yet_stays_in_place_so_nothing_it_built_is_destroyed()
     {
         var plan = Plan(Raw(DeploymentTarget.Existing, 3, attested: true), 4);
         Assert.False(PracticeCatalog.Default.TryGet("Advanced Traffic Filtering", out _));
-        var gate = Assert.Single(plan.Gates, g => g.Kind == GateKind.Implementation && g.Id == "advanced-traffic-filtering");
-        Assert.False(gate.Closed);
-        Assert.Contains("supersedes Basic Traffic Filtering", gate.Description);
-        Assert.All(plan.Gates.Where(g => g.Kind == GateKind.Implementation), g => Assert.Contains("stay at Level 3", g.HowToClose));
-        Assert.DoesNotContain(Plan(Raw(DeploymentTarget.Existing, 2, attested: true), 3).Gates, g => g.Kind == GateKind.Implementation);
+        var kept = Assert.Single(plan.Practices, p => p.Practice == "Basic Traffic Filtering");
+        Assert.Equal(PracticeChangeKind.Carried, kept.Kind);
+        Assert.StartsWith("kept in place of Advanced Traffic Filtering", kept.Detail);
+        Assert.DoesNotContain(plan.Changes, c => c.Kind == ChangeKind.Remove && c.ResourceKind is "NetworkPolicy" or "ResourceQuota" or "LimitRange");
     }
 
     [Fact]
