@@ -105,36 +105,9 @@ public sealed class BasicDisasterRecovery : PracticeComponent
 
     private static HelmValues AddAzureStorage(ComponentBuilder component, HelmValues values, List<string> dependsOn, Dictionary<string, AzureRef> fromAzure)
     {
-        var config = component.Config;
-        var tags = StandardLabels.AzureTags(config, component.Provenance);
         var resourceGroup = component.Existing<ResourceGroup>().Single(g => g.Name == Foundation.ResourceGroupName);
-        component.Add(new StorageAccount
-        {
-            Name = StorageAccountName,
-            Provenance = component.Provenance,
-            ResourceGroup = Foundation.ResourceGroupName,
-            Location = config.PrimaryRegion,
-            AccountReplicationType = "ZRS",
-            SharedAccessKeyEnabled = false,
-            Tags = tags,
-        });
-        component.Add(new StorageContainer
-        {
-            Name = StorageContainerName,
-            Provenance = component.Provenance,
-            ContainerName = BlobContainer,
-            StorageAccount = new AzureRef(StorageAccountName, AzureOutput.Id),
-        });
-        WorkloadIdentity.Add(component, IdentityName, FederationName, Namespace, ServiceAccount);
-        component.Add(new RoleAssignment
-        {
-            Name = BlobAccessName,
-            Provenance = component.Provenance,
-            Scope = new AzureRef(StorageAccountName, AzureOutput.Id),
-            RoleDefinitionName = "Storage Blob Data Contributor",
-            PrincipalId = new AzureRef(IdentityName, AzureOutput.PrincipalId),
-        });
-        dependsOn.AddRange([StorageContainerName, FederationName, BlobAccessName]);
+        dependsOn.AddRange(WorkloadBlobStorage.Add(component, new BlobStorageFor(
+            StorageAccountName, [(StorageContainerName, BlobContainer)], IdentityName, FederationName, BlobAccessName, Namespace, ServiceAccount)));
 
         fromAzure["configuration.backupStorageLocation[0].config.storageAccount"] = new AzureRef(StorageAccountName, AzureOutput.Name);
         fromAzure[$"serviceAccount.server.annotations.\"{WorkloadIdentity.ClientIdAnnotation}\""] = new AzureRef(IdentityName, AzureOutput.ClientId);

@@ -100,37 +100,8 @@ public sealed class PlatformObservability : PracticeComponent
 
     private static HelmValues AzureLoki(ComponentBuilder component, Dictionary<string, AzureRef> fromAzure, List<string> dependsOn)
     {
-        var config = component.Config;
-        component.Add(new StorageAccount
-        {
-            Name = StorageAccountName,
-            Provenance = component.Provenance,
-            ResourceGroup = Foundation.ResourceGroupName,
-            Location = config.PrimaryRegion,
-            AccountReplicationType = "ZRS",
-            SharedAccessKeyEnabled = false,
-            Tags = StandardLabels.AzureTags(config, component.Provenance),
-        });
-        foreach (var (name, container) in new[] { (ChunksContainerName, "chunks"), (RulerContainerName, "ruler") })
-        {
-            component.Add(new StorageContainer
-            {
-                Name = name,
-                Provenance = component.Provenance,
-                ContainerName = container,
-                StorageAccount = new AzureRef(StorageAccountName, AzureOutput.Id),
-            });
-        }
-        WorkloadIdentity.Add(component, IdentityName, FederationName, LokiNamespace, LokiServiceAccount);
-        component.Add(new RoleAssignment
-        {
-            Name = BlobAccessName,
-            Provenance = component.Provenance,
-            Scope = new AzureRef(StorageAccountName, AzureOutput.Id),
-            RoleDefinitionName = "Storage Blob Data Contributor",
-            PrincipalId = new AzureRef(IdentityName, AzureOutput.PrincipalId),
-        });
-        dependsOn.AddRange([ChunksContainerName, RulerContainerName, FederationName, BlobAccessName]);
+        dependsOn.AddRange(WorkloadBlobStorage.Add(component, new BlobStorageFor(
+            StorageAccountName, [(ChunksContainerName, "chunks"), (RulerContainerName, "ruler")], IdentityName, FederationName, BlobAccessName, LokiNamespace, LokiServiceAccount)));
         fromAzure["loki.storage.azure.accountName"] = new AzureRef(StorageAccountName, AzureOutput.Name);
         fromAzure[$"serviceAccount.annotations.\"{WorkloadIdentity.ClientIdAnnotation}\""] = new AzureRef(IdentityName, AzureOutput.ClientId);
         return HelmValues.From(
