@@ -56,12 +56,9 @@ internal static class InitCommand
     {
         var model = MaturityModel.Default;
         var path = StackLocator.StackPath(stacksDirectory, request.Stack);
-        if (!model.IsLevel(request.Level))
-            throw new UserError($"--level {request.Level} is not a maturity level; allowed: {string.Join(", ", model.Levels.Select(l => l.Number))}");
-        if (!ConfigNames.TryParseTarget(request.Target, out var target))
-            throw new UserError($"--target '{request.Target}' is not a target; allowed: {string.Join(", ", ConfigNames.Targets)}");
-        if (!ConfigNames.TryParseEnvironment(request.Environment, out var environment))
-            throw new UserError($"--environment '{request.Environment}' is not an environment; allowed: {string.Join(", ", ConfigNames.Environments)}");
+        // --level, --target and --environment are checked by their options (usage errors), so these parse.
+        ConfigNames.TryParseTarget(request.Target, out var target);
+        ConfigNames.TryParseEnvironment(request.Environment, out var environment);
         if (target != DeploymentTarget.Azure && request.Regions.Count > 0)
             throw new UserError("--region applies to target azure only");
         if (File.Exists(path))
