@@ -80,7 +80,9 @@ public sealed class AllGraphRecordsTests
         Inputs.Equal(new JsonObject { ["admin-password"] = SecretValue, ["admin-user"] = "platform-admin" }, secret["stringData"], "secret stringData");
         Assert.Equal("grafana-admin", Inputs.At(secret, "metadata.name"));
         Assert.Equal("monitoring", Inputs.At(secret, "metadata.namespace"));
-        Assert.Equal(StandardLabels.Tool, Inputs.At(secret, $"metadata.labels.{StandardLabels.ManagedBy}"));
+        // Label keys hold dots, so they are looked up in the labels map rather than through a dotted path.
+        var labels = Assert.IsAssignableFrom<System.Collections.IDictionary>(Inputs.At(secret, "metadata.labels"));
+        Assert.Equal(StandardLabels.Tool, labels[StandardLabels.ManagedBy]);
         Assert.True(await Output.IsSecretAsync(secretData!));
         Assert.Equal(SecretValue, (await OutputUtilities.GetValueAsync(secretData!))["admin-password"]);
 

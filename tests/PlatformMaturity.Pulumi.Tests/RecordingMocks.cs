@@ -37,6 +37,7 @@ public sealed class RecordingMocks : IMocks
         {
             case "azure:containerservice/kubernetesCluster:KubernetesCluster":
                 state["kubeConfigRaw"] = KubeconfigOf(name);
+                state["kubeAdminConfigRaw"] = KubeconfigOf(name);
                 state["kubeletIdentity"] = ImmutableDictionary<string, object>.Empty
                     .Add("objectId", KubeletObjectId).Add("clientId", "kubelet-client-id").Add("userAssignedIdentityId", "");
                 state["oidcIssuerUrl"] = OidcIssuerOf(name);

@@ -35,16 +35,30 @@ public sealed class KubernetesProviders
         var cluster = _graph.Clusters.FirstOrDefault(c => c.Key == clusterKey)
             ?? throw new InvalidOperationException($"the graph has no cluster '{clusterKey}'");
         provider = cluster.AksResource is { } aks
-            ? new K8s.Provider(NameFor(cluster), new K8s.ProviderArgs
-            {
-                KubeConfig = _resources.Get<PulumiAzure.ContainerService.KubernetesCluster>(aks).KubeConfigRaw,
-            })
+            ? new K8s.Provider(NameFor(cluster), new K8s.ProviderArgs { KubeConfig = KubeconfigFor(aks) })
             : new K8s.Provider(NameFor(cluster), new K8s.ProviderArgs
             {
+                // Unset, not the KUBECONFIG text ProviderArgs copies by default: the provider then loads the
+                // kubeconfig itself, which handles a KUBECONFIG list of several files.
+                KubeConfig = null!,
                 Context = In.Opt(cluster.KubeContext),
             });
         _byCluster[clusterKey] = provider;
         return provider;
+    }
+
+    /// <summary>
+    /// With Entra ID integration the user kubeconfig runs kubelogin in device-code mode, which a non-interactive
+    /// pulumi up cannot complete; while local accounts are on, the admin kubeconfig (only issued with Entra ID
+    /// integration) works instead. Without Entra ID the user kubeconfig holds client certificates; without local
+    /// accounts it is the only one, and kubelogin must be on PATH with a non-interactive login method.
+    /// </summary>
+    private Output<string> KubeconfigFor(string aks)
+    {
+        var cluster = _resources.Get<PulumiAzure.ContainerService.KubernetesCluster>(aks);
+        return _graph.Resource(aks) is Graph.Azure.KubernetesCluster { AzureActiveDirectoryRoleBasedAccessControl: not null, LocalAccountDisabled: not true }
+            ? cluster.KubeAdminConfigRaw
+            : cluster.KubeConfigRaw;
     }
 
     /// <summary>Makes the providers no resource has asked for yet, so every cluster of the graph has one.</summary>

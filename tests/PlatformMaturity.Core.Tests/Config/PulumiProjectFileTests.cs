@@ -31,12 +31,20 @@ public sealed class PulumiProjectFileTests
     [Fact]
     public void Declares_exactly_the_keys_every_stack_can_carry()
     {
-        var declared = ConfigSection.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).Order(StringComparer.Ordinal);
+        var declared = ConfigSection.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).Where(k => !k.Contains(':')).Order(StringComparer.Ordinal);
         var expected = ConfigKeys.All.Where(PulumiProject.Declares).Select(k => k.Name).Order(StringComparer.Ordinal);
         Assert.Equal(expected, declared);
         // The rule must leave Pulumi checking something: the keys every stack needs.
         Assert.Contains(ConfigKeys.Level.Name, declared);
         Assert.Contains(ConfigKeys.Target.Name, declared);
+    }
+
+    [Fact]
+    public void The_azure_provider_reaches_storage_with_entra_id_because_the_accounts_allow_no_shared_keys()
+    {
+        var setting = (YamlMappingNode)ConfigSection.Children[new YamlScalarNode("azure:storageUseAzuread")];
+        Assert.Equal("true", Scalar(setting, "value"));
+        Assert.Single(setting.Children);
     }
 
     [Fact]
