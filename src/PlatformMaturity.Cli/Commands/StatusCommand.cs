@@ -59,10 +59,19 @@ internal static class StatusCommand
             table.AddRow(
                 Markup.Escape(string.Join(", ", practice.Categories)),
                 Markup.Escape(practice.Practice + (practice.Carried ? " (carried)" : "")),
-                Markup.Escape(State(practice.State)),
+                Markup.Escape(State(practice.State) + (practice.Staged.Count == 0 ? "" : $", staged: {string.Join(", ", practice.Staged)}")),
                 Markup.Escape(practice.Detail));
         }
         io.Console.Write(table);
+        if (status.Controls.Count > 0)
+        {
+            var staged = status.Controls.Count(c => c.State == ControlState.Staged);
+            io.Out.WriteLine($"Enforcing controls: {status.Controls.Count} ({staged} staged, {status.Controls.Count - staged} enforced)");
+            foreach (var control in status.Controls)
+                io.Out.WriteLine($"  {control.Id}: {(control.State == ControlState.Staged ? "staged" : "enforced")} - {control.Effect}");
+            if (staged > 0)
+                io.Out.WriteLine($"  enforce the staged controls: {StackLocator.Hint($"pmctl upgrade {status.Stack} --promote", stacksDirOption)}");
+        }
         var r = status.Resources;
         io.Out.WriteLine($"Graph: {Counted.Of(r.Components, "component")}, {Counted.Of(r.KubernetesObjects, "Kubernetes object")}, {Counted.Of(r.Secrets, "secret")} from stack config, " +
             $"{Counted.Of(r.HelmReleases, "Helm release")}, {Counted.Of(r.AzureResources, "Azure resource")}, {Counted.Of(r.ContributedSettings, "contributed setting")}");

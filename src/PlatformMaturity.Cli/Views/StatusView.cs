@@ -12,6 +12,7 @@ public sealed record StackStatus(
     string Target,
     string Environment,
     IReadOnlyList<PracticeStatusView> Practices,
+    IReadOnlyList<ControlStatusView> Controls,
     ResourceCounts Resources,
     IReadOnlyList<GuardrailFinding> Warnings,
     IReadOnlyList<MissingSecretView> MissingSecrets,
@@ -25,7 +26,8 @@ public sealed record StackStatus(
         model.Level(graph.Config.Level).Name,
         ConfigNames.Of(graph.Config.Target),
         ConfigNames.Of(graph.Config.Environment),
-        [.. graph.Practices.OrderBy(p => p.Categories[0]).Select(PracticeStatusView.Of)],
+        [.. graph.Practices.OrderBy(p => p.Categories[0]).Select(p => PracticeStatusView.Of(p, graph.Config))],
+        ControlStatusView.Of(graph),
         ResourceCounts.Of(graph),
         [.. Guardrails.Check(graph.Config, model), .. Planning.LevelHealth.Check(graph, model)],
         [.. graph.Config.MissingSecrets.Select(k => MissingSecretView.Of(k, graph.Config.Stack))],
@@ -67,16 +69,42 @@ public sealed record StackCost(decimal MonthlyUsd, IReadOnlyList<Planning.CostLi
     }
 }
 
-/// <summary>A practice in effect as status lists it.</summary>
-public sealed record PracticeStatusView(string Practice, IReadOnlyList<string> Categories, bool Carried, PracticeState State, string Detail, string? Component)
+/// <summary>A practice in effect as status lists it; <paramref name="Staged"/> names its enforcements still in their warn/audit phase.</summary>
+public sealed record PracticeStatusView(string Practice, IReadOnlyList<string> Categories, bool Carried, PracticeState State, string Detail, string? Component, IReadOnlyList<string> Staged)
 {
-    public static PracticeStatusView Of(PracticeStatus status) => new(
+    public static PracticeStatusView Of(PracticeStatus status, PlatformConfig config) => new(
         status.Practice,
         [.. status.Categories.Select(LevelSummary.Category)],
         status.Carried,
         status.State,
         status.Detail,
-        status.ComponentId);
+        status.ComponentId,
+        status.State == PracticeState.Implemented ? [.. Enforcements.Of(status.Practice).Where(e => config.IsStaged(e.Id)).Select(e => e.Id)] : []);
+}
+
+/// <summary>Whether an enforcing control is in its non-blocking first phase or enforces.</summary>
+public enum ControlState
+{
+    /// <summary>In platform:staged: it warns and audits; pmctl upgrade --promote enforces it.</summary>
+    Staged,
+
+    /// <summary>It refuses (or drops) what breaks it.</summary>
+    Enforced,
+}
+
+/// <summary>An enforcing control of a practice the stack builds, with its phase and what that phase does.</summary>
+public sealed record ControlStatusView(string Id, string Practice, ControlState State, string Effect, string? Promote)
+{
+    public static IReadOnlyList<ControlStatusView> Of(PlatformGraph graph)
+    {
+        var built = graph.Practices.Where(p => p.State == PracticeState.Implemented).Select(p => p.Practice).ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. Enforcements.All.Where(e => built.Contains(e.Practice)).Select(e => graph.Config.IsStaged(e.Id)
+                ? new ControlStatusView(e.Id, e.Practice, ControlState.Staged, e.Staged, $"pmctl upgrade {graph.Config.Stack} --promote")
+                : new ControlStatusView(e.Id, e.Practice, ControlState.Enforced, e.Enforced, null)),
+        ];
+    }
 }
 
 /// <summary>How much the graph holds.</summary>

@@ -53,6 +53,14 @@ public sealed class ComponentBuilder
     /// </summary>
     public bool HasMonitoring => Implements(WellKnown.BasicPlatformMonitoring) || Implements(WellKnown.AdvancedPlatformMonitoring);
 
+    /// <summary>
+    /// Whether an enforcement (an id of <see cref="Enforcements"/>) is in its non-blocking first phase: build the
+    /// warn/audit form while it is, the enforcing form once pmctl upgrade --promote has cleared it.
+    /// </summary>
+    public bool IsStaged(string enforcement) => Enforcements.Find(enforcement) is null
+        ? throw new ArgumentException($"'{enforcement}' is not an entry of {nameof(Enforcements)}.{nameof(Enforcements.All)}", nameof(enforcement))
+        : Config.IsStaged(enforcement);
+
     /// <summary>Provenance for something this practice brings only from <paramref name="level"/> on.</summary>
     public Provenance Since(int level) => Provenance with { Level = Math.Max(level, Provenance.Level) };
 

@@ -93,7 +93,9 @@ public static class PodSecurity
         if (component.InEffect(WellKnown.RestrictedContainerRuntime))
         {
             var restricted = Model.MaturityModel.Default.Practice(WellKnown.RestrictedContainerRuntime);
-            component.ContributeObject<V1Namespace>(ns.Name, n => Apply(n.Metadata.Labels, podSecurity.Level),
+            // Staged, the namespace only warns and audits at its level; promoted, it enforces it too.
+            var enforce = component.IsStaged(Config.Enforcements.PlatformPodSecurity) ? (PodSecurityLevel?)null : podSecurity.Level;
+            component.ContributeObject<V1Namespace>(ns.Name, n => Apply(n.Metadata.Labels, enforce, podSecurity.Level),
                 new Provenance(restricted.Name, restricted.FirstLevel));
         }
         return ns;

@@ -5,6 +5,9 @@ namespace PlatformMaturity.Config;
 /// <summary>
 /// A change that can break running workloads, which an upgrade lands in two phases: first non-blocking
 /// (its id in <c>platform:staged</c>: warn/audit), then enforcing after <c>pmctl upgrade --promote</c>.
+/// A practice asks <see cref="PlatformConfig.IsStaged"/> (or <c>ComponentBuilder.IsStaged</c>) with the id and builds
+/// the non-blocking form while it is staged; <c>pmctl upgrade</c> stages the entries of the practices a level brings,
+/// <c>pmctl init</c> stages nothing (a new cluster has no workloads to break).
 /// </summary>
 /// <param name="Id">Its id in platform:staged.</param>
 /// <param name="Practice">The practice that enforces it.</param>
@@ -13,11 +16,14 @@ namespace PlatformMaturity.Config;
 /// <param name="Rollback">How to undo the enforcing phase.</param>
 public sealed record Enforcement(string Id, string Practice, string Staged, string Enforced, string Rollback);
 
-/// <summary>The enforcements practices stage.</summary>
+/// <summary>The enforcements practices stage: every control of Levels 1–3 that refuses or drops what it did not before.</summary>
 public static class Enforcements
 {
     public const string PodSecurityRestricted = "pod-security-restricted";
     public const string NetworkDefaultDeny = "network-default-deny";
+    public const string AllowedRegistries = "allowed-registries";
+    public const string PlatformPodSecurity = "pod-security-platform";
+    public const string TenantQuota = "tenant-quota";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -29,6 +35,18 @@ public static class Enforcements
             Staged: "the allow policies (same namespace, ingress, DNS) are applied; the default-deny policy is not yet",
             Enforced: "each tenant namespace denies all ingress except what the allow policies permit",
             Rollback: $"add {NetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies are removed)"),
+        new(AllowedRegistries, "Advanced Vulnerabilities Management",
+            Staged: "the allowed-registries admission policy is bound with validationActions [Warn, Audit]: tenant pods with images from other registries are admitted, with a warning and an audit annotation",
+            Enforced: "the allowed-registries admission policy is bound with validationActions [Deny]: tenant pods with images from other registries are refused",
+            Rollback: $"add {AllowedRegistries} back to platform:staged and run pulumi up (the binding warns and audits again)"),
+        new(PlatformPodSecurity, "Restricted Container Runtime",
+            Staged: "platform namespaces warn about and audit pods that break the Pod Security level documented for their charts; nothing is refused",
+            Enforced: "platform namespaces enforce the Pod Security level documented for their charts: non-compliant platform pods are refused",
+            Rollback: $"add {PlatformPodSecurity} back to platform:staged and run pulumi up (warn/audit only again)"),
+        new(TenantQuota, "Basic Resources Management",
+            Staged: "tenant namespaces get the LimitRange (default requests and limits); the ResourceQuota of their tier is not created yet, so nothing is refused",
+            Enforced: "each tenant namespace has the ResourceQuota of its tier: pods, claims and Services beyond it are refused",
+            Rollback: $"add {TenantQuota} back to platform:staged and run pulumi up (the ResourceQuotas are removed)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);
@@ -36,4 +54,7 @@ public static class Enforcements
     /// <summary>The enforcements of the practices in <paramref name="after"/> that are not in <paramref name="before"/>.</summary>
     public static IEnumerable<Enforcement> IntroducedBetween(IReadOnlySet<string> before, IReadOnlySet<string> after) =>
         All.Where(e => after.Contains(e.Practice) && !before.Contains(e.Practice));
+
+    /// <summary>The enforcements a practice owns.</summary>
+    public static IEnumerable<Enforcement> Of(string practice) => All.Where(e => e.Practice == practice);
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using PlatformMaturity.Config;
+using PlatformMaturity.Composition;
 using PlatformMaturity.Graph;
+using PlatformMaturity.Practices.Security;
 
 namespace PlatformMaturity.Planning;
 
@@ -21,7 +23,13 @@ public static class Risks
         var risks = new List<Risk>();
         var all = phase1.Concat(phase2).ToList();
 
-        var podSecurity = all.Where(c => c.Kind != ChangeKind.Remove && c.Settings.Any(s => s.Path == EnforceLabel && s.After == "restricted")).ToList();
+        var enforceLabels = all.Where(c => c.Kind != ChangeKind.Remove && c.ResourceKind == "Namespace" && c.Settings.Any(s => s.Path == EnforceLabel && s.After is not null)).ToList();
+        var platformPodSecurity = enforceLabels.Where(IsPlatformNamespace).ToList();
+        if (platformPodSecurity.Count > 0)
+            risks.Add(EnforcementRisk(Enforcements.PlatformPodSecurity, staged, promoting, platformPodSecurity,
+                "Platform pods that break the Pod Security level documented for their namespace are refused"));
+
+        var podSecurity = enforceLabels.Where(c => !IsPlatformNamespace(c) && c.Settings.Any(s => s.Path == EnforceLabel && s.After == "restricted")).ToList();
         if (podSecurity.Count > 0)
             risks.Add(EnforcementRisk(Enforcements.PodSecurityRestricted, staged, promoting, podSecurity,
                 "Pods that break the restricted Pod Security Standard (root, privilege escalation, host access, no seccomp) are refused in tenant namespaces"));
@@ -31,12 +39,22 @@ public static class Risks
             risks.Add(EnforcementRisk(Enforcements.NetworkDefaultDeny, staged, promoting, defaultDeny,
                 "Traffic into tenant namespaces that no allow policy permits is dropped"));
 
+        var quotas = all.Where(c => c.Kind == ChangeKind.Add && c.ResourceKind == "ResourceQuota").ToList();
+        if (quotas.Count > 0)
+            risks.Add(EnforcementRisk(Enforcements.TenantQuota, staged, promoting, quotas,
+                "Pods, volume claims and LoadBalancer or NodePort Services beyond a tenant's quota are refused (rollouts stall when a new ReplicaSet does not fit)"));
+
         var denyingPolicies = all.Where(c => c.Kind != ChangeKind.Remove && c.ResourceKind == "ValidatingAdmissionPolicyBinding"
             && c.Settings.Any(s => s.Path.StartsWith("spec.validationActions", StringComparison.Ordinal) && s.After == "Deny")).ToList();
-        if (denyingPolicies.Count > 0)
+        var registries = denyingPolicies.Where(c => c.Resource.EndsWith("-" + AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy, StringComparison.Ordinal)).ToList();
+        if (registries.Count > 0)
+            risks.Add(EnforcementRisk(Enforcements.AllowedRegistries, staged, promoting, registries,
+                "Tenant pods with an image from a registry outside platform:allowedRegistries are refused"));
+        var otherDenying = denyingPolicies.Except(registries).ToList();
+        if (otherDenying.Count > 0)
         {
             risks.Add(new Risk("admission-deny", "Admission policies start refusing requests that break them",
-                [.. denyingPolicies.Select(c => c.Resource)],
+                [.. otherDenying.Select(c => c.Resource)],
                 "Bindings first run with validationActions [Warn, Audit]; check the audit annotations before denying",
                 "set the bindings' validationActions back to [Warn, Audit] and run pulumi up"));
         }
@@ -85,6 +103,9 @@ public static class Risks
                 : $"Not staged: {enforcement.Enforced} as soon as it is applied";
         return new Risk(id, description, [.. changes.Select(c => c.Resource)], mitigation, enforcement.Rollback);
     }
+
+    private static bool IsPlatformNamespace(ResourceChange change) =>
+        PodSecurity.PlatformNamespaceLevels.Keys.Any(ns => change.Resource == $"namespace-{ns}" || change.Resource.EndsWith($"-namespace-{ns}", StringComparison.Ordinal));
 
     private static bool IsDefaultDeny(ResourceChange change)
     {

@@ -31,30 +31,13 @@ public sealed class BasicResourcesManagement : PracticeComponent
 
     public override void Build(ComponentBuilder component)
     {
+        // Staged, the LimitRange (defaults only, it refuses nothing) comes first; the quota, which refuses, on promotion.
+        var staged = component.IsStaged(Enforcements.TenantQuota);
         foreach (var tenant in component.Config.Tenants)
         {
             var quota = QuotaFor(tenant.Tier);
-            component.AddObject(new V1ResourceQuota
-            {
-                ApiVersion = "v1",
-                Kind = "ResourceQuota",
-                Metadata = new V1ObjectMeta { Name = QuotaName, NamespaceProperty = tenant.Name },
-                Spec = new V1ResourceQuotaSpec
-                {
-                    Hard = new Dictionary<string, ResourceQuantity>
-                    {
-                        ["requests.cpu"] = new(quota.RequestsCpu),
-                        ["requests.memory"] = new(quota.RequestsMemory),
-                        ["limits.cpu"] = new(quota.LimitsCpu),
-                        ["limits.memory"] = new(quota.LimitsMemory),
-                        ["pods"] = new(quota.Pods.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                        // No stateful workloads before Level 4 (the seed's Level 3 don't), and traffic enters through the ingress namespace.
-                        ["persistentvolumeclaims"] = new("0"),
-                        ["services.loadbalancers"] = new("0"),
-                        ["services.nodeports"] = new("0"),
-                    },
-                },
-            });
+            if (!staged)
+                AddQuota(component, tenant.Name, quota);
             component.AddObject(new V1LimitRange
             {
                 ApiVersion = "v1",
@@ -74,10 +57,35 @@ public sealed class BasicResourcesManagement : PracticeComponent
                 },
             });
         }
-        component.Note("See what a tenant uses against its quota: kubectl describe resourcequota tenant-quota -n <tenant>");
+        component.Note(staged
+            ? $"Staged ({Enforcements.TenantQuota} in platform:staged): no ResourceQuota yet; compare each tenant's requests with its tier (kubectl get pods -n <tenant> -o custom-columns=POD:.metadata.name,CPU:.spec.containers[*].resources.requests.cpu,MEMORY:.spec.containers[*].resources.requests.memory), then enforce with pmctl upgrade {component.Config.Stack} --promote."
+            : "See what a tenant uses against its quota: kubectl describe resourcequota tenant-quota -n <tenant>");
         component.Note($"Containers without requests or limits get {DefaultRequest.Cpu} CPU / {DefaultRequest.Memory} requested and {DefaultLimit.Cpu} / {DefaultLimit.Memory} as limits; set your own in the Deployment.");
         component.Note("A tenant that needs more moves to a larger tier in platform:tenants (small, medium, large).");
     }
+
+    private static void AddQuota(ComponentBuilder component, string ns, TierQuota quota) =>
+        component.AddObject(new V1ResourceQuota
+        {
+            ApiVersion = "v1",
+            Kind = "ResourceQuota",
+            Metadata = new V1ObjectMeta { Name = QuotaName, NamespaceProperty = ns },
+            Spec = new V1ResourceQuotaSpec
+            {
+                Hard = new Dictionary<string, ResourceQuantity>
+                {
+                    ["requests.cpu"] = new(quota.RequestsCpu),
+                    ["requests.memory"] = new(quota.RequestsMemory),
+                    ["limits.cpu"] = new(quota.LimitsCpu),
+                    ["limits.memory"] = new(quota.LimitsMemory),
+                    ["pods"] = new(quota.Pods.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    // No stateful workloads before Level 4 (the seed's Level 3 don't), and traffic enters through the ingress namespace.
+                    ["persistentvolumeclaims"] = new("0"),
+                    ["services.loadbalancers"] = new("0"),
+                    ["services.nodeports"] = new("0"),
+                },
+            },
+        });
 
     private static Dictionary<string, ResourceQuantity> Resources((string Cpu, string Memory) r) =>
         new() { ["cpu"] = new(r.Cpu), ["memory"] = new(r.Memory) };

@@ -142,6 +142,8 @@ public sealed class AdvancedVulnerabilitiesManagement : PracticeComponent
             },
         });
         // A binding may exist before its policy (it is inactive until then), so the two need no ordering.
+        // Staged, it reports (Warn, Audit) what it will refuse once promoted (Deny).
+        var staged = component.IsStaged(Enforcements.AllowedRegistries);
         component.AddObject(new V1ValidatingAdmissionPolicyBinding
         {
             ApiVersion = "admissionregistration.k8s.io/v1",
@@ -150,7 +152,7 @@ public sealed class AdvancedVulnerabilitiesManagement : PracticeComponent
             Spec = new V1ValidatingAdmissionPolicyBindingSpec
             {
                 PolicyName = AllowedRegistriesPolicy,
-                ValidationActions = ["Deny"],
+                ValidationActions = staged ? ["Warn", "Audit"] : ["Deny"],
                 MatchResources = new V1MatchResources
                 {
                     NamespaceSelector = new V1LabelSelector
@@ -168,7 +170,9 @@ public sealed class AdvancedVulnerabilitiesManagement : PracticeComponent
                 },
             },
         });
-        component.Note($"Tenant pods may run images from {string.Join(", ", registries)} only; anything else is refused when the pod is created (a Deployment's ReplicaSet shows the refusal in kubectl get events -n <tenant>).");
+        component.Note(staged
+            ? $"Staged ({Enforcements.AllowedRegistries} in platform:staged): tenant pods with images from outside {string.Join(", ", registries)} are still admitted, with a warning and an audit annotation; move them, then enforce with pmctl upgrade {config.Stack} --promote."
+            : $"Tenant pods may run images from {string.Join(", ", registries)} only; anything else is refused when the pod is created (a Deployment's ReplicaSet shows the refusal in kubectl get events -n <tenant>).");
     }
 
     /// <summary>
