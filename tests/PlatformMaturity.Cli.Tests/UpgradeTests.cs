@@ -85,7 +85,7 @@ public sealed class UpgradeTests
         }
         var after = Config(dir);
         Assert.Equal(2, after.Level);
-        Assert.Equal([Enforcements.NetworkDefaultDeny], after.Staged.AsEnumerable());
+        Assert.Equal([Enforcements.NetworkDefaultDeny, Enforcements.TenantQuota], after.Staged.AsEnumerable());
         Assert.All(MaturityModel.Default.Level(2).Requirements, r =>
             Assert.Contains(after.Attestations, a => a.Id == r.Id && a.By == "ana" && a.At == "2026-11-24T09:30:00Z"));
         foreach (var line in original.Split('\n').Where(l => !l.Contains("platform:level") && !l.Contains("platform:staged") && !l.Contains("platform:attestations") && !l.StartsWith("# Level 1")))
@@ -169,6 +169,60 @@ public sealed class UpgradeTests
         Assert.Contains("promotion plan", result.Out, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(Config(dir).Staged);
         Assert.Contains("no staged enforcement", CliRunner.Run(dir.Path, "upgrade", "dev", "--promote", "--yes").Error);
+    }
+
+    [Fact]
+    public void Upgrading_2_to_3_stages_the_registry_policy_as_warn_and_audit_status_says_staged_and_promote_denies()
+    {
+        using var dir = Stack(level: 2);
+        var upgrade = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "3", "--yes", "--attest", "availability-99.9", .. AttestAll(3)]);
+        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        Assert.Contains(Enforcements.AllowedRegistries, Config(dir).Staged);
+        Assert.Contains(Enforcements.PlatformPodSecurity, Config(dir).Staged);
+        Assert.Equal(["Warn", "Audit"], RenderedRegistryActions(dir));
+        AssertControl(dir, Enforcements.AllowedRegistries, "staged");
+        Assert.Contains("pmctl upgrade dev --promote", CliRunner.Run(dir.Path, "status", "dev").Out);
+
+        var promote = CliRunner.Run(dir.Path, "upgrade", "dev", "--promote", "--yes");
+        Assert.True(promote.ExitCode == 0, promote.ToString());
+        Assert.Empty(Config(dir).Staged);
+        Assert.Equal(["Deny"], RenderedRegistryActions(dir));
+        AssertControl(dir, Enforcements.AllowedRegistries, "enforced");
+    }
+
+    [Fact]
+    public void A_new_stack_enforces_from_the_start_and_status_says_so()
+    {
+        using var dir = Stack(level: 3);
+        Assert.Empty(Config(dir).Staged);
+        Assert.Equal(["Deny"], RenderedRegistryActions(dir));
+        foreach (var enforcement in Enforcements.All)
+            AssertControl(dir, enforcement.Id, "enforced");
+    }
+
+    /// <summary>The control's state in status --output json, and the same word on its line of the text output.</summary>
+    private static void AssertControl(TempDirectory dir, string id, string state)
+    {
+        var json = CliRunner.Run(dir.Path, "status", "dev", "--output", "json").Json;
+        var control = json["controls"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == id)!;
+        Assert.Equal(state, control["state"]!.GetValue<string>());
+        var practice = json["practices"]!.AsArray().Single(p => p!["practice"]!.GetValue<string>() == control["practice"]!.GetValue<string>())!;
+        Assert.Equal(state == "staged", practice["staged"]!.AsArray().Any(s => s!.GetValue<string>() == id));
+        Assert.Contains($"  {id}: {state} - ", CliRunner.Run(dir.Path, "status", "dev").Out);
+    }
+
+    private static string[] RenderedRegistryActions(TempDirectory dir)
+    {
+        var outDir = dir.Combine("out");
+        if (Directory.Exists(outDir))
+            Directory.Delete(outDir, recursive: true);
+        var render = CliRunner.Run(dir.Path, "render", "dev", "--out", "out");
+        Assert.True(render.ExitCode == 0, render.ToString());
+        var binding = Directory.EnumerateFiles(outDir, "*.yaml", SearchOption.AllDirectories)
+            .SelectMany(f => YamlDocuments.Parse(File.ReadAllText(f)))
+            .Single(d => d!["kind"]?.GetValue<string>() == "ValidatingAdmissionPolicyBinding"
+                         && d["metadata"]!["name"]!.GetValue<string>() == PlatformMaturity.Practices.Security.AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy)!;
+        return [.. binding["spec"]!["validationActions"]!.AsArray().Select(a => a!.GetValue<string>())];
     }
 
     [Fact]

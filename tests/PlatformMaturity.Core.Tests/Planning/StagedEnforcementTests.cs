@@ -1,0 +1,120 @@
+using k8s.Models;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Planning;
+using PlatformMaturity.Practices.Security;
+using static PlatformMaturity.Core.Tests.Composition.TestConfigs;
+
+namespace PlatformMaturity.Core.Tests.Planning;
+
+/// <summary>Every enforcing control of Levels 1–3 arrives staged (warn/audit) and enforces only after promotion.</summary>
+public sealed class StagedEnforcementTests
+{
+    private static IEnumerable<KubernetesResource> Objects(PlatformGraph graph) => graph.Resources.OfType<KubernetesResource>();
+
+    /// <summary>What refuses or drops a request: the kinds of control an upgrade must stage.</summary>
+    private static IEnumerable<string> EnforcingObjects(PlatformGraph graph)
+    {
+        foreach (var resource in Objects(graph))
+        {
+            switch (resource.Object)
+            {
+                case V1ValidatingAdmissionPolicyBinding binding when binding.Spec.ValidationActions.Contains("Deny"):
+                    yield return resource.Name;
+                    break;
+                case V1Namespace ns when ns.Metadata.Labels?.ContainsKey(PodSecurity.Enforce) == true:
+                    yield return resource.Name;
+                    break;
+                case V1ResourceQuota:
+                    yield return resource.Name;
+                    break;
+                case V1NetworkPolicy policy when policy.Spec.PolicyTypes.Contains("Ingress") && (policy.Spec.Ingress is null || policy.Spec.Ingress.Count == 0):
+                case V1NetworkPolicy egress when egress.Spec.PolicyTypes.Contains("Egress") && egress.Spec.PodSelector.MatchLabels is null && egress.Spec.PodSelector.MatchExpressions is null
+                                                 && (egress.Spec.Egress is null || egress.Spec.Egress.Count == 0):
+                    yield return resource.Name;
+                    break;
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LevelsOneToThree))]
+    public void With_every_enforcement_staged_nothing_at_levels_1_to_3_refuses_or_drops(DeploymentTarget target, int level)
+    {
+        var graph = Compose(For(target, level) with { Staged = [.. Enforcements.All.Select(e => e.Id)] });
+        Assert.Empty(EnforcingObjects(graph));
+    }
+
+    [Theory]
+    [InlineData(DeploymentTarget.Existing)]
+    [InlineData(DeploymentTarget.Azure)]
+    public void Each_enforcement_changes_what_level_3_builds_and_promotion_makes_it_enforce(DeploymentTarget target)
+    {
+        var enforced = Compose(For(target, 3));
+        foreach (var enforcement in Enforcements.All)
+        {
+            var staged = Compose(For(target, 3) with { Staged = [enforcement.Id] });
+            var changes = GraphDiff.Between(staged, enforced);
+            Assert.True(changes.Length > 0, $"{enforcement.Id} is in Enforcements.All but no practice builds anything different while it is staged");
+            Assert.True(EnforcingObjects(enforced).Count() > EnforcingObjects(staged).Count(), $"{enforcement.Id}: promotion must add something that refuses or drops");
+        }
+    }
+
+    [Fact]
+    public void Upgrading_2_to_3_stages_the_registry_allow_list_as_warn_and_audit_and_promotion_denies()
+    {
+        var raw = PlanTestStacks.Raw(DeploymentTarget.Existing, 2, attested: true);
+        var planner = UpgradePlanner.Default;
+        var (plan, writes) = planner.Plan(raw, new PlanRequest(3));
+
+        var upgraded = LevelChange.Apply(raw, writes);
+        var config = PlatformConfigParser.ParseOrThrow(upgraded, "Pulumi.test.yaml");
+        Assert.Contains(Enforcements.AllowedRegistries, config.Staged);
+        Assert.Contains(Enforcements.PlatformPodSecurity, config.Staged);
+        Assert.Contains(Enforcements.PodSecurityRestricted, config.Staged);
+        Assert.Equal(["Warn", "Audit"], Binding(Compose(config)).Spec.ValidationActions);
+        var risk = Assert.Single(plan.Risks, r => r.Id == Enforcements.AllowedRegistries);
+        Assert.StartsWith("Staged: phase 1", risk.Mitigation);
+        Assert.Contains(plan.Steps, s => s.Phase == 2 && s.Resources.Any(r => r.EndsWith(AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy, StringComparison.Ordinal)));
+
+        var (_, promotion) = planner.PlanPromotion(upgraded);
+        var promoted = PlatformConfigParser.ParseOrThrow(LevelChange.Apply(upgraded, promotion), "Pulumi.test.yaml");
+        Assert.Empty(promoted.Staged);
+        Assert.Equal(["Deny"], Binding(Compose(promoted)).Spec.ValidationActions);
+    }
+
+    [Fact]
+    public void Platform_namespaces_only_warn_and_audit_their_level_while_staged()
+    {
+        var staged = Compose(Existing(3) with { Staged = [Enforcements.PlatformPodSecurity] });
+        var enforced = Compose(Existing(3));
+        foreach (var (name, podSecurity) in PodSecurity.PlatformNamespaceLevels)
+        {
+            if (staged.Resources.OfType<KubernetesResource>().FirstOrDefault(r => r.Object is V1Namespace && r.ObjectName == name) is not { } ns)
+                continue;
+            Assert.False(ns.Object.Metadata.Labels.ContainsKey(PodSecurity.Enforce), name);
+            Assert.Equal(PodSecurity.Name(podSecurity.Level), ns.Object.Metadata.Labels[PodSecurity.Warn]);
+            var after = enforced.Resources.OfType<KubernetesResource>().Single(r => r.Object is V1Namespace && r.ObjectName == name);
+            Assert.Equal(PodSecurity.Name(podSecurity.Level), after.Object.Metadata.Labels[PodSecurity.Enforce]);
+        }
+    }
+
+    [Fact]
+    public void Tenant_quotas_wait_for_promotion_but_the_limit_range_does_not()
+    {
+        var staged = Compose(Existing(2) with { Staged = [Enforcements.TenantQuota] });
+        Assert.DoesNotContain(Objects(staged), r => r.Object is V1ResourceQuota);
+        Assert.Equal(Tenants.Length, Objects(staged).Count(r => r.Object is V1LimitRange));
+        Assert.Equal(Tenants.Length, Objects(Compose(Existing(2))).Count(r => r.Object is V1ResourceQuota));
+    }
+
+    public static TheoryData<DeploymentTarget, int> LevelsOneToThree() => new()
+    {
+        { DeploymentTarget.Existing, 1 }, { DeploymentTarget.Existing, 2 }, { DeploymentTarget.Existing, 3 },
+        { DeploymentTarget.Azure, 1 }, { DeploymentTarget.Azure, 2 }, { DeploymentTarget.Azure, 3 },
+    };
+
+    private static V1ValidatingAdmissionPolicyBinding Binding(PlatformGraph graph) =>
+        (V1ValidatingAdmissionPolicyBinding)Objects(graph).Single(r => r.Object is V1ValidatingAdmissionPolicyBinding && r.ObjectName == AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy).Object;
+}
