@@ -29,6 +29,18 @@ internal static class InitCommand
         {
             stack, level, target, environment, regions, tenants, stacksDir, force,
         };
+        // A misspelt region or more regions than the level places clusters in is a usage error (exit 2), like any
+        // option value outside its allowed set: an extra region would otherwise be written and silently unused.
+        command.Validators.Add(result =>
+        {
+            var given = result.GetValue(regions) ?? [];
+            foreach (var region in given.Where(r => !AzureRegions.IsRegion(r)))
+                result.AddError($"--region {AzureRegions.Problem(region)}");
+            var used = AzureRegions.UsedAt(result.GetValue(level));
+            if (given.Length > used)
+                result.AddError($"--region is given {given.Length} times, but Level {result.GetValue(level)} places its cluster in {Text.Counted.Of(used, "region")}; " +
+                    $"give at most {used} (more regions come with Multi-cluster Platform)");
+        });
         command.SetAction(parse =>
         {
             var request = new InitRequest(

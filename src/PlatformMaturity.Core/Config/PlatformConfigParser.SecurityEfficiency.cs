@@ -9,14 +9,6 @@ namespace PlatformMaturity.Config;
 /// <summary>Validation of the keys Levels 2 and 3 bring for security and efficiency (access, updates, traffic, registries, secrets, autoscaling).</summary>
 public static partial class PlatformConfigParser
 {
-    /// <summary>The external-secrets providers a ClusterSecretStore accepts (external-secrets.io/v1, chart 2.9).</summary>
-    internal static readonly ImmutableSortedSet<string> SecretStoreProviders = ImmutableSortedSet.Create(StringComparer.Ordinal,
-        "akeyless", "aws", "azurekv", "barbican", "beyondtrust", "bitwardensecretsmanager", "chef", "cloudrusm", "conjur", "delinea",
-        "doppler", "dvls", "fake", "fortanix", "gcpsm", "github", "gitlab", "ibm", "infisical", "keepersecurity", "kubernetes",
-        "nebiusmysterybox", "ngrok", "onboardbase", "onepassword", "onepasswordSDK", "oracle", "ovh", "passbolt", "passworddepot",
-        "previder", "pulumi", "scaleway", "secretserver", "senhasegura", "vault", "volcengine", "webhook", "yandexcertificatemanager",
-        "yandexlockbox");
-
     private static PlatformConfig ReadSecurityAndEfficiencyKeys(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
     {
         config = config with
@@ -42,18 +34,6 @@ public static partial class PlatformConfigParser
             config = config with { SecretStoreProvider = ReadSecretStore(raw, problem) };
         }
         return config;
-    }
-
-    private static string? ReadAuditorGroup(RawConfig raw, DeploymentTarget target, Action<ConfigKey, string> problem)
-    {
-        var group = ReadString(raw, ConfigKeys.AuditorGroup, problem);
-        if (group is not null && target == DeploymentTarget.Azure && !Guid.TryParseExact(group, "D", out _))
-        {
-            problem(ConfigKeys.AuditorGroup, $"'{group}' is not an Entra ID object id; on azure RBAC binds groups by object id, " +
-                "e.g. 00000000-0000-0000-0000-000000000000 (az ad group show --group <name> --query id)");
-            return null;
-        }
-        return group;
     }
 
     private static MaintenanceWindowConfig ReadMaintenanceWindow(RawConfig raw, Action<ConfigKey, string> problem)
@@ -143,14 +123,6 @@ public static partial class PlatformConfigParser
         return config with { NodeMinCount = min.Value, NodeMaxCount = max.Value };
     }
 
-    /// <summary>With Entra ID integration, RoleBindings name groups by object id, so a group name would bind nobody.</summary>
-    private static void CheckTenantGroupsAreObjectIds(PlatformConfig config, Action<ConfigKey, string> problem)
-    {
-        foreach (var tenant in config.Tenants.Where(t => t.Group is not null && !Guid.TryParseExact(t.Group, "D", out _)))
-            problem(ConfigKeys.Tenants, $"tenant '{tenant.Name}' group '{tenant.Group}' is not an Entra ID object id; on azure RoleBindings name groups by object id " +
-                "(az ad group show --group <name> --query id)");
-    }
-
     private static ImmutableArray<string> ReadAllowedRegistries(RawConfig raw, Action<ConfigKey, string> problem)
     {
         var key = ConfigKeys.AllowedRegistries;
@@ -174,38 +146,6 @@ public static partial class PlatformConfigParser
         }
         return [.. registries];
     }
-
-    private static string? ReadSecretStore(RawConfig raw, Action<ConfigKey, string> problem)
-    {
-        var key = ConfigKeys.SecretStore;
-        if (!raw.Has(key) || raw[key] is null)
-            return null;
-        if (raw[key] is not JsonObject obj || obj.Count != 1)
-        {
-            problem(key, $"'{Shown(raw[key])}' is not allowed; expected one provider block such as {{vault: {{server: https://vault.example.com, path: secret, version: v2, auth: {{...}}}}}}");
-            return null;
-        }
-        var (provider, settings) = obj.First();
-        if (!SecretStoreProviders.Contains(provider))
-        {
-            problem(key, $"provider '{provider}' is not an external-secrets provider; allowed: {string.Join(", ", SecretStoreProviders)}");
-            return null;
-        }
-        if (settings is not JsonObject)
-        {
-            problem(key, $"provider '{provider}' settings '{Shown(settings)}' are not allowed; expected an object of the provider's settings (see external-secrets.io/latest/provider/{provider})");
-            return null;
-        }
-        return Canonical(obj)!.ToJsonString();
-    }
-
-    /// <summary>The same JSON with object keys sorted, so equal configs give equal text.</summary>
-    private static JsonNode? Canonical(JsonNode? node) => node switch
-    {
-        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
-        JsonArray array => new JsonArray([.. array.Select(Canonical)]),
-        _ => node?.DeepClone(),
-    };
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     private static partial Regex DnsLabelPattern();

@@ -27,6 +27,8 @@ public static partial class PlatformConfigParser
         foreach (var key in raw.Values.Keys.Where(LooksLikeMisspeltNamespace))
             problems.Add(new ConfigProblem(key, $"the namespace '{key[..key.IndexOf(':')]}' looks like a misspelling of '{ConfigKey.Namespace}', so the key is ignored; write {ConfigKey.Namespace}:{key[(key.IndexOf(':') + 1)..]}"));
 
+        raw = RefuseInlineCredentials(raw, Problem);
+
         var level = ReadLevel(raw, model, Problem);
         var target = ReadEnum<DeploymentTarget>(raw, ConfigKeys.Target, ConfigNames.TryParseTarget, Problem);
         var environment = ReadEnum<EnvironmentKind>(raw, ConfigKeys.Environment, ConfigNames.TryParseEnvironment, Problem) ?? EnvironmentKind.NonProd;
@@ -67,7 +69,7 @@ public static partial class PlatformConfigParser
             AlertReceiver = ReadEnum<AlertReceiverKind>(raw, ConfigKeys.AlertReceiver, ConfigNames.TryParseAlertReceiver, Problem) ?? AlertReceiverKind.Webhook,
             MetricsRetention = ReadMatching(raw, ConfigKeys.MetricsRetention, DurationPattern(), "a duration such as 15d, 4w or 720h", Problem) ?? "15d",
             MetricsStorageSize = ReadMatching(raw, ConfigKeys.MetricsStorageSize, StorageSizePattern(), "a volume size such as 50Gi or 1Ti", Problem) ?? "50Gi",
-            BackupSchedule = ReadMatching(raw, ConfigKeys.BackupSchedule, CronPattern(), "a 5-field cron schedule such as \"0 2 * * *\"", Problem) ?? "0 2 * * *",
+            BackupSchedule = ReadKubernetesSchedule(raw, ConfigKeys.BackupSchedule, Problem) ?? "0 2 * * *",
             BackupRetentionDays = ReadInteger(raw, ConfigKeys.BackupRetentionDays, min: 1, max: 3650, "a number of days from 1 to 3650", Problem) ?? 30,
             TracesEndpoint = ReadOptionalMatching(raw, ConfigKeys.TracesEndpoint, EndpointPattern(), "an OTLP gRPC endpoint host:port such as tempo.example.com:4317", Problem),
         };
@@ -272,24 +274,6 @@ public static partial class PlatformConfigParser
     private static string? ReadOptionalMatching(RawConfig raw, ConfigKey key, Regex pattern, string expected, Action<ConfigKey, string> problem) =>
         raw.Has(key) ? ReadMatching(raw, key, pattern, expected, problem) : null;
 
-    /// <summary>
-    /// Secret keys must hold an encrypted value (<c>secure: …</c>, written by pulumi config set --secret): the value
-    /// itself is never read here, only whether it is set. Plain text is refused so no credential sits in a stack file.
-    /// </summary>
-    private static ImmutableSortedSet<string> ReadSecrets(RawConfig raw, Action<ConfigKey, string> problem)
-    {
-        var set = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var key in ConfigKeys.All.Where(k => k.Secret && raw.Has(k)))
-        {
-            if (raw[key] is JsonObject obj && obj.Count == 1 && Scalar(obj["secure"]) is { Length: > 0 })
-                set.Add(key.FullName);
-            else
-                problem(key, $"is a secret but holds {(raw[key] is JsonObject ? "an object that is not a secure: value" : "plain text")}; " +
-                    $"remove the line and set it encrypted with: pulumi config set --secret {key.FullName} <value>");
-        }
-        return set.ToImmutable();
-    }
-
     private static BackupLocation ReadBackupLocation(RawConfig raw, string platformName, Action<ConfigKey, string> problem)
     {
         var fallback = BackupLocation.DefaultFor(platformName);
@@ -324,83 +308,6 @@ public static partial class PlatformConfigParser
                 repositories.Add(repository);
         }
         return [.. repositories];
-    }
-
-    private static ImmutableArray<string> ReadRegions(RawConfig raw, Action<ConfigKey, string> problem)
-    {
-        var key = ConfigKeys.Regions;
-        if (!raw.Has(key))
-        {
-            problem(key, "is required on target 'azure'; set a list of Azure regions, primary first, e.g. [westeurope]");
-            return [];
-        }
-        if (raw[key] is not JsonArray array || array.Count == 0)
-        {
-            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a non-empty list of Azure regions such as [westeurope, northeurope]");
-            return [];
-        }
-        var regions = new List<string>();
-        for (var i = 0; i < array.Count; i++)
-        {
-            var region = Scalar(array[i]);
-            if (region is null || !RegionPattern().IsMatch(region))
-                problem(key, $"item {i} '{Shown(array[i])}' is not an Azure region name; expected lowercase letters and digits such as westeurope");
-            else if (regions.Contains(region))
-                problem(key, $"item {i} '{region}' is listed twice; each region once");
-            else
-                regions.Add(region);
-        }
-        return [.. regions];
-    }
-
-    private static ImmutableArray<Tenant> ReadTenants(RawConfig raw, int? level, Action<ConfigKey, string> problem)
-    {
-        var key = ConfigKeys.Tenants;
-        if (!raw.Has(key) || raw[key] is null)
-            return [];
-        if (raw[key] is not JsonArray array)
-        {
-            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a list of tenants such as [{{name: team-a, group: team-a-devs, tier: medium}}]");
-            return [];
-        }
-        var tenants = new List<Tenant>();
-        for (var i = 0; i < array.Count; i++)
-        {
-            var at = $"item {i}";
-            if (array[i] is not JsonObject item)
-            {
-                problem(key, $"{at} '{Shown(array[i])}' is not a tenant; expected {{name, group, tier}}");
-                continue;
-            }
-            foreach (var field in item.Select(p => p.Key).Where(f => f is not ("name" or "group" or "tier")))
-                problem(key, $"{at} has unknown field '{field}'; allowed: name, group, tier");
-
-            var name = Scalar(item["name"]);
-            if (name is null)
-            {
-                problem(key, $"{at} has no name; each tenant needs a name (a DNS-1123 label, also its namespace)");
-                continue;
-            }
-            if (!Names.IsDnsLabel(name))
-                problem(key, $"{at} name '{Shown(item["name"])}' is not a DNS-1123 label; allowed: 1 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit");
-            else if (Names.ReservedNamespaces.Contains(name) || Composition.PlatformNamespaces.IsPlatformNamespace(name))
-                problem(key, $"{at} name '{name}' is reserved for Kubernetes or the platform; choose another tenant name");
-            else if (tenants.Any(t => t.Name == name))
-                problem(key, $"{at} name '{name}' is used twice; tenant names must be unique");
-
-            var group = item.ContainsKey("group") ? Scalar(item["group"]) : null;
-            if (item.ContainsKey("group") && string.IsNullOrWhiteSpace(group))
-                problem(key, $"{at} ({name}) group '{Shown(item["group"])}' is not allowed; expected the team's group name or Entra ID object id");
-            else if (group is null && level >= 2)
-                problem(key, $"{at} ({name}) has no group; from Level 2 each tenant needs its team's group (bound to the namespace's edit role)");
-
-            var tier = TenantTier.Medium;
-            if (item.ContainsKey("tier") && (Scalar(item["tier"]) is not { } tierText || !ConfigNames.TryParseTier(tierText, out tier)))
-                problem(key, $"{at} ({name}) tier '{Shown(item["tier"])}' is not allowed; allowed: {string.Join(", ", ConfigNames.Tiers)}");
-
-            tenants.Add(new Tenant(name, group, tier));
-        }
-        return [.. tenants];
     }
 
     /// <summary>Keys of other namespaces are Pulumi's or providers' (azure:location); one a typo away from ours is a mistake.</summary>
@@ -445,9 +352,6 @@ public static partial class PlatformConfigParser
     [GeneratedRegex("^[1-9][0-9]*(Mi|Gi|Ti)$")]
     private static partial Regex StorageSizePattern();
 
-    [GeneratedRegex(@"^([0-9*/,-]+\s+){4}[0-9*/,-]+$")]
-    private static partial Regex CronPattern();
-
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketPattern();
 
@@ -468,9 +372,6 @@ public static partial class PlatformConfigParser
 
     [GeneratedRegex("^Standard_[A-Za-z0-9_]+$")]
     private static partial Regex VmSizePattern();
-
-    [GeneratedRegex("^[a-z][a-z0-9]{2,40}$")]
-    private static partial Regex RegionPattern();
 
     [GeneratedRegex(@"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9._-]+)*$")]
     private static partial Regex RegistryPattern();

@@ -41,7 +41,8 @@ public static partial class ParameterValue
             ParameterType.ImageTag => ImageTag(raw),
             ParameterType.Enum => Check(raw, spec.Allowed.Contains(raw), $"one of: {string.Join(", ", spec.Allowed)}"),
             ParameterType.Percent => Percent(raw),
-            ParameterType.Cron => Check(raw, Cron.IsValid(raw), "a five-field cron schedule such as '*/15 * * * *' (minute hour day-of-month month day-of-week, numbers, ranges, steps and lists) or @hourly, @daily, @weekly, @monthly, @yearly"),
+            // One validator with the stack's schedules (platform:backupSchedule): both feed robfig/cron (CronJob, Velero).
+            ParameterType.Cron => Schedules.KubernetesCron.Problem(raw) is { } cronProblem ? (null, $"{Shown(raw)} is not allowed: {cronProblem}") : (raw, null),
             ParameterType.LabelValue => Check(raw, raw.Length <= 63 && LabelValuePattern().IsMatch(raw), "a Kubernetes label value: 1 to 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit"),
             ParameterType.GitHubRepository => Check(raw, GitHubRepositoryPattern().IsMatch(raw) && !raw.EndsWith("/.", StringComparison.Ordinal) && !raw.EndsWith("/..", StringComparison.Ordinal), "a GitHub repository as owner/name, e.g. my-org/shop"),
             ParameterType.Text => Text(raw, spec.MaxLength ?? DefaultTextLength),

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+
+namespace PlatformMaturity.Config;
+
+/// <summary>Validation of who uses the platform: tenants, their groups and the auditors' group.</summary>
+public static partial class PlatformConfigParser
+{
+    private static ImmutableArray<Tenant> ReadTenants(RawConfig raw, int? level, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.Tenants;
+        if (!raw.Has(key) || raw[key] is null)
+            return [];
+        if (raw[key] is not JsonArray array)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a list of tenants such as [{{name: team-a, group: team-a-devs, tier: medium}}]");
+            return [];
+        }
+        var tenants = new List<Tenant>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var at = $"item {i}";
+            if (array[i] is not JsonObject item)
+            {
+                problem(key, $"{at} '{Shown(array[i])}' is not a tenant; expected {{name, group, tier}}");
+                continue;
+            }
+            foreach (var field in item.Select(p => p.Key).Where(f => f is not ("name" or "group" or "tier")))
+                problem(key, $"{at} has unknown field '{field}'; allowed: name, group, tier");
+
+            var name = Scalar(item["name"]);
+            if (name is null)
+            {
+                problem(key, $"{at} has no name; each tenant needs a name (a DNS-1123 label, also its namespace)");
+                continue;
+            }
+            if (!Names.IsDnsLabel(name))
+                problem(key, $"{at} name '{Shown(item["name"])}' is not a DNS-1123 label; allowed: 1 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit");
+            else if (Names.ReservedNamespaces.Contains(name) || Composition.PlatformNamespaces.IsPlatformNamespace(name))
+                problem(key, $"{at} name '{name}' is reserved for Kubernetes or the platform; choose another tenant name");
+            else if (tenants.Any(t => t.Name == name))
+                problem(key, $"{at} name '{name}' is used twice; tenant names must be unique");
+
+            var group = item.ContainsKey("group") ? Scalar(item["group"]) : null;
+            if (item.ContainsKey("group") && string.IsNullOrWhiteSpace(group))
+                problem(key, $"{at} ({name}) group '{Shown(item["group"])}' is not allowed; expected the team's group name or Entra ID object id");
+            else if (group is null && level >= 2)
+                problem(key, $"{at} ({name}) has no group; from Level 2 each tenant needs its team's group (bound to the namespace's edit role)");
+            else if (group is not null && IsSystemGroup(group))
+            {
+                problem(key, $"{at} ({name}) group '{group}' is a Kubernetes system group: {SystemGroupEffect(group)} would get edit rights in {name}; " +
+                    "allowed: the team's own group (a group name, or an Entra ID object id on azure), never one starting with system:");
+                group = null;
+            }
+
+            var tier = TenantTier.Medium;
+            if (item.ContainsKey("tier") && (Scalar(item["tier"]) is not { } tierText || !ConfigNames.TryParseTier(tierText, out tier)))
+                problem(key, $"{at} ({name}) tier '{Shown(item["tier"])}' is not allowed; allowed: {string.Join(", ", ConfigNames.Tiers)}");
+
+            tenants.Add(new Tenant(name, group, tier));
+        }
+        return [.. tenants];
+    }
+
+    private static string? ReadAuditorGroup(RawConfig raw, DeploymentTarget target, Action<ConfigKey, string> problem)
+    {
+        var group = ReadString(raw, ConfigKeys.AuditorGroup, problem);
+        if (group is not null && IsSystemGroup(group))
+        {
+            problem(ConfigKeys.AuditorGroup, $"'{group}' is a Kubernetes system group: {SystemGroupEffect(group)} would get read access to the whole cluster; " +
+                "allowed: the auditors' own group (a group name, or an Entra ID object id on azure), never one starting with system:");
+            return null;
+        }
+        if (group is not null && target == DeploymentTarget.Azure && !Guid.TryParseExact(group, "D", out _))
+        {
+            problem(ConfigKeys.AuditorGroup, $"'{group}' is not an Entra ID object id; on azure RBAC binds groups by object id, " +
+                "e.g. 00000000-0000-0000-0000-000000000000 (az ad group show --group <name> --query id)");
+            return null;
+        }
+        return group;
+    }
+
+    /// <summary>
+    /// Groups Kubernetes itself assigns (system:authenticated, system:serviceaccounts, system:masters, ...): binding one
+    /// gives a role to everyone the API server puts in it, not to a team. The prefix is reserved by Kubernetes.
+    /// </summary>
+    private static bool IsSystemGroup(string group) => group.StartsWith("system:", StringComparison.OrdinalIgnoreCase);
+
+    private static string SystemGroupEffect(string group) => group.ToLowerInvariant() switch
+    {
+        "system:authenticated" => "every signed-in user",
+        "system:unauthenticated" => "every anonymous request",
+        "system:serviceaccounts" => "every service account of every namespace",
+        "system:masters" => "the cluster administrators (who need nothing more)",
+        _ when group.StartsWith("system:serviceaccounts:", StringComparison.OrdinalIgnoreCase) => $"every service account of namespace {group["system:serviceaccounts:".Length..]}",
+        _ => "every identity Kubernetes puts in that group",
+    };
+
+    /// <summary>With Entra ID integration, RoleBindings name groups by object id, so a group name would bind nobody.</summary>
+    private static void CheckTenantGroupsAreObjectIds(PlatformConfig config, Action<ConfigKey, string> problem)
+    {
+        foreach (var tenant in config.Tenants.Where(t => t.Group is not null && !Guid.TryParseExact(t.Group, "D", out _)))
+            problem(ConfigKeys.Tenants, $"tenant '{tenant.Name}' group '{tenant.Group}' is not an Entra ID object id; on azure RoleBindings name groups by object id " +
+                "(az ad group show --group <name> --query id)");
+    }
+}
