@@ -74,13 +74,13 @@ public sealed class InitTests
     }
 
     [Fact]
-    public void Azure_gets_a_default_region_and_keeps_the_given_ones_in_order()
+    public void Azure_gets_a_default_region_or_the_given_one()
     {
         using var dir = new TempDirectory();
         CliRunner.Run(dir.Path, "init", "a", "--level", "1", "--target", "azure");
-        CliRunner.Run(dir.Path, "init", "b", "--level", "1", "--target", "azure", "--region", "swedencentral", "--region", "westeurope");
+        CliRunner.Run(dir.Path, "init", "b", "--level", "3", "--target", "azure", "--region", "swedencentral");
         Assert.Equal(["westeurope"], Load(dir, "a").Regions.AsEnumerable());
-        Assert.Equal(["swedencentral", "westeurope"], Load(dir, "b").Regions.AsEnumerable());
+        Assert.Equal(["swedencentral"], Load(dir, "b").Regions.AsEnumerable());
     }
 
     [Theory]
@@ -94,7 +94,9 @@ public sealed class InitTests
     [InlineData("level 1 in prod", new[] { "init", "dev", "--level", "1", "--target", "existing", "--environment", "prod" }, 1, "non-production only")]
     [InlineData("bad environment", new[] { "init", "dev", "--level", "1", "--target", "existing", "--environment", "staging" }, 2, "allowed: nonprod, prod")]
     [InlineData("region on existing", new[] { "init", "dev", "--level", "1", "--target", "existing", "--region", "westeurope" }, 1, "--region applies to target azure only")]
-    [InlineData("bad region", new[] { "init", "dev", "--level", "1", "--target", "azure", "--region", "West Europe" }, 1, "platform:regions: item 0 'West Europe' is not an Azure region name")]
+    [InlineData("display name as region", new[] { "init", "dev", "--level", "1", "--target", "azure", "--region", "West Europe" }, 2, "--region 'West Europe' is not an Azure region name; did you mean westeurope (West Europe)?")]
+    [InlineData("misspelt region", new[] { "init", "dev", "--level", "3", "--target", "azure", "--region", "northeurop" }, 2, "did you mean northeurope (North Europe)?")]
+    [InlineData("more regions than the level uses", new[] { "init", "dev", "--level", "3", "--target", "azure", "--region", "swedencentral", "--region", "westeurope" }, 2, "--region is given 2 times, but Level 3 places its cluster in 1 region")]
     [InlineData("bad tenant", new[] { "init", "dev", "--level", "1", "--target", "existing", "--tenant", "Team_A" }, 1, "--tenant 'Team_A': name 'Team_A' is not a DNS-1123 label")]
     [InlineData("reserved tenant", new[] { "init", "dev", "--level", "1", "--target", "existing", "--tenant", "kube-system" }, 1, "reserved")]
     [InlineData("level 2 tenant without group", new[] { "init", "dev", "--level", "2", "--target", "existing", "--tenant", "team-a" }, 1, "has no group")]

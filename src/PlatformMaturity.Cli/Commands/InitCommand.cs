@@ -36,9 +36,14 @@ internal static class InitCommand
             var given = result.GetValue(regions) ?? [];
             foreach (var region in given.Where(r => !AzureRegions.IsRegion(r)))
                 result.AddError($"--region {AzureRegions.Problem(region)}");
-            var used = AzureRegions.UsedAt(result.GetValue(level));
+            // The level's own errors (missing, not a level) are reported by its option; the count needs a valid one.
+            if (result.GetResult(level) is not { Tokens: [var token] }
+                || !int.TryParse(token.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var levelNumber)
+                || !MaturityModel.Default.IsLevel(levelNumber))
+                return;
+            var used = AzureRegions.UsedAt(levelNumber);
             if (given.Length > used)
-                result.AddError($"--region is given {given.Length} times, but Level {result.GetValue(level)} places its cluster in {Text.Counted.Of(used, "region")}; " +
+                result.AddError($"--region is given {given.Length} times, but Level {levelNumber} places its cluster in {Text.Counted.Of(used, "region")}; " +
                     $"give at most {used} (more regions come with Multi-cluster Platform)");
         });
         command.SetAction(parse =>

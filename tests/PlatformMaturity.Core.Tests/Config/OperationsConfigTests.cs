@@ -58,7 +58,7 @@ public sealed class OperationsConfigTests
         { "alertReceiver", JsonValue.Create("pagerduty"), "allowed: slack, msteams, webhook" },
         { "metricsRetention", JsonValue.Create("15 days"), "'15 days'" },
         { "metricsStorageSize", JsonValue.Create("50GB"), "such as 50Gi" },
-        { "backupSchedule", JsonValue.Create("daily"), "5-field cron" },
+        { "backupSchedule", JsonValue.Create("daily"), "expected five fields" },
         { "backupRetentionDays", JsonValue.Create("0"), "from 1 to 3650" },
         { "backupS3Url", JsonValue.Create("ftp://store"), "http(s) URL" },
         { "backupBucket", JsonValue.Create("My_Bucket"), "S3 bucket name" },
