@@ -16,6 +16,13 @@ public sealed class ReadmeTests
     }
 
     [Fact]
+    public void Documents_every_staged_enforcement()
+    {
+        foreach (var enforcement in Enforcements.All)
+            Assert.Contains($"`{enforcement.Id}`", Readme);
+    }
+
+    [Fact]
     public void Documents_every_command()
     {
         foreach (var command in Pmctl.CreateRoot(new CliIO(TextWriter.Null, TextWriter.Null, ".")).Subcommands)
