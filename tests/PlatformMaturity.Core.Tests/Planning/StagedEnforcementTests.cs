@@ -49,12 +49,14 @@ public sealed class StagedEnforcementTests
     [Theory]
     [InlineData(DeploymentTarget.Existing)]
     [InlineData(DeploymentTarget.Azure)]
-    public void Each_enforcement_changes_what_level_3_builds_and_promotion_makes_it_enforce(DeploymentTarget target)
+    public void Each_enforcement_changes_what_its_level_builds_and_promotion_makes_it_enforce(DeploymentTarget target)
     {
-        var enforced = Compose(For(target, 3));
         foreach (var enforcement in Enforcements.All)
         {
-            var staged = Compose(For(target, 3) with { Staged = [enforcement.Id] });
+            // The level its practice arrives at, where an upgrade stages it.
+            var level = Model.MaturityModel.Default.Practice(enforcement.Practice).FirstLevel;
+            var enforced = Compose(For(target, level));
+            var staged = Compose(For(target, level) with { Staged = [enforcement.Id] });
             var changes = GraphDiff.Between(staged, enforced);
             Assert.True(changes.Length > 0, $"{enforcement.Id} is in Enforcements.All but no practice builds anything different while it is staged");
             Assert.True(EnforcingObjects(enforced).Count() > EnforcingObjects(staged).Count(), $"{enforcement.Id}: promotion must add something that refuses or drops");
