@@ -54,7 +54,7 @@ public sealed class StagedEnforcementTests
         foreach (var enforcement in Enforcements.All)
         {
             // The level its practice arrives at, where an upgrade stages it.
-            var level = Model.MaturityModel.Default.Practice(enforcement.Practice).FirstLevel;
+            var level = PlatformMaturity.Model.MaturityModel.Default.Practice(enforcement.Practice).FirstLevel;
             var enforced = Compose(For(target, level));
             var staged = Compose(For(target, level) with { Staged = [enforcement.Id] });
             var changes = GraphDiff.Between(staged, enforced);
