@@ -59,6 +59,19 @@ public sealed class HostileInputTests
     }
 
     [Theory]
+    [InlineData("schedule=0 0 3 * * *", "6 fields given: the first, '0' at position 1, is a seconds field")]
+    [InlineData("schedule=0 3 L * *", "field 3 (day-of-month) 'L' at position 5")]
+    [InlineData("schedule=0 3 * * 1#2", "'#' (nth weekday of the month)")]
+    [InlineData("schedule=@every_minute", "not one Kubernetes and Velero know")]
+    public void Cron_schedules_a_CronJob_cannot_run_are_refused_by_the_validator_stack_config_uses(string set, string expected)
+    {
+        var problem = Refused(new AppRequest("nightly", "cron-job", "team-a", [set]));
+        Assert.Equal("--set schedule", problem.Subject);
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+        Assert.Equal(Schedules.KubernetesCron.Problem(set["schedule=".Length..]), problem.Message[(problem.Message.IndexOf("not allowed: ", StringComparison.Ordinal) + "not allowed: ".Length)..]);
+    }
+
+    [Theory]
     [InlineData("tag=1.0\nkind: Secret", "line break")]
     [InlineData("description=ok\r\nkind: Secret", "line break")]
     [InlineData("image=registry.example.com/apps/x: y", "not an image repository")]
