@@ -7,7 +7,8 @@ Keys are every path in the chart's values.yaml (nested maps descended, lists are
 path its templates (and template strings inside values.yaml) read, also through `dig "a" "b" .Values.x` (keys a chart
 documents only in a comment, like tempo's persistence.storageClassName). A path ending in ` {}` is a map the chart
 passes through whole, so any key below it is valid: its default is an empty map (podAnnotations, extraArgs), the
-templates render it with toYaml (securityContext, annotations), or values.schema.json gives it additionalProperties.
+templates render it with toYaml (securityContext, annotations) or range over it (grafana.ini), or values.schema.json
+gives it additionalProperties.
 Subcharts are read the same way under their alias.
 Segments that contain dots are quoted, as in HelmValues paths: grafana."grafana.ini".analytics.
 Only the key list is committed (the charts' sources are not).
@@ -51,6 +52,11 @@ def chart_keys(git, rev, chart, prefix=""):
             keys = quoted if m.group(2) else quoted[:-1]
             if keys:
                 add(m.group(3) + "." + ".".join(keys))
+        # A map the templates range over takes any key (grafana's "grafana.ini": one INI section per key).
+        for m in re.finditer(r"range\s+\$\w+\s*,\s*\$\w+\s*:=\s*(?:\(\s*)?(?:index\s+)?\$?\.Values((?:\.[A-Za-z0-9_]+)*)((?:\s+\"[^\"]+\")*)", text):
+            keys = [k for k in m.group(1).strip(".").split(".") if k] + [seg(k) for k in re.findall(r'"([^"]+)"', m.group(2))]
+            if keys:
+                add(".".join(keys), True)
         for m in re.finditer(r"toYaml\s+\(?" + path, text):
             add(m.group(1), True)
         for m in re.finditer(path + r"\s*\|\s*toYaml", text):
