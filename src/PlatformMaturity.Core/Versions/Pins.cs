@@ -51,7 +51,9 @@ public static class Pins
     /// The collector the platform runs: the otelcol-k8s distribution at the version the operator chart 0.122.0 defaults
     /// to (manager.collectorImage.tag 0.158.0). Its components are listed in Practices/Availability/otelcol-k8s-components.yaml.
     /// </summary>
-    public const string OpenTelemetryCollectorImage = "ghcr.io/open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-k8s:" + OpenTelemetryCollectorVersion;
+    public const string OpenTelemetryCollectorImage = OpenTelemetryCollectorRepository + ":" + OpenTelemetryCollectorVersion;
+
+    public const string OpenTelemetryCollectorRepository = "ghcr.io/open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-k8s";
 
     /// <summary>Version of the collector distribution (its release tag is v + this).</summary>
     public const string OpenTelemetryCollectorVersion = "0.158.0";

@@ -48,7 +48,7 @@ public sealed class ApplicationObservability : PracticeComponent
                 ("admissionWebhooks.certManager.enabled", false),
                 ("admissionWebhooks.autoGenerateCert.enabled", true),
                 // The operator's default collector image, pinned here too (the collector below names it explicitly).
-                ("manager.collectorImage.repository", Pins.OpenTelemetryCollectorImage.Split(':')[0]),
+                ("manager.collectorImage.repository", Pins.OpenTelemetryCollectorRepository),
                 ("manager.collectorImage.tag", Pins.OpenTelemetryCollectorVersion),
                 ("manager.serviceMonitor.enabled", component.HasMonitoring)),
             providesApiGroups: ["opentelemetry.io"], dependsOn: MonitoringStack.IfMonitored(component), createNamespace: false);
@@ -79,8 +79,10 @@ public sealed class ApplicationObservability : PracticeComponent
 
         component.Note("Instrument a workload: annotate its pod template with instrumentation.opentelemetry.io/inject-<java|nodejs|python|dotnet>: \"true\".");
         component.Note($"Applications may also send OTLP directly to {CollectorHttpEndpoint} (HTTP) or port 4317 (gRPC).");
-        component.Note($"The collector runs {Pins.OpenTelemetryCollectorImage} and uses only components of that distribution (otelcol-k8s-components.yaml); " +
-                       $"metrics go over OTLP to Prometheus ({PrometheusOtlpEndpoint}), which has no Prometheus exporter to scrape.");
+        component.Note($"The collector runs {Pins.OpenTelemetryCollectorImage} and uses only components of that distribution (otelcol-k8s-components.yaml)." +
+                       (component.HasMonitoring
+                           ? $" The distribution has no Prometheus exporter: metrics go over OTLP to Prometheus's OTLP receiver ({PrometheusOtlpEndpoint}), with the sending pod's namespace as the {NamespaceLabel} label."
+                           : " Without platform monitoring the collector takes traces only."));
         component.Note($"Traces are stored per tenant: the collector takes the namespace from the sending pod (k8sattributes, by connection address; " +
                        $"a namespace the application claims itself is discarded) and sends each tenant's spans with {TenantHeader}: <tenant>; " +
                        $"everything else (platform namespaces, unknown senders) goes to tenant {PlatformTraceTenant}.");
