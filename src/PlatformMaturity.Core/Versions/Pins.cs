@@ -29,7 +29,7 @@ public static class Pins
     public const string MetricsServerImageTag = "v0.8.1";
 
     // Levels 2-3, Availability and Delivery. Chart versions pin their default images; images the charts
-    // do not provide (Velero plugins, the CRD job's kubectl) are pinned below.
+    // do not provide (Velero plugins) are pinned below.
 
     /// <summary>Prometheus operator, Prometheus, Alertmanager, kube-state-metrics, node-exporter, Grafana.</summary>
     public static readonly HelmChart KubePrometheusStack = new("https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack", "88.5.3");
@@ -45,15 +45,21 @@ public static class Pins
     /// <summary>Object-store plugin for S3 and S3-compatible stores, the line matching Velero 1.18.</summary>
     public const string VeleroPluginForAwsImage = "velero/velero-plugin-for-aws:v1.14.0";
 
-    /// <summary>kubectl of Velero's CRD upgrade job: Bitnami moved its free images to bitnamilegacy (REFERENCE.md §0.9).</summary>
-    public const string VeleroKubectlImageRepository = "docker.io/bitnamilegacy/kubectl";
-
-    public const string VeleroKubectlImageTag = "1.33.4";
-
     public static readonly HelmChart OpenTelemetryOperator = new("https://open-telemetry.github.io/opentelemetry-helm-charts", "opentelemetry-operator", "0.122.0");
 
+    /// <summary>
+    /// The collector the platform runs: the otelcol-k8s distribution at the version the operator chart 0.122.0 defaults
+    /// to (manager.collectorImage.tag 0.158.0). Its components are listed in Practices/Availability/otelcol-k8s-components.yaml.
+    /// </summary>
+    public const string OpenTelemetryCollectorImage = OpenTelemetryCollectorRepository + ":" + OpenTelemetryCollectorVersion;
+
+    public const string OpenTelemetryCollectorRepository = "ghcr.io/open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-k8s";
+
+    /// <summary>Version of the collector distribution (its release tag is v + this).</summary>
+    public const string OpenTelemetryCollectorVersion = "0.158.0";
+
     /// <summary>Tempo single binary (moved to grafana-community on 2026-01-30).</summary>
-    public static readonly HelmChart Tempo = new("https://grafana-community.github.io/helm-charts", "tempo", "1.26.2");
+    public static readonly HelmChart Tempo = new("https://grafana-community.github.io/helm-charts", "tempo", "1.26.7");
 
     /// <summary>Loki OSS (moved to grafana-community on 2026-03-16; 18.x names the single binary mode Monolithic).</summary>
     public static readonly HelmChart Loki = new("https://grafana-community.github.io/helm-charts", "loki", "18.11.0");

@@ -275,9 +275,10 @@ public sealed class Level3AvailabilityTests
         var graph = Compose(Existing(3) with { TracesEndpoint = "traces.example.com:4317" });
         Assert.DoesNotContain(graph.Resources, r => r.Name == ApplicationObservability.TempoRelease);
         var collector = Custom(graph, $"opentelemetrycollector-{ApplicationObservability.Namespace}-{ApplicationObservability.CollectorName}");
-        var exporter = collector.Spec!["config"]!["exporters"]!["otlp/traces"]!;
-        Assert.Equal("traces.example.com:4317", (string?)exporter["endpoint"]);
-        Assert.Null(exporter["tls"]);
+        var exporters = collector.Spec!["config"]!["exporters"]!.AsObject().Where(e => e.Key.StartsWith("otlp_grpc/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Tenants.Length + 1, exporters.Count);
+        Assert.All(exporters, e => Assert.Equal("traces.example.com:4317", (string?)e.Value!["endpoint"]));
+        Assert.All(exporters, e => Assert.Null(e.Value!["tls"]));
     }
 
     [Fact]

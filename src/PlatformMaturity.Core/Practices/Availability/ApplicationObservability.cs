@@ -9,7 +9,8 @@ namespace PlatformMaturity.Practices.Availability;
 /// <summary>
 /// Levels 3–5: applications emit traces and metrics without code changes. The OpenTelemetry Operator injects
 /// auto-instrumentation (an Instrumentation in every tenant namespace), a platform collector receives OTLP and
-/// sends traces to Tempo (or the backend from config) and metrics to Prometheus.
+/// sends traces to Tempo (or the backend from config), one tenant per tenant namespace, and metrics to Prometheus
+/// over OTLP. The collector image and every component it uses are pinned (Pins, otelcol-k8s-components.yaml).
 /// </summary>
 public sealed class ApplicationObservability : PracticeComponent
 {
@@ -19,7 +20,8 @@ public sealed class ApplicationObservability : PracticeComponent
     public const string InstrumentationName = "default";
     public const string TempoNamespace = "tempo";
     public const string TempoRelease = "tempo";
-    public const string MetricsPort = "prom-metrics";
+    /// <summary>The container port the operator adds for the collector's own metrics (service.telemetry).</summary>
+    public const string MetricsPort = "metrics";
 
     /// <summary>OTLP over HTTP of the platform collector (the operator names its Service &lt;name&gt;-collector).</summary>
     public const string CollectorHttpEndpoint = $"http://{CollectorName}-collector.{Namespace}.svc:4318";
@@ -45,6 +47,9 @@ public sealed class ApplicationObservability : PracticeComponent
                 // Helm generates the webhook certificate: no cert-manager dependency at this level.
                 ("admissionWebhooks.certManager.enabled", false),
                 ("admissionWebhooks.autoGenerateCert.enabled", true),
+                // The operator's default collector image, pinned here too (the collector below names it explicitly).
+                ("manager.collectorImage.repository", Pins.OpenTelemetryCollectorRepository),
+                ("manager.collectorImage.tag", Pins.OpenTelemetryCollectorVersion),
                 ("manager.serviceMonitor.enabled", component.HasMonitoring)),
             providesApiGroups: ["opentelemetry.io"], dependsOn: MonitoringStack.IfMonitored(component), createNamespace: false);
 
@@ -52,23 +57,81 @@ public sealed class ApplicationObservability : PracticeComponent
         if (tracesEndpoint is null)
         {
             AddTempo(component);
-            tracesEndpoint = $"{TempoRelease}.{TempoNamespace}.svc:4317";
+            tracesEndpoint = TempoOtlpEndpoint;
         }
-        component.AddObject(Collector(tracesEndpoint, inCluster: config.TracesEndpoint is null));
+        var tenants = config.Tenants.Select(t => t.Name).ToList();
+        component.AddObject(CollectorReader());
+        component.AddObject(CollectorReaderBinding());
+        component.AddObject(Collector(tracesEndpoint, inCluster: config.TracesEndpoint is null, tenants, component.HasMonitoring));
         if (component.HasMonitoring)
+        {
             component.AddObject(CollectorMetrics());
+            // Prometheus takes the collector's metrics over OTLP (the collector distribution has no Prometheus exporter).
+            component.Contribute<HelmRelease>(WellKnown.PrometheusStackRelease, release => release with
+            {
+                Values = release.Values
+                    .With("prometheus.prometheusSpec.enableOTLPReceiver", true)
+                    .With("prometheus.prometheusSpec.otlp.promoteResourceAttributes", new[] { NamespaceLabel }),
+            });
+        }
         foreach (var tenant in config.Tenants)
             component.AddObject(Instrumentation(tenant.Name));
 
         component.Note("Instrument a workload: annotate its pod template with instrumentation.opentelemetry.io/inject-<java|nodejs|python|dotnet>: \"true\".");
         component.Note($"Applications may also send OTLP directly to {CollectorHttpEndpoint} (HTTP) or port 4317 (gRPC).");
+        component.Note($"The collector runs {Pins.OpenTelemetryCollectorImage} and uses only components of that distribution (otelcol-k8s-components.yaml)." +
+                       (component.HasMonitoring
+                           ? $" The distribution has no Prometheus exporter: metrics go over OTLP to Prometheus's OTLP receiver ({PrometheusOtlpEndpoint}), with the sending pod's namespace as the {NamespaceLabel} label."
+                           : " Without platform monitoring the collector takes traces only."));
+        component.Note($"Traces are stored per tenant: the collector takes the namespace from the sending pod (k8sattributes, by connection address; " +
+                       $"a namespace the application claims itself is discarded) and sends each tenant's spans with {TenantHeader}: <tenant>; " +
+                       $"everything else (platform namespaces, unknown senders) goes to tenant {PlatformTraceTenant}.");
     }
+
+    /// <summary>Trace tenant of a tenant namespace: the tenant's name (one namespace per tenant, named after it).</summary>
+    public static string TraceTenant(string tenant) => tenant;
+
+    /// <summary>
+    /// Trace tenant of everything not from a tenant namespace. The underscore keeps it apart from every tenant name
+    /// (tenant names are DNS labels), and Tempo accepts it in a tenant ID.
+    /// </summary>
+    public const string PlatformTraceTenant = "_platform";
+
+    /// <summary>The header Tempo (like Loki and Mimir) reads the tenant from when multitenancy is on.</summary>
+    public const string TenantHeader = "X-Scope-OrgID";
+
+    /// <summary>Resource attribute the collector routes on, set by k8sattributes from the sending pod.</summary>
+    public const string NamespaceAttribute = "k8s.namespace.name";
+
+    /// <summary>
+    /// Label OTLP metrics carry their namespace in: the collector copies the pod's namespace into this resource attribute
+    /// and Prometheus promotes it to a label, the one per-tenant queries are filtered on.
+    /// </summary>
+    public const string NamespaceLabel = "namespace";
+
+    /// <summary>Tempo's OTLP gRPC port (Service port grpc-tempo-otlp): written to by the collector only.</summary>
+    public const int TempoOtlpGrpcPort = 4317;
+
+    /// <summary>Tempo's HTTP API (Service port tempo-prom-metrics): queried by Grafana, scraped by Prometheus.</summary>
+    public const int TempoHttpPort = 3200;
+
+    public const string TempoOtlpEndpoint = $"{TempoRelease}.{TempoNamespace}.svc:4317";
+
+    /// <summary>Prometheus's OTLP receiver; the collector's otlp_http exporter appends /v1/metrics.</summary>
+    public const string PrometheusOtlpEndpoint = $"{MonitoringStack.PrometheusUrl}/api/v1/otlp";
+
+    /// <summary>The ServiceAccount the operator creates for the collector (&lt;name&gt;-collector).</summary>
+    public const string CollectorServiceAccount = $"{CollectorName}-collector";
+
+    private const string CollectorReaderName = "platform-collector-k8sattributes";
 
     private static void AddTempo(ComponentBuilder component)
     {
         component.AddPlatformNamespace(TempoNamespace);
         var values = HelmValues.From(
             ("tempo.reportingEnabled", false),
+            // Every request needs X-Scope-OrgID: the collector sets it per tenant, so one tenant's traces are not another's.
+            ("tempo.multitenancyEnabled", true),
             ("tempo.retention", "72h"),
             ("persistence.enabled", true),
             ("persistence.size", "10Gi"),
@@ -81,15 +144,98 @@ public sealed class ApplicationObservability : PracticeComponent
         component.AddRelease(TempoRelease, TempoNamespace, Pins.Tempo, values,
             dependsOn: MonitoringStack.IfMonitored(component), createNamespace: false);
         if (component.HasMonitoring)
-            MonitoringStack.AddGrafanaDataSource(component, "Tempo", "tempo", "tempo", TempoUrl);
+        {
+            // The platform's Grafana sees every tenant: Tempo answers a query for several tenants joined with '|'.
+            var allTenants = string.Join('|', component.Config.Tenants.Select(t => TraceTenant(t.Name)).Prepend(PlatformTraceTenant));
+            MonitoringStack.AddGrafanaDataSource(component, "Tempo", "tempo", "tempo", TempoUrl,
+                new Dictionary<string, string> { [TenantHeader] = allTenants });
+        }
         component.Note("Tempo runs as one replica keeping 72 hours of traces on a 10Gi volume: traces are for debugging recent requests; point platform:tracesEndpoint at a managed backend for more.");
+        component.Note($"Tempo multitenancy is on: a request without {TenantHeader} is refused. The platform's Grafana data source queries every tenant at once.");
     }
 
-    private static CustomObject Collector(string tracesEndpoint, bool inCluster)
+    /// <summary>
+    /// The collector. Traces: the namespace a span comes from decides its tenant (a routing connector on
+    /// k8s.namespace.name), and each tenant has its own exporter carrying its X-Scope-OrgID — headers_setter cannot read
+    /// resource attributes, so the header cannot be set per span from one exporter. Metrics: OTLP to Prometheus.
+    /// </summary>
+    internal static CustomObject Collector(string tracesEndpoint, bool inCluster, IReadOnlyList<string> tenants, bool toPrometheus)
     {
-        var traces = new JsonObject { ["endpoint"] = tracesEndpoint };
-        if (inCluster)
-            traces["tls"] = new JsonObject { ["insecure"] = true };
+        var exporters = new JsonObject();
+        var pipelines = new JsonObject
+        {
+            ["traces"] = new JsonObject
+            {
+                ["receivers"] = new JsonArray("otlp"),
+                ["processors"] = new JsonArray("memory_limiter", "resource/untrusted-namespace", "k8sattributes", "batch"),
+                ["exporters"] = new JsonArray("routing/tenants"),
+            },
+        };
+        var table = new JsonArray();
+        foreach (var tenant in tenants)
+        {
+            var exporter = $"otlp_grpc/{tenant}";
+            exporters[exporter] = TracesExporter(tracesEndpoint, inCluster, TraceTenant(tenant));
+            pipelines[$"traces/{tenant}"] = Routed(exporter);
+            table.Add(new JsonObject
+            {
+                ["context"] = "resource",
+                ["condition"] = $"attributes[\"{NamespaceAttribute}\"] == \"{tenant}\"",
+                ["pipelines"] = new JsonArray($"traces/{tenant}"),
+            });
+        }
+        exporters["otlp_grpc/platform"] = TracesExporter(tracesEndpoint, inCluster, PlatformTraceTenant);
+        pipelines["traces/platform"] = Routed("otlp_grpc/platform");
+
+        var processors = new JsonObject
+        {
+            ["memory_limiter"] = new JsonObject { ["check_interval"] = "1s", ["limit_percentage"] = 80, ["spike_limit_percentage"] = 20 },
+            // k8sattributes never overwrites an attribute the sender set: drop the sender's claim first, so the
+            // namespace (and so the tenant) is the one of the pod the connection comes from.
+            ["resource/untrusted-namespace"] = new JsonObject
+            {
+                ["attributes"] = new JsonArray(new JsonObject { ["key"] = NamespaceAttribute, ["action"] = "delete" }),
+            },
+            ["k8sattributes"] = new JsonObject
+            {
+                ["auth_type"] = "serviceAccount",
+                ["passthrough"] = false,
+                ["pod_association"] = new JsonArray(new JsonObject
+                {
+                    ["sources"] = new JsonArray(new JsonObject { ["from"] = "connection" }),
+                }),
+                ["extract"] = new JsonObject
+                {
+                    ["metadata"] = new JsonArray(NamespaceAttribute, "k8s.pod.name", "k8s.deployment.name"),
+                },
+            },
+            // After k8sattributes: batching loses the connection the pod is recognised by.
+            ["batch"] = new JsonObject(),
+        };
+        if (toPrometheus)
+        {
+            // A data point's own "namespace" label would win over the promoted one: drop it, then set the pod's.
+            processors["attributes/untrusted-namespace"] = new JsonObject
+            {
+                ["actions"] = new JsonArray(new JsonObject { ["key"] = NamespaceLabel, ["action"] = "delete" }),
+            };
+            processors["resource/namespace-label"] = new JsonObject
+            {
+                ["attributes"] = new JsonArray(new JsonObject
+                {
+                    ["key"] = NamespaceLabel, ["from_attribute"] = NamespaceAttribute, ["action"] = "upsert",
+                }),
+            };
+            exporters["otlp_http/prometheus"] = new JsonObject { ["endpoint"] = PrometheusOtlpEndpoint };
+            pipelines["metrics"] = new JsonObject
+            {
+                ["receivers"] = new JsonArray("otlp"),
+                ["processors"] = new JsonArray("memory_limiter", "resource/untrusted-namespace", "k8sattributes",
+                    "attributes/untrusted-namespace", "resource/namespace-label", "batch"),
+                ["exporters"] = new JsonArray("otlp_http/prometheus"),
+            };
+        }
+
         return new CustomObject
         {
             ApiVersion = "opentelemetry.io/v1beta1",
@@ -98,8 +244,8 @@ public sealed class ApplicationObservability : PracticeComponent
             Spec = new JsonObject
             {
                 ["mode"] = "deployment",
+                ["image"] = Pins.OpenTelemetryCollectorImage,
                 ["replicas"] = 2,
-                ["ports"] = new JsonArray(new JsonObject { ["name"] = MetricsPort, ["port"] = 8889 }),
                 ["resources"] = new JsonObject
                 {
                     ["requests"] = new JsonObject { ["cpu"] = "100m", ["memory"] = "256Mi" },
@@ -118,39 +264,83 @@ public sealed class ApplicationObservability : PracticeComponent
                             },
                         },
                     },
-                    ["processors"] = new JsonObject
+                    ["processors"] = processors,
+                    ["connectors"] = new JsonObject
                     {
-                        ["memory_limiter"] = new JsonObject { ["check_interval"] = "1s", ["limit_percentage"] = 80, ["spike_limit_percentage"] = 20 },
-                        ["batch"] = new JsonObject(),
-                    },
-                    ["exporters"] = new JsonObject
-                    {
-                        ["otlp/traces"] = traces,
-                        ["prometheus"] = new JsonObject
+                        ["routing/tenants"] = new JsonObject
                         {
-                            ["endpoint"] = "0.0.0.0:8889",
-                            ["resource_to_telemetry_conversion"] = new JsonObject { ["enabled"] = true },
+                            ["default_pipelines"] = new JsonArray("traces/platform"),
+                            ["table"] = table,
                         },
                     },
+                    ["exporters"] = exporters,
                     ["service"] = new JsonObject
                     {
-                        ["pipelines"] = new JsonObject
+                        ["pipelines"] = pipelines,
+                        // The collector's own metrics, on the port the operator names "metrics" (scraped by the PodMonitor).
+                        ["telemetry"] = new JsonObject
                         {
-                            ["traces"] = Pipeline("otlp/traces"),
-                            ["metrics"] = Pipeline("prometheus"),
+                            ["metrics"] = new JsonObject
+                            {
+                                ["readers"] = new JsonArray(new JsonObject
+                                {
+                                    ["pull"] = new JsonObject
+                                    {
+                                        ["exporter"] = new JsonObject
+                                        {
+                                            ["prometheus"] = new JsonObject { ["host"] = "0.0.0.0", ["port"] = CollectorMetricsPort },
+                                        },
+                                    },
+                                }),
+                            },
                         },
                     },
                 },
             },
         };
 
-        static JsonObject Pipeline(string exporter) => new()
+        static JsonObject Routed(string exporter) => new()
         {
-            ["receivers"] = new JsonArray("otlp"),
-            ["processors"] = new JsonArray("memory_limiter", "batch"),
+            ["receivers"] = new JsonArray("routing/tenants"),
             ["exporters"] = new JsonArray(exporter),
         };
     }
+
+    private const int CollectorMetricsPort = 8888;
+
+    private static JsonObject TracesExporter(string endpoint, bool inCluster, string tenant)
+    {
+        var exporter = new JsonObject
+        {
+            ["endpoint"] = endpoint,
+            ["headers"] = new JsonObject { [TenantHeader] = tenant },
+        };
+        if (inCluster)
+            exporter["tls"] = new JsonObject { ["insecure"] = true };
+        return exporter;
+    }
+
+    /// <summary>What k8sattributes reads to name the pod, namespace and Deployment of a connection.</summary>
+    private static V1ClusterRole CollectorReader() => new()
+    {
+        ApiVersion = "rbac.authorization.k8s.io/v1",
+        Kind = "ClusterRole",
+        Metadata = new V1ObjectMeta { Name = CollectorReaderName },
+        Rules =
+        [
+            new V1PolicyRule { ApiGroups = [""], Resources = ["pods", "namespaces"], Verbs = ["get", "list", "watch"] },
+            new V1PolicyRule { ApiGroups = ["apps"], Resources = ["replicasets"], Verbs = ["get", "list", "watch"] },
+        ],
+    };
+
+    private static V1ClusterRoleBinding CollectorReaderBinding() => new()
+    {
+        ApiVersion = "rbac.authorization.k8s.io/v1",
+        Kind = "ClusterRoleBinding",
+        Metadata = new V1ObjectMeta { Name = CollectorReaderName },
+        RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = CollectorReaderName },
+        Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = CollectorServiceAccount, NamespaceProperty = Namespace }],
+    };
 
     /// <summary>Scrapes the collector pods (not its Services, which exist twice: normal and headless).</summary>
     private static CustomObject CollectorMetrics() => new()

@@ -46,8 +46,6 @@ public sealed class BasicDisasterRecovery : PracticeComponent
 
         var values = HelmValues.From(
             ("upgradeCRDs", true),
-            ("kubectl.image.repository", Pins.VeleroKubectlImageRepository),
-            ("kubectl.image.tag", Pins.VeleroKubectlImageTag),
             ("resources.requests.cpu", "500m"),
             ("resources.requests.memory", "256Mi"),
             ("resources.limits.cpu", "1000m"),

@@ -43,6 +43,10 @@ internal static class MonitoringStack
             ("grafana.admin.userKey", GrafanaUserKey),
             ("grafana.admin.passwordKey", GrafanaPasswordKey),
             ("grafana.sidecar.datasources.uid", GrafanaDashboard.PrometheusDatasource),
+            // No usage reports to Grafana Labs and no update checks: the platform pins Grafana's version itself.
+            ("grafana.\"grafana.ini\".analytics.reporting_enabled", false),
+            ("grafana.\"grafana.ini\".analytics.check_for_updates", false),
+            ("grafana.\"grafana.ini\".analytics.check_for_plugin_updates", false),
             ("grafana.sidecar.dashboards.enabled", true),
             ("grafana.sidecar.dashboards.label", PlatformObjects.DashboardLabel),
             ("grafana.sidecar.dashboards.labelValue", "1"),
@@ -52,7 +56,8 @@ internal static class MonitoringStack
             ("prometheus.prometheusSpec.serviceMonitorSelectorNilUsesHelmValues", false),
             ("prometheus.prometheusSpec.podMonitorSelectorNilUsesHelmValues", false),
             ("prometheus.prometheusSpec.ruleSelectorNilUsesHelmValues", false),
-            ("prometheus.prometheusSpec.probeSelectorNilUsesHelmValues", false));
+            ("prometheus.prometheusSpec.probeSelectorNilUsesHelmValues", false),
+            ("kubelet.serviceMonitor.insecureSkipVerify", !KubeletServingCertificates.SignedByClusterCa(config.Target)));
         if (config.IsAzure)
         {
             // AKS runs the control plane and (with Cilium) no kube-proxy: scraping them would only raise "down" alerts.
@@ -87,6 +92,7 @@ internal static class MonitoringStack
         });
         if (component.IsAzure)
             AddContainerInsights(component);
+        component.Note(KubeletServingCertificates.Reason(component.Config.Target, "Prometheus (kubelet ServiceMonitor)"));
         component.Note($"Grafana: kubectl port-forward -n {WellKnown.MonitoringNamespace} svc/{WellKnown.PrometheusStackRelease}-grafana 3000:80, " +
                        $"then sign in as {GrafanaAdminUser} with the password in {ConfigKeys.GrafanaAdminPassword.FullName}.");
         if (!component.Config.HasSecret(ConfigKeys.GrafanaAdminPassword))
@@ -109,12 +115,22 @@ internal static class MonitoringStack
         component.AddRelease(WellKnown.PrometheusStackRelease, WellKnown.MonitoringNamespace, Pins.KubePrometheusStack, values,
             providesApiGroups: ["monitoring.coreos.com"], dependsOn: dependsOn, createNamespace: false);
 
-    /// <summary>Adds a Grafana datasource (e.g. Loki or Tempo) to the monitoring stack's Grafana.</summary>
-    public static void AddGrafanaDataSource(ComponentBuilder component, string name, string type, string uid, string url) =>
+    /// <summary>
+    /// Adds a Grafana datasource (e.g. Loki or Tempo) to the monitoring stack's Grafana, with HTTP headers Grafana sends
+    /// on every query (e.g. the tenant header of a multi-tenant backend; tenant IDs are not secrets).
+    /// </summary>
+    public static void AddGrafanaDataSource(ComponentBuilder component, string name, string type, string uid, string url,
+        IReadOnlyDictionary<string, string>? headers = null) =>
         component.Contribute<HelmRelease>(WellKnown.PrometheusStackRelease, release =>
         {
             var existing = release.Values.Get("grafana.additionalDataSources") is ImmutableArray<object?> list ? list : [];
             var source = new Dictionary<string, object?> { ["name"] = name, ["type"] = type, ["uid"] = uid, ["url"] = url, ["access"] = "proxy" };
+            if (headers is { Count: > 0 })
+            {
+                var ordered = headers.OrderBy(h => h.Key, StringComparer.Ordinal).Select((h, i) => (h, n: i + 1)).ToList();
+                source["jsonData"] = ordered.ToDictionary(x => $"httpHeaderName{x.n}", x => (object?)x.h.Key);
+                source["secureJsonData"] = ordered.ToDictionary(x => $"httpHeaderValue{x.n}", x => (object?)x.h.Value);
+            }
             return release with { Values = release.Values.With("grafana.additionalDataSources", existing.Add(source).ToList()) };
         });
 

@@ -51,6 +51,8 @@ public sealed class PlatformObservability : PracticeComponent
             .With("loki.auth_enabled", false)
             .With("loki.limits_config.retention_period", LogRetention)
             .With("loki.compactor.retention_enabled", true)
+            // No usage statistics to Grafana Labs (Loki's analytics block, passed through to its config).
+            .With("loki.analytics.reporting_enabled", false)
             .With("serviceAccount.create", true)
             .With("serviceAccount.name", LokiServiceAccount)
             .With("read.replicas", 0)

@@ -24,6 +24,10 @@ public static class MetricsServer
                 ("podDisruptionBudget.minAvailable", 1))
             .With("metrics.enabled", component.HasMonitoring)
             .With("serviceMonitor.enabled", component.HasMonitoring);
+        // Only this target runs it (AKS has its own), and here kubelets may serve self-signed certificates.
+        if (!KubeletServingCertificates.SignedByClusterCa(component.Config.Target))
+            values = values.With("args", new[] { "--kubelet-insecure-tls" });
+        component.Note(KubeletServingCertificates.Reason(component.Config.Target, "metrics-server"));
         if (component.HasMonitoring)
             values = values.With("serviceMonitor.additionalLabels.release", WellKnown.PrometheusStackRelease);
         return component.AddRelease(ReleaseName, PlatformNamespaces.KubeSystem, Pins.MetricsServer, values, provenance,

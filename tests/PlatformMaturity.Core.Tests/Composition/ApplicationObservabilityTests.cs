@@ -1,0 +1,254 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using k8s.Models;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Practices.Availability;
+using PlatformMaturity.Practices.Efficiency;
+using PlatformMaturity.Tests.Shared;
+using PlatformMaturity.Versions;
+using YamlDotNet.RepresentationModel;
+using static PlatformMaturity.Core.Tests.Composition.TestConfigs;
+
+namespace PlatformMaturity.Core.Tests.Composition;
+
+/// <summary>
+/// The collector starts (its image has every component its config names), stores each tenant's traces as that
+/// tenant, and the charts around it (Tempo, Prometheus, Grafana, Loki, metrics-server) are set as the platform needs.
+/// </summary>
+public partial class ApplicationObservabilityTests
+{
+    private static readonly string[] Kinds = ["receivers", "processors", "exporters", "connectors", "extensions"];
+
+    private static string ComponentsFile => Path.Combine(TestPaths.RepositoryRoot,
+        "src", "PlatformMaturity.Core", "Practices", "Availability", "otelcol-k8s-components.yaml");
+
+    /// <summary>The pinned distribution's component types per kind, read from the committed copy of its manifest.</summary>
+    private static (string Version, Dictionary<string, HashSet<string>> Types) Distribution()
+    {
+        var yaml = new YamlStream();
+        using (var reader = File.OpenText(ComponentsFile))
+            yaml.Load(reader);
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var types = Kinds.ToDictionary(k => k, k => ((YamlSequenceNode)root[k]).Children
+            .Select(c => ((YamlScalarNode)((YamlMappingNode)c)["type"]).Value!).ToHashSet(StringComparer.Ordinal));
+        return (((YamlScalarNode)root["version"]).Value!, types);
+    }
+
+    private static IEnumerable<PlatformConfig> CollectorConfigs()
+    {
+        foreach (var target in Enum.GetValues<DeploymentTarget>())
+        {
+            for (var level = 3; level <= 5; level++)
+                yield return For(target, level);
+        }
+        yield return Existing(3) with { TracesEndpoint = "traces.example.com:4317" };
+        yield return Existing(3) with { Tenants = [] };
+    }
+
+    private static IEnumerable<CustomObject> Collectors(PlatformGraph graph) =>
+        graph.Resources.OfType<KubernetesResource>().Select(r => r.Object).OfType<CustomObject>()
+            .Where(o => o.Kind == "OpenTelemetryCollector");
+
+    private static JsonObject Config(CustomObject collector) => collector.Spec!["config"]!.AsObject();
+
+    private static string TypeOf(string id) => id.Split('/')[0];
+
+    [Fact]
+    public void The_component_list_is_the_pinned_distribution()
+    {
+        var (version, types) = Distribution();
+        Assert.Equal(Pins.OpenTelemetryCollectorVersion, version);
+        Assert.EndsWith($"/opentelemetry-collector-k8s:{version}", Pins.OpenTelemetryCollectorImage, StringComparison.Ordinal);
+        // The finding: this distribution has no Prometheus exporters; the old OTLP type names are deprecated aliases.
+        Assert.DoesNotContain("prometheus", types["exporters"]);
+        Assert.DoesNotContain("prometheusremotewrite", types["exporters"]);
+        Assert.Contains("routing", types["connectors"]);
+        Assert.Contains("k8sattributes", types["processors"]);
+    }
+
+    [Fact]
+    public void Every_component_of_every_rendered_collector_is_in_the_pinned_distribution()
+    {
+        var (_, types) = Distribution();
+        var checkedCollectors = 0;
+        foreach (var config in CollectorConfigs())
+        {
+            var graph = Compose(config);
+            foreach (var collector in Collectors(graph))
+            {
+                checkedCollectors++;
+                Assert.Equal(Pins.OpenTelemetryCollectorImage, (string?)collector.Spec!["image"]);
+                var spec = Config(collector);
+                foreach (var kind in Kinds)
+                {
+                    foreach (var (id, _) in spec[kind]?.AsObject() ?? [])
+                        Assert.True(types[kind].Contains(TypeOf(id)), $"{kind} '{id}' is not in otelcol-k8s {Pins.OpenTelemetryCollectorVersion}");
+                }
+                AssertPipelinesUseDefinedComponents(spec);
+            }
+        }
+        Assert.True(checkedCollectors >= 6, $"only {checkedCollectors} collectors checked");
+    }
+
+    /// <summary>A pipeline naming an undefined component stops the collector as surely as a missing one.</summary>
+    private static void AssertPipelinesUseDefinedComponents(JsonObject spec)
+    {
+        bool Defined(string kind, string id) => spec[kind]?.AsObject().ContainsKey(id) == true;
+        var service = spec["service"]!;
+        foreach (var id in service["extensions"]?.AsArray().Select(e => (string)e!) ?? [])
+            Assert.True(Defined("extensions", id), $"extension {id} is not configured");
+        foreach (var (name, pipeline) in service["pipelines"]!.AsObject())
+        {
+            foreach (var id in pipeline!["receivers"]!.AsArray().Select(e => (string)e!))
+                Assert.True(Defined("receivers", id) || Defined("connectors", id), $"{name}: receiver {id} is not configured");
+            foreach (var id in pipeline["processors"]?.AsArray().Select(e => (string)e!) ?? [])
+                Assert.True(Defined("processors", id), $"{name}: processor {id} is not configured");
+            foreach (var id in pipeline["exporters"]!.AsArray().Select(e => (string)e!))
+                Assert.True(Defined("exporters", id) || Defined("connectors", id), $"{name}: exporter {id} is not configured");
+        }
+    }
+
+    [GeneratedRegex("""^attributes\["k8s\.namespace\.name"\] == "([a-z0-9-]+)"$""")]
+    private static partial Regex NamespaceCondition();
+
+    /// <summary>
+    /// Where the collector's traces pipeline sends a span from <paramref name="ns"/>: follows the routing connector's
+    /// table (resource conditions on the namespace), else its default pipelines, to the exporters' tenant headers.
+    /// </summary>
+    private static List<string> TenantsOf(JsonObject spec, string ns)
+    {
+        var traces = spec["service"]!["pipelines"]!["traces"]!;
+        var router = Assert.Single(traces["exporters"]!.AsArray().Select(e => (string)e!));
+        Assert.Equal("routing", TypeOf(router));
+        var routing = spec["connectors"]![router]!;
+        var pipelines = routing["table"]!.AsArray()
+            .Where(route =>
+            {
+                Assert.Equal("resource", (string?)route!["context"]);
+                var match = NamespaceCondition().Match((string)route["condition"]!);
+                Assert.True(match.Success, $"unexpected route condition {route["condition"]}");
+                return match.Groups[1].Value == ns;
+            })
+            .SelectMany(route => route!["pipelines"]!.AsArray().Select(p => (string)p!))
+            .ToList();
+        if (pipelines.Count == 0)
+            pipelines = routing["default_pipelines"]!.AsArray().Select(p => (string)p!).ToList();
+        return pipelines
+            .SelectMany(p =>
+            {
+                var pipeline = spec["service"]!["pipelines"]![p]!;
+                Assert.Contains(router, pipeline["receivers"]!.AsArray().Select(r => (string)r!));
+                return pipeline["exporters"]!.AsArray().Select(e => (string)e!);
+            })
+            .Select(e => (string)spec["exporters"]![e]!["headers"]![ApplicationObservability.TenantHeader]!)
+            .ToList();
+    }
+
+    [Theory]
+    [InlineData(DeploymentTarget.Existing)]
+    [InlineData(DeploymentTarget.Azure)]
+    public void Each_tenant_namespace_s_traces_go_to_tempo_as_that_tenant_and_everything_else_as_the_platform(DeploymentTarget target)
+    {
+        var graph = Compose(For(target, 3));
+        var spec = Config(Assert.Single(Collectors(graph)));
+        foreach (var tenant in Tenants)
+            Assert.Equal([ApplicationObservability.TraceTenant(tenant.Name)], TenantsOf(spec, tenant.Name));
+        foreach (var other in new[] { WellKnown.MonitoringNamespace, ApplicationObservability.Namespace, "unknown" })
+            Assert.Equal([ApplicationObservability.PlatformTraceTenant], TenantsOf(spec, other));
+
+        // One exporter per tenant plus the platform's, each with its own header, all to Tempo's OTLP port.
+        var exporters = spec["exporters"]!.AsObject().Where(e => TypeOf(e.Key) == "otlp_grpc").ToList();
+        Assert.Equal(Tenants.Length + 1, exporters.Count);
+        Assert.Equal(exporters.Count, exporters.Select(e => (string)e.Value!["headers"]![ApplicationObservability.TenantHeader]!).Distinct().Count());
+        Assert.All(exporters, e => Assert.Equal(ApplicationObservability.TempoOtlpEndpoint, (string?)e.Value!["endpoint"]));
+
+        var tempo = Assert.IsType<HelmRelease>(graph.Resource(ApplicationObservability.TempoRelease));
+        Assert.Equal(true, tempo.Values.Get("tempo.multitenancyEnabled"));
+        Assert.Equal(false, tempo.Values.Get("tempo.reportingEnabled"));
+        Assert.Equal("1.26.7", tempo.Chart.Version);
+    }
+
+    [Fact]
+    public void The_tenant_comes_from_the_sending_pod_not_from_what_the_application_claims()
+    {
+        var graph = Compose(Existing(3));
+        var spec = Config(Assert.Single(Collectors(graph)));
+        var processors = spec["service"]!["pipelines"]!["traces"]!["processors"]!.AsArray().Select(p => (string)p!).ToList();
+        var k8s = processors.IndexOf("k8sattributes");
+        var untrusted = processors.FindIndex(p => TypeOf(p) == "resource"
+            && spec["processors"]![p]!["attributes"]!.AsArray().Any(a =>
+                (string?)a!["key"] == ApplicationObservability.NamespaceAttribute && (string?)a["action"] == "delete"));
+        Assert.True(untrusted >= 0 && untrusted < k8s, "the sender's own k8s.namespace.name must be dropped before k8sattributes, which never overwrites it");
+        Assert.True(k8s < processors.IndexOf("batch"), "k8sattributes needs the connection, which batching loses");
+        var association = spec["processors"]!["k8sattributes"]!["pod_association"]!.AsArray();
+        Assert.Equal("connection", (string?)Assert.Single(Assert.Single(association)!["sources"]!.AsArray())!["from"]);
+        Assert.Contains(ApplicationObservability.NamespaceAttribute,
+            spec["processors"]!["k8sattributes"]!["extract"]!["metadata"]!.AsArray().Select(m => (string)m!));
+
+        // The operator names the collector's ServiceAccount <name>-collector; k8sattributes watches pods, namespaces, replicasets.
+        var binding = graph.Resources.OfType<KubernetesResource>().Select(r => r.Object).OfType<V1ClusterRoleBinding>()
+            .Single(b => b.Subjects.Any(s => s.Name == ApplicationObservability.CollectorServiceAccount && s.NamespaceProperty == ApplicationObservability.Namespace));
+        var role = graph.Resources.OfType<KubernetesResource>().Select(r => r.Object).OfType<V1ClusterRole>().Single(r => r.Metadata.Name == binding.RoleRef.Name);
+        foreach (var (group, resource) in new[] { ("", "pods"), ("", "namespaces"), ("apps", "replicasets") })
+            Assert.Contains(role.Rules, r => r.ApiGroups.Contains(group) && r.Resources.Contains(resource) && new[] { "get", "list", "watch" }.All(r.Verbs.Contains));
+    }
+
+    [Fact]
+    public void Metrics_go_over_otlp_to_prometheus_which_has_its_otlp_receiver_on()
+    {
+        var graph = Compose(Existing(3));
+        var spec = Config(Assert.Single(Collectors(graph)));
+        var exporter = Assert.Single(spec["service"]!["pipelines"]!["metrics"]!["exporters"]!.AsArray().Select(e => (string)e!));
+        Assert.Equal("otlp_http", TypeOf(exporter));
+        Assert.Equal($"{MonitoringStack.PrometheusUrl}/api/v1/otlp", (string?)spec["exporters"]![exporter]!["endpoint"]);
+        var monitoring = Assert.IsType<HelmRelease>(graph.Resource(WellKnown.PrometheusStackRelease));
+        Assert.Equal(true, monitoring.Values.Get("prometheus.prometheusSpec.enableOTLPReceiver"));
+        Assert.Equal("Application Observability", monitoring.ProvenanceOf("Values.prometheus.prometheusSpec.enableOTLPReceiver").Source);
+
+        var operatorRelease = Assert.IsType<HelmRelease>(graph.Resource(ApplicationObservability.OperatorRelease));
+        Assert.Equal(Pins.OpenTelemetryCollectorVersion, operatorRelease.Values.Get("manager.collectorImage.tag"));
+    }
+
+    [Fact]
+    public void The_platform_grafana_queries_traces_of_every_tenant()
+    {
+        var graph = Compose(Existing(3));
+        var monitoring = Assert.IsType<HelmRelease>(graph.Resource(WellKnown.PrometheusStackRelease));
+        var tempo = monitoring.Values.ToJson()["grafana"]!["additionalDataSources"]!.AsArray().Single(d => (string?)d!["uid"] == "tempo")!;
+        Assert.Equal(ApplicationObservability.TenantHeader, (string?)tempo["jsonData"]!["httpHeaderName1"]);
+        var tenants = ((string)tempo["secureJsonData"]!["httpHeaderValue1"]!).Split('|');
+        Assert.Equal(Tenants.Select(t => t.Name).Append(ApplicationObservability.PlatformTraceTenant).Order(), tenants.Order());
+    }
+
+    [Theory]
+    [InlineData(DeploymentTarget.Existing, true)]
+    [InlineData(DeploymentTarget.Azure, false)]
+    public void Kubelet_tls_verification_is_skipped_only_where_kubelets_serve_self_signed_certificates(DeploymentTarget target, bool skip)
+    {
+        var graph = Compose(For(target, 3));
+        var monitoring = Assert.IsType<HelmRelease>(graph.Resource(WellKnown.PrometheusStackRelease));
+        Assert.Equal(skip, monitoring.Values.Get("kubelet.serviceMonitor.insecureSkipVerify"));
+        var notes = graph.Components.SelectMany(c => c.Notes).ToList();
+        Assert.Contains(notes, n => n.StartsWith("Prometheus (kubelet ServiceMonitor)", StringComparison.Ordinal) && n.Contains(skip ? "self-signed" : "cluster CA", StringComparison.Ordinal));
+
+        var metricsServer = graph.Resources.OfType<HelmRelease>().SingleOrDefault(r => r.ReleaseName == MetricsServer.ReleaseName);
+        if (target == DeploymentTarget.Azure)
+            Assert.Null(metricsServer);
+        else
+            Assert.Contains("--kubelet-insecure-tls", Assert.IsType<System.Collections.Immutable.ImmutableArray<object?>>(metricsServer!.Values.Get("args")).Cast<string>());
+    }
+
+    [Theory]
+    [InlineData(DeploymentTarget.Existing)]
+    [InlineData(DeploymentTarget.Azure)]
+    public void Grafana_and_loki_send_no_usage_reports(DeploymentTarget target)
+    {
+        var graph = Compose(For(target, 3));
+        var monitoring = Assert.IsType<HelmRelease>(graph.Resource(WellKnown.PrometheusStackRelease));
+        Assert.Equal(false, monitoring.Values.Get("grafana.\"grafana.ini\".analytics.reporting_enabled"));
+        var loki = Assert.IsType<HelmRelease>(graph.Resource(PlatformObservability.LokiRelease));
+        Assert.Equal(false, loki.Values.Get("loki.analytics.reporting_enabled"));
+    }
+}

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Re-extracts every key list from local mirrors of the charts' repositories (M = the folder holding them).
+# Each mirror is a bare clone named owner+repo/repo; the revs are the charts' release tags (vpa: the commit of 5.0.0).
+set -e
+M=${M:-/work/.mirror}
+cd "$(dirname "$0")"
+python3 extract-keys.py metrics-server-3.13.1 "github.com/kubernetes-sigs/metrics-server" $M/kubernetes-sigs+metrics-server/repo metrics-server-helm-chart-3.13.1 charts/metrics-server
+python3 extract-keys.py kube-prometheus-stack-88.5.3 "github.com/prometheus-community/helm-charts" $M/prometheus-community+helm-charts/repo kube-prometheus-stack-88.5.3 charts/kube-prometheus-stack \
+  "kube-state-metrics=$M/prometheus-community+helm-charts/repo:kube-state-metrics-8.4.0:charts/kube-state-metrics" \
+  "prometheus-node-exporter=$M/prometheus-community+helm-charts/repo:prometheus-node-exporter-4.56.1:charts/prometheus-node-exporter" \
+  "grafana=$M/grafana-community+helm-charts/repo:grafana-12.11.1:charts/grafana"
+python3 extract-keys.py argo-rollouts-2.41.0 "github.com/argoproj/argo-helm" $M/argoproj+argo-helm/repo argo-rollouts-2.41.0 charts/argo-rollouts
+python3 extract-keys.py velero-12.1.0 "github.com/vmware-tanzu/helm-charts" $M/vmware-tanzu+helm-charts/repo velero-12.1.0 charts/velero
+python3 extract-keys.py opentelemetry-operator-0.122.0 "github.com/open-telemetry/opentelemetry-helm-charts" $M/open-telemetry+opentelemetry-helm-charts/repo opentelemetry-operator-0.122.0 charts/opentelemetry-operator
+python3 extract-keys.py tempo-1.26.7 "github.com/grafana-community/helm-charts" $M/grafana-community+helm-charts/repo tempo-1.26.7 charts/tempo
+python3 extract-keys.py loki-18.11.0 "github.com/grafana-community/helm-charts" $M/grafana-community+helm-charts/repo loki-18.11.0 charts/loki
+python3 extract-keys.py alloy-1.11.1 "github.com/grafana/alloy" $M/grafana+alloy/repo helm-chart/1.11.1 operations/helm/charts/alloy
+python3 extract-keys.py trivy-operator-0.34.0 "github.com/aquasecurity/trivy-operator" $M/aquasecurity+trivy-operator/repo v0.32.0 deploy/helm
+python3 extract-keys.py external-secrets-2.9.0 "github.com/external-secrets/external-secrets" $M/external-secrets+external-secrets/repo helm-chart-2.9.0 deploy/charts/external-secrets
+python3 extract-keys.py keda-2.20.2 "github.com/kedacore/charts" $M/kedacore+charts/repo v2.20.2 keda
+python3 extract-keys.py vpa-5.0.0 "github.com/FairwindsOps/charts" $M/FairwindsOps+charts/repo 5f478fcec32f69a0818a7f78f4be5cbe7a1719c4 stable/vpa
