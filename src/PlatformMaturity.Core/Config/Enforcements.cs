@@ -18,6 +18,7 @@ public static class Enforcements
 {
     public const string PodSecurityRestricted = "pod-security-restricted";
     public const string NetworkDefaultDeny = "network-default-deny";
+    public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -29,6 +30,10 @@ public static class Enforcements
             Staged: "the allow policies (same namespace, ingress, DNS) are applied; the default-deny policy is not yet",
             Enforced: "each tenant namespace denies all ingress except what the allow policies permit",
             Rollback: $"add {NetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies are removed)"),
+        new(PlatformNetworkDefaultDeny, "Basic Traffic Filtering",
+            Staged: "platform namespaces get their allow policies (same namespace, Prometheus scrapes, webhook ports, each component's documented clients); their default-deny policy is not applied yet",
+            Enforced: "each platform namespace (monitoring, loki, tempo, alloy, ...) denies all ingress except its documented clients: tenants reach only the OTLP collector and admission webhook ports",
+            Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the platform namespaces' default-deny policies are removed)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);
