@@ -62,6 +62,12 @@ public sealed record PlatformIngressRule(string Name, string Why, ImmutableSorte
 public static class PlatformNetworkPolicies
 {
     public const string DefaultDeny = "platform-default-deny-ingress";
+
+    /// <summary>
+    /// The staged phase's stand-in for the deny: NetworkPolicies cannot warn, and any policy selecting a pod already
+    /// isolates it, so while staged an allow-all policy keeps every connection open beside the allow policies.
+    /// </summary>
+    public const string StagedAllowAll = "staged-allow-all-ingress";
     public const string AllowSameNamespace = "allow-same-namespace";
     public const string AllowPrometheusScrapes = "allow-prometheus-scrapes";
 
@@ -161,7 +167,9 @@ public static class PlatformNetworkPolicies
         var practice = Model.MaturityModel.Default.Practice(WellKnown.BasicTrafficFiltering);
         var provenance = new Provenance(practice.Name, Math.Max(practice.FirstLevel, component.Provenance.Level));
 
-        if (!component.Config.IsStaged(Enforcements.PlatformNetworkDefaultDeny))
+        if (component.Config.IsStaged(Enforcements.PlatformNetworkDefaultDeny))
+            AddPolicy(component, ns, StagedAllowAll, provenance, NoPods, new V1NetworkPolicyIngressRule());
+        else
             AddPolicy(component, ns, DefaultDeny, provenance, NoPods, null);
         // The monitoring namespace's own pods talk freely, except to the tenant proxies (Grafana only, below).
         var sameNamespace = ns == MonitoringNamespace

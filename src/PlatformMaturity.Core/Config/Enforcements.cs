@@ -31,9 +31,9 @@ public static class Enforcements
             Enforced: "each tenant namespace denies all ingress except what the allow policies permit",
             Rollback: $"add {NetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies are removed)"),
         new(PlatformNetworkDefaultDeny, "Basic Traffic Filtering",
-            Staged: "platform namespaces get their allow policies (same namespace, Prometheus scrapes, webhook ports, each component's documented clients); their default-deny policy is not applied yet",
+            Staged: "platform namespaces get their allow policies (same namespace, Prometheus scrapes, webhook ports, each component's documented clients) beside an allow-all policy, so nothing is dropped yet (NetworkPolicies cannot warn, and an allow policy alone already isolates the pods it selects)",
             Enforced: "each platform namespace (monitoring, loki, tempo, alloy, ...) denies all ingress except its documented clients: tenants reach only the OTLP collector and admission webhook ports",
-            Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the platform namespaces' default-deny policies are removed)"),
+            Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);
