@@ -61,7 +61,7 @@ public sealed record PlatformIngressRule(string Name, string Why, ImmutableSorte
 /// </remarks>
 public static class PlatformNetworkPolicies
 {
-    public const string DefaultDeny = "platform-default-deny-ingress";
+    public const string DefaultDeny = "platform-deny-ingress";
 
     /// <summary>
     /// The staged phase's stand-in for the deny: NetworkPolicies cannot warn, and any policy selecting a pod already

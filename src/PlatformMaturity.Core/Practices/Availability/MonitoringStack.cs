@@ -109,12 +109,24 @@ internal static class MonitoringStack
         component.AddRelease(WellKnown.PrometheusStackRelease, WellKnown.MonitoringNamespace, Pins.KubePrometheusStack, values,
             providesApiGroups: ["monitoring.coreos.com"], dependsOn: dependsOn, createNamespace: false);
 
-    /// <summary>Adds a Grafana datasource (e.g. Loki or Tempo) to the monitoring stack's Grafana.</summary>
-    public static void AddGrafanaDataSource(ComponentBuilder component, string name, string type, string uid, string url) =>
+    /// <summary>
+    /// Adds a Grafana datasource (e.g. Loki or Tempo) to the monitoring stack's Grafana, optionally sending one HTTP
+    /// header (e.g. the tenant) on every query, and in another org than the main one.
+    /// </summary>
+    public static void AddGrafanaDataSource(ComponentBuilder component, string name, string type, string uid, string url,
+        (string Name, string Value)? header = null, int? orgId = null) =>
         component.Contribute<HelmRelease>(WellKnown.PrometheusStackRelease, release =>
         {
             var existing = release.Values.Get("grafana.additionalDataSources") is ImmutableArray<object?> list ? list : [];
             var source = new Dictionary<string, object?> { ["name"] = name, ["type"] = type, ["uid"] = uid, ["url"] = url, ["access"] = "proxy" };
+            if (orgId is { } org)
+                source["orgId"] = org;
+            if (header is { } h)
+            {
+                // Grafana's custom headers: the name in jsonData, the value in secureJsonData (httpHeaderName1/httpHeaderValue1).
+                source["jsonData"] = new Dictionary<string, object?> { ["httpHeaderName1"] = h.Name };
+                source["secureJsonData"] = new Dictionary<string, object?> { ["httpHeaderValue1"] = h.Value };
+            }
             return release with { Values = release.Values.With("grafana.additionalDataSources", existing.Add(source).ToList()) };
         });
 
