@@ -182,6 +182,12 @@ public static class PlatformNetworkPolicies
                 new V1NetworkPolicyIngressRule { FromProperty = [Peer(component.Config, IngressSource.PodsIn(MonitoringNamespace, PrometheusPods))] });
         foreach (var rule in rules)
             AddPolicy(component, ns, rule.Name, provenance, rule.Pods, Rule(component.Config, rule.From, rule.Ports));
+        var clients = rules.Select(r => $"{r.Name} (port {string.Join('/', r.Ports)}: {r.Why})");
+        component.Note($"Namespace {ns} admits ingress from its own pods{(component.HasMonitoring && ns != MonitoringNamespace ? ", Prometheus scrapes" : "")}" +
+                       (rules.IsEmpty ? " only." : $" and: {string.Join("; ", clients)}.") +
+                       (component.Config.IsStaged(Enforcements.PlatformNetworkDefaultDeny)
+                           ? $" Staged: {StagedAllowAll} still admits everything until pmctl upgrade {component.Config.Stack} --promote."
+                           : $" Everything else is dropped ({DefaultDeny})."));
     }
 
     /// <summary>The policy admitting only Grafana to one tenant's Prometheus proxy.</summary>
