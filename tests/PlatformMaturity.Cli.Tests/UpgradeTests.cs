@@ -85,7 +85,7 @@ public sealed class UpgradeTests
         }
         var after = Config(dir);
         Assert.Equal(2, after.Level);
-        Assert.Equal([Enforcements.NetworkDefaultDeny, Enforcements.TenantQuota], after.Staged.AsEnumerable());
+        Assert.Equal([Enforcements.NetworkDefaultDeny, Enforcements.TenantQuota, Enforcements.PlatformNetworkDefaultDeny], after.Staged.AsEnumerable());
         Assert.All(MaturityModel.Default.Level(2).Requirements, r =>
             Assert.Contains(after.Attestations, a => a.Id == r.Id && a.By == "ana" && a.At == "2026-11-24T09:30:00Z"));
         foreach (var line in original.Split('\n').Where(l => !l.Contains("platform:level") && !l.Contains("platform:staged") && !l.Contains("platform:attestations") && !l.StartsWith("# Level 1")))

@@ -78,7 +78,8 @@ public static class PodSecurity
 
     /// <summary>
     /// Adds the Namespace object of a platform component (so its release need not create it). Once Restricted
-    /// Container Runtime is in effect, the namespace enforces the least level its charts need, with that practice's provenance.
+    /// Container Runtime is in effect, the namespace enforces the least level its charts need, with that practice's provenance;
+    /// while Basic Traffic Filtering is, it gets its ingress NetworkPolicies (<see cref="PlatformNetworkPolicies"/>).
     /// </summary>
     public static KubernetesResource AddPlatformNamespace(this ComponentBuilder component, string name, Provenance? provenance = null)
     {
@@ -98,6 +99,7 @@ public static class PodSecurity
             component.ContributeObject<V1Namespace>(ns.Name, n => Apply(n.Metadata.Labels, enforce, podSecurity.Level),
                 new Provenance(restricted.Name, restricted.FirstLevel));
         }
+        PlatformNetworkPolicies.Add(component, name);
         return ns;
     }
 }

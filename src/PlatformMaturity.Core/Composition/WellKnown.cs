@@ -6,6 +6,9 @@ public static class WellKnown
     public const string BasicPlatformMonitoring = "Basic Platform Monitoring";
     public const string AdvancedPlatformMonitoring = "Advanced Platform Monitoring";
 
+    /// <summary>While in effect (or carried), tenant and platform namespaces get ingress NetworkPolicies (see PlatformNetworkPolicies).</summary>
+    public const string BasicTrafficFiltering = "Basic Traffic Filtering";
+
     /// <summary>Once in effect, platform namespaces enforce the Pod Security level their charts need (see PodSecurity).</summary>
     public const string RestrictedContainerRuntime = "Restricted Container Runtime";
 

@@ -24,6 +24,7 @@ public static class Enforcements
     public const string AllowedRegistries = "allowed-registries";
     public const string PlatformPodSecurity = "pod-security-platform";
     public const string TenantQuota = "tenant-quota";
+    public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -47,6 +48,10 @@ public static class Enforcements
             Staged: "tenant namespaces get the LimitRange (default requests and limits); the ResourceQuota of their tier is not created yet, so nothing is refused",
             Enforced: "each tenant namespace has the ResourceQuota of its tier: pods, claims and Services beyond it are refused",
             Rollback: $"add {TenantQuota} back to platform:staged and run pulumi up (the ResourceQuotas are removed)"),
+        new(PlatformNetworkDefaultDeny, "Basic Traffic Filtering",
+            Staged: "platform namespaces get their allow policies (same namespace, Prometheus scrapes, webhook ports, each component's documented clients) beside an allow-all policy, so nothing is dropped yet (NetworkPolicies cannot warn, and an allow policy alone already isolates the pods it selects)",
+            Enforced: "each platform namespace (monitoring, loki, tempo, alloy, ...) denies all ingress except its documented clients: tenants reach only the OTLP collector and admission webhook ports",
+            Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);

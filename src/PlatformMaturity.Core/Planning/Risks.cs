@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using PlatformMaturity.Config;
 using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Practices.Security;
 
@@ -35,9 +35,14 @@ public static class Risks
                 "Pods that break the restricted Pod Security Standard (root, privilege escalation, host access, no seccomp) are refused in tenant namespaces"));
 
         var defaultDeny = all.Where(c => c.Kind == ChangeKind.Add && c.ResourceKind == "NetworkPolicy" && IsDefaultDeny(c)).ToList();
-        if (defaultDeny.Count > 0)
-            risks.Add(EnforcementRisk(Enforcements.NetworkDefaultDeny, staged, promoting, defaultDeny,
+        var platformDeny = defaultDeny.Where(c => c.Resource.EndsWith("-" + PlatformNetworkPolicies.DefaultDeny, StringComparison.Ordinal)).ToList();
+        var tenantDeny = defaultDeny.Except(platformDeny).ToList();
+        if (tenantDeny.Count > 0)
+            risks.Add(EnforcementRisk(Enforcements.NetworkDefaultDeny, staged, promoting, tenantDeny,
                 "Traffic into tenant namespaces that no allow policy permits is dropped"));
+        if (platformDeny.Count > 0)
+            risks.Add(EnforcementRisk(Enforcements.PlatformNetworkDefaultDeny, staged, promoting, platformDeny,
+                "Traffic into platform namespaces from anything but their documented clients is dropped (a client the rules miss loses its connection)"));
 
         var quotas = all.Where(c => c.Kind == ChangeKind.Add && c.ResourceKind == "ResourceQuota").ToList();
         if (quotas.Count > 0)

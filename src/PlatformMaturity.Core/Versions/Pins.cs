@@ -93,6 +93,12 @@ public static class Pins
 
     /// <summary>VPA recommender image tag (the chart's appVersion).</summary>
     public const string VpaImageTag = "1.7.1";
+
+    /// <summary>Per-tenant Prometheus query proxy enforcing namespace="&lt;tenant&gt;" (prometheus-community/prom-label-proxy tag v0.14.0, commit c68b3c8, 2026-06-23).</summary>
+    public const string PromLabelProxyImage = "quay.io/prometheuscommunity/prom-label-proxy:v0.14.0";
+
+    /// <summary>curl for the Job that creates the tenants' Grafana orgs through Grafana's HTTP API (curl 8.15.0; runs as a non-root user).</summary>
+    public const string CurlImage = "docker.io/curlimages/curl:8.15.0";
     /// <summary>
     /// What the golden paths' CI workflows run: GitHub Actions pinned by commit SHA (the tag is the comment
     /// after #), and Trivy pinned by digest (0.72.0, the Trivy that trivy-operator 0.32.0 ships; releases

@@ -142,7 +142,7 @@ public partial class ApplicationObservabilityTests
                 Assert.Contains(router, pipeline["receivers"]!.AsArray().Select(r => (string)r!));
                 return pipeline["exporters"]!.AsArray().Select(e => (string)e!);
             })
-            .Select(e => (string)spec["exporters"]![e]!["headers"]![ApplicationObservability.TenantHeader]!)
+            .Select(e => (string)spec["exporters"]![e]!["headers"]![ObservabilityTenants.Header]!)
             .ToList();
     }
 
@@ -154,14 +154,14 @@ public partial class ApplicationObservabilityTests
         var graph = Compose(For(target, 3));
         var spec = Config(Assert.Single(Collectors(graph)));
         foreach (var tenant in Tenants)
-            Assert.Equal([ApplicationObservability.TraceTenant(tenant.Name)], TenantsOf(spec, tenant.Name));
+            Assert.Equal([ObservabilityTenants.Of(tenant.Name)], TenantsOf(spec, tenant.Name));
         foreach (var other in new[] { WellKnown.MonitoringNamespace, ApplicationObservability.Namespace, "unknown" })
-            Assert.Equal([ApplicationObservability.PlatformTraceTenant], TenantsOf(spec, other));
+            Assert.Equal([ObservabilityTenants.Platform], TenantsOf(spec, other));
 
         // One exporter per tenant plus the platform's, each with its own header, all to Tempo's OTLP port.
         var exporters = spec["exporters"]!.AsObject().Where(e => TypeOf(e.Key) == "otlp_grpc").ToList();
         Assert.Equal(Tenants.Length + 1, exporters.Count);
-        Assert.Equal(exporters.Count, exporters.Select(e => (string)e.Value!["headers"]![ApplicationObservability.TenantHeader]!).Distinct().Count());
+        Assert.Equal(exporters.Count, exporters.Select(e => (string)e.Value!["headers"]![ObservabilityTenants.Header]!).Distinct().Count());
         Assert.All(exporters, e => Assert.Equal(ApplicationObservability.TempoOtlpEndpoint, (string?)e.Value!["endpoint"]));
 
         var tempo = Assert.IsType<HelmRelease>(graph.Resource(ApplicationObservability.TempoRelease));
@@ -217,9 +217,9 @@ public partial class ApplicationObservabilityTests
         var graph = Compose(Existing(3));
         var monitoring = Assert.IsType<HelmRelease>(graph.Resource(WellKnown.PrometheusStackRelease));
         var tempo = monitoring.Values.ToJson()["grafana"]!["additionalDataSources"]!.AsArray().Single(d => (string?)d!["uid"] == "tempo")!;
-        Assert.Equal(ApplicationObservability.TenantHeader, (string?)tempo["jsonData"]!["httpHeaderName1"]);
+        Assert.Equal(ObservabilityTenants.Header, (string?)tempo["jsonData"]!["httpHeaderName1"]);
         var tenants = ((string)tempo["secureJsonData"]!["httpHeaderValue1"]!).Split('|');
-        Assert.Equal(Tenants.Select(t => t.Name).Append(ApplicationObservability.PlatformTraceTenant).Order(), tenants.Order());
+        Assert.Equal(Tenants.Select(t => t.Name).Append(ObservabilityTenants.Platform).Order(), tenants.Order());
     }
 
     [Theory]

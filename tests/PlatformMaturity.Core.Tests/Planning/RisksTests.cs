@@ -34,6 +34,20 @@ public sealed class RisksTests
     }
 
     [Fact]
+    public void A_platform_namespace_default_deny_is_its_own_staged_risk()
+    {
+        var tenant = Change(ChangeKind.Add, "networkpolicy-team-a-default-deny-ingress", "NetworkPolicy", ("spec.podSelector", null, "{}"), ("spec.policyTypes[0]", null, "Ingress"));
+        var platform = Change(ChangeKind.Add, $"networkpolicy-loki-{PlatformMaturity.Composition.PlatformNetworkPolicies.DefaultDeny}", "NetworkPolicy",
+            ("spec.podSelector", null, "{}"), ("spec.policyTypes[0]", null, "Ingress"));
+        var risks = Risks.Find([tenant, platform], [], [Enforcements.PlatformNetworkDefaultDeny]);
+        Assert.Equal([Enforcements.NetworkDefaultDeny, Enforcements.PlatformNetworkDefaultDeny], risks.Select(r => r.Id));
+        var platformRisk = risks.Single(r => r.Id == Enforcements.PlatformNetworkDefaultDeny);
+        Assert.Equal([platform.Resource], platformRisk.Resources.AsEnumerable());
+        Assert.StartsWith("Staged: phase 1", platformRisk.Mitigation);
+        Assert.StartsWith("Not staged", risks.Single(r => r.Id == Enforcements.NetworkDefaultDeny).Mitigation);
+    }
+
+    [Fact]
     public void Changing_the_aks_network_profile_forces_cluster_replacement_and_vm_size_rotates_the_pool()
     {
         var change = Change(ChangeKind.Change, "aks", "azure:KubernetesCluster",

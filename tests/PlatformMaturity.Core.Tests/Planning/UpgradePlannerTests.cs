@@ -149,7 +149,7 @@ public sealed class UpgradePlannerTests
         var raw = Raw(DeploymentTarget.Existing, 1, attested: true);
         var (_, writes) = UpgradePlanner.Default.Plan(raw, new PlanRequest(2));
         Assert.Equal(2, writes.Single(w => w.Key == ConfigKeys.Level).Value!.GetValue<int>());
-        Assert.Equal([Enforcements.NetworkDefaultDeny, Enforcements.TenantQuota], writes.Single(w => w.Key == ConfigKeys.Staged).Value!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal([Enforcements.NetworkDefaultDeny, Enforcements.TenantQuota, Enforcements.PlatformNetworkDefaultDeny], writes.Single(w => w.Key == ConfigKeys.Staged).Value!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.All(writes.Where(w => w.Key != ConfigKeys.Level && w.Key != ConfigKeys.Staged),
             w => Assert.True(w.Key.FromLevel == 2 && !raw.Has(w.Key), w.Key.FullName));
     }

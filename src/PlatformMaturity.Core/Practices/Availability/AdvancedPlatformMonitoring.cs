@@ -62,6 +62,8 @@ public sealed class AdvancedPlatformMonitoring : PracticeComponent
         if (component.InEffect(Delivery.DoraMetrics.PracticeName))
             values = values.With("kube-state-metrics.metricAnnotationsAllowList", new[] { Delivery.DoraMetrics.AnnotationsAllowlist });
         MonitoringStack.AddRelease(component, values, dependsOn);
+        TenantMetricsProxies.Add(component);
+        TenantGrafanaOrgs.Add(component);
 
         component.AddObject(PlatformObjects.PrometheusRule(PlatformAlertsRule, WellKnown.MonitoringNamespace, PlatformRules()));
         component.Note($"Alerts go to the {ConfigNames.Of(config.AlertReceiver)} receiver at the URL in {ConfigKeys.AlertWebhookUrl.FullName}; Watchdog (always firing, proves the pipeline works) is silenced.");

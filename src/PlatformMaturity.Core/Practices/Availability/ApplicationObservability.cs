@@ -84,21 +84,9 @@ public sealed class ApplicationObservability : PracticeComponent
                            ? $" The distribution has no Prometheus exporter: metrics go over OTLP to Prometheus's OTLP receiver ({PrometheusOtlpEndpoint}), with the sending pod's namespace as the {NamespaceLabel} label."
                            : " Without platform monitoring the collector takes traces only."));
         component.Note($"Traces are stored per tenant: the collector takes the namespace from the sending pod (k8sattributes, by connection address; " +
-                       $"a namespace the application claims itself is discarded) and sends each tenant's spans with {TenantHeader}: <tenant>; " +
-                       $"everything else (platform namespaces, unknown senders) goes to tenant {PlatformTraceTenant}.");
+                       $"a namespace the application claims itself is discarded) and sends each tenant's spans with {ObservabilityTenants.Header}: <tenant>; " +
+                       $"everything else (platform namespaces, unknown senders) goes to tenant {ObservabilityTenants.Platform}.");
     }
-
-    /// <summary>Trace tenant of a tenant namespace: the tenant's name (one namespace per tenant, named after it).</summary>
-    public static string TraceTenant(string tenant) => tenant;
-
-    /// <summary>
-    /// Trace tenant of everything not from a tenant namespace. The underscore keeps it apart from every tenant name
-    /// (tenant names are DNS labels), and Tempo accepts it in a tenant ID.
-    /// </summary>
-    public const string PlatformTraceTenant = "_platform";
-
-    /// <summary>The header Tempo (like Loki and Mimir) reads the tenant from when multitenancy is on.</summary>
-    public const string TenantHeader = "X-Scope-OrgID";
 
     /// <summary>Resource attribute the collector routes on, set by k8sattributes from the sending pod.</summary>
     public const string NamespaceAttribute = "k8s.namespace.name";
@@ -146,12 +134,11 @@ public sealed class ApplicationObservability : PracticeComponent
         if (component.HasMonitoring)
         {
             // The platform's Grafana sees every tenant: Tempo answers a query for several tenants joined with '|'.
-            var allTenants = string.Join('|', component.Config.Tenants.Select(t => TraceTenant(t.Name)).Prepend(PlatformTraceTenant));
-            MonitoringStack.AddGrafanaDataSource(component, "Tempo", "tempo", "tempo", TempoUrl,
-                new Dictionary<string, string> { [TenantHeader] = allTenants });
+                        MonitoringStack.AddGrafanaDataSource(component, "Tempo", "tempo", "tempo", TempoUrl,
+                new Dictionary<string, string> { [ObservabilityTenants.Header] = ObservabilityTenants.All(component.Config) });
         }
         component.Note("Tempo runs as one replica keeping 72 hours of traces on a 10Gi volume: traces are for debugging recent requests; point platform:tracesEndpoint at a managed backend for more.");
-        component.Note($"Tempo multitenancy is on: a request without {TenantHeader} is refused. The platform's Grafana data source queries every tenant at once.");
+        component.Note($"Tempo multitenancy is on: a request without {ObservabilityTenants.Header} is refused. The platform's Grafana data source queries every tenant at once.");
     }
 
     /// <summary>
@@ -175,7 +162,7 @@ public sealed class ApplicationObservability : PracticeComponent
         foreach (var tenant in tenants)
         {
             var exporter = $"otlp_grpc/{tenant}";
-            exporters[exporter] = TracesExporter(tracesEndpoint, inCluster, TraceTenant(tenant));
+            exporters[exporter] = TracesExporter(tracesEndpoint, inCluster, ObservabilityTenants.Of(tenant));
             pipelines[$"traces/{tenant}"] = Routed(exporter);
             table.Add(new JsonObject
             {
@@ -184,7 +171,7 @@ public sealed class ApplicationObservability : PracticeComponent
                 ["pipelines"] = new JsonArray($"traces/{tenant}"),
             });
         }
-        exporters["otlp_grpc/platform"] = TracesExporter(tracesEndpoint, inCluster, PlatformTraceTenant);
+        exporters["otlp_grpc/platform"] = TracesExporter(tracesEndpoint, inCluster, ObservabilityTenants.Platform);
         pipelines["traces/platform"] = Routed("otlp_grpc/platform");
 
         var processors = new JsonObject
@@ -313,7 +300,7 @@ public sealed class ApplicationObservability : PracticeComponent
         var exporter = new JsonObject
         {
             ["endpoint"] = endpoint,
-            ["headers"] = new JsonObject { [TenantHeader] = tenant },
+            ["headers"] = new JsonObject { [ObservabilityTenants.Header] = tenant },
         };
         if (inCluster)
             exporter["tls"] = new JsonObject { ["insecure"] = true };

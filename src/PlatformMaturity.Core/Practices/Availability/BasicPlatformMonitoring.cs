@@ -23,6 +23,8 @@ public sealed class BasicPlatformMonitoring : PracticeComponent
             .With("prometheus.prometheusSpec.resources.requests.memory", "1Gi")
             .With("prometheus.prometheusSpec.resources.limits.memory", "2Gi");
         MonitoringStack.AddRelease(component, values, dependsOn);
+        TenantMetricsProxies.Add(component);
+        TenantGrafanaOrgs.Add(component);
         component.Note("One Prometheus replica keeping 7 days on the node's disk (emptyDir): enough to watch the platform; Level 3 adds HA, persistent storage and alerting.");
     }
 }

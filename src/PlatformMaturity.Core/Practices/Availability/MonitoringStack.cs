@@ -117,14 +117,17 @@ internal static class MonitoringStack
 
     /// <summary>
     /// Adds a Grafana datasource (e.g. Loki or Tempo) to the monitoring stack's Grafana, with HTTP headers Grafana sends
-    /// on every query (e.g. the tenant header of a multi-tenant backend; tenant IDs are not secrets).
+    /// on every query (e.g. the tenant header of a multi-tenant backend; tenant IDs are not secrets), in the main org
+    /// unless <paramref name="orgId"/> names another.
     /// </summary>
     public static void AddGrafanaDataSource(ComponentBuilder component, string name, string type, string uid, string url,
-        IReadOnlyDictionary<string, string>? headers = null) =>
+        IReadOnlyDictionary<string, string>? headers = null, int? orgId = null) =>
         component.Contribute<HelmRelease>(WellKnown.PrometheusStackRelease, release =>
         {
             var existing = release.Values.Get("grafana.additionalDataSources") is ImmutableArray<object?> list ? list : [];
             var source = new Dictionary<string, object?> { ["name"] = name, ["type"] = type, ["uid"] = uid, ["url"] = url, ["access"] = "proxy" };
+            if (orgId is { } org)
+                source["orgId"] = org;
             if (headers is { Count: > 0 })
             {
                 var ordered = headers.OrderBy(h => h.Key, StringComparer.Ordinal).Select((h, i) => (h, n: i + 1)).ToList();

@@ -1,4 +1,5 @@
 using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Graph.Azure;
 using PlatformMaturity.Versions;
@@ -32,6 +33,9 @@ public sealed class PlatformObservability : PracticeComponent
 
     public const string LokiUrl = $"http://{LokiRelease}.{LokiNamespace}.svc:3100";
 
+    /// <summary>Stream label Alloy computes the tenant into and drops before pushing.</summary>
+    public const string AlloyTenantLabel = "loki_tenant";
+
     public override string Practice => "Platform Observability";
 
     public override Implementation Implementation => new(
@@ -48,7 +52,9 @@ public sealed class PlatformObservability : PracticeComponent
         var values = component.IsAzure ? AzureLoki(component, fromAzure, dependsOn) : FilesystemLoki();
         values = values
             .With("deploymentMode", "Monolithic")
-            .With("loki.auth_enabled", false)
+            // Every push and query names its tenant: tenants' logs are separate, and the platform's data source may span them.
+            .With("loki.auth_enabled", true)
+            .With("loki.querier.multi_tenant_queries_enabled", true)
             .With("loki.limits_config.retention_period", LogRetention)
             .With("loki.compactor.retention_enabled", true)
             // No usage statistics to Grafana Labs (Loki's analytics block, passed through to its config).
@@ -76,13 +82,13 @@ public sealed class PlatformObservability : PracticeComponent
                 ("alloy.mounts.varlog", true),
                 ("alloy.enableReporting", false),
                 ("alloy.configMap.create", true),
-                ("alloy.configMap.content", AlloyPipeline()),
+                ("alloy.configMap.content", AlloyPipeline(component.Config)),
                 ("serviceMonitor.enabled", component.HasMonitoring)),
             dependsOn: [LokiRelease, .. MonitoringStack.IfMonitored(component)], createNamespace: false);
 
         if (component.HasMonitoring)
         {
-            MonitoringStack.AddGrafanaDataSource(component, "Loki", "loki", "loki", LokiUrl);
+            MonitoringStack.AddGrafanaDataSource(component, "Loki", "loki", "loki", LokiUrl, new Dictionary<string, string> { [ObservabilityTenants.Header] = ObservabilityTenants.All(component.Config) });
             component.AddObject(PlatformObjects.Dashboard(DashboardName, WellKnown.MonitoringNamespace, Dashboard()));
         }
         component.Note("Query platform logs in Grafana (Explore, datasource Loki), e.g. {namespace=\"velero\"} |= \"error\".");
@@ -130,8 +136,12 @@ public sealed class PlatformObservability : PracticeComponent
         ["index"] = new Dictionary<string, object?> { ["prefix"] = "index_", ["period"] = "24h" },
     };
 
-    /// <summary>Tails this node's pod logs (the chart sets HOSTNAME to the node name), parses the CRI format, pushes to Loki.</summary>
-    private static string AlloyPipeline() => $$"""
+    /// <summary>
+    /// Tails this node's pod logs (the chart sets HOSTNAME to the node name), parses the CRI format, pushes to Loki with
+    /// the tenant as X-Scope-OrgID: a tenant namespace's logs under its tenant, every other namespace's under
+    /// <see cref="ObservabilityTenants.Platform"/> (stage.tenant reads the label the relabel rules computed, then it is dropped).
+    /// </summary>
+    internal static string AlloyPipeline(PlatformConfig config) => $$"""
         discovery.kubernetes "pods" {
           role = "pod"
           selectors {
@@ -159,6 +169,15 @@ public sealed class PlatformObservability : PracticeComponent
             target_label  = "app"
           }
           rule {
+            target_label = "{{AlloyTenantLabel}}"
+            replacement  = "{{ObservabilityTenants.Platform}}"
+          }
+          rule {
+            source_labels = ["__meta_kubernetes_namespace"]
+            regex         = "{{TenantNamespacesRegex(config)}}"
+            target_label  = "{{AlloyTenantLabel}}"
+          }
+          rule {
             source_labels = ["__meta_kubernetes_pod_uid", "__meta_kubernetes_pod_container_name"]
             separator     = "/"
             target_label  = "__path__"
@@ -177,6 +196,12 @@ public sealed class PlatformObservability : PracticeComponent
 
         loki.process "pods" {
           stage.cri {}
+          stage.tenant {
+            label = "{{AlloyTenantLabel}}"
+          }
+          stage.label_drop {
+            values = ["{{AlloyTenantLabel}}"]
+          }
           forward_to = [loki.write.platform.receiver]
         }
 
@@ -187,6 +212,13 @@ public sealed class PlatformObservability : PracticeComponent
         }
 
         """;
+
+    /// <summary>
+    /// The regex (anchored by Alloy, RE2) matching exactly the tenant namespaces and capturing the name as $1; tenant
+    /// names are DNS-1123, so they need no escaping. Without tenants, "a^", which matches nothing.
+    /// </summary>
+    private static string TenantNamespacesRegex(PlatformConfig config) =>
+        config.Tenants.IsEmpty ? "a^" : $"({string.Join('|', config.Tenants.Select(t => ObservabilityTenants.Of(t.Name)))})";
 
     private static System.Text.Json.Nodes.JsonObject Dashboard()
     {

@@ -30,8 +30,8 @@ public sealed class BasicTrafficFiltering : PracticeComponent
     public override string Practice => "Basic Traffic Filtering";
 
     public override Implementation Implementation => new(
-        Existing: "Per tenant NetworkPolicies: default-deny ingress, allow from the same namespace, from platform:ingressNamespace and from monitoring; DNS egress for pods labelled for egress isolation. Needs a CNI that enforces NetworkPolicy (Calico, Cilium; kind's kindnet does since v0.24)",
-        Azure: "Azure CNI overlay with the Cilium dataplane enforcing NetworkPolicy, and per tenant: default-deny ingress, allow from the same namespace, from platform:ingressNamespace and from monitoring; DNS egress for pods labelled for egress isolation");
+        Existing: "Per tenant NetworkPolicies: default-deny ingress, allow from the same namespace, from platform:ingressNamespace and from monitoring; DNS egress for pods labelled for egress isolation; platform namespaces default-deny ingress except their documented clients. Needs a CNI that enforces NetworkPolicy (Calico, Cilium; kind's kindnet does since v0.24)",
+        Azure: "Azure CNI overlay with the Cilium dataplane enforcing NetworkPolicy, and per tenant: default-deny ingress, allow from the same namespace, from platform:ingressNamespace and from monitoring; DNS egress for pods labelled for egress isolation; platform namespaces default-deny ingress except their documented clients");
 
     public override void Build(ComponentBuilder component)
     {
@@ -82,6 +82,11 @@ public sealed class BasicTrafficFiltering : PracticeComponent
         component.Note($"Tenant pods accept traffic from their own namespace and from {config.IngressNamespace} ({ConfigKeys.IngressNamespace.FullName}) only; expose services through the ingress or Gateway there.");
         component.Note($"To isolate a workload's egress too, label its pods {EgressIsolationLabel}={EgressIsolationValue}: DNS stays allowed; add NetworkPolicies for the destinations it needs.");
         component.Note("Check a tenant's policies with: kubectl get networkpolicy -n <tenant>");
+        component.Note("Platform namespaces (monitoring, loki, tempo, alloy, ...) get ingress policies too, listed in each component's notes: from a tenant only the OTLP collector and admission-webhook ports are reachable. " +
+                       "Webhook and aggregated-API ports are open from anywhere because the API server (on AKS outside the pod network, through konnectivity) has no pod or fixed address to allow; " +
+                       "kubelet probes come from the node itself, which Cilium (allow-localhost), Calico and kindnet always admit; cloud-managed namespaces (kube-system, aks-istio-*, gatekeeper-system) are left alone.");
+        if (config.IsStaged(Enforcements.PlatformNetworkDefaultDeny))
+            component.Note($"Staged ({Enforcements.PlatformNetworkDefaultDeny} in platform:staged): platform namespaces keep an allow-all policy beside their allow policies; pmctl upgrade {config.Stack} --promote replaces it with their default deny.");
         if (staged)
             component.Note($"Staged ({Enforcements.NetworkDefaultDeny} in platform:staged): the allow policies are in place, the default-deny policy is not yet; enforce it with pmctl upgrade {config.Stack} --promote.");
     }
