@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cel;
 using k8s;
@@ -229,10 +231,15 @@ public sealed class AdmissionPolicies
         null => null,
         JsonObject o => o.ToDictionary(p => p.Key, p => Cel(p.Value), StringComparer.Ordinal),
         JsonArray a => a.Select(Cel).ToArray(),
-        JsonValue v when v.TryGetValue<bool>(out var b) => b,
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v when v.TryGetValue<long>(out var l) => l,
-        JsonValue v when v.TryGetValue<double>(out var d) => d % 1 == 0 && Math.Abs(d) < long.MaxValue ? (object)(long)d : d,
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.String => v.GetValue<string>(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Null => null,
+            // Integers are CEL int (int64), as the API server converts integer fields of the schema.
+            _ => long.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture),
+        },
         _ => throw new InvalidOperationException($"unexpected JSON {node.ToJsonString()}"),
     };
 
