@@ -40,6 +40,9 @@ public sealed class Level3DeliveryTests
         Assert.Contains(expressions, e => e.Contains("livenessProbe", StringComparison.Ordinal));
         Assert.Contains(expressions, e => e.Contains("revisionHistoryLimit", StringComparison.Ordinal));
         Assert.Contains(expressions, e => e.Contains("topologySpreadConstraints", StringComparison.Ordinal));
+        // The golden paths' canaries are held to the same practices as Deployments.
+        Assert.Equal([("apps", "deployments"), ("argoproj.io", "rollouts")],
+            policy.Spec.MatchConstraints.ResourceRules.Select(r => (r.ApiGroups.Single(), r.Resources.Single())));
         var binding = (V1ValidatingAdmissionPolicyBinding)((KubernetesResource)graph.Resource($"validatingadmissionpolicybinding-{AdvancedDeploymentManagement.PolicyName}")).Object;
         Assert.Equal(["Warn", "Audit"], binding.Spec.ValidationActions);
         Assert.Equal(HardMultiTenancy.TenantLabel, Assert.Single(binding.Spec.MatchResources.NamespaceSelector.MatchExpressions).Key);

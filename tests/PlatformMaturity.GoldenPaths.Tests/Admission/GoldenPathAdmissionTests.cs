@@ -5,6 +5,7 @@ using PlatformMaturity.Config;
 using PlatformMaturity.GoldenPaths.Rendering;
 using PlatformMaturity.Practices.Delivery;
 using PlatformMaturity.Practices.Security;
+using PlatformMaturity.Versions;
 using static PlatformMaturity.GoldenPaths.Tests.TestPlatforms;
 
 namespace PlatformMaturity.GoldenPaths.Tests.Admission;
@@ -89,6 +90,15 @@ public sealed class GoldenPathAdmissionTests
         var violations = policies.Evaluate(pod).Where(v => v.Policy == AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy).ToList();
         Assert.Equal(admitted, violations.Count == 0);
         Assert.Empty(policies.Evaluate(PodWith(image, "kube-system"))); // only tenant namespaces are bound
+    }
+
+    /// <summary>A language a golden path offers has its image on the Instrumentation (and so in the allow-list).</summary>
+    [Fact]
+    public void The_golden_paths_offer_exactly_the_languages_the_platform_instruments()
+    {
+        var languages = TenantPodImages.AutoInstrumentation.Select(i => i.Key).Prepend("none").ToList();
+        foreach (var goldenPath in Catalog.GoldenPaths)
+            Assert.Equal(languages, goldenPath.Manifest.Parameter("language")!.Allowed);
     }
 
     [Fact]
