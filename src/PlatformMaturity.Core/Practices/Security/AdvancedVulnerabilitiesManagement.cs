@@ -23,8 +23,8 @@ public sealed class AdvancedVulnerabilitiesManagement : PracticeComponent
     public override string Practice => "Advanced Vulnerabilities Management";
 
     public override Implementation Implementation => new(
-        Existing: "PrometheusRule alerting on critical findings of running images; a ValidatingAdmissionPolicy refusing tenant pods whose images are not from platform:allowedRegistries; trivy-operator itself once Basic Vulnerabilities Management is superseded",
-        Azure: "Microsoft Defender for Containers reporting to the platform's Log Analytics workspace (when the workspace exists before the cluster); PrometheusRule alerting on critical findings; a ValidatingAdmissionPolicy refusing tenant pods whose images are not from platform:allowedRegistries");
+        Existing: "PrometheusRule alerting on critical findings of running images; a ValidatingAdmissionPolicy refusing tenant pods whose images are not from platform:allowedRegistries or the exact repositories of the images the platform injects (auto-instrumentation); trivy-operator itself once Basic Vulnerabilities Management is superseded",
+        Azure: "Microsoft Defender for Containers reporting to the platform's Log Analytics workspace (when the workspace exists before the cluster); PrometheusRule alerting on critical findings; a ValidatingAdmissionPolicy refusing tenant pods whose images are not from platform:allowedRegistries or the exact repositories of the images the platform injects (auto-instrumentation)");
 
     public override void Build(ComponentBuilder component)
     {
