@@ -48,6 +48,9 @@ public sealed class AdmissionPolicies
         _objects.FirstOrDefault(o => Kind(o) == kind && o["apiVersion"]!.GetValue<string>() == apiVersion
             && Namespace(o) == @namespace && (name is null || Name(o) == name));
 
+    /// <summary>The graph's objects in a namespace: what the platform itself places there.</summary>
+    public IEnumerable<JsonObject> InNamespace(string @namespace) => _objects.Where(o => Namespace(o) == @namespace);
+
     public IEnumerable<JsonObject> All(string apiVersion, string kind, string? @namespace) =>
         _objects.Where(o => Kind(o) == kind && o["apiVersion"]!.GetValue<string>() == apiVersion && Namespace(o) == @namespace);
 

@@ -62,6 +62,30 @@ public sealed class GoldenPathAdmissionTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    public static TheoryData<int, DeploymentTarget> Levels()
+    {
+        var data = new TheoryData<int, DeploymentTarget>();
+        for (var level = 1; level <= 5; level++)
+        {
+            foreach (var target in Enum.GetValues<DeploymentTarget>())
+                data.Add(level, target);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Levels))]
+    public void What_the_platform_places_in_tenant_namespaces_passes_its_own_policies(int level, DeploymentTarget target)
+    {
+        var policies = Of(level, target).Policies;
+        var problems = Tenants
+            .SelectMany(t => policies.InNamespace(t.Name))
+            .SelectMany(o => ClusterCreates.From(o, policies))
+            .SelectMany(created => policies.Evaluate(created).Select(v => $"{created["kind"]} {created["metadata"]!["namespace"]}/{created["metadata"]!["name"]}: {v}"))
+            .ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     [Theory]
     [InlineData(DeploymentTarget.Existing)]
     [InlineData(DeploymentTarget.Azure)]
