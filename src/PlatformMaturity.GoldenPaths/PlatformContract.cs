@@ -14,8 +14,22 @@ public static class PlatformContract
     /// <summary>kube-prometheus-stack selects ServiceMonitors and PodMonitors labelled release=&lt;its release name&gt; by default.</summary>
     public const string PrometheusRelease = WellKnown.PrometheusStackRelease;
 
-    /// <summary>The Prometheus the chart runs, for KEDA's prometheus trigger (service &lt;release&gt;-prometheus, port 9090).</summary>
-    public const string PrometheusUrl = $"http://{WellKnown.PrometheusStackRelease}-prometheus.{WellKnown.MonitoringNamespace}.svc:9090";
+    /// <summary>The platform's Prometheus, for KEDA's prometheus trigger and Argo Rollouts' canary analysis (the practices' own definition).</summary>
+    public const string PrometheusUrl = WellKnown.PrometheusUrl;
+
+    /// <summary>
+    /// Application Observability: the HTTP server metric the golden paths' SLOs and canary analyses read. It is the
+    /// OpenTelemetry semantic-convention histogram http.server.request.duration, named as Prometheus stores it
+    /// (seconds, with _bucket/_count/_sum series), scraped from the app's metrics endpoint by the golden path's
+    /// ServiceMonitor, which adds the namespace, service and pod labels the queries select on.
+    /// </summary>
+    public const string HttpServerDurationMetric = "http_server_request_duration_seconds";
+
+    /// <summary>The status-code attribute of <see cref="HttpServerDurationMetric"/> (http.response.status_code).</summary>
+    public const string HttpStatusCodeLabel = "http_response_status_code";
+
+    /// <summary>kube-state-metrics (with the monitoring stack): container restarts per pod, for canaries that serve no HTTP.</summary>
+    public const string ContainerRestartsMetric = "kube_pod_container_status_restarts_total";
 
     /// <summary>GitOps Application Management: Argo CD's namespace (Applications live there, one AppProject per tenant).</summary>
     public const string ArgoCdNamespace = "argocd";

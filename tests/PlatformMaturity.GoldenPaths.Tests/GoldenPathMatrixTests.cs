@@ -51,6 +51,8 @@ public sealed class GoldenPathMatrixTests
             _ => level >= 4 ? "Rollout" : "Deployment", // canary by default from Level 4 (Extended Delivery Processes)
         };
         yield return workload;
+        if (workload == "Rollout")
+            yield return "AnalysisTemplate"; // the canary steps' checks (Advanced Delivery Processes)
         var serves = goldenPath is "web-service" or "stateful-service" or "ml-inference" or "event-driven-function";
         var longRunning = goldenPath is not ("cron-job" or "ml-training-job");
         if (serves)

@@ -18,6 +18,9 @@ public static class WellKnown
     /// <summary>Namespace of the monitoring stack.</summary>
     public const string MonitoringNamespace = "monitoring";
 
+    /// <summary>The monitoring stack's Prometheus (service &lt;release&gt;-prometheus, port 9090): KEDA triggers, canary analysis, Grafana.</summary>
+    public const string PrometheusUrl = $"http://{PrometheusStackRelease}-prometheus.{MonitoringNamespace}.svc:9090";
+
     /// <summary>
     /// Graph name of the Log Analytics workspace on azure. The foundation creates it from the level with platform
     /// monitoring (provenance: the monitoring practice in effect), because the cluster refers to it; practices

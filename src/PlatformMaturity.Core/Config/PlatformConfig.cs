@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PlatformMaturity.Versions;
 
 namespace PlatformMaturity.Config;
 
@@ -104,6 +105,14 @@ public sealed record PlatformConfig
     public ImmutableArray<string> RegistryAllowList => !AllowedRegistries.IsDefaultOrEmpty
         ? AllowedRegistries
         : IsAzure ? [AzureRegistryWildcard] : [Registry ?? ConfigKeys.Registry.Default!.GetValue<string>()];
+
+    /// <summary>
+    /// What the allowed-registries policy admits in tenant pods: <see cref="RegistryAllowList"/> (the apps' registries)
+    /// plus the exact repositories of the images the platform itself injects (<see cref="TenantPodImages"/>), on both
+    /// targets and whether or not the stack sets platform:allowedRegistries.
+    /// </summary>
+    public ImmutableArray<string> AllowedImageSources =>
+        [.. RegistryAllowList, .. TenantPodImages.Repositories.Where(r => !RegistryAllowList.Contains(r))];
 
     /// <summary>Every Azure Container Registry: the azure default, because the platform registry's name is generated at deployment.</summary>
     public const string AzureRegistryWildcard = "*.azurecr.io";

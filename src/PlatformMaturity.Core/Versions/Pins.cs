@@ -58,6 +58,22 @@ public static class Pins
     /// <summary>Version of the collector distribution (its release tag is v + this).</summary>
     public const string OpenTelemetryCollectorVersion = "0.158.0";
 
+    /// <summary>
+    /// OpenTelemetry auto-instrumentation images, set on every Instrumentation (see TenantPodImages): the defaults of
+    /// operator 0.158.0, chart 0.122.0's appVersion (open-telemetry/opentelemetry-operator tag v0.158.0:
+    /// internal/config/config.go for the repositories, versions.txt for the tags). Move them with the chart.
+    /// </summary>
+    public static class AutoInstrumentation
+    {
+        public const string Java = "ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.30.0";
+
+        public const string NodeJs = "ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-nodejs:0.78.0";
+
+        public const string Python = "ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-python:0.64b0";
+
+        public const string DotNet = "ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-dotnet:1.16.0";
+    }
+
     /// <summary>Tempo single binary (moved to grafana-community on 2026-01-30).</summary>
     public static readonly HelmChart Tempo = new("https://grafana-community.github.io/helm-charts", "tempo", "1.26.7");
 

@@ -262,6 +262,10 @@ public sealed class Level3AvailabilityTests
         {
             var name = $"instrumentation-{tenant.Name}-{ApplicationObservability.InstrumentationName}";
             Assert.Equal(ApplicationObservability.CollectorHttpEndpoint, (string?)Custom(graph, name).Spec!["exporter"]!["endpoint"]);
+            // Every language's image is pinned on the Instrumentation, not left to the operator's default.
+            var spec = Custom(graph, name).Spec!;
+            Assert.Equal(["java", "nodejs", "python", "dotnet"], TenantPodImages.AutoInstrumentation.Select(i => i.Key));
+            Assert.All(TenantPodImages.AutoInstrumentation, i => Assert.Equal(i.Image, (string?)spec[i.Key]!["image"]));
             Assert.Contains(Foundation.TenantNamespace(tenant.Name), graph.Resource(name).DependsOn);
         }
         var monitoring = Release(graph, WellKnown.PrometheusStackRelease);

@@ -40,6 +40,9 @@ public sealed class Level3DeliveryTests
         Assert.Contains(expressions, e => e.Contains("livenessProbe", StringComparison.Ordinal));
         Assert.Contains(expressions, e => e.Contains("revisionHistoryLimit", StringComparison.Ordinal));
         Assert.Contains(expressions, e => e.Contains("topologySpreadConstraints", StringComparison.Ordinal));
+        // The golden paths' canaries are held to the same practices as Deployments.
+        Assert.Equal([("apps", "deployments"), ("argoproj.io", "rollouts")],
+            policy.Spec.MatchConstraints.ResourceRules.Select(r => (r.ApiGroups.Single(), r.Resources.Single())));
         var binding = (V1ValidatingAdmissionPolicyBinding)((KubernetesResource)graph.Resource($"validatingadmissionpolicybinding-{AdvancedDeploymentManagement.PolicyName}")).Object;
         Assert.Equal(["Warn", "Audit"], binding.Spec.ValidationActions);
         Assert.Equal(HardMultiTenancy.TenantLabel, Assert.Single(binding.Spec.MatchResources.NamespaceSelector.MatchExpressions).Key);
@@ -89,6 +92,8 @@ public sealed class Level3DeliveryTests
         Assert.Equal(Tenants.Select(t => t.Name), contract["tenants"]!.AsArray().Select(t => (string?)t!["namespace"]));
         Assert.NotNull(contract["deploymentAnnotations"]![DoraMetrics.CommitShaAnnotation]);
         Assert.Contains(ApplicationObservability.InstrumentationName, (string?)contract["instrumentation"]!["instrumentation"]);
+        Assert.Equal("instrumentation.opentelemetry.io/inject-<java|nodejs|python|dotnet>: \"true\"", (string?)contract["instrumentation"]!["podAnnotation"]);
+        Assert.Equal(Pins.AutoInstrumentation.Java, (string?)contract["instrumentation"]!["images"]!["java"]);
         Assert.Equal(MonitoringStack.PrometheusUrl, (string?)contract["progressiveDelivery"]!["prometheus"]);
         if (target == DeploymentTarget.Existing)
             Assert.Equal("localhost:5001", (string?)contract["registry"]);

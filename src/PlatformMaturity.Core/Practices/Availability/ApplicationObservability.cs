@@ -349,16 +349,26 @@ public sealed class ApplicationObservability : PracticeComponent
         },
     };
 
-    private static CustomObject Instrumentation(string tenant) => new()
+    /// <summary>
+    /// The images are set here rather than left to the operator's defaults, so they are pinned with the platform and are
+    /// exactly the ones the allowed-registries policy admits (<see cref="TenantPodImages"/>).
+    /// </summary>
+    private static CustomObject Instrumentation(string tenant)
     {
-        ApiVersion = "opentelemetry.io/v1alpha1",
-        Kind = "Instrumentation",
-        Metadata = new V1ObjectMeta { Name = InstrumentationName, NamespaceProperty = tenant },
-        Spec = new JsonObject
+        var spec = new JsonObject
         {
             ["exporter"] = new JsonObject { ["endpoint"] = CollectorHttpEndpoint },
             ["propagators"] = new JsonArray("tracecontext", "baggage"),
             ["sampler"] = new JsonObject { ["type"] = "parentbased_traceidratio", ["argument"] = "0.25" },
-        },
-    };
+        };
+        foreach (var image in TenantPodImages.AutoInstrumentation)
+            spec[image.Key] = new JsonObject { ["image"] = image.Image };
+        return new CustomObject
+        {
+            ApiVersion = "opentelemetry.io/v1alpha1",
+            Kind = "Instrumentation",
+            Metadata = new V1ObjectMeta { Name = InstrumentationName, NamespaceProperty = tenant },
+            Spec = spec,
+        };
+    }
 }

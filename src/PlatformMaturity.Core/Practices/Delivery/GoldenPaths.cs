@@ -4,6 +4,7 @@ using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Practices.Availability;
 using PlatformMaturity.Rendering;
+using PlatformMaturity.Versions;
 
 namespace PlatformMaturity.Practices.Delivery;
 
@@ -70,7 +71,9 @@ public sealed class GoldenPaths : PracticeComponent
             contract["instrumentation"] = new JsonObject
             {
                 ["instrumentation"] = $"{ApplicationObservability.InstrumentationName} (in every tenant namespace)",
-                ["podAnnotation"] = "instrumentation.opentelemetry.io/inject-<java|nodejs|python|dotnet>: \"true\"",
+                ["podAnnotation"] = $"instrumentation.opentelemetry.io/inject-<{string.Join("|", TenantPodImages.AutoInstrumentation.Select(i => i.Key))}>: \"true\"",
+                // What the operator injects, so teams know the init container images their pods will run.
+                ["images"] = new JsonObject([.. TenantPodImages.AutoInstrumentation.Select(i => KeyValuePair.Create(i.Key, (JsonNode?)i.Image))]),
                 ["otlpEndpoint"] = ApplicationObservability.CollectorHttpEndpoint,
             };
         }

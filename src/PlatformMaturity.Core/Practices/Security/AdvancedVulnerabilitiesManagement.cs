@@ -6,6 +6,7 @@ using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Graph.Azure;
 using PlatformMaturity.Model;
+using PlatformMaturity.Versions;
 
 namespace PlatformMaturity.Practices.Security;
 
@@ -22,8 +23,8 @@ public sealed class AdvancedVulnerabilitiesManagement : PracticeComponent
     public override string Practice => "Advanced Vulnerabilities Management";
 
     public override Implementation Implementation => new(
-        Existing: "PrometheusRule alerting on critical findings of running images; a ValidatingAdmissionPolicy refusing tenant pods whose images are not from platform:allowedRegistries; trivy-operator itself once Basic Vulnerabilities Management is superseded",
-        Azure: "Microsoft Defender for Containers reporting to the platform's Log Analytics workspace (when the workspace exists before the cluster); PrometheusRule alerting on critical findings; a ValidatingAdmissionPolicy refusing tenant pods whose images are not from platform:allowedRegistries");
+        Existing: "PrometheusRule alerting on critical findings of running images; a ValidatingAdmissionPolicy refusing tenant pods whose images are not from platform:allowedRegistries or the exact repositories of the images the platform injects (auto-instrumentation); trivy-operator itself once Basic Vulnerabilities Management is superseded",
+        Azure: "Microsoft Defender for Containers reporting to the platform's Log Analytics workspace (when the workspace exists before the cluster); PrometheusRule alerting on critical findings; a ValidatingAdmissionPolicy refusing tenant pods whose images are not from platform:allowedRegistries or the exact repositories of the images the platform injects (auto-instrumentation)");
 
     public override void Build(ComponentBuilder component)
     {
@@ -93,7 +94,7 @@ public sealed class AdvancedVulnerabilitiesManagement : PracticeComponent
     private static void AddRegistryAllowList(ComponentBuilder component)
     {
         var config = component.Config;
-        var registries = config.RegistryAllowList;
+        var registries = config.AllowedImageSources;
         if (config.Tenants.IsDefaultOrEmpty)
         {
             component.Note($"No tenants yet, so no namespace is bound to the registry allow-list ({string.Join(", ", registries)}).");
@@ -170,22 +171,29 @@ public sealed class AdvancedVulnerabilitiesManagement : PracticeComponent
                 },
             },
         });
+        var allowed = $"{string.Join(", ", config.RegistryAllowList)} and the platform's own injected images (exactly the upstream repositories {string.Join(", ", TenantPodImages.Repositories)}, not mirrored)";
         component.Note(staged
-            ? $"Staged ({Enforcements.AllowedRegistries} in platform:staged): tenant pods with images from outside {string.Join(", ", registries)} are still admitted, with a warning and an audit annotation; move them, then enforce with pmctl upgrade {config.Stack} --promote."
-            : $"Tenant pods may run images from {string.Join(", ", registries)} only; anything else is refused when the pod is created (a Deployment's ReplicaSet shows the refusal in kubectl get events -n <tenant>).");
+            ? $"Staged ({Enforcements.AllowedRegistries} in platform:staged): tenant pods with images from outside {allowed} are still admitted, with a warning and an audit annotation; move them, then enforce with pmctl upgrade {config.Stack} --promote."
+            : $"Tenant pods may run images from {allowed} only; anything else is refused when the pod is created (a Deployment's ReplicaSet shows the refusal in kubectl get events -n <tenant>).");
     }
 
     /// <summary>
     /// CEL true when every image is from an allowed registry: a host[/path] entry matches images under it,
     /// a *.domain entry matches any host under the domain. Images without a registry (Docker Hub short names) never match.
+    /// The repositories of the images the platform injects (<see cref="TenantPodImages"/>) match only themselves,
+    /// with a tag, a digest or both: nothing under them, no other repository of their registry, and never untagged.
     /// </summary>
     public static string AllowedImagesExpression(IEnumerable<string> registries)
     {
-        var checks = registries.Select(r => r.StartsWith("*.", StringComparison.Ordinal)
-            ? $"image.matches('{CelEscape("^[^/]+" + Regex.Escape(r[1..]) + "/")}')"
+        var checks = registries.Select(r =>
+            r.StartsWith("*.", StringComparison.Ordinal) ? $"image.matches('{CelEscape("^[^/]+" + Regex.Escape(r[1..]) + "/")}')"
+            : TenantPodImages.Repositories.Contains(r) ? $"image.matches('{CelEscape("^" + Regex.Escape(r) + TagOrDigest + "$")}')"
             : $"image.startsWith('{r}/')");
         return $"variables.images.all(image, {string.Join(" || ", checks)})";
     }
+
+    /// <summary>RE2: ":tag", "@sha256:digest" or both (the tag grammar of the OCI distribution spec).</summary>
+    private const string TagOrDigest = "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(@sha256:[0-9a-f]{64})?|@sha256:[0-9a-f]{64})";
 
     private static string CelEscape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal);
 

@@ -6,6 +6,7 @@ using PlatformMaturity.Graph;
 using PlatformMaturity.Graph.Azure;
 using PlatformMaturity.Practices.Security;
 using PlatformMaturity.Model;
+using PlatformMaturity.Versions;
 using static PlatformMaturity.Core.Tests.Composition.TestConfigs;
 
 namespace PlatformMaturity.Core.Tests.Practices.Security;
@@ -35,6 +36,21 @@ public sealed class AdvancedVulnerabilitiesManagementTests
         var selector = Assert.Single(binding.Spec.MatchResources.NamespaceSelector.MatchExpressions);
         Assert.Equal(("kubernetes.io/metadata.name", "In"), (selector.Key, selector.OperatorProperty));
         Assert.Equal(Tenants.Select(t => t.Name), selector.Values);
+    }
+
+    [Theory]
+    [InlineData(DeploymentTarget.Existing, false)]
+    [InlineData(DeploymentTarget.Azure, false)]
+    [InlineData(DeploymentTarget.Existing, true)]
+    public void The_platforms_injected_images_are_admitted_by_exact_repository_on_both_targets(DeploymentTarget target, bool configured)
+    {
+        var config = For(target, 3);
+        if (configured)
+            config = config with { AllowedRegistries = ["reg.example.com"] };
+        Assert.Equal([.. config.RegistryAllowList, .. TenantPodImages.Repositories], config.AllowedImageSources.ToArray());
+        var expression = Compose(config).Typed<V1ValidatingAdmissionPolicy>("ValidatingAdmissionPolicy", null, AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy).Spec.Validations[0].Expression;
+        Assert.Contains("image.matches('^ghcr\\\\.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java(:", expression);
+        Assert.DoesNotContain("startsWith('ghcr.io", expression); // never a prefix: nothing under the repository, no other repository
     }
 
     [Fact]

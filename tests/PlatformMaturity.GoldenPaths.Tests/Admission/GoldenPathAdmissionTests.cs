@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.GoldenPaths.Rendering;
+using PlatformMaturity.Practices.Delivery;
+using PlatformMaturity.Practices.Security;
+using PlatformMaturity.Versions;
+using static PlatformMaturity.GoldenPaths.Tests.TestPlatforms;
+
+namespace PlatformMaturity.GoldenPaths.Tests.Admission;
+
+/// <summary>
+/// Every image and object the platform or a golden path places in a tenant namespace passes that level's admission
+/// policies: the real ValidatingAdmissionPolicies and bindings of the composed platform, evaluated with a CEL evaluator
+/// against each golden path's objects, what controllers create from them, and the pods as the OpenTelemetry operator
+/// mutates them (auto-instrumentation init containers included).
+/// </summary>
+public sealed class GoldenPathAdmissionTests
+{
+    /// <summary>The real policies of each stack (composed once); apps render as if every practice were implemented, so every template branch is covered.</summary>
+    private sealed record Platform(PlatformContext Context, AdmissionPolicies Policies);
+
+    private static readonly ConcurrentDictionary<(int, DeploymentTarget), Platform> Platforms = new();
+
+    private static Platform Of(int level, DeploymentTarget target) => Platforms.GetOrAdd((level, target), key =>
+        new Platform(TestPlatforms.Platform(key.Item1, key.Item2), AdmissionPolicies.Of(Composer.Default.Compose(TestPlatforms.Config(key.Item1, key.Item2)))));
+
+    public static TheoryData<string, int, DeploymentTarget> Supported => SupportedCases();
+
+    /// <summary>Each auto-instrumentation language the golden path offers, and a canary where it has one.</summary>
+    private static IEnumerable<string[]> ParameterSets(string goldenPath)
+    {
+        var manifest = Catalog.Find(goldenPath)!.Manifest;
+        foreach (var language in manifest.Parameter("language")?.Allowed ?? [])
+            yield return [$"language={language}"];
+        if (manifest.Parameter("canary") is not null)
+        {
+            yield return ["canary=true", "language=java"];
+            yield return ["canary=false"];
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Supported))]
+    public void What_an_app_creates_passes_its_levels_admission_policies(string goldenPath, int level, DeploymentTarget target)
+    {
+        var platform = Of(level, target);
+        var problems = new List<string>();
+        foreach (var sets in ParameterSets(goldenPath))
+        {
+            var app = GoldenPathRenderer.Render(Request(goldenPath, level, target, extraSets: sets), Catalog, platform.Context);
+            foreach (var rendered in RenderedObject.Of(app))
+            {
+                foreach (var created in ClusterCreates.From(rendered.Json, platform.Policies))
+                {
+                    problems.AddRange(platform.Policies.Evaluate(created).Select(v =>
+                        $"--set {string.Join(" --set ", sets)}: {created["kind"]} {created["metadata"]!["name"]} (from {rendered.File}): {v}"));
+                }
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    public static TheoryData<int, DeploymentTarget> Levels()
+    {
+        var data = new TheoryData<int, DeploymentTarget>();
+        for (var level = 1; level <= 5; level++)
+        {
+            foreach (var target in Enum.GetValues<DeploymentTarget>())
+                data.Add(level, target);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Levels))]
+    public void What_the_platform_places_in_tenant_namespaces_passes_its_own_policies(int level, DeploymentTarget target)
+    {
+        var policies = Of(level, target).Policies;
+        var problems = Tenants
+            .SelectMany(t => policies.InNamespace(t.Name))
+            .SelectMany(o => ClusterCreates.From(o, policies))
+            .SelectMany(created => policies.Evaluate(created).Select(v => $"{created["kind"]} {created["metadata"]!["namespace"]}/{created["metadata"]!["name"]}: {v}"))
+            .ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [InlineData(DeploymentTarget.Existing)]
+    [InlineData(DeploymentTarget.Azure)]
+    public void Level_3_has_the_policies_these_tests_evaluate(DeploymentTarget target)
+    {
+        var names = Of(3, target).Policies.PolicyNames;
+        Assert.Contains(AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy, names);
+        Assert.Contains(AdvancedDeploymentManagement.PolicyName, names);
+    }
+
+    /// <summary>The evaluation refuses what the policy must refuse, so a passing golden path means something.</summary>
+    [Theory]
+    [InlineData("docker.io/library/nginx:1.29", false)]
+    [InlineData("nginx:1.29", false)]
+    [InlineData("ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java/other:1.0", false)]
+    [InlineData("ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-javax:1.0", false)]
+    [InlineData("ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java", false)]
+    [InlineData("ghcr.io/open-telemetry/opentelemetry-operator/opentelemetry-operator:0.158.0", false)]
+    [InlineData("ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.30.0", true)]
+    [InlineData("ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", true)]
+    [InlineData(Registry + "/team-a/shop:1.0", true)]
+    public void The_allowed_registries_policy_admits_exactly_the_platforms_sources(string image, bool admitted)
+    {
+        var policies = Of(3, DeploymentTarget.Existing).Policies;
+        var pod = PodWith(image, "team-a");
+        var violations = policies.Evaluate(pod).Where(v => v.Policy == AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy).ToList();
+        Assert.Equal(admitted, violations.Count == 0);
+        Assert.Empty(policies.Evaluate(PodWith(image, "kube-system"))); // only tenant namespaces are bound
+    }
+
+    /// <summary>A language a golden path offers has its image on the Instrumentation (and so in the allow-list).</summary>
+    [Fact]
+    public void The_golden_paths_offer_exactly_the_languages_the_platform_instruments()
+    {
+        var languages = TenantPodImages.AutoInstrumentation.Select(i => i.Key).Prepend("none").ToList();
+        foreach (var goldenPath in Catalog.GoldenPaths)
+            Assert.Equal(languages, goldenPath.Manifest.Parameter("language")!.Allowed);
+    }
+
+    [Fact]
+    public void Rollouts_are_held_to_the_deployment_practices()
+    {
+        var rollout = new JsonObject
+        {
+            ["apiVersion"] = "argoproj.io/v1alpha1",
+            ["kind"] = "Rollout",
+            ["metadata"] = new JsonObject { ["name"] = "shop", ["namespace"] = "team-a" },
+            ["spec"] = new JsonObject
+            {
+                ["replicas"] = 3,
+                ["template"] = PodWith(Registry + "/team-a/shop:1.0", "team-a").DeepClone(),
+            },
+        };
+        var messages = Of(3, DeploymentTarget.Existing).Policies.Evaluate(rollout)
+            .Where(v => v.Policy == AdvancedDeploymentManagement.PolicyName).Select(v => v.Message).ToList();
+        Assert.Contains(messages, m => m.Contains("readinessProbe", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("revisionHistoryLimit", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("topologySpreadConstraints", StringComparison.Ordinal));
+    }
+
+    private static JsonObject PodWith(string image, string ns) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "Pod",
+        ["metadata"] = new JsonObject { ["name"] = "p", ["namespace"] = ns },
+        ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "app", ["image"] = image }) },
+    };
+}
