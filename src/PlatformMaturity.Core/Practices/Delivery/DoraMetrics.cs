@@ -139,7 +139,8 @@ public sealed class DoraMetrics : PracticeComponent
     private static readonly string ByChange = $"by ({string.Join(", ", ChangeLabels)})";
 
     /// <summary>True at the 5-minute step where the selector started to equal <paramref name="value"/> (one sample per occurrence).</summary>
-    private static string RisingEdges(string selector, int value) => $"(({selector} == {value}) unless ({selector} offset 5m == {value}))";
+    /// <param name="selector">The series, given the offset modifier to put on its selector (PromQL offsets selectors, not aggregations).</param>
+    private static string RisingEdges(Func<string, string> selector, int value) => $"(({selector("")} == {value}) unless ({selector(" offset 5m")} == {value}))";
 
     /// <summary>The changes of workloads of one kind, with the workload's name under the label the other metric uses for it.</summary>
     private static string ChangesOf(string kind, string nameLabel) =>
@@ -149,10 +150,11 @@ public sealed class DoraMetrics : PracticeComponent
     {
         // Deployments report conditions through kube-state-metrics' built-in metric (status "true"/"false" as a label, value 1);
         // Rollouts through the customResourceState gauge (value 1 for True, 0 for False).
-        const string deploymentFailed = "kube_deployment_status_condition{condition=\"Progressing\",status=\"false\"}";
-        const string deploymentDown = "kube_deployment_status_condition{condition=\"Available\",status=\"false\"}";
-        var rolloutFailed = $"max without ({ReasonLabel}) ({RolloutConditionMetric}{{{ConditionLabel}=\"Progressing\",{ReasonLabel}=~\"{string.Join('|', FailedRolloutReasons)}\"}})";
-        var rolloutDown = $"max without ({ReasonLabel}) ({RolloutConditionMetric}{{{ConditionLabel}=\"Available\"}})";
+        static string deploymentFailed(string offset) => $"kube_deployment_status_condition{{condition=\"Progressing\",status=\"false\"}}{offset}";
+        static string deploymentDown(string offset) => $"kube_deployment_status_condition{{condition=\"Available\",status=\"false\"}}{offset}";
+        // The reason label changes while a condition keeps its status; without it, one condition is one series.
+        static string rolloutFailed(string offset) => $"max without ({ReasonLabel}) ({RolloutConditionMetric}{{{ConditionLabel}=\"Progressing\",{ReasonLabel}=~\"{string.Join('|', FailedRolloutReasons)}\"}}{offset})";
+        static string rolloutDown(string offset) => $"max without ({ReasonLabel}) ({RolloutConditionMetric}{{{ConditionLabel}=\"Available\"}}{offset})";
         var failedDeployments = $"({RisingEdges(deploymentFailed, 1)} and on (namespace, deployment) {ChangesOf("Deployment", "deployment")})";
         var failedRollouts = $"({RisingEdges(rolloutFailed, 0)} and on (namespace, rollout) {ChangesOf("Rollout", "rollout")})";
         return PlatformObjects.RuleGroup("dora", "5m",
@@ -177,7 +179,7 @@ public sealed class DoraMetrics : PracticeComponent
             PlatformObjects.Record(Incidents7dRecord,
                 $"sum by (namespace) (count_over_time({RisingEdges(deploymentDown, 1)}[7d:5m]) or count_over_time({RisingEdges(rolloutDown, 0)}[7d:5m])) {Tenants}"),
             PlatformObjects.Record(Unavailable7dRecord,
-                $"sum by (namespace) (count_over_time(({deploymentDown} == 1)[7d:5m]) or count_over_time(({rolloutDown} == 0)[7d:5m])) * 300 {Tenants}"),
+                $"sum by (namespace) (count_over_time(({deploymentDown("")} == 1)[7d:5m]) or count_over_time(({rolloutDown("")} == 0)[7d:5m])) * 300 {Tenants}"),
             PlatformObjects.Record(TimeToRestore7dRecord,
                 $"{Unavailable7dRecord} / {Incidents7dRecord}"));
     }
