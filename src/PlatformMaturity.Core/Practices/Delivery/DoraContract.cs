@@ -94,6 +94,9 @@ public static class DoraContract
                 {
                     ["groupVersionKind"] = Gvk(Group, Version, Kind),
                     ["metricNamePrefix"] = MetricPrefix,
+                    // A ChangeRecord has no commit annotations until its app's pipeline first runs; kube-state-metrics
+                    // then reports "got nil while resolving path" on every scrape: log that only at -v=2 and above.
+                    ["errorLogV"] = 2,
                     ["labelsFromPath"] = new Dictionary<string, object?>
                     {
                         [NamespaceLabel] = new[] { "metadata", "namespace" },
