@@ -6,7 +6,7 @@ namespace PlatformMaturity.GoldenPaths;
 
 /// <summary>
 /// The Kubernetes API groups an app's objects can use on a platform: the groups every cluster serves, and the
-/// groups whose CRDs the platform's graph installs (Helm releases that declare them, AKS add-ons).
+/// groups whose CRDs the platform's graph installs (Helm releases that declare them, CRD objects, AKS add-ons).
 /// </summary>
 public static class PlatformApis
 {
@@ -30,6 +30,10 @@ public static class PlatformApis
             {
                 case HelmRelease release:
                     groups.UnionWith(release.ProvidesApiGroups);
+                    break;
+                // CRDs the platform defines itself (DORA Metrics' ChangeRecord).
+                case KubernetesResource { Object: k8s.Models.V1CustomResourceDefinition crd }:
+                    groups.Add(crd.Spec.Group);
                     break;
                 // AKS add-ons install their CRDs with the cluster, without a Helm release in the graph.
                 case KubernetesCluster { WorkloadAutoscalerProfile: { } autoscalers }:

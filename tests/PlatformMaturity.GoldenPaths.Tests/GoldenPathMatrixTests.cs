@@ -69,6 +69,8 @@ public sealed class GoldenPathMatrixTests
             yield return "PodDisruptionBudget";
         if (level >= 3 && longRunning)
             yield return serves ? "ServiceMonitor" : "PodMonitor";
+        if (level >= 3)
+            yield return "ChangeRecord"; // DORA Metrics: names the workload whose commit the CI workflow annotates
         if (level >= 4 && serves)
             yield return "PrometheusServiceLevel";
         if (level >= 4)

@@ -24,6 +24,22 @@ public static class Promtool
         return (process.ExitCode, output.Result + error);
     }
 
+    /// <summary>promtool test rules FILE: runs a unit-test file (input series, expected rule results); exit code and combined output.</summary>
+    public static (int ExitCode, string Output) TestRules(string file)
+    {
+        var start = new ProcessStartInfo(Find()!, ["test", "rules", file])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(file)!,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + error);
+    }
+
     private static string? Find() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

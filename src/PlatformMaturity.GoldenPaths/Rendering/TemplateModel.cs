@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PlatformMaturity.Config;
+using PlatformMaturity.Practices.Delivery;
 using PlatformMaturity.Versions;
 using Scriban.Runtime;
 
@@ -85,6 +86,12 @@ internal static class TemplateModel
                 ["spot_taint_value"] = PlatformContract.SpotTaintValue,
                 ["kueue_queue_label"] = PlatformContract.KueueQueueLabel,
                 ["github_oidc_issuer"] = PlatformContract.GitHubOidcIssuer,
+                // DORA Metrics (Practices/Delivery/DoraContract.cs): what the workflow writes and the ChangeRecord each app carries.
+                ["dora_commit_sha_annotation"] = DoraContract.CommitShaAnnotation,
+                ["dora_commit_time_annotation"] = DoraContract.CommitTimeAnnotation,
+                ["dora_commit_time_format"] = DoraContract.GitCommitTimeFormat,
+                ["dora_change_api_version"] = DoraContract.ApiVersion,
+                ["dora_change_kind"] = DoraContract.Kind,
             },
         };
         globals.Import("trace", new Func<string[], string>(tracer.Trace));

@@ -86,11 +86,15 @@ public sealed class Level3AvailabilityTests
     }
 
     [Fact]
-    public void Kube_state_metrics_exports_tenant_labels_and_the_dora_annotations_from_level_3()
+    public void Kube_state_metrics_exports_tenant_labels_and_the_dora_change_records_from_level_3()
     {
         var release = Release(Compose(Existing(3)), WellKnown.PrometheusStackRelease);
         Assert.Contains(MonitoringStack.NamespaceLabelsAllowlist, ((System.Collections.Immutable.ImmutableArray<object?>)release.Values.Get("kube-state-metrics.metricLabelsAllowlist")!).Cast<string>());
-        Assert.Contains(DoraMetrics.AnnotationsAllowlist, ((System.Collections.Immutable.ImmutableArray<object?>)release.Values.Get("kube-state-metrics.metricAnnotationsAllowList")!).Cast<string>());
+        var ksm = release.Values.ToJson()["kube-state-metrics"]!;
+        Assert.True((bool)ksm["customResourceState"]!["enabled"]!);
+        var kinds = ksm["customResourceState"]!["config"]!["spec"]!["resources"]!.AsArray().Select(r => (string?)r!["groupVersionKind"]!["kind"]);
+        Assert.Equal([DoraContract.Kind, DoraContract.RolloutKind], kinds);
+        Assert.Null(Release(Compose(Existing(2)), WellKnown.PrometheusStackRelease).Values.ToJson()["kube-state-metrics"]?["customResourceState"]);
     }
 
     [Fact]

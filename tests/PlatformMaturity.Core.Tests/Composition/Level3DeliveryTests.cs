@@ -90,7 +90,7 @@ public sealed class Level3DeliveryTests
         var contract = YamlDocuments.Parse(configMap.Data[GoldenPaths.ContractKey]).Single()!;
         Assert.Equal("3", contract["level"]!.ToString());
         Assert.Equal(Tenants.Select(t => t.Name), contract["tenants"]!.AsArray().Select(t => (string?)t!["namespace"]));
-        Assert.NotNull(contract["deploymentAnnotations"]![DoraMetrics.CommitShaAnnotation]);
+        Assert.NotNull(contract["deploymentAnnotations"]![DoraContract.CommitShaAnnotation]);
         Assert.Contains(ApplicationObservability.InstrumentationName, (string?)contract["instrumentation"]!["instrumentation"]);
         Assert.Equal("instrumentation.opentelemetry.io/inject-<java|nodejs|python|dotnet>: \"true\"", (string?)contract["instrumentation"]!["podAnnotation"]);
         Assert.Equal(Pins.AutoInstrumentation.Java, (string?)contract["instrumentation"]!["images"]!["java"]);
@@ -109,10 +109,11 @@ public sealed class Level3DeliveryTests
         Assert.Contains("namespace:dora_deployments:count1d", records);
         Assert.Contains("namespace:dora_change_failure_rate:ratio7d", records);
         Assert.Contains("namespace:dora_time_to_restore_seconds:avg7d", records);
+        Assert.Contains(DoraMetrics.LeadTime7dRecord, records);
         Assert.Contains(WellKnown.PrometheusStackRelease, graph.Resource(name).DependsOn);
         Level3AvailabilityTests.AssertDashboard(graph, DoraMetrics.DashboardName);
         var dashboard = ((V1ConfigMap)((KubernetesResource)graph.Resource($"configmap-{WellKnown.MonitoringNamespace}-{DoraMetrics.DashboardName}")).Object).Data[$"{DoraMetrics.DashboardName}.json"];
-        Assert.Contains("annotation_dora_platform_maturity_commit_time", dashboard);
+        Assert.Contains(DoraMetrics.LeadTimeRecord, dashboard);
     }
 
     [Fact]

@@ -59,8 +59,15 @@ public sealed class AdvancedPlatformMonitoring : PracticeComponent
         if (config.IsAzure)
             values = values.With("prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.storageClassName", AksStorageClass);
         // DORA Metrics composes before this practice (the model lists Delivery first), so the stack carries its setting.
+        // kube-state-metrics turns the ChangeRecords' commit time and the Rollouts' conditions into numbers. Keys of the
+        // kube-state-metrics chart 8.4.0 (the subchart of kube-prometheus-stack 88.5.3), prometheus-community/helm-charts
+        // tag kube-state-metrics-8.4.0 charts/kube-state-metrics/values.yaml: customResourceState.enabled/config,
+        // rbac.extraRules (the chart itself grants customresourcedefinitions list/watch, rbac.customResourceState).
         if (component.InEffect(Delivery.DoraMetrics.PracticeName))
-            values = values.With("kube-state-metrics.metricAnnotationsAllowList", new[] { Delivery.DoraMetrics.AnnotationsAllowlist });
+            values = values
+                .With("kube-state-metrics.customResourceState.enabled", true)
+                .With("kube-state-metrics.customResourceState.config", Delivery.DoraContract.KubeStateMetricsConfig())
+                .With("kube-state-metrics.rbac.extraRules", Delivery.DoraContract.KubeStateMetricsRbacRules());
         MonitoringStack.AddRelease(component, values, dependsOn);
         TenantMetricsProxies.Add(component);
         TenantGrafanaOrgs.Add(component);

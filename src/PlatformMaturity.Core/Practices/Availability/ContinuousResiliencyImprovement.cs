@@ -17,7 +17,7 @@ public sealed class ContinuousResiliencyImprovement : PracticeComponent
         $"and on (namespace) kube_namespace_labels{{{TenantMetricLabel}!=\"\"}}";
 
     /// <summary>The Prometheus label kube-state-metrics gives the namespace's tenant label.</summary>
-    internal const string TenantMetricLabel = "label_platform_maturity_tenant";
+    public const string TenantMetricLabel = "label_platform_maturity_tenant";
 
     public override string Practice => "Continuous Resiliency Improvement";
 

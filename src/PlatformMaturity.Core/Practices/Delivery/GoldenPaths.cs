@@ -61,10 +61,10 @@ public sealed class GoldenPaths : PracticeComponent
         {
             contract["deploymentAnnotations"] = new JsonObject
             {
-                [DoraMetrics.CommitShaAnnotation] = "commit SHA of the deployed change",
-                [DoraMetrics.CommitTimeAnnotation] = "commit time, RFC 3339",
-                [DoraMetrics.DeployTimeAnnotation] = "deploy time, RFC 3339",
+                [DoraContract.CommitShaAnnotation] = "commit SHA of the deployed change, on every object of the app",
+                [DoraContract.CommitTimeAnnotation] = $"commit time, RFC 3339 (git log -1 --format={DoraContract.GitCommitTimeFormat}), on every object of the app",
             };
+            contract["changeRecord"] = $"one {DoraContract.ApiVersion} {DoraContract.Kind} per app, spec.workload naming its {string.Join('/', DoraMetrics.WorkloadKinds)}";
         }
         if (component.InEffect("Application Observability"))
         {
