@@ -84,6 +84,15 @@ public static class PodSecurity
     {
         if (!PlatformNamespaceLevels.TryGetValue(name, out var podSecurity))
             throw new InvalidOperationException($"platform namespace '{name}' has no documented Pod Security level; add it to {nameof(PodSecurity)}.{nameof(PlatformNamespaceLevels)}");
+        return component.AddPlatformNamespace(name, podSecurity, provenance);
+    }
+
+    /// <summary>
+    /// The same for a platform namespace whose name comes from config (e.g. platform:ingressNamespace), so it cannot be
+    /// a key of <see cref="PlatformNamespaceLevels"/>; the component documents its level and reason.
+    /// </summary>
+    public static KubernetesResource AddPlatformNamespace(this ComponentBuilder component, string name, PlatformNamespacePodSecurity podSecurity, Provenance? provenance = null)
+    {
         var ns = component.AddObject(new V1Namespace
         {
             ApiVersion = "v1",
