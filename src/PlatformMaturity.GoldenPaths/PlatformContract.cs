@@ -17,6 +17,12 @@ public static class PlatformContract
     /// <summary>The Prometheus the chart runs, for KEDA's prometheus trigger (service &lt;release&gt;-prometheus, port 9090).</summary>
     public const string PrometheusUrl = $"http://{WellKnown.PrometheusStackRelease}-prometheus.{WellKnown.MonitoringNamespace}.svc:9090";
 
+    /// <summary>Basic / Advanced Delivery Processes: the shared Gateway (in platform:ingressNamespace) apps' HTTPRoutes attach to.</summary>
+    public const string GatewayName = Practices.Delivery.PlatformGateway.GatewayName;
+
+    /// <summary>The API group of the Gateway and HTTPRoute kinds (installed with the platform gateway's chart).</summary>
+    public const string GatewayApiGroup = Practices.Delivery.PlatformGateway.GatewayApiGroup;
+
     /// <summary>GitOps Application Management: Argo CD's namespace (Applications live there, one AppProject per tenant).</summary>
     public const string ArgoCdNamespace = "argocd";
 

@@ -54,6 +54,9 @@ internal static class TemplateModel
                 ["registry"] = config.Registry,
                 // Basic Traffic Filtering admits tenant traffic from this namespace (platform:ingressNamespace); so do apps' policies.
                 ["ingress_namespace"] = config.IngressNamespace,
+                // The platform gateway's namespace is that same key; gateway says whether the platform installs Gateway API.
+                ["gateway_namespace"] = config.IngressNamespace,
+                ["gateway"] = platform.Installs(PlatformContract.GatewayApiGroup),
                 ["golden_paths_from"] = platform.FirstLevelOf("Golden Paths"),
             },
             ["pins"] = new ScriptObject
@@ -82,6 +85,7 @@ internal static class TemplateModel
                 ["spot_taint_value"] = PlatformContract.SpotTaintValue,
                 ["kueue_queue_label"] = PlatformContract.KueueQueueLabel,
                 ["github_oidc_issuer"] = PlatformContract.GitHubOidcIssuer,
+                ["gateway_name"] = PlatformContract.GatewayName,
             },
         };
         globals.Import("trace", new Func<string[], string>(tracer.Trace));
