@@ -27,6 +27,10 @@ public static partial class PlatformConfigParser
             AllowedRegistries = ReadAllowedRegistries(raw, problem),
         };
         config = ReadGatewayTls(raw, config, problem);
+        // The gateway's namespace enforces the platform's Pod Security level and admits routes only from tenants: a
+        // tenant cannot share it.
+        if (config.Tenants.Any(t => t.Name == config.IngressNamespace))
+            problem(ConfigKeys.IngressNamespace, $"'{config.IngressNamespace}' is a tenant's namespace; the platform gateway needs a namespace of its own");
         if (config.IsAzure)
         {
             config = config with

@@ -85,6 +85,15 @@ public sealed class PlatformGatewayTests
         Assert.True(valid.Config!.GatewayHttps);
     }
 
+    [Fact]
+    public void A_tenant_cannot_share_the_gateway_namespace()
+    {
+        var result = Parse(DeploymentTarget.Existing, (ConfigKeys.IngressNamespace, "team-a"));
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ConfigKeys.IngressNamespace.FullName, problem.Key);
+        Assert.Contains("'team-a' is a tenant's namespace", problem.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(AllLevelsAndTargets), MemberType = typeof(Composition.TestConfigs))]
     public void Envoy_gateway_is_pinned_with_every_image_and_runs_two_replicas_with_disruption_budgets(DeploymentTarget target, int level)
