@@ -31,6 +31,12 @@ public static class PlatformContract
     /// <summary>kube-state-metrics (with the monitoring stack): container restarts per pod, for canaries that serve no HTTP.</summary>
     public const string ContainerRestartsMetric = "kube_pod_container_status_restarts_total";
 
+    /// <summary>Basic / Advanced Delivery Processes: the shared Gateway (in platform:ingressNamespace) apps' HTTPRoutes attach to.</summary>
+    public const string GatewayName = Practices.Delivery.PlatformGateway.GatewayName;
+
+    /// <summary>The API group of the Gateway and HTTPRoute kinds (installed with the platform gateway's chart).</summary>
+    public const string GatewayApiGroup = Practices.Delivery.PlatformGateway.GatewayApiGroup;
+
     /// <summary>GitOps Application Management: Argo CD's namespace (Applications live there, one AppProject per tenant).</summary>
     public const string ArgoCdNamespace = "argocd";
 

@@ -55,6 +55,9 @@ public static class PodSecurity
             ["tempo"] = new(PodSecurityLevel.Baseline, "Tempo runs non-root without host access; its chart does not drop capabilities or set seccomp as restricted requires"),
             ["opentelemetry-operator-system"] = new(PodSecurityLevel.Baseline,
                 "the operator is restricted-ready, but the collector pods it creates there set no seccomp profile or capability drop"),
+            // The platform gateway's namespace is platform:ingressNamespace; listed under its default name, with the
+            // level the gateway applies under any name.
+            [Config.ConfigKeys.IngressNamespace.Default!.GetValue<string>()] = Practices.Delivery.PlatformGateway.PodSecurity,
             ["argo-rollouts"] = new(PodSecurityLevel.Baseline, "the Argo Rollouts controller needs no host access; baseline until its chart's restricted settings are verified"),
         });
 
@@ -85,6 +88,15 @@ public static class PodSecurity
     {
         if (!PlatformNamespaceLevels.TryGetValue(name, out var podSecurity))
             throw new InvalidOperationException($"platform namespace '{name}' has no documented Pod Security level; add it to {nameof(PodSecurity)}.{nameof(PlatformNamespaceLevels)}");
+        return component.AddPlatformNamespace(name, podSecurity, provenance);
+    }
+
+    /// <summary>
+    /// The same for a platform namespace whose name comes from config (e.g. platform:ingressNamespace), so it cannot be
+    /// a key of <see cref="PlatformNamespaceLevels"/>; the component documents its level and reason.
+    /// </summary>
+    public static KubernetesResource AddPlatformNamespace(this ComponentBuilder component, string name, PlatformNamespacePodSecurity podSecurity, Provenance? provenance = null)
+    {
         var ns = component.AddObject(new V1Namespace
         {
             ApiVersion = "v1",

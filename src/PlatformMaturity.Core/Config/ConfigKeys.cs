@@ -99,8 +99,16 @@ public static class ConfigKeys
 
     public static readonly ConfigKey IngressNamespace = new(
         "ingressNamespace", ConfigValueType.String,
-        "Namespace of the ingress controller or Gateway proxies that front tenant services; tenant NetworkPolicies admit traffic from it.",
-        Default: "gateway-system", FromLevel: 2);
+        "Namespace of the platform gateway (Envoy Gateway and its proxies, from Level 1) that fronts tenant services; tenant NetworkPolicies admit traffic from it.",
+        Default: "gateway-system");
+
+    public static readonly ConfigKey GatewayHostname = new(
+        "gatewayHostname", ConfigValueType.String,
+        "Hostname or wildcard (e.g. *.apps.example.com) of the platform gateway's HTTPS listener; with platform:gatewayClusterIssuer it turns HTTPS on. Unset: HTTP only.");
+
+    public static readonly ConfigKey GatewayClusterIssuer = new(
+        "gatewayClusterIssuer", ConfigValueType.String,
+        "cert-manager ClusterIssuer that signs the gateway's HTTPS certificate (cert-manager with Gateway API support, installed by you; the platform installs none). Unset: HTTP only.");
 
     public static readonly ConfigKey NodeMinCount = new(
         "nodeMinCount", ConfigValueType.Integer,
@@ -197,7 +205,7 @@ public static class ConfigKeys
     /// <summary>All keys, in the order stack files list them.</summary>
     public static readonly ImmutableArray<ConfigKey> All =
         [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, NodeMinCount, NodeMaxCount,
-         MaintenanceWindow, AdminGroupObjectIds, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, AuditorGroup,
+         MaintenanceWindow, AdminGroupObjectIds, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
          Staged, Attestations];

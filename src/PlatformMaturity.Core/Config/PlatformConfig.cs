@@ -87,6 +87,15 @@ public sealed record PlatformConfig
     /// <summary>Namespace of the ingress or Gateway proxies that tenant NetworkPolicies admit traffic from.</summary>
     public string IngressNamespace { get; init; } = ConfigKeys.IngressNamespace.Default!.GetValue<string>();
 
+    /// <summary>Hostname (or *.wildcard) of the gateway's HTTPS listener; null for HTTP only.</summary>
+    public string? GatewayHostname { get; init; }
+
+    /// <summary>cert-manager ClusterIssuer signing the gateway's certificate; null for HTTP only.</summary>
+    public string? GatewayClusterIssuer { get; init; }
+
+    /// <summary>Whether the platform gateway serves HTTPS: both the hostname and the issuer are configured.</summary>
+    public bool GatewayHttps => GatewayHostname is not null && GatewayClusterIssuer is not null;
+
     /// <summary>Azure: the cluster autoscaler's range for the system node pool (from Level 3).</summary>
     public int NodeMinCount { get; init; } = ConfigKeys.NodeMinCount.Default!.GetValue<int>();
 

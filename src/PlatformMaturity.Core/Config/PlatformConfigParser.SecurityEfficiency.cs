@@ -18,6 +18,11 @@ public static partial class PlatformConfigParser
                 "a namespace name (a DNS-1123 label) such as gateway-system", problem) ?? config.IngressNamespace,
             AllowedRegistries = ReadAllowedRegistries(raw, problem),
         };
+        config = ReadGatewayTls(raw, config, problem);
+        // The gateway's namespace enforces the platform's Pod Security level and admits routes only from tenants: a
+        // tenant cannot share it.
+        if (config.Tenants.Any(t => t.Name == config.IngressNamespace))
+            problem(ConfigKeys.IngressNamespace, $"'{config.IngressNamespace}' is a tenant's namespace; the platform gateway needs a namespace of its own");
         if (config.IsAzure)
         {
             config = config with
@@ -34,6 +39,23 @@ public static partial class PlatformConfigParser
             config = config with { SecretStoreProvider = ReadSecretStore(raw, problem) };
         }
         return config;
+    }
+
+    /// <summary>The gateway's HTTPS listener needs both a hostname (cert-manager names the certificate after it) and an issuer.</summary>
+    private static PlatformConfig ReadGatewayTls(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
+    {
+        var hostname = !raw.Has(ConfigKeys.GatewayHostname) ? null : ReadMatching(raw, ConfigKeys.GatewayHostname, GatewayHostnamePattern(),
+            "a DNS hostname or wildcard such as apps.example.com or *.apps.example.com (lowercase)", problem);
+        var issuer = !raw.Has(ConfigKeys.GatewayClusterIssuer) ? null : ReadMatching(raw, ConfigKeys.GatewayClusterIssuer, DnsSubdomainPattern(),
+            "a ClusterIssuer name (a DNS-1123 subdomain) such as letsencrypt-prod", problem);
+        if (raw.Has(ConfigKeys.GatewayHostname) != raw.Has(ConfigKeys.GatewayClusterIssuer))
+        {
+            var (missing, set) = raw.Has(ConfigKeys.GatewayHostname)
+                ? (ConfigKeys.GatewayClusterIssuer, ConfigKeys.GatewayHostname)
+                : (ConfigKeys.GatewayHostname, ConfigKeys.GatewayClusterIssuer);
+            problem(missing, $"is needed with {set.FullName}: the gateway's HTTPS listener needs both a hostname and a cert-manager ClusterIssuer");
+        }
+        return config with { GatewayHostname = hostname, GatewayClusterIssuer = issuer };
     }
 
     private static MaintenanceWindowConfig ReadMaintenanceWindow(RawConfig raw, Action<ConfigKey, string> problem)
@@ -149,6 +171,13 @@ public static partial class PlatformConfigParser
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     private static partial Regex DnsLabelPattern();
+
+    // Gateway API's Hostname pattern (a wildcard only as the first label), at most 253 characters.
+    [GeneratedRegex(@"^(?=.{1,253}$)(\*\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$")]
+    private static partial Regex GatewayHostnamePattern();
+
+    [GeneratedRegex(@"^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex DnsSubdomainPattern();
 
     [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
     private static partial Regex StartTimePattern();

@@ -54,6 +54,8 @@ public static class StackFileTemplate
         "kubeContext" => "kind-kind",
         "auditorGroup" => "platform-auditors",
         "allowedRegistries" => "[registry.example.com/team]",
+        "gatewayHostname" => "\"*.apps.example.com\"",
+        "gatewayClusterIssuer" => "letsencrypt-prod",
         "secretStore" => "{vault: {server: \"https://vault.example.com\", path: secret, version: v2, auth: {kubernetes: {mountPath: kubernetes, role: external-secrets}}}}",
         _ => "<value>",
     };

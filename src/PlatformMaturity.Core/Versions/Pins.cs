@@ -28,6 +28,25 @@ public static class Pins
     /// <summary>metrics-server image tag: the chart's appVersion, set explicitly so the image is pinned here too.</summary>
     public const string MetricsServerImageTag = "v0.8.1";
 
+    /// <summary>
+    /// Envoy Gateway, the platform gateway from Level 1 (chart version = release; oci://docker.io/envoyproxy/gateway-helm).
+    /// Its crds subchart installs the Gateway API CRDs it bundles (<see cref="GatewayApiVersion"/>) and its own.
+    /// Source: envoyproxy/gateway tag v1.9.0 (39763b1c), charts/gateway-helm.
+    /// </summary>
+    public static readonly HelmChart EnvoyGateway = new("", "oci://docker.io/envoyproxy/gateway-helm", "v1.9.0");
+
+    /// <summary>Gateway API bundle the pinned Envoy Gateway chart installs (bundle-version annotation of its CRDs).</summary>
+    public const string GatewayApiVersion = "v1.6.1";
+
+    /// <summary>Envoy Gateway controller image; its shutdown manager sidecar in the proxy pods runs the same image.</summary>
+    public const string EnvoyGatewayImage = "docker.io/envoyproxy/gateway:v1.9.0";
+
+    /// <summary>The Envoy proxy image Envoy Gateway v1.9.0 defaults to (api/v1alpha1/shared_types.go DefaultEnvoyProxyImage).</summary>
+    public const string EnvoyProxyImage = "docker.io/envoyproxy/envoy:distroless-v1.39.0";
+
+    /// <summary>The rate-limit service image of the v1.9.0 chart (runs only when a rate-limit policy asks for it).</summary>
+    public const string EnvoyRateLimitImage = "docker.io/envoyproxy/ratelimit:17b1956c";
+
     // Levels 2-3, Availability and Delivery. Chart versions pin their default images; images the charts
     // do not provide (Velero plugins) are pinned below.
 

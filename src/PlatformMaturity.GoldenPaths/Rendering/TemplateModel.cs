@@ -55,6 +55,9 @@ internal static class TemplateModel
                 ["registry"] = config.Registry,
                 // Basic Traffic Filtering admits tenant traffic from this namespace (platform:ingressNamespace); so do apps' policies.
                 ["ingress_namespace"] = config.IngressNamespace,
+                // The platform gateway's namespace is that same key; gateway says whether the platform installs Gateway API.
+                ["gateway_namespace"] = config.IngressNamespace,
+                ["gateway"] = platform.Installs(PlatformContract.GatewayApiGroup),
                 ["golden_paths_from"] = platform.FirstLevelOf("Golden Paths"),
             },
             ["pins"] = new ScriptObject
@@ -92,6 +95,7 @@ internal static class TemplateModel
                 ["dora_commit_time_format"] = DoraContract.GitCommitTimeFormat,
                 ["dora_change_api_version"] = DoraContract.ApiVersion,
                 ["dora_change_kind"] = DoraContract.Kind,
+                ["gateway_name"] = PlatformContract.GatewayName,
             },
         };
         globals.Import("trace", new Func<string[], string>(tracer.Trace));

@@ -13,14 +13,18 @@ public sealed class AdvancedDeliveryProcesses : PracticeComponent
 {
     public const string Namespace = "argo-rollouts";
     public const string ReleaseName = "argo-rollouts";
+    public const string BasicPractice = "Basic Delivery Processes";
 
     public override string Practice => "Advanced Delivery Processes";
 
     public override Implementation Implementation => Implementation.OnBothTargets(
-        $"Argo Rollouts (chart {Pins.ArgoRollouts.Version}): 2 controller replicas with a PodDisruptionBudget and a ServiceMonitor, CRDs kept on uninstall, no dashboard; golden paths opt into canaries with Prometheus analysis");
+        $"Argo Rollouts (chart {Pins.ArgoRollouts.Version}): 2 controller replicas with a PodDisruptionBudget and a ServiceMonitor, CRDs kept on uninstall, no dashboard; golden paths opt into canaries with Prometheus analysis. From Level 4 (Basic Delivery Processes superseded) it keeps the platform gateway: " + PlatformGateway.Description);
 
     public override void Build(ComponentBuilder component)
     {
+        // The platform gateway is Basic Delivery Processes' until Level 4 supersedes it; then this practice keeps it.
+        if (!component.InEffect(BasicPractice))
+            PlatformGateway.Add(component, component.Since(Model.MaturityModel.Default.Practice(BasicPractice).ListedAt[^1] + 1));
         component.AddPlatformNamespace(Namespace);
         component.AddRelease(ReleaseName, Namespace, Pins.ArgoRollouts, HelmValues.From(
                 ("installCRDs", true),
