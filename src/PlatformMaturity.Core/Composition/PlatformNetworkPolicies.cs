@@ -149,6 +149,24 @@ public static class PlatformNetworkPolicies
             ],
         });
 
+    /// <summary>
+    /// Clients of the gateway's namespace (platform:ingressNamespace, so not a fixed key of <see cref="Rules"/>): the
+    /// proxies take traffic from anywhere — they are the platform's front door, behind a LoadBalancer Service; the
+    /// controller's xDS port (18000) is reached by the proxies in the same namespace, which the same-namespace rule admits.
+    /// </summary>
+    public static readonly ImmutableArray<PlatformIngressRule> GatewayRules =
+    [
+        PlatformIngressRule.Of("allow-gateway-listeners", "clients outside and inside the cluster reach apps through the gateway's proxies (Envoy listens on 10080/10443 for the Gateway's 80/443)",
+            IngressSource.Anywhere, [Practices.Delivery.PlatformGateway.ProxyHttpPort, Practices.Delivery.PlatformGateway.ProxyHttpsPort],
+            Practices.Delivery.PlatformGateway.ProxyPods),
+    ];
+
+    /// <summary>The documented clients of a platform namespace of this stack.</summary>
+    public static ImmutableArray<PlatformIngressRule> RulesFor(PlatformConfig config, string ns) =>
+        ns == config.IngressNamespace ? GatewayRules
+        : Rules.TryGetValue(ns, out var rules) ? rules
+        : throw new InvalidOperationException($"platform namespace '{ns}' has no documented ingress rules; add it to {nameof(PlatformNetworkPolicies)}.{nameof(Rules)}");
+
     private const string ApplicationObservabilityNamespace = Practices.Availability.ApplicationObservability.Namespace;
     private static readonly ImmutableSortedDictionary<string, string> NoPods = ImmutableSortedDictionary<string, string>.Empty;
 
@@ -160,8 +178,7 @@ public static class PlatformNetworkPolicies
     /// <summary>Adds the namespace's policies, with Basic Traffic Filtering's provenance.</summary>
     public static void Add(ComponentBuilder component, string ns)
     {
-        if (!Rules.TryGetValue(ns, out var rules))
-            throw new InvalidOperationException($"platform namespace '{ns}' has no documented ingress rules; add it to {nameof(PlatformNetworkPolicies)}.{nameof(Rules)}");
+        var rules = RulesFor(component.Config, ns);
         if (!AppliesTo(component))
             return;
         var practice = Model.MaturityModel.Default.Practice(WellKnown.BasicTrafficFiltering);

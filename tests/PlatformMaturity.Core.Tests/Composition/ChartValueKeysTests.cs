@@ -15,7 +15,7 @@ namespace PlatformMaturity.Core.Tests.Composition;
 public class ChartValueKeysTests
 {
     private static string KeysFile(HelmChart chart) =>
-        Path.Combine(TestPaths.TestData, "chart-values", $"{chart.Name}-{chart.Version}.keys");
+        Path.Combine(TestPaths.TestData, "chart-values", $"{chart.Name.Split('/')[^1]}-{chart.Version}.keys"); // an OCI chart by its last path segment
 
     private sealed record ChartKeys(ImmutableHashSet<string> Exact, ImmutableHashSet<string> OpenMaps)
     {

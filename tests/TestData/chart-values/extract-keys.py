@@ -15,6 +15,11 @@ Only the key list is committed (the charts' sources are not).
 """
 import json, re, subprocess, sys, yaml
 
+def values_file(git, rev, chart):
+    """values.yaml, or values.tmpl.yaml where a chart generates it at release (envoyproxy/gateway's gateway-helm)."""
+    listed = subprocess.run(["git", "-C", git, "ls-tree", "--name-only", f"{rev}:{chart}"], capture_output=True, text=True, check=True).stdout.split()
+    return f"{chart}/values.yaml" if "values.yaml" in listed else f"{chart}/values.tmpl.yaml"
+
 def show(git, rev, path):
     return subprocess.run(["git", "-C", git, "show", f"{rev}:{path}"], capture_output=True, text=True, check=True).stdout
 
@@ -33,7 +38,7 @@ def walk(node, prefix, out):
 
 def chart_keys(git, rev, chart, prefix=""):
     out = set()
-    walk(yaml.safe_load(show(git, rev, f"{chart}/values.yaml")) or {}, "", out)
+    walk(yaml.safe_load(show(git, rev, values_file(git, rev, chart))) or {}, "", out)
     files = subprocess.run(["git", "-C", git, "ls-tree", "-r", "--name-only", rev, f"{chart}/templates"],
                            capture_output=True, text=True, check=True).stdout.split()
     def add(path, open_map=False):
@@ -42,7 +47,7 @@ def chart_keys(git, rev, chart, prefix=""):
             out.add(".".join(parts[:i]))
         if open_map:
             out.add(".".join(parts) + " {}")
-    texts = [show(git, rev, f) for f in files] + [show(git, rev, f"{chart}/values.yaml")]
+    texts = [show(git, rev, f) for f in files] + [show(git, rev, values_file(git, rev, chart))]
     path = r"\$?\.Values((?:\.[A-Za-z0-9_]+)+)"
     for text in texts:
         for m in re.finditer(path, text):

@@ -19,3 +19,4 @@ python3 extract-keys.py trivy-operator-0.34.0 "github.com/aquasecurity/trivy-ope
 python3 extract-keys.py external-secrets-2.9.0 "github.com/external-secrets/external-secrets" $M/external-secrets+external-secrets/repo helm-chart-2.9.0 deploy/charts/external-secrets
 python3 extract-keys.py keda-2.20.2 "github.com/kedacore/charts" $M/kedacore+charts/repo v2.20.2 keda
 python3 extract-keys.py vpa-5.0.0 "github.com/FairwindsOps/charts" $M/FairwindsOps+charts/repo 5f478fcec32f69a0818a7f78f4be5cbe7a1719c4 stable/vpa
+python3 extract-keys.py gateway-helm-v1.9.0 "github.com/envoyproxy/gateway" $M/envoyproxy+gateway/repo v1.9.0 charts/gateway-helm

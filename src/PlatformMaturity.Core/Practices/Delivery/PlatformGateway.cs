@@ -34,6 +34,14 @@ public static class PlatformGateway
     /// <summary>Secret cert-manager writes the HTTPS listener's certificate to (when HTTPS is configured).</summary>
     public const string TlsSecretName = "platform-gateway-tls";
 
+    /// <summary>Container ports of the Envoy proxies for the Gateway's ports 80 and 443 (Envoy Gateway maps privileged ports up by 10000).</summary>
+    public const int ProxyHttpPort = 10080;
+
+    public const int ProxyHttpsPort = 10443;
+
+    /// <summary>Pod label Envoy Gateway sets on the proxy pods it runs for a Gateway.</summary>
+    public static readonly (string Key, string Value) ProxyPods = ("app.kubernetes.io/name", "envoy");
+
     public const string HttpListener = "http";
     public const string HttpsListener = "https";
 

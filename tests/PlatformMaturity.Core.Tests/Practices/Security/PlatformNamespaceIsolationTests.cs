@@ -47,6 +47,11 @@ public sealed class PlatformNamespaceIsolationTests
         new("external-secrets", "external-secrets-webhook", 10250, L(("app.kubernetes.io/name", "external-secrets-webhook"))),
         new("external-secrets", "external-secrets-metrics", 8080, L(("app.kubernetes.io/name", "external-secrets"))),
         new("vpa", "vpa-recommender", 8942, L(("app.kubernetes.io/component", "recommender"))),
+        // Envoy Gateway v1.9.0: the controller (xDS 18000, metrics 19001) and the proxies it runs for the Gateway.
+        new("gateway-system", "envoy-gateway", 18000, L(("control-plane", "envoy-gateway"), ("app.kubernetes.io/name", "gateway-helm"))),
+        new("gateway-system", "envoy-platform", 10080, L(("app.kubernetes.io/name", "envoy"), ("app.kubernetes.io/component", "proxy"))),
+        new("gateway-system", "envoy-platform", 10443, L(("app.kubernetes.io/name", "envoy"), ("app.kubernetes.io/component", "proxy"))),
+        new("gateway-system", "envoy-platform-metrics", 19001, L(("app.kubernetes.io/name", "envoy"), ("app.kubernetes.io/component", "proxy"))),
     ];
 
     /// <summary>
@@ -63,6 +68,8 @@ public sealed class PlatformNamespaceIsolationTests
         "keda/keda-admission-webhooks:9443",
         "keda/keda-operator-metrics-apiserver:6443",
         "external-secrets/external-secrets-webhook:10250",
+        "gateway-system/envoy-platform:10080",
+        "gateway-system/envoy-platform:10443",
     ];
 
     public static TheoryData<string> Stacks => ["l2-existing", "l2-azure", "l3-existing", "l3-azure"];
