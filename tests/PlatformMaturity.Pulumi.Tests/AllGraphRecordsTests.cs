@@ -15,7 +15,8 @@ namespace PlatformMaturity.PulumiHost.Tests;
 /// Every kind of graph record the program maps, with every optional setting set, including records no example
 /// stack uses yet: each becomes the right Pulumi resource with the right inputs, and secret config stays secret.
 /// </summary>
-public sealed class AllGraphRecordsTests
+[Collection(PulumiCollection.Name)]
+public sealed class AllGraphRecordsTests : PulumiTest
 {
     private const string SecretKey = "platform:testGrafanaPassword";
     private const string SecretValue = "s3cr3t-for-tests";

@@ -15,7 +15,8 @@ namespace PlatformMaturity.PulumiHost.Tests;
 /// `pulumi up` of every example stack in stacks/, under Pulumi's test engine: the program registers exactly the
 /// graph pmctl describes for that stack, with the graph's settings as inputs, and keeps secrets secret.
 /// </summary>
-public sealed class ExampleStackTests
+[Collection(PulumiCollection.Name)]
+public sealed class ExampleStackTests : PulumiTest
 {
     public static IEnumerable<string> StackNames() =>
         Directory.EnumerateFiles(TestPaths.Stacks, StackFile.Prefix + "*" + StackFile.Extension).Order(StringComparer.Ordinal)
