@@ -89,7 +89,7 @@ public static class ConfigKeys
 
     public static readonly ConfigKey AdminGroupObjectIds = new(
         "adminGroupObjectIds", ConfigValueType.Array,
-        "Entra ID object ids of the groups that administer the AKS cluster (Entra ID integration, from Level 2). Empty: only the local admin account (az aks get-credentials --admin) administers it.",
+        "Entra ID object ids of the groups that administer the AKS cluster (Entra ID integration, from Level 2); at least one in prod. Empty: only the local admin account (az aks get-credentials --admin) administers it.",
         Default: new JsonArray(), Target: DeploymentTarget.Azure, FromLevel: 2, ItemType: ConfigValueType.String);
 
     public static readonly ConfigKey AuditorGroup = new(

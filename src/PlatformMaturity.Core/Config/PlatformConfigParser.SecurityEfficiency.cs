@@ -36,12 +36,31 @@ public static partial class PlatformConfigParser
             config = ReadNodeRange(raw, config, problem);
             if (config.Level >= 2)
                 CheckTenantGroupsAreObjectIds(config, problem);
+            CheckProductionHasAdminGroup(raw, config, problem);
         }
         else
         {
             config = config with { SecretStoreProvider = ReadSecretStore(raw, problem) };
         }
         return config;
+    }
+
+    /// <summary>
+    /// Production with Entra ID integration (azure, from the level adminGroupObjectIds is read at) needs an Entra ID
+    /// admin group: without one only the shared local admin account can administer the cluster, with no per-person
+    /// sign-in or audit trail, and nobody can once local accounts are disabled.
+    /// </summary>
+    private static void CheckProductionHasAdminGroup(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.AdminGroupObjectIds;
+        if (config.Environment != EnvironmentKind.Prod || !key.NeededAt(config.Level, config.Target) || !config.AdminGroupObjectIds.IsDefaultOrEmpty)
+            return;
+        // A malformed value already has its own problem.
+        if (raw.Has(key) && raw[key] is not JsonArray { Count: 0 })
+            return;
+        problem(key, $"is required in prod from Level {key.FromLevel}, where the cluster signs people in with Entra ID: " +
+            "give the object id of at least one Entra ID group that administers the cluster, e.g. [00000000-0000-0000-0000-000000000000] " +
+            "(az ad group show --group <name> --query id)");
     }
 
     private static string? ReadAuditorGroup(RawConfig raw, DeploymentTarget target, Action<ConfigKey, string> problem)

@@ -54,6 +54,28 @@ public sealed class SecurityEfficiencyConfigTests
         Assert.Equal(level >= 3 && target == DeploymentTarget.Azure, text.Contains(ConfigKeys.NodeMinCount.FullName));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Prod_with_Entra_ID_integration_requires_an_admin_group(int level)
+    {
+        var prod = (ConfigKeys.Environment, (JsonNode?)"prod");
+        var message = SingleProblem(Raw(level, DeploymentTarget.Azure, prod), ConfigKeys.AdminGroupObjectIds);
+        Assert.Contains("required in prod", message);
+        Assert.Equal(ConfigKeys.AdminGroupObjectIds.FullName,
+            Assert.Single(PlatformConfigParser.Parse(Raw(level, DeploymentTarget.Azure, prod, (ConfigKeys.AdminGroupObjectIds, new JsonArray()))).Problems).Key);
+
+        var config = PlatformConfigParser.ParseOrThrow(Raw(level, DeploymentTarget.Azure, prod, (ConfigKeys.AdminGroupObjectIds, new JsonArray(GroupA))), "test");
+        Assert.Equal([GroupA], config.AdminGroupObjectIds.ToArray());
+    }
+
+    [Theory]
+    [InlineData(1, DeploymentTarget.Azure, "nonprod")]
+    [InlineData(2, DeploymentTarget.Azure, "nonprod")]
+    [InlineData(3, DeploymentTarget.Existing, "prod")]
+    public void No_admin_group_is_required_without_Entra_ID_integration_or_outside_prod(int level, DeploymentTarget target, string environment) =>
+        Assert.True(PlatformConfigParser.Parse(Raw(level, target, (ConfigKeys.Environment, environment))).IsValid);
+
     [Fact]
     public void Defaults_apply_when_the_keys_are_absent()
     {
