@@ -47,6 +47,8 @@ public static class AksAssertions
             ("azureActiveDirectoryRoleBasedAccessControl", c.AzureActiveDirectoryRoleBasedAccessControl is not { } aad ? null : Object(
                 ("azureRbacEnabled", aad.AzureRbacEnabled), ("tenantId", aad.TenantId),
                 ("adminGroupObjectIds", aad.AdminGroupObjectIds.IsDefaultOrEmpty ? null : new JsonArray([.. aad.AdminGroupObjectIds.Select(g => JsonValue.Create(g))])))),
+            ("apiServerAccessProfile", c.ApiServerAccessProfile is not { } api ? null : Object(
+                ("authorizedIpRanges", new JsonArray([.. api.AuthorizedIpRanges.Select(r => JsonValue.Create(r))])))),
             ("oidcIssuerEnabled", c.OidcIssuerEnabled), ("workloadIdentityEnabled", c.WorkloadIdentityEnabled),
             ("azurePolicyEnabled", c.AzurePolicyEnabled),
             ("imageCleanerEnabled", c.ImageCleanerEnabled), ("imageCleanerIntervalHours", c.ImageCleanerIntervalHours),

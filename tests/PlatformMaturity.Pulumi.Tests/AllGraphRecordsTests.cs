@@ -137,6 +137,7 @@ public sealed class AllGraphRecordsTests : PulumiTest
             MaintenanceWindowAutoUpgrade = window,
             MaintenanceWindowNodeOs = window with { StartTime = "04:00" },
             AzureActiveDirectoryRoleBasedAccessControl = new AzureActiveDirectoryRbac { AzureRbacEnabled = true, AdminGroupObjectIds = ["platform-admins"] },
+            ApiServerAccessProfile = new ApiServerAccessProfile { AuthorizedIpRanges = ["203.0.113.0/24", "198.51.100.7/32"] },
             OidcIssuerEnabled = true,
             WorkloadIdentityEnabled = true,
             AzurePolicyEnabled = true,

@@ -103,6 +103,10 @@ public static class Foundation
                 NetworkDataPlane = "cilium",
                 NetworkPolicy = "cilium",
             },
+            // Set and changed in place (no replacement): narrowing it later only changes who can reach the API server.
+            ApiServerAccessProfile = config.ApiServerAuthorizedIpRanges.IsDefaultOrEmpty
+                ? null
+                : new ApiServerAccessProfile { AuthorizedIpRanges = config.ApiServerAuthorizedIpRanges },
             Tags = tags,
         });
     }

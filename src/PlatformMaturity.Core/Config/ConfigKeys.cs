@@ -92,6 +92,11 @@ public static class ConfigKeys
         "Entra ID object ids of the groups that administer the AKS cluster (Entra ID integration, from Level 2); at least one in prod. Empty: only the local admin account (az aks get-credentials --admin) administers it.",
         Default: new JsonArray(), Target: DeploymentTarget.Azure, FromLevel: 2, ItemType: ConfigValueType.String);
 
+    public static readonly ConfigKey ApiServerAuthorizedIpRanges = new(
+        "apiServerAuthorizedIpRanges", ConfigValueType.Array,
+        "CIDR ranges allowed to reach the AKS API server, e.g. [203.0.113.0/24, 198.51.100.7/32] (your offices, VPN, CI runners). Unset: any address (sign-in still required).",
+        Target: DeploymentTarget.Azure, ItemType: ConfigValueType.String);
+
     public static readonly ConfigKey AuditorGroup = new(
         "auditorGroup", ConfigValueType.String,
         "Group of the platform's auditors, bound to the read-only view role across the cluster (Entra ID object id on azure, group name on existing). Unset: no auditor access.",
@@ -197,7 +202,7 @@ public static class ConfigKeys
     /// <summary>All keys, in the order stack files list them.</summary>
     public static readonly ImmutableArray<ConfigKey> All =
         [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, NodeMinCount, NodeMaxCount,
-         MaintenanceWindow, AdminGroupObjectIds, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, AuditorGroup,
+         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
          Staged, Attestations];

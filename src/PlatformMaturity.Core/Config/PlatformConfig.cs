@@ -80,6 +80,9 @@ public sealed record PlatformConfig
     /// <summary>Azure: Entra ID groups that administer the cluster (Entra ID integration from Level 2).</summary>
     public ImmutableArray<string> AdminGroupObjectIds { get; init; } = [];
 
+    /// <summary>Azure: CIDR ranges allowed to reach the API server; empty for any address.</summary>
+    public ImmutableArray<string> ApiServerAuthorizedIpRanges { get; init; } = [];
+
     /// <summary>The platform's auditors, bound to the view role from Level 2; null for none.</summary>
     public string? AuditorGroup { get; init; }
 

@@ -32,6 +32,7 @@ public static partial class PlatformConfigParser
             {
                 MaintenanceWindow = ReadMaintenanceWindow(raw, problem),
                 AdminGroupObjectIds = ReadObjectIds(raw, ConfigKeys.AdminGroupObjectIds, problem),
+                ApiServerAuthorizedIpRanges = ReadStringList(raw, ConfigKeys.ApiServerAuthorizedIpRanges, problem, CidrProblem),
             };
             config = ReadNodeRange(raw, config, problem);
             if (config.Level >= 2)
@@ -61,6 +62,32 @@ public static partial class PlatformConfigParser
         problem(key, $"is required in prod from Level {key.FromLevel}, where the cluster signs people in with Entra ID: " +
             "give the object id of at least one Entra ID group that administers the cluster, e.g. [00000000-0000-0000-0000-000000000000] " +
             "(az ad group show --group <name> --query id)");
+    }
+
+    /// <summary>
+    /// An IPv4 or IPv6 range in CIDR notation (parsed by System.Net.IPNetwork) with no host bits set, as AKS takes it;
+    /// a single address is written /32 (or /128). 203.0.113.7/24 is refused: it reads as one address but admits 256.
+    /// </summary>
+    private static string? CidrProblem(string range, string at)
+    {
+        var slash = range.IndexOf('/');
+        var valid = slash > 0
+            && System.Net.IPNetwork.TryParse(range, out var network)
+            && System.Net.IPAddress.TryParse(range[..slash], out var address)
+            && HostBitsAreZero(address.GetAddressBytes(), network.PrefixLength);
+        return valid
+            ? null
+            : $"{at} '{range}' is not a CIDR range; expected address/prefix with no host bits set, such as 203.0.113.0/24 or 198.51.100.7/32";
+    }
+
+    private static bool HostBitsAreZero(byte[] address, int prefixLength)
+    {
+        for (var bit = prefixLength; bit < address.Length * 8; bit++)
+        {
+            if ((address[bit / 8] & (0x80 >> (bit % 8))) != 0)
+                return false;
+        }
+        return true;
     }
 
     private static string? ReadAuditorGroup(RawConfig raw, DeploymentTarget target, Action<ConfigKey, string> problem)

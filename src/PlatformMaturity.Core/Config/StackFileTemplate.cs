@@ -54,6 +54,7 @@ public static class StackFileTemplate
         "kubeContext" => "kind-kind",
         "auditorGroup" => "platform-auditors",
         "allowedRegistries" => "[registry.example.com/team]",
+        "apiServerAuthorizedIpRanges" => "[203.0.113.0/24]",
         "secretStore" => "{vault: {server: \"https://vault.example.com\", path: secret, version: v2, auth: {kubernetes: {mountPath: kubernetes, role: external-secrets}}}}",
         _ => "<value>",
     };

@@ -77,6 +77,39 @@ public sealed class SecurityEfficiencyConfigTests
         Assert.True(PlatformConfigParser.Parse(Raw(level, target, (ConfigKeys.Environment, environment))).IsValid);
 
     [Fact]
+    public void API_server_authorized_ranges_are_CIDR_ranges_and_reach_the_cluster()
+    {
+        var ranges = (ConfigKeys.ApiServerAuthorizedIpRanges, (JsonNode?)new JsonArray("203.0.113.0/24", "198.51.100.7/32", "2001:db8::/32"));
+        var config = PlatformConfigParser.ParseOrThrow(Raw(1, DeploymentTarget.Azure, ranges), "test");
+        Assert.Equal(["203.0.113.0/24", "198.51.100.7/32", "2001:db8::/32"], config.ApiServerAuthorizedIpRanges.ToArray());
+        var cluster = (PlatformMaturity.Graph.Azure.KubernetesCluster)PlatformMaturity.Composition.Composer.Default.Compose(config)
+            .Resource(PlatformMaturity.Composition.Foundation.ClusterName);
+        Assert.Equal(config.ApiServerAuthorizedIpRanges.ToArray(), cluster.ApiServerAccessProfile!.AuthorizedIpRanges.ToArray());
+
+        var open = PlatformConfigParser.ParseOrThrow(Raw(1, DeploymentTarget.Azure), "test");
+        Assert.Null(((PlatformMaturity.Graph.Azure.KubernetesCluster)PlatformMaturity.Composition.Composer.Default.Compose(open)
+            .Resource(PlatformMaturity.Composition.Foundation.ClusterName)).ApiServerAccessProfile);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", "item 0 '203.0.113.7' is not a CIDR range")]
+    [InlineData("203.0.113.7/24", "item 0 '203.0.113.7/24' is not a CIDR range")]
+    [InlineData("203.0.113.0/33", "item 0 '203.0.113.0/33' is not a CIDR range")]
+    [InlineData("office", "item 0 'office' is not a CIDR range")]
+    public void API_server_authorized_ranges_refuse_what_is_not_a_CIDR_range(string range, string expected)
+    {
+        var message = SingleProblem(Raw(1, DeploymentTarget.Azure, (ConfigKeys.ApiServerAuthorizedIpRanges, new JsonArray(range))),
+            ConfigKeys.ApiServerAuthorizedIpRanges);
+        Assert.StartsWith(expected, message);
+    }
+
+    [Fact]
+    public void API_server_authorized_ranges_apply_to_azure_only() =>
+        Assert.Contains("applies to target 'azure' only", SingleProblem(
+            Raw(1, DeploymentTarget.Existing, (ConfigKeys.ApiServerAuthorizedIpRanges, new JsonArray("203.0.113.0/24"))),
+            ConfigKeys.ApiServerAuthorizedIpRanges));
+
+    [Fact]
     public void Defaults_apply_when_the_keys_are_absent()
     {
         var azure = PlatformConfigParser.ParseOrThrow(Raw(3, DeploymentTarget.Azure), "test");
