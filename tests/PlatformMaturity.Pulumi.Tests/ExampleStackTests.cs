@@ -128,6 +128,13 @@ public sealed class ExampleStackTests : PulumiTest
         }
         foreach (var cluster in graph.Resources.OfType<AzureGraph.KubernetesCluster>())
             AksAssertions.InputsMatch(cluster, graph, run.Mocks);
+        foreach (var pool in graph.Resources.OfType<AzureGraph.KubernetesClusterNodePool>())
+        {
+            AksAssertions.InputsMatch(pool, run.Mocks);
+            // Created after its cluster, whose id it takes (checked above); the system pool then keeps only critical add-ons.
+            Assert.Contains(pool.Cluster, pool.DependsOn);
+            Assert.True(((AzureGraph.KubernetesCluster)graph.Resource(pool.Cluster)).DefaultNodePool.OnlyCriticalAddonsEnabled);
+        }
         foreach (var registry in graph.Resources.OfType<AzureGraph.ContainerRegistry>())
         {
             var inputs = run.Mocks.Single(PulumiTypes.Of(registry), registry.Name).Inputs;

@@ -117,6 +117,26 @@ public static class ConfigKeys
         "Most nodes the cluster autoscaler may run in the AKS system node pool (from Level 3); at least nodeMinCount, at most 1000.",
         Default: 5, Target: DeploymentTarget.Azure, FromLevel: 3);
 
+    public static readonly ConfigKey UserNodeVmSize = new(
+        "userNodeVmSize", ConfigValueType.String,
+        "VM size of the AKS user node pool tenant workloads run on (from Level 2; the system pool then keeps only critical add-ons).",
+        Default: Pins.AksUserNodeVmSize, Target: DeploymentTarget.Azure, FromLevel: 2);
+
+    public static readonly ConfigKey UserNodeCount = new(
+        "userNodeCount", ConfigValueType.Integer,
+        "Nodes in the AKS user node pool (from Level 2); at least 2. From Level 3 the autoscaler owns the count after creation.",
+        Default: 2, Target: DeploymentTarget.Azure, FromLevel: 2);
+
+    public static readonly ConfigKey UserNodeMinCount = new(
+        "userNodeMinCount", ConfigValueType.Integer,
+        "Fewest nodes the cluster autoscaler keeps in the AKS user node pool (from Level 3); at least 2.",
+        Default: 2, Target: DeploymentTarget.Azure, FromLevel: 3);
+
+    public static readonly ConfigKey UserNodeMaxCount = new(
+        "userNodeMaxCount", ConfigValueType.Integer,
+        "Most nodes the cluster autoscaler may run in the AKS user node pool (from Level 3); at least userNodeMinCount, at most 1000.",
+        Default: 5, Target: DeploymentTarget.Azure, FromLevel: 3);
+
     public static readonly ConfigKey AllowedRegistries = new(
         "allowedRegistries", ConfigValueType.Array,
         "Registries tenant pods may pull from, enforced at admission from Level 3: host[:port][/path] prefixes, or *.domain for every registry under a domain. Unset: platform:registry on existing, *.azurecr.io on azure.",
@@ -202,6 +222,7 @@ public static class ConfigKeys
     /// <summary>All keys, in the order stack files list them.</summary>
     public static readonly ImmutableArray<ConfigKey> All =
         [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, NodeMinCount, NodeMaxCount,
+         UserNodeVmSize, UserNodeCount, UserNodeMinCount, UserNodeMaxCount,
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,

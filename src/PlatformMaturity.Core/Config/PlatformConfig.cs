@@ -94,6 +94,16 @@ public sealed record PlatformConfig
 
     public int NodeMaxCount { get; init; } = ConfigKeys.NodeMaxCount.Default!.GetValue<int>();
 
+    /// <summary>Azure: the user node pool tenant workloads run on (from Level 2).</summary>
+    public string UserNodeVmSize { get; init; } = ConfigKeys.UserNodeVmSize.Default!.GetValue<string>();
+
+    public int UserNodeCount { get; init; } = ConfigKeys.UserNodeCount.Default!.GetValue<int>();
+
+    /// <summary>Azure: the cluster autoscaler's range for the user node pool (from Level 3).</summary>
+    public int UserNodeMinCount { get; init; } = ConfigKeys.UserNodeMinCount.Default!.GetValue<int>();
+
+    public int UserNodeMaxCount { get; init; } = ConfigKeys.UserNodeMaxCount.Default!.GetValue<int>();
+
     /// <summary>Registries tenant pods may pull from as configured; empty means the target's default (see <see cref="RegistryAllowList"/>).</summary>
     public ImmutableArray<string> AllowedRegistries { get; init; } = [];
 

@@ -35,6 +35,7 @@ public static partial class PlatformConfigParser
                 ApiServerAuthorizedIpRanges = ReadStringList(raw, ConfigKeys.ApiServerAuthorizedIpRanges, problem, CidrProblem),
             };
             config = ReadNodeRange(raw, config, problem);
+            config = ReadUserPool(raw, config, problem);
             if (config.Level >= 2)
                 CheckTenantGroupsAreObjectIds(config, problem);
             CheckProductionHasAdminGroup(raw, config, problem);
@@ -187,6 +188,29 @@ public static partial class PlatformConfigParser
         if (config.Level >= 3 && (config.NodeCount < min || config.NodeCount > max))
             problem(ConfigKeys.NodeCount, $"'{config.NodeCount}' is outside the autoscaler's range {min} to {max} (platform:nodeMinCount, platform:nodeMaxCount); set it within the range");
         return config with { NodeMinCount = min.Value, NodeMaxCount = max.Value };
+    }
+
+    /// <summary>The user node pool tenant workloads run on: size, count and, from Level 3, the autoscaler's range.</summary>
+    private static PlatformConfig ReadUserPool(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
+    {
+        var vmSize = ReadMatching(raw, ConfigKeys.UserNodeVmSize, VmSizePattern(), "an Azure VM size such as Standard_D4ds_v5", problem);
+        var count = ReadInteger(raw, ConfigKeys.UserNodeCount, min: 2, max: 1000,
+            "at least 2 nodes (Kubernetes Built-in Resiliency) and at most 1000", problem);
+        var min = ReadInteger(raw, ConfigKeys.UserNodeMinCount, min: 2, max: 1000,
+            "at least 2 nodes (Kubernetes Built-in Resiliency) and at most 1000", problem);
+        var max = ReadInteger(raw, ConfigKeys.UserNodeMaxCount, min: 2, max: 1000, "2 to 1000 nodes", problem);
+        config = config with { UserNodeVmSize = vmSize ?? config.UserNodeVmSize, UserNodeCount = count ?? config.UserNodeCount };
+        if (min is null || max is null)
+            return config;
+        if (max < min)
+        {
+            problem(ConfigKeys.UserNodeMaxCount, $"'{max}' is less than {ConfigKeys.UserNodeMinCount.FullName} ({min}); set it to at least {min}");
+            return config;
+        }
+        // From Level 3 the pool autoscales, and AKS requires its initial size to lie within the range.
+        if (config.Level >= ConfigKeys.UserNodeMinCount.FromLevel && count is { } initial && (initial < min || initial > max))
+            problem(ConfigKeys.UserNodeCount, $"'{initial}' is outside the autoscaler's range {min} to {max} ({ConfigKeys.UserNodeMinCount.FullName}, {ConfigKeys.UserNodeMaxCount.FullName}); set it within the range");
+        return config with { UserNodeMinCount = min.Value, UserNodeMaxCount = max.Value };
     }
 
     /// <summary>With Entra ID integration, RoleBindings name groups by object id, so a group name would bind nobody.</summary>

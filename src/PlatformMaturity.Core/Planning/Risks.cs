@@ -13,7 +13,8 @@ public static class Risks
     private static readonly string[] ClusterReplacing = ["ClusterName", "Location", "ResourceGroup", "DnsPrefix", "NetworkProfile", "DefaultNodePool.Name"];
 
     /// <summary>System pool settings whose change rotates the pool (nodes drained and replaced).</summary>
-    private static readonly string[] PoolRotating = ["DefaultNodePool.VmSize", "DefaultNodePool.Zones", "DefaultNodePool.OsSku", "DefaultNodePool.HostEncryptionEnabled"];
+    private static readonly string[] PoolRotating = ["DefaultNodePool.VmSize", "DefaultNodePool.Zones", "DefaultNodePool.OsSku", "DefaultNodePool.HostEncryptionEnabled",
+        "DefaultNodePool.OnlyCriticalAddonsEnabled"];
 
     /// <param name="promoting">The changes promote staged enforcements: they enforce what the staged phase only reported.</param>
     public static ImmutableArray<Risk> Find(IReadOnlyList<ResourceChange> phase1, IReadOnlyList<ResourceChange> phase2, IReadOnlyList<string> staged, bool promoting = false)
