@@ -67,7 +67,13 @@ public sealed class ExampleStackTests : PulumiTest
         {
             var inputs = run.Mocks.Single(PulumiTypes.Of(resource), resource.Name).Inputs;
             var objects = Assert.IsAssignableFrom<System.Collections.IEnumerable>(inputs["objs"]).Cast<object>().ToList();
-            Inputs.Equal(JsonNode.Parse(KubernetesJson.Serialize(resource.Object)), Assert.Single(objects), resource.Name);
+            // The object as composed, with the Azure outputs it names (e.g. the registry's login server) as the mocks answer them.
+            var expected = resource.TextFromAzure.IsDefaultOrEmpty
+                ? JsonNode.Parse(KubernetesJson.Serialize(resource.Object))
+                : resource.ToJson([.. resource.TextFromAzure.Select(r => MockOutput(r, run))]);
+            Inputs.Equal(expected, Assert.Single(objects), resource.Name);
+            foreach (var reference in resource.TextFromAzure)
+                Assert.DoesNotContain(reference.Placeholder, Inputs.Json(Assert.Single(objects))!.ToJsonString());
         }
         foreach (var release in run.Mapped.Graph.Resources.OfType<HelmRelease>())
         {
@@ -109,6 +115,7 @@ public sealed class ExampleStackTests : PulumiTest
             AzureGraph.AzureOutput.PrincipalId => $"{name}-principal-id",
             AzureGraph.AzureOutput.OidcIssuerUrl => RecordingMocks.OidcIssuerOf(name),
             AzureGraph.AzureOutput.KubeletIdentityObjectId => RecordingMocks.KubeletObjectId,
+            AzureGraph.AzureOutput.LoginServer => RecordingMocks.LoginServerOf(name),
             _ => throw new ArgumentOutOfRangeException(nameof(reference)),
         };
     }

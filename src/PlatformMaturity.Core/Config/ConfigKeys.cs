@@ -139,7 +139,7 @@ public static class ConfigKeys
 
     public static readonly ConfigKey AllowedRegistries = new(
         "allowedRegistries", ConfigValueType.Array,
-        "Registries tenant pods may pull from, enforced at admission from Level 3: host[:port][/path] prefixes, or *.domain for every registry under a domain. Unset: platform:registry on existing, *.azurecr.io on azure.",
+        "Registries tenant pods may pull from, enforced at admission from Level 3: host[:port][/path] prefixes, or *.domain for every registry under a domain. Unset: the platform's registry (platform:registry on existing, its Azure Container Registry's login server on azure) and the images the platform injects.",
         FromLevel: 3, ItemType: ConfigValueType.String);
 
     public static readonly ConfigKey SecretStore = new(

@@ -104,7 +104,7 @@ public sealed record PlatformConfig
 
     public int UserNodeMaxCount { get; init; } = ConfigKeys.UserNodeMaxCount.Default!.GetValue<int>();
 
-    /// <summary>Registries tenant pods may pull from as configured; empty means the target's default (see <see cref="RegistryAllowList"/>).</summary>
+    /// <summary>Registries tenant pods may pull from as configured; empty means the defaults (Practices.Security.AllowedRegistries).</summary>
     public ImmutableArray<string> AllowedRegistries { get; init; } = [];
 
     /// <summary>
@@ -112,14 +112,6 @@ public sealed record PlatformConfig
     /// the built-in Kubernetes provider. Kept as text so the config stays an immutable value.
     /// </summary>
     public string? SecretStoreProvider { get; init; }
-
-    /// <summary>The registries tenant pods may pull from: the configured ones, else the platform registry (existing) or Azure Container Registry (azure).</summary>
-    public ImmutableArray<string> RegistryAllowList => !AllowedRegistries.IsDefaultOrEmpty
-        ? AllowedRegistries
-        : IsAzure ? [AzureRegistryWildcard] : [Registry ?? ConfigKeys.Registry.Default!.GetValue<string>()];
-
-    /// <summary>Every Azure Container Registry: the azure default, because the platform registry's name is generated at deployment.</summary>
-    public const string AzureRegistryWildcard = "*.azurecr.io";
 
     public bool IsAzure => Target == DeploymentTarget.Azure;
 

@@ -228,7 +228,7 @@ public static partial class PlatformConfigParser
             return [];
         if (raw[key] is not JsonArray array || array.Count == 0)
         {
-            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a non-empty list of registries such as [registry.example.com, \"*.azurecr.io\"] (an empty list would refuse every tenant pod)");
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a non-empty list of registries such as [registry.example.com, \"*.registry.example.com\"] (an empty list would refuse every tenant pod)");
             return [];
         }
         var registries = new List<string>();
@@ -236,7 +236,7 @@ public static partial class PlatformConfigParser
         {
             var registry = Scalar(array[i]);
             if (registry is null || !(RegistryPattern().IsMatch(registry) || WildcardRegistryPattern().IsMatch(registry)))
-                problem(key, $"item {i} '{Shown(array[i])}' is not a registry; expected host[:port][/path] such as registry.example.com/team, or *.domain such as *.azurecr.io");
+                problem(key, $"item {i} '{Shown(array[i])}' is not a registry; expected host[:port][/path] such as registry.example.com/team, or *.domain such as *.registry.example.com; note that *.azurecr.io would admit every registry in Azure, anyone's");
             else if (registries.Contains(registry))
                 problem(key, $"item {i} '{registry}' is listed twice; each registry once");
             else

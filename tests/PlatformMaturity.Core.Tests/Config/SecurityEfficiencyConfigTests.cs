@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PlatformMaturity.Config;
 using PlatformMaturity.Model;
+using PlatformMaturity.Practices.Security;
 
 namespace PlatformMaturity.Core.Tests.Config;
 
@@ -116,9 +117,9 @@ public sealed class SecurityEfficiencyConfigTests
         Assert.Equal((2, 5), (azure.NodeMinCount, azure.NodeMaxCount));
         Assert.Equal("gateway-system", azure.IngressNamespace);
         Assert.Empty(azure.AdminGroupObjectIds);
-        Assert.Equal([PlatformConfig.AzureRegistryWildcard], azure.RegistryAllowList.ToArray());
+        Assert.Equal([AllowedRegistries.AzureLoginServer.Placeholder], AllowedRegistries.For(azure).ToArray());
         var existing = PlatformConfigParser.ParseOrThrow(Raw(3, DeploymentTarget.Existing), "test");
-        Assert.Equal(["localhost:5001"], existing.RegistryAllowList.ToArray());
+        Assert.Equal(["localhost:5001"], AllowedRegistries.For(existing).ToArray());
         Assert.Null(existing.SecretStoreProvider);
     }
 
@@ -167,7 +168,7 @@ public sealed class SecurityEfficiencyConfigTests
     {
         var config = PlatformConfigParser.ParseOrThrow(Raw(3, DeploymentTarget.Existing,
             (ConfigKeys.AllowedRegistries, new JsonArray("registry.example.com/team", "*.azurecr.io"))), "test");
-        Assert.Equal(["registry.example.com/team", "*.azurecr.io"], config.RegistryAllowList.ToArray());
+        Assert.Equal(["registry.example.com/team", "*.azurecr.io"], AllowedRegistries.For(config).ToArray());
         Assert.Contains("item 0 'docker.io/*'", SingleProblem(Raw(3, DeploymentTarget.Existing, (ConfigKeys.AllowedRegistries, new JsonArray("docker.io/*"))), ConfigKeys.AllowedRegistries));
         Assert.Contains("would refuse every tenant pod", SingleProblem(Raw(3, DeploymentTarget.Existing, (ConfigKeys.AllowedRegistries, new JsonArray())), ConfigKeys.AllowedRegistries));
     }

@@ -26,8 +26,10 @@ public sealed class AdvancedVulnerabilitiesManagementTests
         var policy = graph.Typed<V1ValidatingAdmissionPolicy>("ValidatingAdmissionPolicy", null, AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy);
         Assert.Equal("Fail", policy.Spec.FailurePolicy);
         Assert.Equal(["pods"], Assert.Single(policy.Spec.MatchConstraints.ResourceRules).Resources);
-        var expected = target == DeploymentTarget.Azure ? "image.matches('^[^/]+\\\\.azurecr\\\\.io/')" : "image.startsWith('localhost:5001/')";
+        var expected = target == DeploymentTarget.Azure ? $"image.startsWith('{AllowedRegistries.AzureLoginServer.Placeholder}/')" : "image.startsWith('localhost:5001/')";
         Assert.Contains(expected, Assert.Single(policy.Spec.Validations).Expression);
+        // Never every registry in Azure: only the platform's own, whose login server Azure generates.
+        Assert.DoesNotContain("azurecr", Assert.Single(policy.Spec.Validations).Expression);
 
         var binding = graph.Typed<V1ValidatingAdmissionPolicyBinding>("ValidatingAdmissionPolicyBinding", null, AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy);
         Assert.Equal(["Deny"], binding.Spec.ValidationActions);
@@ -35,6 +37,28 @@ public sealed class AdvancedVulnerabilitiesManagementTests
         var selector = Assert.Single(binding.Spec.MatchResources.NamespaceSelector.MatchExpressions);
         Assert.Equal(("kubernetes.io/metadata.name", "In"), (selector.Key, selector.OperatorProperty));
         Assert.Equal(Tenants.Select(t => t.Name), selector.Values);
+    }
+
+    [Fact]
+    public void On_azure_the_default_is_the_platform_registry_login_server_filled_in_at_deployment()
+    {
+        var graph = Compose(Azure(3));
+        var policy = graph.Object("ValidatingAdmissionPolicy", null, AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy);
+        Assert.Equal([AllowedRegistries.AzureLoginServer], policy.TextFromAzure.ToArray());
+        // After the registry, whose login server it needs.
+        Assert.Contains(AllowedRegistries.AzureLoginServer.Resource, policy.DependsOn);
+        Assert.IsType<ContainerRegistry>(graph.Resource(AllowedRegistries.AzureLoginServer.Resource));
+
+        static string Expression(System.Text.Json.Nodes.JsonObject json) => json["spec"]!["validations"]![0]!["expression"]!.GetValue<string>();
+        var deployed = Expression(policy.ToJson(["platformacr1234.azurecr.io"]));
+        Assert.Equal("variables.images.all(image, image.startsWith('platformacr1234.azurecr.io/'))", deployed);
+        Assert.Contains(AllowedRegistries.AzureLoginServer.Placeholder, Expression(policy.ToJson()));
+
+        // A configured list names no Azure output.
+        var configured = Compose(Azure(3) with { AllowedRegistries = ["registry.example.com/team"] })
+            .Object("ValidatingAdmissionPolicy", null, AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy);
+        Assert.Empty(configured.TextFromAzure);
+        Assert.DoesNotContain(AllowedRegistries.AzureLoginServer.Resource, configured.DependsOn);
     }
 
     [Fact]
@@ -67,7 +91,10 @@ public sealed class AdvancedVulnerabilitiesManagementTests
         // The workspace must exist before the cluster; a foundation that holds it is the arrangement without a cycle.
         var config = Azure(3);
         var inEffect = TestModel.InEffectAt(3).Select(p => p.Practice.Name).ToHashSet();
-        var implemented = inEffect.Where(p => p is not (WellKnown.BasicPlatformMonitoring or WellKnown.AdvancedPlatformMonitoring)).ToHashSet();
+        // Only the foundation and this practice are built, so the graph implements neither monitoring nor the build
+        // processes that create the registry.
+        var implemented = inEffect.Where(p => p is not (WellKnown.BasicPlatformMonitoring or WellKnown.AdvancedPlatformMonitoring
+            or PlatformMaturity.Practices.Delivery.BasicBuildProcesses.PracticeName or PlatformMaturity.Practices.Delivery.AdvancedBuildProcesses.PracticeName)).ToHashSet();
         var builder = new GraphBuilder(config, [Foundation.PrimaryCluster(config)], inEffect, implemented);
         var foundation = builder.StartComponent(GraphComponent.FoundationId, Foundation.TypeToken, Provenance.FoundationSource, Provenance.Foundation);
         Foundation.Build(foundation);
