@@ -69,6 +69,7 @@ public sealed class UserNodePoolTests
         Assert.DoesNotContain(plan.Risks, r => r.Id == "cluster-replacement");
         var rotation = Assert.Single(plan.Risks, r => r.Id == "node-pool-rotation");
         Assert.Contains("DefaultNodePool.OnlyCriticalAddonsEnabled", rotation.Description);
+        Assert.Contains("user node pool", rotation.Description);
     }
 
     [Fact]
