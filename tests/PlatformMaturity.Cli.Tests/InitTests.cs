@@ -62,6 +62,23 @@ public sealed class InitTests
     }
 
     [Fact]
+    public void Prod_on_azure_needs_an_admin_group_which_init_takes_as_an_option()
+    {
+        using var dir = new TempDirectory();
+        const string tenant = "team-a:7f9c1d2e-0000-4000-8000-000000000001";
+        var refused = CliRunner.Run(dir.Path, "init", "prod", "--level", "2", "--target", "azure", "--environment", "prod", "--tenant", tenant);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains(ConfigKeys.AdminGroupObjectIds.FullName, refused.Error);
+        Assert.False(File.Exists(dir.Combine("stacks", "Pulumi.prod.yaml")));
+
+        const string admins = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+        Assert.Equal(0, CliRunner.Run(dir.Path, "init", "prod", "--level", "2", "--target", "azure", "--environment", "prod", "--tenant", tenant,
+            "--admin-group", admins).ExitCode);
+        Assert.Equal([admins], Load(dir, "prod").AdminGroupObjectIds.ToArray());
+        Assert.Equal(0, CliRunner.Run(dir.Path, "status", "prod").ExitCode);
+    }
+
+    [Fact]
     public void Documents_each_key_and_shows_optional_ones_commented()
     {
         using var dir = new TempDirectory();

@@ -20,6 +20,25 @@ public static class AksAssertions
         Assert.Empty(inputs.Keys.Except(expected.Select(e => e.Key)));
     }
 
+    /// <summary>An extra node pool's inputs: every setting of its record, on the cluster the record names.</summary>
+    public static void InputsMatch(KubernetesClusterNodePool pool, RecordingMocks mocks)
+    {
+        var inputs = mocks.Single(PulumiTypes.Of(pool), pool.Name).Inputs;
+        var p = pool.Pool;
+        var expected = Object(
+            ("kubernetesClusterId", RecordingMocks.IdOf(pool.Cluster)), ("mode", pool.Mode),
+            ("name", p.Name), ("vmSize", p.VmSize), ("nodeCount", p.NodeCount), ("osSku", p.OsSku),
+            ("autoScalingEnabled", p.AutoScalingEnabled), ("minCount", p.MinCount), ("maxCount", p.MaxCount),
+            ("hostEncryptionEnabled", p.HostEncryptionEnabled), ("temporaryNameForRotation", p.TemporaryNameForRotation),
+            ("upgradeSettings", p.MaxSurge is null ? null : Object(("maxSurge", p.MaxSurge))),
+            ("zones", p.Zones.IsDefaultOrEmpty ? null : new JsonArray([.. p.Zones.Select(z => JsonValue.Create(z))])),
+            ("tags", new JsonObject(pool.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))))));
+        foreach (var (key, value) in expected)
+            Inputs.Equal(value, inputs.GetValueOrDefault(key), $"{pool.Name}.{key}");
+        // Nothing beyond what the graph sets; a default-pool setting such as onlyCriticalAddonsEnabled never leaks in.
+        Assert.Empty(inputs.Keys.Except(expected.Select(e => e.Key)));
+    }
+
     private static JsonObject Expected(KubernetesCluster c, PlatformGraph graph)
     {
         var pool = c.DefaultNodePool;
@@ -47,6 +66,8 @@ public static class AksAssertions
             ("azureActiveDirectoryRoleBasedAccessControl", c.AzureActiveDirectoryRoleBasedAccessControl is not { } aad ? null : Object(
                 ("azureRbacEnabled", aad.AzureRbacEnabled), ("tenantId", aad.TenantId),
                 ("adminGroupObjectIds", aad.AdminGroupObjectIds.IsDefaultOrEmpty ? null : new JsonArray([.. aad.AdminGroupObjectIds.Select(g => JsonValue.Create(g))])))),
+            ("apiServerAccessProfile", c.ApiServerAccessProfile is not { } api ? null : Object(
+                ("authorizedIpRanges", new JsonArray([.. api.AuthorizedIpRanges.Select(r => JsonValue.Create(r))])))),
             ("oidcIssuerEnabled", c.OidcIssuerEnabled), ("workloadIdentityEnabled", c.WorkloadIdentityEnabled),
             ("azurePolicyEnabled", c.AzurePolicyEnabled),
             ("imageCleanerEnabled", c.ImageCleanerEnabled), ("imageCleanerIntervalHours", c.ImageCleanerIntervalHours),

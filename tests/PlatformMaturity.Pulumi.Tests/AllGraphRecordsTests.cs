@@ -15,7 +15,8 @@ namespace PlatformMaturity.PulumiHost.Tests;
 /// Every kind of graph record the program maps, with every optional setting set, including records no example
 /// stack uses yet: each becomes the right Pulumi resource with the right inputs, and secret config stays secret.
 /// </summary>
-public sealed class AllGraphRecordsTests
+[Collection(PulumiCollection.Name)]
+public sealed class AllGraphRecordsTests : PulumiTest
 {
     private const string SecretKey = "platform:testGrafanaPassword";
     private const string SecretValue = "s3cr3t-for-tests";
@@ -46,6 +47,8 @@ public sealed class AllGraphRecordsTests
 
         Assert.Equal(TestDeployment.ExpectedRegistrations(graph), run.Registrations);
         AksAssertions.InputsMatch(graph.Resources.OfType<KubernetesCluster>().Single(), graph, run.Mocks);
+        AksAssertions.InputsMatch(graph.Resources.OfType<KubernetesClusterNodePool>().Single(), run.Mocks);
+        Assert.Equal(RecordingMocks.IdOf(Foundation.ClusterName), run.Mocks.Single(PulumiTypes.Of(graph.Resource("user-pool")), "user-pool").Inputs["kubernetesClusterId"]);
 
         var rg = ((ResourceGroup)graph.Resource(Foundation.ResourceGroupName)).ResourceGroupName;
         Expect(run, "log-analytics", new JsonObject
@@ -136,6 +139,7 @@ public sealed class AllGraphRecordsTests
             MaintenanceWindowAutoUpgrade = window,
             MaintenanceWindowNodeOs = window with { StartTime = "04:00" },
             AzureActiveDirectoryRoleBasedAccessControl = new AzureActiveDirectoryRbac { AzureRbacEnabled = true, AdminGroupObjectIds = ["platform-admins"] },
+            ApiServerAccessProfile = new ApiServerAccessProfile { AuthorizedIpRanges = ["203.0.113.0/24", "198.51.100.7/32"] },
             OidcIssuerEnabled = true,
             WorkloadIdentityEnabled = true,
             AzurePolicyEnabled = true,
@@ -155,6 +159,17 @@ public sealed class AllGraphRecordsTests
 
         GraphResource[] records =
         [
+            new KubernetesClusterNodePool
+            {
+                Name = "user-pool", Provenance = Test, Cluster = Foundation.ClusterName, Mode = "User",
+                Pool = new NodePool
+                {
+                    Name = "user", VmSize = "Standard_D8ds_v5", NodeCount = 3, Zones = ["1", "2", "3"], AutoScalingEnabled = true,
+                    MinCount = 3, MaxCount = 9, HostEncryptionEnabled = true, MaxSurge = "50%", TemporaryNameForRotation = "usertmp",
+                },
+                Tags = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("purpose", "tenants")]),
+                DependsOn = [Foundation.ClusterName],
+            },
             new StorageAccount { Name = "backup-storage", Provenance = Test, ResourceGroup = Foundation.ResourceGroupName, Location = "westeurope", DependsOn = [Foundation.ResourceGroupName] },
             new StorageContainer { Name = "backup-container", Provenance = Test, ContainerName = "velero", StorageAccount = new AzureRef("backup-storage", AzureOutput.Id), DependsOn = ["backup-storage"] },
             new UserAssignedIdentity { Name = "backup-identity", Provenance = Test, ResourceGroup = Foundation.ResourceGroupName, Location = "westeurope", DependsOn = [Foundation.ResourceGroupName] },

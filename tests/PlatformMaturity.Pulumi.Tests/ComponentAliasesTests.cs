@@ -6,7 +6,8 @@ using PlatformMaturity.PulumiHost.Mapping;
 namespace PlatformMaturity.PulumiHost.Tests;
 
 /// <summary>Which predecessor components a component is aliased to, so upgrades move resources instead of replacing them.</summary>
-public sealed class ComponentAliasesTests
+[Collection(PulumiCollection.Name)]
+public sealed class ComponentAliasesTests : PulumiTest
 {
     [Fact]
     public void A_component_is_aliased_to_the_predecessors_the_graph_no_longer_holds()
@@ -23,7 +24,8 @@ public sealed class ComponentAliasesTests
         });
         graph = graph with { Components = [.. graph.Components, Component(stillThere.Id, stillThere.TypeToken), successor] };
 
-        Assert.Equal([gone], ComponentAliases.For(successor, graph));
+        // Element by element: ImmutableArray's own equality compares the underlying arrays by reference.
+        Assert.Equal<ComponentIdentity>([gone], ComponentAliases.For(successor, graph));
     }
 
     private static GraphComponent Component(string id, string typeToken) =>

@@ -6,7 +6,8 @@ using Pulumi;
 namespace PlatformMaturity.PulumiHost.Tests;
 
 /// <summary>A broken stack stops `pulumi up` before anything is registered, with the report `pmctl status` prints.</summary>
-public sealed class ConfigErrorTests
+[Collection(PulumiCollection.Name)]
+public sealed class ConfigErrorTests : PulumiTest
 {
     [Theory]
     // Three problems: a level that does not exist, a target that does not exist, and a typo'd key.

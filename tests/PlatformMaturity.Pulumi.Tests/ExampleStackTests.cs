@@ -15,7 +15,8 @@ namespace PlatformMaturity.PulumiHost.Tests;
 /// `pulumi up` of every example stack in stacks/, under Pulumi's test engine: the program registers exactly the
 /// graph pmctl describes for that stack, with the graph's settings as inputs, and keeps secrets secret.
 /// </summary>
-public sealed class ExampleStackTests
+[Collection(PulumiCollection.Name)]
+public sealed class ExampleStackTests : PulumiTest
 {
     public static IEnumerable<string> StackNames() =>
         Directory.EnumerateFiles(TestPaths.Stacks, StackFile.Prefix + "*" + StackFile.Extension).Order(StringComparer.Ordinal)
@@ -66,7 +67,13 @@ public sealed class ExampleStackTests
         {
             var inputs = run.Mocks.Single(PulumiTypes.Of(resource), resource.Name).Inputs;
             var objects = Assert.IsAssignableFrom<System.Collections.IEnumerable>(inputs["objs"]).Cast<object>().ToList();
-            Inputs.Equal(JsonNode.Parse(KubernetesJson.Serialize(resource.Object)), Assert.Single(objects), resource.Name);
+            // The object as composed, with the Azure outputs it names (e.g. the registry's login server) as the mocks answer them.
+            var expected = resource.TextFromAzure.IsDefaultOrEmpty
+                ? JsonNode.Parse(KubernetesJson.Serialize(resource.Object))
+                : resource.ToJson([.. resource.TextFromAzure.Select(r => MockOutput(r, run))]);
+            Inputs.Equal(expected, Assert.Single(objects), resource.Name);
+            foreach (var reference in resource.TextFromAzure)
+                Assert.DoesNotContain(reference.Placeholder, Inputs.Json(Assert.Single(objects))!.ToJsonString());
         }
         foreach (var release in run.Mapped.Graph.Resources.OfType<HelmRelease>())
         {
@@ -108,6 +115,7 @@ public sealed class ExampleStackTests
             AzureGraph.AzureOutput.PrincipalId => $"{name}-principal-id",
             AzureGraph.AzureOutput.OidcIssuerUrl => RecordingMocks.OidcIssuerOf(name),
             AzureGraph.AzureOutput.KubeletIdentityObjectId => RecordingMocks.KubeletObjectId,
+            AzureGraph.AzureOutput.LoginServer => RecordingMocks.LoginServerOf(name),
             _ => throw new ArgumentOutOfRangeException(nameof(reference)),
         };
     }
@@ -127,6 +135,13 @@ public sealed class ExampleStackTests
         }
         foreach (var cluster in graph.Resources.OfType<AzureGraph.KubernetesCluster>())
             AksAssertions.InputsMatch(cluster, graph, run.Mocks);
+        foreach (var pool in graph.Resources.OfType<AzureGraph.KubernetesClusterNodePool>())
+        {
+            AksAssertions.InputsMatch(pool, run.Mocks);
+            // Created after its cluster, whose id it takes (checked above); the system pool then keeps only critical add-ons.
+            Assert.Contains(pool.Cluster, pool.DependsOn);
+            Assert.True(((AzureGraph.KubernetesCluster)graph.Resource(pool.Cluster)).DefaultNodePool.OnlyCriticalAddonsEnabled);
+        }
         foreach (var registry in graph.Resources.OfType<AzureGraph.ContainerRegistry>())
         {
             var inputs = run.Mocks.Single(PulumiTypes.Of(registry), registry.Name).Inputs;

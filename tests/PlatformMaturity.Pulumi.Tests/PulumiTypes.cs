@@ -12,6 +12,7 @@ public static class PulumiTypes
     {
         ResourceGroup => "azure:core/resourceGroup:ResourceGroup",
         KubernetesCluster => "azure:containerservice/kubernetesCluster:KubernetesCluster",
+        KubernetesClusterNodePool => "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool",
         ContainerRegistry => "azure:containerservice/registry:Registry",
         KeyVault => "azure:keyvault/keyVault:KeyVault",
         LogAnalyticsWorkspace => "azure:operationalinsights/analyticsWorkspace:AnalyticsWorkspace",

@@ -23,6 +23,9 @@ public sealed class RecordingMocks : IMocks
 
     public static string IdOf(string resource) => $"{resource}-id";
 
+    /// <summary>The login server the mocks give a container registry (Azure generates it from the registry's name).</summary>
+    public static string LoginServerOf(string registryResource) => $"{registryResource}1a2b3c.azurecr.io";
+
     public MockResourceArgs Single(string type, string name) =>
         Assert.Single(Registered, r => r.Type == type && r.Name == name);
 
@@ -41,6 +44,9 @@ public sealed class RecordingMocks : IMocks
                 state["kubeletIdentity"] = ImmutableDictionary<string, object>.Empty
                     .Add("objectId", KubeletObjectId).Add("clientId", "kubelet-client-id").Add("userAssignedIdentityId", "");
                 state["oidcIssuerUrl"] = OidcIssuerOf(name);
+                break;
+            case "azure:containerservice/registry:Registry":
+                state["loginServer"] = LoginServerOf(name);
                 break;
             case "azure:authorization/userAssignedIdentity:UserAssignedIdentity":
                 state["principalId"] = $"{name}-principal-id";

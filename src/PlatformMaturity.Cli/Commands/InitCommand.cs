@@ -22,12 +22,17 @@ internal static class InitCommand
         var environment = Choices.OneOf("--environment", "nonprod or prod (default: nonprod)", ConfigNames.Environments, "nonprod", "-e");
         var regions = new Option<string[]>("--region") { Description = "Azure region, primary first (repeat for more); default westeurope on azure", HelpName = "region" };
         var tenants = new Option<string[]>("--tenant") { Description = "A tenant as name[:group[:tier]] (repeat for more); the group is needed from Level 2", HelpName = "tenant" };
+        var adminGroups = new Option<string[]>("--admin-group")
+        {
+            Description = "Azure: Entra ID object id of a group that administers the cluster (repeat for more); needed in prod from Level 2",
+            HelpName = "object-id",
+        };
         var stacksDir = StackLocator.Option();
         var force = new Option<bool>("--force") { Description = "Write a configuration the maturity model advises against (e.g. Level 1 in prod)" };
 
         var command = new Command("init", "Bootstrap a new environment: write stacks/Pulumi.<stack>.yaml for a level and target")
         {
-            stack, level, target, environment, regions, tenants, stacksDir, force,
+            stack, level, target, environment, regions, tenants, adminGroups, stacksDir, force,
         };
         // A misspelt region or more regions than the level places clusters in is a usage error (exit 2), like any
         // option value outside its allowed set: an extra region would otherwise be written and silently unused.
@@ -50,7 +55,7 @@ internal static class InitCommand
         {
             var request = new InitRequest(
                 parse.GetValue(stack)!, parse.GetValue(level), parse.GetValue(target)!, parse.GetValue(environment)!,
-                parse.GetValue(regions) ?? [], parse.GetValue(tenants) ?? [], parse.GetValue(force));
+                parse.GetValue(regions) ?? [], parse.GetValue(tenants) ?? [], parse.GetValue(force), parse.GetValue(adminGroups) ?? []);
             var directory = StackLocator.StacksDirectory(io, parse.GetValue(stacksDir));
             var (path, warnings) = Execute(request, directory);
             foreach (var warning in warnings)
@@ -66,7 +71,7 @@ internal static class InitCommand
 
     /// <summary>The options of one init, before validation.</summary>
     internal sealed record InitRequest(string Stack, int Level, string Target, string Environment,
-        IReadOnlyList<string> Regions, IReadOnlyList<string> Tenants, bool Force);
+        IReadOnlyList<string> Regions, IReadOnlyList<string> Tenants, bool Force, IReadOnlyList<string>? AdminGroups = null);
 
     /// <summary>Validates everything, then creates the file atomically; on any problem nothing is written.</summary>
     internal static (string Path, IReadOnlyList<string> Warnings) Execute(InitRequest request, string stacksDirectory)
@@ -78,6 +83,8 @@ internal static class InitCommand
         ConfigNames.TryParseEnvironment(request.Environment, out var environment);
         if (target != DeploymentTarget.Azure && request.Regions.Count > 0)
             throw new UserError("--region applies to target azure only");
+        if (target != DeploymentTarget.Azure && request.AdminGroups is { Count: > 0 })
+            throw new UserError("--admin-group applies to target azure only");
         if (File.Exists(path))
             throw new UserError($"{path} already exists; pmctl init never overwrites a stack (see pmctl status {request.Stack}, or pick another name)");
 
@@ -86,6 +93,8 @@ internal static class InitCommand
             .With(ConfigKeys.Target, ConfigNames.Of(target))
             .With(ConfigKeys.Environment, ConfigNames.Of(environment))
             .With(ConfigKeys.Tenants, new JsonArray([.. request.Tenants.Select(ParseTenant)]));
+        if (request.AdminGroups is { Count: > 0 } admins)
+            raw = raw.With(ConfigKeys.AdminGroupObjectIds, new JsonArray([.. admins.Select(a => JsonValue.Create(a))]));
         if (target == DeploymentTarget.Azure)
             raw = raw.With(ConfigKeys.Regions, new JsonArray([.. (request.Regions.Count > 0 ? request.Regions : ["westeurope"]).Select(r => JsonValue.Create(r))]));
 

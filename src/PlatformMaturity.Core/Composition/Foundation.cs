@@ -16,6 +16,9 @@ public static class Foundation
     public const string ClusterName = "aks";
     public const string SystemPoolName = "system";
 
+    /// <summary>AKS name of the user node pool tenant workloads run on (lowercase alphanumeric, at most 12 characters).</summary>
+    public const string UserPoolName = "user";
+
     public static ClusterRef PrimaryCluster(PlatformConfig config) => config.IsAzure
         ? new ClusterRef(ClusterRef.PrimaryKey, ClusterName, null)
         : new ClusterRef(ClusterRef.PrimaryKey, null, config.KubeContext);
@@ -31,6 +34,8 @@ public static class Foundation
             if (foundation.HasMonitoring)
                 AddLogAnalytics(foundation, config);
             AddAzureCluster(foundation, config);
+            if (foundation.InEffect(WellKnown.HardMultiTenancy))
+                AddUserPool(foundation, config);
         }
 
         foreach (var tenant in config.Tenants)
@@ -62,6 +67,41 @@ public static class Foundation
             Location = config.PrimaryRegion,
             Tags = StandardLabels.AzureTags(config, provenance),
         });
+    }
+
+    /// <summary>
+    /// From the level that brings Hard multi-tenancy (with that practice's provenance): tenant workloads run on a user
+    /// node pool and the system pool keeps only critical add-ons (CriticalAddonsOnly taint), so a tenant cannot starve
+    /// CoreDNS, konnectivity or metrics-server. The taint is a default-pool setting AKS applies by rotating the pool
+    /// through TemporaryNameForRotation (set from Level 1), so the upgrade that brings it never replaces the cluster;
+    /// the pool is its own resource, created after the cluster. The foundation owns it because practices tune it as
+    /// they tune the system pool (autoscaling, host encryption, surge).
+    /// </summary>
+    private static void AddUserPool(ComponentBuilder foundation, PlatformConfig config)
+    {
+        var practice = Model.MaturityModel.Default.Practice(WellKnown.HardMultiTenancy);
+        var provenance = new Provenance(practice.Name, practice.FirstLevel);
+        foundation.Add(new KubernetesClusterNodePool
+        {
+            Name = WellKnown.UserNodePool,
+            Provenance = provenance,
+            Cluster = ClusterName,
+            Mode = "User",
+            Pool = new NodePool
+            {
+                Name = UserPoolName,
+                VmSize = config.UserNodeVmSize,
+                NodeCount = config.UserNodeCount,
+                Zones = config.Zones,
+                TemporaryNameForRotation = UserPoolName + "tmp",
+            },
+            Tags = StandardLabels.AzureTags(config, provenance),
+        });
+        foundation.Contribute<KubernetesCluster>(ClusterName, cluster => cluster with
+        {
+            DefaultNodePool = cluster.DefaultNodePool with { OnlyCriticalAddonsEnabled = true },
+        }, provenance);
+        foundation.Note($"Tenant workloads run on the user node pool '{UserPoolName}' ({ConfigKeys.UserNodeVmSize.FullName}, {ConfigKeys.UserNodeCount.FullName}); the system pool '{SystemPoolName}' runs only critical add-ons (taint CriticalAddonsOnly=true:NoSchedule). See them: kubectl get nodes -L kubernetes.azure.com/mode");
     }
 
     private static void AddAzureCluster(ComponentBuilder foundation, PlatformConfig config)
@@ -103,6 +143,10 @@ public static class Foundation
                 NetworkDataPlane = "cilium",
                 NetworkPolicy = "cilium",
             },
+            // Set and changed in place (no replacement): narrowing it later only changes who can reach the API server.
+            ApiServerAccessProfile = config.ApiServerAuthorizedIpRanges.IsDefaultOrEmpty
+                ? null
+                : new ApiServerAccessProfile { AuthorizedIpRanges = config.ApiServerAuthorizedIpRanges },
             Tags = tags,
         });
     }

@@ -107,6 +107,7 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
                     deps.AddRange(NamespaceDependency(ns, kubernetes.Cluster));
                 if (kubernetes.ApiGroup.Contains('.') && !kubernetes.ApiGroup.EndsWith(".k8s.io", StringComparison.Ordinal))
                     deps.Add(CrdProvider(kubernetes));
+                deps.AddRange(kubernetes.TextFromAzure.Select(r => r.Resource));
                 break;
             case HelmRelease release:
                 deps.AddRange(ClusterDependency(release.Cluster));

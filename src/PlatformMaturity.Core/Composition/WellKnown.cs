@@ -27,4 +27,10 @@ public static class WellKnown
     /// (Container Insights, Defender, audit logs) refer to it with an AzureRef.
     /// </summary>
     public const string LogAnalyticsWorkspace = "log-analytics";
+
+    /// <summary>Tenant workloads run on a user node pool (azure) from the level this practice brings.</summary>
+    public const string HardMultiTenancy = "Hard multi-tenancy";
+
+    /// <summary>Graph name of the AKS user node pool tenant workloads run on (azure), which practices tune like the system pool.</summary>
+    public const string UserNodePool = "aks-user-pool";
 }

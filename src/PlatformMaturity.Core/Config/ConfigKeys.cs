@@ -89,8 +89,13 @@ public static class ConfigKeys
 
     public static readonly ConfigKey AdminGroupObjectIds = new(
         "adminGroupObjectIds", ConfigValueType.Array,
-        "Entra ID object ids of the groups that administer the AKS cluster (Entra ID integration, from Level 2). Empty: only the local admin account (az aks get-credentials --admin) administers it.",
+        "Entra ID object ids of the groups that administer the AKS cluster (Entra ID integration, from Level 2); at least one in prod. Empty: only the local admin account (az aks get-credentials --admin) administers it.",
         Default: new JsonArray(), Target: DeploymentTarget.Azure, FromLevel: 2, ItemType: ConfigValueType.String);
+
+    public static readonly ConfigKey ApiServerAuthorizedIpRanges = new(
+        "apiServerAuthorizedIpRanges", ConfigValueType.Array,
+        "CIDR ranges allowed to reach the AKS API server, e.g. [203.0.113.0/24, 198.51.100.7/32] (your offices, VPN, CI runners). Unset: any address (sign-in still required).",
+        Target: DeploymentTarget.Azure, ItemType: ConfigValueType.String);
 
     public static readonly ConfigKey AuditorGroup = new(
         "auditorGroup", ConfigValueType.String,
@@ -120,9 +125,29 @@ public static class ConfigKeys
         "Most nodes the cluster autoscaler may run in the AKS system node pool (from Level 3); at least nodeMinCount, at most 1000.",
         Default: 5, Target: DeploymentTarget.Azure, FromLevel: 3);
 
+    public static readonly ConfigKey UserNodeVmSize = new(
+        "userNodeVmSize", ConfigValueType.String,
+        "VM size of the AKS user node pool tenant workloads run on (from Level 2; the system pool then keeps only critical add-ons).",
+        Default: Pins.AksUserNodeVmSize, Target: DeploymentTarget.Azure, FromLevel: 2);
+
+    public static readonly ConfigKey UserNodeCount = new(
+        "userNodeCount", ConfigValueType.Integer,
+        "Nodes in the AKS user node pool (from Level 2); at least 2. From Level 3 the autoscaler owns the count after creation.",
+        Default: 2, Target: DeploymentTarget.Azure, FromLevel: 2);
+
+    public static readonly ConfigKey UserNodeMinCount = new(
+        "userNodeMinCount", ConfigValueType.Integer,
+        "Fewest nodes the cluster autoscaler keeps in the AKS user node pool (from Level 3); at least 2.",
+        Default: 2, Target: DeploymentTarget.Azure, FromLevel: 3);
+
+    public static readonly ConfigKey UserNodeMaxCount = new(
+        "userNodeMaxCount", ConfigValueType.Integer,
+        "Most nodes the cluster autoscaler may run in the AKS user node pool (from Level 3); at least userNodeMinCount, at most 1000.",
+        Default: 5, Target: DeploymentTarget.Azure, FromLevel: 3);
+
     public static readonly ConfigKey AllowedRegistries = new(
         "allowedRegistries", ConfigValueType.Array,
-        "Registries tenant pods may pull from, enforced at admission from Level 3: host[:port][/path] prefixes, or *.domain for every registry under a domain. Unset: platform:registry on existing, *.azurecr.io on azure.",
+        "Registries tenant pods may pull from, enforced at admission from Level 3: host[:port][/path] prefixes, or *.domain for every registry under a domain. Unset: the platform's registry (platform:registry on existing, its Azure Container Registry's login server on azure) and the images the platform injects.",
         FromLevel: 3, ItemType: ConfigValueType.String);
 
     public static readonly ConfigKey SecretStore = new(
@@ -205,7 +230,8 @@ public static class ConfigKeys
     /// <summary>All keys, in the order stack files list them.</summary>
     public static readonly ImmutableArray<ConfigKey> All =
         [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, NodeMinCount, NodeMaxCount,
-         MaintenanceWindow, AdminGroupObjectIds, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
+         UserNodeVmSize, UserNodeCount, UserNodeMinCount, UserNodeMaxCount,
+         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
          Staged, Attestations];

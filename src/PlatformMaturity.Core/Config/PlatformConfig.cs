@@ -81,6 +81,9 @@ public sealed record PlatformConfig
     /// <summary>Azure: Entra ID groups that administer the cluster (Entra ID integration from Level 2).</summary>
     public ImmutableArray<string> AdminGroupObjectIds { get; init; } = [];
 
+    /// <summary>Azure: CIDR ranges allowed to reach the API server; empty for any address.</summary>
+    public ImmutableArray<string> ApiServerAuthorizedIpRanges { get; init; } = [];
+
     /// <summary>The platform's auditors, bound to the view role from Level 2; null for none.</summary>
     public string? AuditorGroup { get; init; }
 
@@ -101,7 +104,17 @@ public sealed record PlatformConfig
 
     public int NodeMaxCount { get; init; } = ConfigKeys.NodeMaxCount.Default!.GetValue<int>();
 
-    /// <summary>Registries tenant pods may pull from as configured; empty means the target's default (see <see cref="RegistryAllowList"/>).</summary>
+    /// <summary>Azure: the user node pool tenant workloads run on (from Level 2).</summary>
+    public string UserNodeVmSize { get; init; } = ConfigKeys.UserNodeVmSize.Default!.GetValue<string>();
+
+    public int UserNodeCount { get; init; } = ConfigKeys.UserNodeCount.Default!.GetValue<int>();
+
+    /// <summary>Azure: the cluster autoscaler's range for the user node pool (from Level 3).</summary>
+    public int UserNodeMinCount { get; init; } = ConfigKeys.UserNodeMinCount.Default!.GetValue<int>();
+
+    public int UserNodeMaxCount { get; init; } = ConfigKeys.UserNodeMaxCount.Default!.GetValue<int>();
+
+    /// <summary>Registries tenant pods may pull from as configured; empty means the defaults (Practices.Security.AllowedRegistries).</summary>
     public ImmutableArray<string> AllowedRegistries { get; init; } = [];
 
     /// <summary>
@@ -109,22 +122,6 @@ public sealed record PlatformConfig
     /// the built-in Kubernetes provider. Kept as text so the config stays an immutable value.
     /// </summary>
     public string? SecretStoreProvider { get; init; }
-
-    /// <summary>The registries tenant pods may pull from: the configured ones, else the platform registry (existing) or Azure Container Registry (azure).</summary>
-    public ImmutableArray<string> RegistryAllowList => !AllowedRegistries.IsDefaultOrEmpty
-        ? AllowedRegistries
-        : IsAzure ? [AzureRegistryWildcard] : [Registry ?? ConfigKeys.Registry.Default!.GetValue<string>()];
-
-    /// <summary>
-    /// What the allowed-registries policy admits in tenant pods: <see cref="RegistryAllowList"/> (the apps' registries)
-    /// plus the exact repositories of the images the platform itself injects (<see cref="TenantPodImages"/>), on both
-    /// targets and whether or not the stack sets platform:allowedRegistries.
-    /// </summary>
-    public ImmutableArray<string> AllowedImageSources =>
-        [.. RegistryAllowList, .. TenantPodImages.Repositories.Where(r => !RegistryAllowList.Contains(r))];
-
-    /// <summary>Every Azure Container Registry: the azure default, because the platform registry's name is generated at deployment.</summary>
-    public const string AzureRegistryWildcard = "*.azurecr.io";
 
     public bool IsAzure => Target == DeploymentTarget.Azure;
 

@@ -29,16 +29,63 @@ public static partial class PlatformConfigParser
             {
                 MaintenanceWindow = ReadMaintenanceWindow(raw, problem),
                 AdminGroupObjectIds = ReadObjectIds(raw, ConfigKeys.AdminGroupObjectIds, problem),
+                ApiServerAuthorizedIpRanges = ReadStringList(raw, ConfigKeys.ApiServerAuthorizedIpRanges, problem, CidrProblem),
             };
             config = ReadNodeRange(raw, config, problem);
+            config = ReadUserPool(raw, config, problem);
             if (config.Level >= 2)
                 CheckTenantGroupsAreObjectIds(config, problem);
+            CheckProductionHasAdminGroup(raw, config, problem);
         }
         else
         {
             config = config with { SecretStoreProvider = ReadSecretStore(raw, problem) };
         }
         return config;
+    }
+
+    /// <summary>
+    /// Production with Entra ID integration (azure, from the level adminGroupObjectIds is read at) needs an Entra ID
+    /// admin group: without one only the shared local admin account can administer the cluster, with no per-person
+    /// sign-in or audit trail, and nobody can once local accounts are disabled.
+    /// </summary>
+    private static void CheckProductionHasAdminGroup(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.AdminGroupObjectIds;
+        if (config.Environment != EnvironmentKind.Prod || !key.NeededAt(config.Level, config.Target) || !config.AdminGroupObjectIds.IsDefaultOrEmpty)
+            return;
+        // A malformed value already has its own problem.
+        if (raw.Has(key) && raw[key] is not JsonArray { Count: 0 })
+            return;
+        problem(key, $"is required in prod from Level {key.FromLevel}, where the cluster signs people in with Entra ID: " +
+            "give the object id of at least one Entra ID group that administers the cluster, e.g. [00000000-0000-0000-0000-000000000000] " +
+            "(az ad group show --group <name> --query id)");
+    }
+
+    /// <summary>
+    /// An IPv4 or IPv6 range in CIDR notation (parsed by System.Net.IPNetwork) with no host bits set, as AKS takes it;
+    /// a single address is written /32 (or /128). 203.0.113.7/24 is refused: it reads as one address but admits 256.
+    /// </summary>
+    private static string? CidrProblem(string range, string at)
+    {
+        var slash = range.IndexOf('/');
+        var valid = slash > 0
+            && System.Net.IPNetwork.TryParse(range, out var network)
+            && System.Net.IPAddress.TryParse(range[..slash], out var address)
+            && HostBitsAreZero(address.GetAddressBytes(), network.PrefixLength);
+        return valid
+            ? null
+            : $"{at} '{range}' is not a CIDR range; expected address/prefix with no host bits set, such as 203.0.113.0/24 or 198.51.100.7/32";
+    }
+
+    private static bool HostBitsAreZero(byte[] address, int prefixLength)
+    {
+        for (var bit = prefixLength; bit < address.Length * 8; bit++)
+        {
+            if ((address[bit / 8] & (0x80 >> (bit % 8))) != 0)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>The gateway's HTTPS listener needs both a hostname (cert-manager names the certificate after it) and an issuer.</summary>
@@ -145,6 +192,29 @@ public static partial class PlatformConfigParser
         return config with { NodeMinCount = min.Value, NodeMaxCount = max.Value };
     }
 
+    /// <summary>The user node pool tenant workloads run on: size, count and, from Level 3, the autoscaler's range.</summary>
+    private static PlatformConfig ReadUserPool(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
+    {
+        var vmSize = ReadMatching(raw, ConfigKeys.UserNodeVmSize, VmSizePattern(), "an Azure VM size such as Standard_D4ds_v5", problem);
+        var count = ReadInteger(raw, ConfigKeys.UserNodeCount, min: 2, max: 1000,
+            "at least 2 nodes (Kubernetes Built-in Resiliency) and at most 1000", problem);
+        var min = ReadInteger(raw, ConfigKeys.UserNodeMinCount, min: 2, max: 1000,
+            "at least 2 nodes (Kubernetes Built-in Resiliency) and at most 1000", problem);
+        var max = ReadInteger(raw, ConfigKeys.UserNodeMaxCount, min: 2, max: 1000, "2 to 1000 nodes", problem);
+        config = config with { UserNodeVmSize = vmSize ?? config.UserNodeVmSize, UserNodeCount = count ?? config.UserNodeCount };
+        if (min is null || max is null)
+            return config;
+        if (max < min)
+        {
+            problem(ConfigKeys.UserNodeMaxCount, $"'{max}' is less than {ConfigKeys.UserNodeMinCount.FullName} ({min}); set it to at least {min}");
+            return config;
+        }
+        // From Level 3 the pool autoscales, and AKS requires its initial size to lie within the range.
+        if (config.Level >= ConfigKeys.UserNodeMinCount.FromLevel && count is { } initial && (initial < min || initial > max))
+            problem(ConfigKeys.UserNodeCount, $"'{initial}' is outside the autoscaler's range {min} to {max} ({ConfigKeys.UserNodeMinCount.FullName}, {ConfigKeys.UserNodeMaxCount.FullName}); set it within the range");
+        return config with { UserNodeMinCount = min.Value, UserNodeMaxCount = max.Value };
+    }
+
     private static ImmutableArray<string> ReadAllowedRegistries(RawConfig raw, Action<ConfigKey, string> problem)
     {
         var key = ConfigKeys.AllowedRegistries;
@@ -152,7 +222,7 @@ public static partial class PlatformConfigParser
             return [];
         if (raw[key] is not JsonArray array || array.Count == 0)
         {
-            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a non-empty list of registries such as [registry.example.com, \"*.azurecr.io\"] (an empty list would refuse every tenant pod)");
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected a non-empty list of registries such as [registry.example.com, \"*.registry.example.com\"] (an empty list would refuse every tenant pod)");
             return [];
         }
         var registries = new List<string>();
@@ -160,7 +230,7 @@ public static partial class PlatformConfigParser
         {
             var registry = Scalar(array[i]);
             if (registry is null || !(RegistryPattern().IsMatch(registry) || WildcardRegistryPattern().IsMatch(registry)))
-                problem(key, $"item {i} '{Shown(array[i])}' is not a registry; expected host[:port][/path] such as registry.example.com/team, or *.domain such as *.azurecr.io");
+                problem(key, $"item {i} '{Shown(array[i])}' is not a registry; expected host[:port][/path] such as registry.example.com/team, or *.domain such as *.registry.example.com; note that *.azurecr.io would admit every registry in Azure, anyone's");
             else if (registries.Contains(registry))
                 problem(key, $"item {i} '{registry}' is listed twice; each registry once");
             else

@@ -56,6 +56,7 @@ public static class StackFileTemplate
         "allowedRegistries" => "[registry.example.com/team]",
         "gatewayHostname" => "\"*.apps.example.com\"",
         "gatewayClusterIssuer" => "letsencrypt-prod",
+        "apiServerAuthorizedIpRanges" => "[203.0.113.0/24]",
         "secretStore" => "{vault: {server: \"https://vault.example.com\", path: secret, version: v2, auth: {kubernetes: {mountPath: kubernetes, role: external-secrets}}}}",
         _ => "<value>",
     };

@@ -77,6 +77,9 @@ public static class CostModel
                         unknown.Add("Microsoft Defender for Containers (billed per vCore of the nodes)");
                     AddPool(lines, unknown, cluster.ClusterName, cluster.DefaultNodePool);
                     break;
+                case KubernetesClusterNodePool pool:
+                    AddPool(lines, unknown, graph.Resource(pool.Cluster) is KubernetesCluster owner ? owner.ClusterName : pool.Cluster, pool.Pool);
+                    break;
                 case ContainerRegistry registry:
                     lines.Add(new CostLine($"container registry ({registry.Sku})", RegistryMonthly.GetValueOrDefault(registry.Sku)));
                     break;

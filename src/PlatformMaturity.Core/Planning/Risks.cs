@@ -15,7 +15,8 @@ public static class Risks
     private static readonly string[] ClusterReplacing = ["ClusterName", "Location", "ResourceGroup", "DnsPrefix", "NetworkProfile", "DefaultNodePool.Name"];
 
     /// <summary>System pool settings whose change rotates the pool (nodes drained and replaced).</summary>
-    private static readonly string[] PoolRotating = ["DefaultNodePool.VmSize", "DefaultNodePool.Zones", "DefaultNodePool.OsSku", "DefaultNodePool.HostEncryptionEnabled"];
+    private static readonly string[] PoolRotating = ["DefaultNodePool.VmSize", "DefaultNodePool.Zones", "DefaultNodePool.OsSku", "DefaultNodePool.HostEncryptionEnabled",
+        "DefaultNodePool.OnlyCriticalAddonsEnabled"];
 
     /// <param name="promoting">The changes promote staged enforcements: they enforce what the staged phase only reported.</param>
     public static ImmutableArray<Risk> Find(IReadOnlyList<ResourceChange> phase1, IReadOnlyList<ResourceChange> phase2, IReadOnlyList<string> staged, bool promoting = false)
@@ -78,8 +79,13 @@ public static class Risks
             var rotating = change.Settings.Where(s => PoolRotating.Any(p => s.Path == p || s.Path.StartsWith(p + "[", StringComparison.Ordinal))).ToList();
             if (rotating.Count > 0)
             {
+                // Pulumi changes the cluster before it creates a pool that needs the cluster's id, so the workloads the
+                // rotation evicts wait for the new user pool.
+                var tainting = rotating.Any(s => s.Path == "DefaultNodePool.OnlyCriticalAddonsEnabled" && string.Equals(s.After, "true", StringComparison.OrdinalIgnoreCase))
+                    ? "; from then on it runs only critical add-ons, so other pods move to the user node pool, which is created right after (until it is ready they wait as Pending)"
+                    : "";
                 risks.Add(new Risk("node-pool-rotation",
-                    $"Changing {string.Join(", ", rotating.Select(s => s.Path).Distinct())} rotates the system node pool: every node is drained and replaced",
+                    $"Changing {string.Join(", ", rotating.Select(s => s.Path).Distinct())} rotates the system node pool: every node is drained and replaced{tainting}",
                     [change.Resource],
                     "AKS rotates through the temporary pool, honouring PodDisruptionBudgets; run 2+ replicas with PDBs and apply in a maintenance window",
                     "set the previous values in the stack and run pulumi up (another rotation)"));

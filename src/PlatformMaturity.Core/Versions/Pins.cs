@@ -17,6 +17,9 @@ public static class Pins
     /// <summary>General-purpose VM size of the system node pool.</summary>
     public const string AksSystemNodeVmSize = "Standard_D4ds_v5";
 
+    /// <summary>General-purpose VM size of the user node pool tenant workloads run on.</summary>
+    public const string AksUserNodeVmSize = "Standard_D4ds_v5";
+
     /// <summary>OS of AKS nodes (Azure Linux 2.0 is retired).</summary>
     public const string AksOsSku = "AzureLinux3";
 

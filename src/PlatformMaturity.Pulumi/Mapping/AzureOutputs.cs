@@ -21,6 +21,7 @@ internal sealed class AzureOutputs(MappedResources resources)
             (AzureOutput.OidcIssuerUrl, PulumiAzure.ContainerService.KubernetesCluster cluster) => cluster.OidcIssuerUrl,
             (AzureOutput.PrincipalId, PulumiAzure.Authorization.UserAssignedIdentity identity) => identity.PrincipalId,
             (AzureOutput.ClientId, PulumiAzure.Authorization.UserAssignedIdentity identity) => identity.ClientId,
+            (AzureOutput.LoginServer, PulumiAzure.ContainerService.Registry registry) => registry.LoginServer,
             _ => throw new InvalidOperationException(
                 $"a graph resource refers to the {reference.Output} of '{reference.Resource}', which its Pulumi type {resource.GetResourceType()} does not have"),
         };

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PlatformMaturity.Config;
 using PlatformMaturity.Model;
+using PlatformMaturity.Practices.Security;
 
 namespace PlatformMaturity.Core.Tests.Config;
 
@@ -54,6 +55,61 @@ public sealed class SecurityEfficiencyConfigTests
         Assert.Equal(level >= 3 && target == DeploymentTarget.Azure, text.Contains(ConfigKeys.NodeMinCount.FullName));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Prod_with_Entra_ID_integration_requires_an_admin_group(int level)
+    {
+        var prod = (ConfigKeys.Environment, (JsonNode?)"prod");
+        var message = SingleProblem(Raw(level, DeploymentTarget.Azure, prod), ConfigKeys.AdminGroupObjectIds);
+        Assert.Contains("required in prod", message);
+        Assert.Equal(ConfigKeys.AdminGroupObjectIds.FullName,
+            Assert.Single(PlatformConfigParser.Parse(Raw(level, DeploymentTarget.Azure, prod, (ConfigKeys.AdminGroupObjectIds, new JsonArray()))).Problems).Key);
+
+        var config = PlatformConfigParser.ParseOrThrow(Raw(level, DeploymentTarget.Azure, prod, (ConfigKeys.AdminGroupObjectIds, new JsonArray(GroupA))), "test");
+        Assert.Equal([GroupA], config.AdminGroupObjectIds.ToArray());
+    }
+
+    [Theory]
+    [InlineData(1, DeploymentTarget.Azure, "nonprod")]
+    [InlineData(2, DeploymentTarget.Azure, "nonprod")]
+    [InlineData(3, DeploymentTarget.Existing, "prod")]
+    public void No_admin_group_is_required_without_Entra_ID_integration_or_outside_prod(int level, DeploymentTarget target, string environment) =>
+        Assert.True(PlatformConfigParser.Parse(Raw(level, target, (ConfigKeys.Environment, environment))).IsValid);
+
+    [Fact]
+    public void API_server_authorized_ranges_are_CIDR_ranges_and_reach_the_cluster()
+    {
+        var ranges = (ConfigKeys.ApiServerAuthorizedIpRanges, (JsonNode?)new JsonArray("203.0.113.0/24", "198.51.100.7/32", "2001:db8::/32"));
+        var config = PlatformConfigParser.ParseOrThrow(Raw(1, DeploymentTarget.Azure, ranges), "test");
+        Assert.Equal(["203.0.113.0/24", "198.51.100.7/32", "2001:db8::/32"], config.ApiServerAuthorizedIpRanges.ToArray());
+        var cluster = (PlatformMaturity.Graph.Azure.KubernetesCluster)PlatformMaturity.Composition.Composer.Default.Compose(config)
+            .Resource(PlatformMaturity.Composition.Foundation.ClusterName);
+        Assert.Equal(config.ApiServerAuthorizedIpRanges.ToArray(), cluster.ApiServerAccessProfile!.AuthorizedIpRanges.ToArray());
+
+        var open = PlatformConfigParser.ParseOrThrow(Raw(1, DeploymentTarget.Azure), "test");
+        Assert.Null(((PlatformMaturity.Graph.Azure.KubernetesCluster)PlatformMaturity.Composition.Composer.Default.Compose(open)
+            .Resource(PlatformMaturity.Composition.Foundation.ClusterName)).ApiServerAccessProfile);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", "item 0 '203.0.113.7' is not a CIDR range")]
+    [InlineData("203.0.113.7/24", "item 0 '203.0.113.7/24' is not a CIDR range")]
+    [InlineData("203.0.113.0/33", "item 0 '203.0.113.0/33' is not a CIDR range")]
+    [InlineData("office", "item 0 'office' is not a CIDR range")]
+    public void API_server_authorized_ranges_refuse_what_is_not_a_CIDR_range(string range, string expected)
+    {
+        var message = SingleProblem(Raw(1, DeploymentTarget.Azure, (ConfigKeys.ApiServerAuthorizedIpRanges, new JsonArray(range))),
+            ConfigKeys.ApiServerAuthorizedIpRanges);
+        Assert.StartsWith(expected, message);
+    }
+
+    [Fact]
+    public void API_server_authorized_ranges_apply_to_azure_only() =>
+        Assert.Contains("applies to target 'azure' only", SingleProblem(
+            Raw(1, DeploymentTarget.Existing, (ConfigKeys.ApiServerAuthorizedIpRanges, new JsonArray("203.0.113.0/24"))),
+            ConfigKeys.ApiServerAuthorizedIpRanges));
+
     [Fact]
     public void Defaults_apply_when_the_keys_are_absent()
     {
@@ -61,9 +117,9 @@ public sealed class SecurityEfficiencyConfigTests
         Assert.Equal((2, 5), (azure.NodeMinCount, azure.NodeMaxCount));
         Assert.Equal("gateway-system", azure.IngressNamespace);
         Assert.Empty(azure.AdminGroupObjectIds);
-        Assert.Equal([PlatformConfig.AzureRegistryWildcard], azure.RegistryAllowList.ToArray());
+        Assert.Equal([AllowedRegistries.AzureLoginServer.Placeholder], AllowedRegistries.For(azure).ToArray());
         var existing = PlatformConfigParser.ParseOrThrow(Raw(3, DeploymentTarget.Existing), "test");
-        Assert.Equal(["localhost:5001"], existing.RegistryAllowList.ToArray());
+        Assert.Equal(["localhost:5001"], AllowedRegistries.For(existing).ToArray());
         Assert.Null(existing.SecretStoreProvider);
     }
 
@@ -112,7 +168,7 @@ public sealed class SecurityEfficiencyConfigTests
     {
         var config = PlatformConfigParser.ParseOrThrow(Raw(3, DeploymentTarget.Existing,
             (ConfigKeys.AllowedRegistries, new JsonArray("registry.example.com/team", "*.azurecr.io"))), "test");
-        Assert.Equal(["registry.example.com/team", "*.azurecr.io"], config.RegistryAllowList.ToArray());
+        Assert.Equal(["registry.example.com/team", "*.azurecr.io"], AllowedRegistries.For(config).ToArray());
         Assert.Contains("item 0 'docker.io/*'", SingleProblem(Raw(3, DeploymentTarget.Existing, (ConfigKeys.AllowedRegistries, new JsonArray("docker.io/*"))), ConfigKeys.AllowedRegistries));
         Assert.Contains("would refuse every tenant pod", SingleProblem(Raw(3, DeploymentTarget.Existing, (ConfigKeys.AllowedRegistries, new JsonArray())), ConfigKeys.AllowedRegistries));
     }

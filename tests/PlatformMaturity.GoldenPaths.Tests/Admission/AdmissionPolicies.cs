@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using Cel;
 using k8s;
 using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
+using PlatformMaturity.Practices.Security;
 
 namespace PlatformMaturity.GoldenPaths.Tests.Admission;
 
@@ -37,9 +39,16 @@ public sealed class AdmissionPolicies
         _bindings = [.. objects.Where(o => Kind(o) == "ValidatingAdmissionPolicyBinding")];
     }
 
-    /// <summary>Every Kubernetes object of the graph, as the API server would receive it.</summary>
+    /// <summary>
+    /// Every Kubernetes object of the graph, as the API server would receive it: with the Azure outputs the Pulumi host
+    /// fills in (the platform registry's login server is the test platforms' registry).
+    /// </summary>
     public static AdmissionPolicies Of(PlatformGraph graph) =>
-        new([.. graph.Resources.OfType<KubernetesResource>().Select(r => (JsonObject)JsonNode.Parse(KubernetesJson.Serialize(r.Object))!)]);
+        new([.. graph.Resources.OfType<KubernetesResource>().Select(r => r.ToJson(r.TextFromAzure.IsEmpty ? null : [.. r.TextFromAzure.Select(FilledIn)]))]);
+
+    private static string FilledIn(AzureRef output) => output == AllowedRegistries.AzureLoginServer
+        ? TestPlatforms.AzureRegistry
+        : throw new InvalidOperationException($"no test value for Azure output {output.Placeholder}");
 
     public IReadOnlyList<string> PolicyNames => [.. _policies.Select(Name)];
 

@@ -19,7 +19,16 @@ public abstract record AzureResource : GraphResource
 }
 
 /// <summary>An output of another Azure resource of the graph, resolved by the Pulumi host (e.g. a registry's id).</summary>
-public sealed record AzureRef(string Resource, AzureOutput Output);
+public sealed record AzureRef(string Resource, AzureOutput Output)
+{
+    /// <summary>
+    /// Text that stands for the output's value in a Kubernetes object until Azure assigns it (e.g. a registry's
+    /// generated login server); the Pulumi host replaces it (<see cref="KubernetesResource.TextFromAzure"/>) and
+    /// pmctl render shows it as is.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Placeholder => $"$(azure:{Resource}.{Output})";
+}
 
 /// <summary>The outputs graph resources refer to.</summary>
 public enum AzureOutput
@@ -41,4 +50,7 @@ public enum AzureOutput
 
     /// <summary>The OIDC issuer URL of an AKS cluster.</summary>
     OidcIssuerUrl,
+
+    /// <summary>The login server of a container registry (name.azurecr.io), the registry part of its images' references.</summary>
+    LoginServer,
 }

@@ -48,6 +48,9 @@ public sealed record KubernetesCluster : AzureResource
     /// <summary>Entra ID integration (azure_active_directory_role_based_access_control).</summary>
     public AzureActiveDirectoryRbac? AzureActiveDirectoryRoleBasedAccessControl { get; init; }
 
+    /// <summary>Who may reach the API server (api_server_access_profile); null for any address.</summary>
+    public ApiServerAccessProfile? ApiServerAccessProfile { get; init; }
+
     public bool? OidcIssuerEnabled { get; init; }
 
     public bool? WorkloadIdentityEnabled { get; init; }
@@ -96,6 +99,12 @@ public sealed record AzureActiveDirectoryRbac
     public System.Collections.Immutable.ImmutableArray<string> AdminGroupObjectIds { get; init; } = [];
 
     public string? TenantId { get; init; }
+}
+
+/// <summary>API server access (api_server_access_profile): the CIDR ranges allowed to reach it.</summary>
+public sealed record ApiServerAccessProfile
+{
+    public ImmutableArray<string> AuthorizedIpRanges { get; init; } = [];
 }
 
 /// <summary>Cluster autoscaler tuning (auto_scaler_profile); null values keep the provider defaults.</summary>

@@ -21,8 +21,9 @@ public sealed class HardMultiTenancy : PracticeComponent
 
     public override string Practice => "Hard multi-tenancy";
 
-    public override Implementation Implementation => Implementation.OnBothTargets(
-        $"One namespace per tenant labelled {TenantLabel} and {TierLabel} and annotated with its team group, which the tenant's RBAC, quota and network isolation select (dedicated node pools per tier from Level 4)");
+    public override Implementation Implementation => new(
+        Existing: $"One namespace per tenant labelled {TenantLabel} and {TierLabel} and annotated with its team group, which the tenant's RBAC, quota and network isolation select",
+        Azure: $"One namespace per tenant labelled {TenantLabel} and {TierLabel} and annotated with its team group, which the tenant's RBAC, quota and network isolation select; tenant workloads on a user node pool while the system pool runs only critical add-ons (the foundation adds both with this practice's provenance; dedicated node pools per tier from Level 4)");
 
     public override void Build(ComponentBuilder component)
     {

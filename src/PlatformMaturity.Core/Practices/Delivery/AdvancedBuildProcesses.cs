@@ -16,7 +16,10 @@ public sealed class AdvancedBuildProcesses : PracticeComponent
     /// <summary>Issuer of GitHub Actions' OIDC tokens.</summary>
     public const string GitHubIssuer = "https://token.actions.githubusercontent.com";
 
-    public override string Practice => "Advanced Build Processes";
+    /// <summary>The practice's name, for practices that rely on the registry it creates.</summary>
+    public const string PracticeName = "Advanced Build Processes";
+
+    public override string Practice => PracticeName;
 
     public override Implementation Implementation => new(
         Existing: "The configured registry (platform:registry, published per KEP-1755); golden-path CI workflows build with cache, tag by commit SHA, produce an SBOM and push with the registry's own short-lived credentials",

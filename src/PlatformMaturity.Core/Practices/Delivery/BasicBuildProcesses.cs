@@ -10,7 +10,10 @@ public sealed class BasicBuildProcesses : PracticeComponent
     public const string RegistryName = "registry";
     public const string PullAssignmentName = "registry-acrpull";
 
-    public override string Practice => "Basic Build Processes";
+    /// <summary>The practice's name, for practices that rely on the registry it creates.</summary>
+    public const string PracticeName = "Basic Build Processes";
+
+    public override string Practice => PracticeName;
 
     public override Implementation Implementation => new(
         Existing: "The configured registry (platform:registry), published in the kube-public/local-registry-hosting ConfigMap (KEP-1755); images built and pushed by hand",

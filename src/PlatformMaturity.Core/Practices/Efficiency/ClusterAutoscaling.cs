@@ -11,7 +11,7 @@ public sealed class ClusterAutoscaling : PracticeComponent
 
     public override Implementation Implementation => new(
         Existing: "Not applicable: node autoscaling depends on the provider of the existing cluster's nodes",
-        Azure: "AKS cluster autoscaler on the system node pool between platform:nodeMinCount and platform:nodeMaxCount, balancing similar node groups and picking the least-waste pool");
+        Azure: "AKS cluster autoscaler on the system node pool between platform:nodeMinCount and platform:nodeMaxCount and on the user node pool between platform:userNodeMinCount and platform:userNodeMaxCount, balancing similar node groups and picking the least-waste pool");
 
     public override string? NotApplicableReason(DeploymentTarget target) => target == DeploymentTarget.Existing
         ? "adding and removing nodes is provider-specific (a cloud's node groups, Cluster API, Karpenter); enable the autoscaler your cluster's provider offers"
@@ -35,6 +35,14 @@ public sealed class ClusterAutoscaling : PracticeComponent
                 ScaleDownUnneeded = "10m",
             },
         });
+        if (component.Existing<KubernetesClusterNodePool>().Any(p => p.Name == WellKnown.UserNodePool))
+        {
+            component.Contribute<KubernetesClusterNodePool>(WellKnown.UserNodePool, pool => pool with
+            {
+                Pool = pool.Pool with { AutoScalingEnabled = true, MinCount = config.UserNodeMinCount, MaxCount = config.UserNodeMaxCount },
+            });
+            component.Note($"The user node pool tenant workloads run on scales between {config.UserNodeMinCount} and {config.UserNodeMaxCount} nodes ({ConfigKeys.UserNodeMinCount.FullName}, {ConfigKeys.UserNodeMaxCount.FullName}).");
+        }
         component.Note($"The system node pool scales between {config.NodeMinCount} and {config.NodeMaxCount} nodes ({ConfigKeys.NodeMinCount.FullName}, {ConfigKeys.NodeMaxCount.FullName}); nodes idle for 10 minutes are removed.");
         component.Note("See why a pod waits for a node: kubectl describe pod <pod> -n <tenant> (events from cluster-autoscaler), and kubectl get configmap cluster-autoscaler-status -n kube-system -o yaml.");
     }

@@ -65,6 +65,8 @@ public sealed class AdvancedDataProtection : PracticeComponent
             WorkloadIdentityEnabled = true,
             DefaultNodePool = cluster.DefaultNodePool with { HostEncryptionEnabled = true },
         });
+        if (component.Existing<KubernetesClusterNodePool>().Any(p => p.Name == WellKnown.UserNodePool))
+            component.Contribute<KubernetesClusterNodePool>(WellKnown.UserNodePool, pool => pool with { Pool = pool.Pool with { HostEncryptionEnabled = true } });
         component.Note("Host encryption needs the subscription feature once: az feature register --namespace Microsoft.Compute --name EncryptionAtHost (then az provider register -n Microsoft.Compute). Turning it on rotates the system node pool.");
         component.Note("A workload reads Key Vault secrets as files: a SecretProviderClass (provider azure, the vault's name and tenant id, clientID of a user-assigned identity) mounted through the secrets-store.csi.k8s.io CSI driver; rotated secrets appear within " + SecretRotationInterval + ".");
         component.Note("Workload identity: create a user-assigned identity with Key Vault Secrets User on the vault, federate it with the cluster's OIDC issuer for system:serviceaccount:<tenant>:<sa>, annotate the service account with azure.workload.identity/client-id and label the pods azure.workload.identity/use=true.");

@@ -94,13 +94,19 @@ public sealed class AdvancedVulnerabilitiesManagement : PracticeComponent
     private static void AddRegistryAllowList(ComponentBuilder component)
     {
         var config = component.Config;
-        var registries = config.AllowedImageSources;
+        var registries = AllowedRegistries.ImageSources(config);
+        if (!AllowedRegistries.AzureValuesIn(registries).IsEmpty && !AllowedRegistries.HasAzureRegistry(component))
+        {
+            // Only a partial platform lacks the registry; without it the default would name nothing that exists.
+            component.Note($"This platform has no Azure Container Registry, so there is no default registry allow-list; set {ConfigKeys.AllowedRegistries.FullName}.");
+            return;
+        }
         if (config.Tenants.IsDefaultOrEmpty)
         {
             component.Note($"No tenants yet, so no namespace is bound to the registry allow-list ({string.Join(", ", registries)}).");
             return;
         }
-        component.AddObject(new V1ValidatingAdmissionPolicy
+        var policy = component.AddObject(new V1ValidatingAdmissionPolicy
         {
             ApiVersion = "admissionregistration.k8s.io/v1",
             Kind = "ValidatingAdmissionPolicy",
@@ -142,6 +148,12 @@ public sealed class AdvancedVulnerabilitiesManagement : PracticeComponent
                 ],
             },
         });
+        // On azure the default names the platform registry by its login server, known once Azure creates it.
+        if (AllowedRegistries.AzureValuesIn(registries) is { IsEmpty: false } fromAzure)
+        {
+            component.Contribute<KubernetesResource>(policy.Name, resource => resource with { TextFromAzure = fromAzure });
+            component.Note($"The policy names the platform's Azure Container Registry by its login server, which Azure generates: pulumi up fills it in, pmctl render shows {AllowedRegistries.AzureLoginServer.Placeholder} (az acr list --query \"[].loginServer\" -o tsv).");
+        }
         // A binding may exist before its policy (it is inactive until then), so the two need no ordering.
         // Staged, it reports (Warn, Audit) what it will refuse once promoted (Deny).
         var staged = component.IsStaged(Enforcements.AllowedRegistries);
@@ -171,7 +183,7 @@ public sealed class AdvancedVulnerabilitiesManagement : PracticeComponent
                 },
             },
         });
-        var allowed = $"{string.Join(", ", config.RegistryAllowList)} and the platform's own injected images (exactly the upstream repositories {string.Join(", ", TenantPodImages.Repositories)}, not mirrored)";
+        var allowed = $"{string.Join(", ", AllowedRegistries.For(config))} and the platform's own injected images (exactly the upstream repositories {string.Join(", ", TenantPodImages.Repositories)}, not mirrored)";
         component.Note(staged
             ? $"Staged ({Enforcements.AllowedRegistries} in platform:staged): tenant pods with images from outside {allowed} are still admitted, with a warning and an audit annotation; move them, then enforce with pmctl upgrade {config.Stack} --promote."
             : $"Tenant pods may run images from {allowed} only; anything else is refused when the pod is created (a Deployment's ReplicaSet shows the refusal in kubectl get events -n <tenant>).");

@@ -10,6 +10,7 @@ internal static class AzureMapper
     {
         ResourceGroup group => ResourceGroupMapper.Map(group, context, parent),
         KubernetesCluster cluster => KubernetesClusterMapper.Map(cluster, context, parent),
+        KubernetesClusterNodePool pool => KubernetesClusterNodePoolMapper.Map(pool, context, parent),
         ContainerRegistry registry => ContainerRegistryMapper.Map(registry, context, parent),
         KeyVault vault => KeyVaultMapper.Map(vault, context, parent),
         LogAnalyticsWorkspace workspace => LogAnalyticsWorkspaceMapper.Map(workspace, context, parent),

@@ -69,6 +69,12 @@ internal static class KubernetesClusterBlocks
         return args;
     }
 
+    /// <summary>The CIDR ranges allowed to reach the API server (ApiServerAccessProfile.AuthorizedIpRanges since azurerm v4).</summary>
+    public static AksInputs.KubernetesClusterApiServerAccessProfileArgs ApiServerAccessProfile(ApiServerAccessProfile profile) => new()
+    {
+        AuthorizedIpRanges = profile.AuthorizedIpRanges.ToArray(),
+    };
+
     public static AksInputs.KubernetesClusterAutoScalerProfileArgs AutoScalerProfile(AutoScalerProfile profile) => new()
     {
         BalanceSimilarNodeGroups = In.Opt(profile.BalanceSimilarNodeGroups),

@@ -43,6 +43,7 @@ internal static class KubernetesClusterMapper
         MaintenanceWindowAutoUpgrade = In.Block(cluster.MaintenanceWindowAutoUpgrade, KubernetesClusterBlocks.AutoUpgradeWindow),
         MaintenanceWindowNodeOs = In.Block(cluster.MaintenanceWindowNodeOs, KubernetesClusterBlocks.NodeOsWindow),
         AzureActiveDirectoryRoleBasedAccessControl = In.Block(cluster.AzureActiveDirectoryRoleBasedAccessControl, KubernetesClusterBlocks.EntraId),
+        ApiServerAccessProfile = In.Block(cluster.ApiServerAccessProfile, KubernetesClusterBlocks.ApiServerAccessProfile),
         OidcIssuerEnabled = In.Opt(cluster.OidcIssuerEnabled),
         WorkloadIdentityEnabled = In.Opt(cluster.WorkloadIdentityEnabled),
         AzurePolicyEnabled = In.Opt(cluster.AzurePolicyEnabled),

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using k8s;
 using PlatformMaturity.Graph;
 using Pulumi;
 using K8s = Pulumi.Kubernetes;
@@ -14,20 +12,30 @@ namespace PlatformMaturity.PulumiHost.Mapping;
 internal static class KubernetesObjectMapper
 {
     public static K8s.Yaml.V2.ConfigGroup Map(KubernetesResource resource, MappingContext context, PlatformComponent parent) =>
-        new(resource.Name, Args(resource), new ComponentResourceOptions
+        new(resource.Name, Args(resource, context.Refs), new ComponentResourceOptions
         {
             Parent = parent,
             DependsOn = context.Resources.DependenciesOf(resource),
             Provider = context.Providers.For(resource.Cluster),
         });
 
-    internal static K8s.Types.Inputs.Yaml.V2.ConfigGroupArgs Args(KubernetesResource resource) => new()
+    internal static K8s.Types.Inputs.Yaml.V2.ConfigGroupArgs Args(KubernetesResource resource, AzureOutputs refs)
     {
-        // An array, not a collection initializer: `Objs = { obj }` is an ambiguous Add call (CS0121).
-        Objs = new object[] { Object(resource) },
-    };
+        var args = new K8s.Types.Inputs.Yaml.V2.ConfigGroupArgs();
+        if (resource.TextFromAzure.IsDefaultOrEmpty)
+        {
+            // An array, not a collection initializer: `Objs = { obj }` is an ambiguous Add call (CS0121).
+            args.Objs = new object[] { Object(resource) };
+        }
+        else
+        {
+            // The Azure outputs the object names by placeholder (e.g. the registry's login server), filled in once known.
+            var fromAzure = resource.TextFromAzure.Select(refs.Resolve).ToList();
+            args.Objs = Output.All(fromAzure).Apply(values => new object[] { PulumiValues.Of(resource.ToJson(values)) });
+        }
+        return args;
+    }
 
     /// <summary>The object as plain nested dictionaries of its JSON.</summary>
-    internal static Dictionary<string, object> Object(KubernetesResource resource) =>
-        PulumiValues.Of(JsonNode.Parse(KubernetesJson.Serialize(resource.Object))!.AsObject());
+    internal static Dictionary<string, object> Object(KubernetesResource resource) => PulumiValues.Of(resource.ToJson());
 }

@@ -27,8 +27,10 @@ public sealed class AdvancedVulnerabilitiesManagementTests
         var policy = graph.Typed<V1ValidatingAdmissionPolicy>("ValidatingAdmissionPolicy", null, AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy);
         Assert.Equal("Fail", policy.Spec.FailurePolicy);
         Assert.Equal(["pods"], Assert.Single(policy.Spec.MatchConstraints.ResourceRules).Resources);
-        var expected = target == DeploymentTarget.Azure ? "image.matches('^[^/]+\\\\.azurecr\\\\.io/')" : "image.startsWith('localhost:5001/')";
+        var expected = target == DeploymentTarget.Azure ? $"image.startsWith('{AllowedRegistries.AzureLoginServer.Placeholder}/')" : "image.startsWith('localhost:5001/')";
         Assert.Contains(expected, Assert.Single(policy.Spec.Validations).Expression);
+        // Never every registry in Azure: only the platform's own, whose login server Azure generates.
+        Assert.DoesNotContain("azurecr", Assert.Single(policy.Spec.Validations).Expression);
 
         var binding = graph.Typed<V1ValidatingAdmissionPolicyBinding>("ValidatingAdmissionPolicyBinding", null, AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy);
         Assert.Equal(["Deny"], binding.Spec.ValidationActions);
@@ -47,10 +49,33 @@ public sealed class AdvancedVulnerabilitiesManagementTests
         var config = For(target, 3);
         if (configured)
             config = config with { AllowedRegistries = ["reg.example.com"] };
-        Assert.Equal([.. config.RegistryAllowList, .. TenantPodImages.Repositories], config.AllowedImageSources.ToArray());
+        Assert.Equal([.. AllowedRegistries.For(config), .. TenantPodImages.Repositories], AllowedRegistries.ImageSources(config).ToArray());
         var expression = Compose(config).Typed<V1ValidatingAdmissionPolicy>("ValidatingAdmissionPolicy", null, AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy).Spec.Validations[0].Expression;
         Assert.Contains("image.matches('^ghcr\\\\.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java(:", expression);
         Assert.DoesNotContain("startsWith('ghcr.io", expression); // never a prefix: nothing under the repository, no other repository
+    }
+
+    [Fact]
+    public void On_azure_the_default_is_the_platform_registry_login_server_filled_in_at_deployment()
+    {
+        var graph = Compose(Azure(3));
+        var policy = graph.Object("ValidatingAdmissionPolicy", null, AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy);
+        Assert.Equal([AllowedRegistries.AzureLoginServer], policy.TextFromAzure.ToArray());
+        // After the registry, whose login server it needs.
+        Assert.Contains(AllowedRegistries.AzureLoginServer.Resource, policy.DependsOn);
+        Assert.IsType<ContainerRegistry>(graph.Resource(AllowedRegistries.AzureLoginServer.Resource));
+
+        static string Expression(System.Text.Json.Nodes.JsonObject json) => json["spec"]!["validations"]![0]!["expression"]!.GetValue<string>();
+        var deployed = Expression(policy.ToJson(["platformacr1234.azurecr.io"]));
+        Assert.StartsWith("variables.images.all(image, image.startsWith('platformacr1234.azurecr.io/') || ", deployed);
+        Assert.DoesNotContain("$(", deployed);
+        Assert.Contains(AllowedRegistries.AzureLoginServer.Placeholder, Expression(policy.ToJson()));
+
+        // A configured list names no Azure output.
+        var configured = Compose(Azure(3) with { AllowedRegistries = ["registry.example.com/team"] })
+            .Object("ValidatingAdmissionPolicy", null, AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy);
+        Assert.Empty(configured.TextFromAzure);
+        Assert.DoesNotContain(AllowedRegistries.AzureLoginServer.Resource, configured.DependsOn);
     }
 
     [Fact]
@@ -83,7 +108,10 @@ public sealed class AdvancedVulnerabilitiesManagementTests
         // The workspace must exist before the cluster; a foundation that holds it is the arrangement without a cycle.
         var config = Azure(3);
         var inEffect = TestModel.InEffectAt(3).Select(p => p.Practice.Name).ToHashSet();
-        var implemented = inEffect.Where(p => p is not (WellKnown.BasicPlatformMonitoring or WellKnown.AdvancedPlatformMonitoring)).ToHashSet();
+        // Only the foundation and this practice are built, so the graph implements neither monitoring nor the build
+        // processes that create the registry.
+        var implemented = inEffect.Where(p => p is not (WellKnown.BasicPlatformMonitoring or WellKnown.AdvancedPlatformMonitoring
+            or PlatformMaturity.Practices.Delivery.BasicBuildProcesses.PracticeName or PlatformMaturity.Practices.Delivery.AdvancedBuildProcesses.PracticeName)).ToHashSet();
         var builder = new GraphBuilder(config, [Foundation.PrimaryCluster(config)], inEffect, implemented);
         var foundation = builder.StartComponent(GraphComponent.FoundationId, Foundation.TypeToken, Provenance.FoundationSource, Provenance.Foundation);
         Foundation.Build(foundation);
