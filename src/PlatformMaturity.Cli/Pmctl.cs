@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PlatformMaturity.Cli.Commands;
 using PlatformMaturity.Config;
+using PlatformMaturity.Input;
 
 namespace PlatformMaturity.Cli;
 
@@ -41,6 +42,11 @@ public static class Pmctl
             io.Error.WriteLine($"pmctl: {e.Message}");
             return ExitCodes.UserProblem;
         }
+        catch (InputException e)
+        {
+            io.Error.WriteLine($"pmctl: {e.Message}");
+            return ExitCodes.UserProblem;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A folder or file the command cannot create, read or write: the user's environment, not a bug.
@@ -53,6 +59,14 @@ public static class Pmctl
             io.Error.WriteLine($"pmctl: {lines[0]}");
             foreach (var line in lines.Skip(1))
                 io.Error.WriteLine(line);
+            return ExitCodes.UserProblem;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The last line of defence: a case no check foresaw is a bug in pmctl, but the user still gets one
+            // line and exit code 1, never a stack trace or a crash (exit 134).
+            io.Error.WriteLine($"pmctl: internal error ({e.GetType().Name}): {e.Message}");
+            io.Error.WriteLine("This is a bug in pmctl; please report it with the command you ran. No file was changed unless said above.");
             return ExitCodes.UserProblem;
         }
     }

@@ -1,0 +1,77 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace PlatformMaturity.Input;
+
+/// <summary>
+/// The one entry point for YAML a user gives pmctl. Before any node is built it walks the parser's events
+/// once and refuses, with the line and the limit: nesting deeper than <see cref="InputLimits.YamlDepth"/>
+/// (YamlDotNet builds nodes recursively, so 20,000 levels would overflow the stack and kill the process),
+/// aliases that would expand past <see cref="InputLimits.YamlExpandedNodes"/> nodes (a 554-byte "billion
+/// laughs" file expands to gigabytes wherever the tree is walked), and scalars over <see cref="InputLimits.ValueChars"/>.
+/// </summary>
+public static class SafeYaml
+{
+    /// <summary>Checks the limits, then loads the stream. Problems are <see cref="YamlException"/>s whose inner exception holds the plain message.</summary>
+    public static YamlStream Load(string text)
+    {
+        Check(text);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream;
+    }
+
+    /// <summary>Refuses text over a limit; throws a <see cref="YamlException"/> at the offending node.</summary>
+    public static void Check(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Each open collection: its anchor and the expanded size of what it holds so far.
+        var open = new Stack<(string? Anchor, long Nodes)>();
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            switch (current)
+            {
+                case Scalar scalar:
+                    if (scalar.Value.Length > InputLimits.ValueChars)
+                        throw Limit(current, $"a value of {scalar.Value.Length:N0} characters is over the limit of {InputLimits.ValueChars:N0}");
+                    Finished(current, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, 1);
+                    break;
+                case AnchorAlias alias:
+                    Finished(current, null, anchors.GetValueOrDefault(alias.Value.Value, 1));
+                    break;
+                case NodeEvent node when current is SequenceStart or MappingStart:
+                    if (open.Count >= InputLimits.YamlDepth)
+                        throw Limit(current, $"nesting is deeper than the limit of {InputLimits.YamlDepth} levels");
+                    open.Push((node.Anchor.IsEmpty ? null : node.Anchor.Value, 1));
+                    break;
+                case SequenceEnd or MappingEnd:
+                    var (anchor, nodes) = open.Pop();
+                    Finished(current, anchor, nodes);
+                    break;
+            }
+        }
+
+        void Finished(ParsingEvent at, string? anchor, long nodes)
+        {
+            if (anchor is not null)
+                anchors[anchor] = nodes;
+            if (open.Count > 0)
+            {
+                var (parentAnchor, parentNodes) = open.Pop();
+                parentNodes += nodes;
+                if (parentNodes > InputLimits.YamlExpandedNodes)
+                    throw Limit(at, $"aliases expand to more than {InputLimits.YamlExpandedNodes:N0} nodes (the limit); is this an alias bomb?");
+                open.Push((parentAnchor, parentNodes));
+            }
+        }
+    }
+
+    /// <summary>The message of a YAML problem without YamlDotNet's position prefix (callers print the line themselves).</summary>
+    public static string Message(YamlException e) => (e.InnerException ?? e).Message;
+
+    private static YamlException Limit(ParsingEvent at, string message) =>
+        new(at.Start, at.End, message, new InputException(message));
+}
