@@ -59,6 +59,14 @@ public static class UnixFile
         return new FileFacts(kind, (UnixFileMode)(status.Mode & 0xFFF), status.Uid, status.Gid, status.Size);
     }
 
+    /// <summary>Whether an open file is still the one at <paramref name="path"/> (not unlinked or replaced since it was opened).</summary>
+    public static bool IsSameFile(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path)
+    {
+        if (!Supported)
+            return true;
+        return Native.FStat(handle, out var open) == 0 && Native.LStat(path, out var named) == 0 && open.Ino == named.Ino && open.Dev == named.Dev;
+    }
+
     /// <summary>The effective user id (0 for root).</summary>
     public static uint EffectiveUserId => Supported ? Native.GetEuid() : 0;
 
@@ -98,6 +106,9 @@ public static class UnixFile
 
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
         internal static extern int LStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, out FileStatus status);
+
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_FStat", SetLastError = true)]
+        internal static extern int FStat(SafeHandle fd, out FileStatus status);
 
         [DllImport("libc", EntryPoint = "geteuid")]
         internal static extern uint GetEuid();
