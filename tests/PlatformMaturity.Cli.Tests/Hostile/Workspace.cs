@@ -17,6 +17,10 @@ public sealed class Workspace : IDisposable
 
     public string Root => _dir.Path;
 
+    /// <summary>--attest for every requirement of a level, so an upgrade's gates are closed.</summary>
+    public static string[] AttestAll(int level) =>
+        [.. PlatformMaturity.Model.MaturityModel.Default.Level(level).Requirements.SelectMany(r => new[] { "--attest", r.Id })];
+
     public string StackFile => Combine("stacks", $"Pulumi.{Stack}.yaml");
 
     public string Combine(params string[] parts) => _dir.Combine(parts);
