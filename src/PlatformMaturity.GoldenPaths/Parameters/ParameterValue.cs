@@ -113,7 +113,9 @@ public static partial class ParameterValue
     {
         if (!pattern.IsMatch(raw))
             return (null, $"{Shown(raw)} is not allowed; expected {expected}");
-        if (Quantities.Parse(raw) <= 0)
+        if (!Quantities.TryParse(raw, out var amount))
+            return (null, $"{Shown(raw)} is out of range; expected {expected}");
+        if (amount <= 0)
             return (null, $"{Shown(raw)} is not allowed; expected a quantity above zero");
         return (raw, null);
     }
@@ -140,7 +142,7 @@ public static partial class ParameterValue
 
     private static (object?, string?) Percent(string raw)
     {
-        if (!PercentPattern().IsMatch(raw) || decimal.Parse(raw, CultureInfo.InvariantCulture) <= 0)
+        if (!PercentPattern().IsMatch(raw) || !decimal.TryParse(raw, CultureInfo.InvariantCulture, out var percent) || percent <= 0)
             return (null, $"{Shown(raw)} is not allowed; expected a percentage above 0 and below 100 with at most three decimals, such as 99.9");
         return (raw, null);
     }
