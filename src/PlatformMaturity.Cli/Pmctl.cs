@@ -27,6 +27,12 @@ public static class Pmctl
         var parse = CreateRoot(io).Parse(args);
         if (parse.Errors.Count > 0)
         {
+            if (UnknownCommand(parse) is { } unknown)
+            {
+                io.Error.WriteLine($"pmctl: {unknown}");
+                io.Error.WriteLine("Run 'pmctl --help' for the commands.");
+                return ExitCodes.Usage;
+            }
             foreach (var error in parse.Errors)
                 io.Error.WriteLine($"pmctl: {error.Message}");
             io.Error.WriteLine($"Run 'pmctl {string.Join(' ', CommandPath(parse))} --help' for usage.".Replace("  ", " "));
@@ -69,6 +75,17 @@ public static class Pmctl
             io.Error.WriteLine("This is a bug in pmctl; please report it with the command you ran. No file was changed unless said above.");
             return ExitCodes.UserProblem;
         }
+    }
+
+    /// <summary>"'statsu' is not a pmctl command; did you mean status?" when the first word names no command.</summary>
+    private static string? UnknownCommand(ParseResult parse)
+    {
+        if (parse.CommandResult.Command is not RootCommand root || parse.UnmatchedTokens.Count == 0 || parse.Tokens.Count == 0 || parse.Tokens[0].Value.StartsWith('-'))
+            return null;
+        var word = parse.Tokens[0].Value;
+        var commands = root.Subcommands.Select(c => c.Name).ToList();
+        var hint = word.Length <= 100 && Text.DidYouMean.Closest(word, commands, maxDistance: 3) is { } closest ? $"did you mean {closest}? " : "";
+        return $"'{Text.Redaction.Echo(word)}' is not a pmctl command; {hint}commands: {string.Join(", ", commands)}";
     }
 
     private static IEnumerable<string> CommandPath(ParseResult parse)

@@ -69,9 +69,11 @@ public static class StackLocator
     private static string? StackConfigDir(CliIO io, string projectFile)
     {
         var display = Relative(io, projectFile);
+        var text = "";
         try
         {
-            var yaml = SafeYaml.Load(InputFile.ReadText(projectFile, display, "project file", InputLimits.ProjectFileBytes));
+            text = InputFile.ReadText(projectFile, display, "project file", InputLimits.ProjectFileBytes);
+            var yaml = SafeYaml.Load(text);
             return yaml.Documents.FirstOrDefault()?.RootNode is YamlMappingNode root
                    && root.Children.TryGetValue(new YamlScalarNode("stackConfigDir"), out var value)
                    && value is YamlScalarNode { Value: { Length: > 0 } dir }
@@ -80,7 +82,7 @@ public static class StackLocator
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new UserError($"{display}: line {e.Start.Line}, column {e.Start.Column}: {SafeYaml.Message(e)}");
+            throw new UserError($"{display}: {SafeYaml.Describe(e, text)}");
         }
     }
 }

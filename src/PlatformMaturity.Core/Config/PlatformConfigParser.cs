@@ -443,7 +443,8 @@ public static partial class PlatformConfigParser
     /// <summary>A value as the error message shows it: scalars as text, structures as compact JSON, long ones cut.</summary>
     private static string Shown(JsonNode? node)
     {
-        var text = node is null ? "null" : Scalar(node) ?? node.ToJsonString();
+        // Redacted before it is cut, so a cut never leaves half a password behind.
+        var text = Text.Redaction.Redact(node is null ? "null" : Scalar(node) ?? node.ToJsonString());
         return text.Length > 60 ? text[..60] + "…" : text;
     }
 

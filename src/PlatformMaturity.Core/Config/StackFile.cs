@@ -52,7 +52,7 @@ public static class StackFile
         }
         catch (YamlException e)
         {
-            throw new StackConfigException(origin, [new ConfigProblem("yaml", $"line {e.Start.Line}, column {e.Start.Column}: {SafeYaml.Message(e)}")]);
+            throw new StackConfigException(origin, [new ConfigProblem("yaml", SafeYaml.Describe(e, yaml))]);
         }
 
         var values = ImmutableSortedDictionary.CreateBuilder<string, JsonNode?>(StringComparer.Ordinal);

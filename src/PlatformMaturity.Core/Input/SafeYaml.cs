@@ -69,6 +69,27 @@ public static class SafeYaml
         }
     }
 
+    /// <summary>
+    /// "line L, column C: message" for a YAML problem. YamlDotNet reports a tab in indentation at the end of the
+    /// previous scalar (the line before); the position of the tab itself is what the user needs to find.
+    /// </summary>
+    public static string Describe(YamlException e, string text)
+    {
+        var (line, column) = (e.Start.Line, e.Start.Column);
+        if (Message(e).Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            var lines = text.Split('\n');
+            for (var i = (int)Math.Max(0, line - 1); i < lines.Length; i++)
+            {
+                var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+                if (tab >= 0 && tab < indent)
+                    return $"line {i + 1}, column {tab + 1}: a tab indents this line; YAML indents with spaces only";
+            }
+        }
+        return $"line {line}, column {column}: {Message(e)}";
+    }
+
     /// <summary>The message of a YAML problem without YamlDotNet's position prefix (callers print the line themselves).</summary>
     public static string Message(YamlException e) => (e.InnerException ?? e).Message;
 

@@ -33,7 +33,7 @@ public static class ManifestLoader
         }
         catch (YamlException e)
         {
-            throw new TemplateDefinitionException($"{origin}: line {e.Start.Line}, column {e.Start.Column}: {SafeYaml.Message(e)}");
+            throw new TemplateDefinitionException($"{origin}: {SafeYaml.Describe(e, yaml)}");
         }
 
         var problems = new List<string>();

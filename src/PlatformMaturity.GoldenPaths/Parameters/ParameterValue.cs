@@ -54,6 +54,7 @@ public static partial class ParameterValue
     /// <summary>A value as messages show it: quoted, control characters escaped, long values cut.</summary>
     public static string Shown(string raw)
     {
+        raw = PlatformMaturity.Text.Redaction.Redact(raw);
         var escaped = string.Concat(raw.Take(60).Select(c => c switch
         {
             '\n' => "\\n",
