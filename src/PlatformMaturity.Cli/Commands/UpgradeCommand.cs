@@ -95,7 +95,7 @@ internal static class UpgradeCommand
             var edits = writes.Select(w => (w.Key, w.Value)).ToList();
             if (attestations is not null)
                 edits.Add((ConfigKeys.Attestations, attestations));
-            var updated = StackFileTemplate.Retitle(StackFileEditor.Apply(original, edits), plan.From, plan.To, MaturityModel.Default);
+            var updated = StackFileTemplate.Retitle(StackFileEditCheck.Apply(original, edits, display, request.Stack), plan.From, plan.To, MaturityModel.Default);
             PlatformConfigParser.ParseOrThrow(StackFile.Parse(updated, request.Stack, path), path);
             AtomicFile.Write(path, updated, display);
         }
