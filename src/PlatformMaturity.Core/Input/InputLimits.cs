@@ -38,7 +38,7 @@ public static class InputLimits
     public static string Size(long bytes) => bytes switch
     {
         >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)} MiB",
-        >= 1024 * 1024 => $"{bytes / (1024.0 * 1024):0.#} MiB",
+        >= 1024 * 1024 => (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MiB",
         >= 1024 => $"{bytes / 1024} KiB",
         _ => $"{bytes} bytes",
     };

@@ -36,7 +36,7 @@ public static class SafeYaml
             {
                 case Scalar scalar:
                     if (scalar.Value.Length > InputLimits.ValueChars)
-                        throw Limit(current, $"a value of {scalar.Value.Length:N0} characters is over the limit of {InputLimits.ValueChars:N0}");
+                        throw Limit(current, $"a value of {scalar.Value.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters is over the limit of {InputLimits.ValueChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}");
                     Finished(current, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, 1);
                     break;
                 case AnchorAlias alias:
@@ -63,7 +63,7 @@ public static class SafeYaml
                 var (parentAnchor, parentNodes) = open.Pop();
                 parentNodes += nodes;
                 if (parentNodes > InputLimits.YamlExpandedNodes)
-                    throw Limit(at, $"aliases expand to more than {InputLimits.YamlExpandedNodes:N0} nodes (the limit); is this an alias bomb?");
+                    throw Limit(at, $"aliases expand to more than {InputLimits.YamlExpandedNodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} nodes (the limit); is this an alias bomb?");
                 open.Push((parentAnchor, parentNodes));
             }
         }

@@ -19,7 +19,7 @@ public static partial class Redaction
     public static string Echo(string value)
     {
         var redacted = Redact(value);
-        return redacted.Length <= InputLimits.EchoChars ? redacted : $"{redacted[..InputLimits.EchoChars]}… ({redacted.Length:N0} characters)";
+        return redacted.Length <= InputLimits.EchoChars ? redacted : $"{redacted[..InputLimits.EchoChars]}… ({redacted.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters)";
     }
 
     [GeneratedRegex(@"(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)(?<user>[^/\s:@'""]*):(?<password>[^/\s@'""]+)@", RegexOptions.CultureInvariant)]

@@ -61,4 +61,30 @@ public sealed class FolderWriteTests
         Assert.Contains("removed .out.999999.4567.staging", result.Error);
         Assert.Equal(["out", "stacks"], Directory.EnumerateFileSystemEntries(ws.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void App_new_never_writes_into_a_git_folder()
+    {
+        using var ws = new Workspace();
+        Directory.CreateDirectory(ws.Combine("repo", ".git"));
+        var before = ws.Snapshot();
+
+        var result = ws.Run("app", "new", "shop", "--template", "web-service", "--stack", Workspace.Stack, "--out", "repo/.git/");
+
+        HostileAssert.Refused(result, 1, "is inside a .git folder", "Nothing was written");
+        HostileAssert.Unchanged(before, ws.Root);
+    }
+
+    [Fact]
+    public void App_new_says_when_it_uses_the_templates_of_an_ancestor_project()
+    {
+        using var ws = new Workspace();
+        File.WriteAllText(ws.Combine("Pulumi.yaml"), "name: platform\nruntime: dotnet\nstackConfigDir: stacks\n");
+        Directory.Move(ws.CopyTemplates(), ws.Combine("templates"));
+
+        var result = ws.Run("app", "new", "shop", "--template", "web-service", "--stack", Workspace.Stack, "--out", "app");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("note: using the golden paths in templates (beside Pulumi.yaml); pass --template-dir to choose others", result.Error);
+    }
 }

@@ -56,3 +56,20 @@ public sealed class ValueRangeTests
         HostileAssert.Unchanged(before, ws.Root);
     }
 }
+
+/// <summary>A value over the size limit in --set is refused by its key, not echoed.</summary>
+public sealed class SetValueSizeTests
+{
+    [Fact]
+    public void A_100_KB_set_value_is_refused_and_not_echoed()
+    {
+        using var ws = new Workspace();
+        var before = ws.Snapshot();
+
+        var result = ws.Run("app", "new", "shop", "--template", "web-service", "--stack", Workspace.Stack, "--out", "app", "--set", "image=" + new string('a', 100_000));
+
+        HostileAssert.Refused(result, 1, "--set image=…: 100,006 characters, over the limit of 65,536", "Nothing was written");
+        Assert.True(result.Error.Length < 2000, $"stderr is {result.Error.Length} characters");
+        HostileAssert.Unchanged(before, ws.Root);
+    }
+}
