@@ -56,7 +56,7 @@ internal static class AppCommand
             try
             {
                 app = GoldenPathRenderer.Render(request, catalog, platform);
-                written = AppWriter.Write(app, output, parse.GetValue(force));
+                written = AppWriter.Write(app, output, parse.GetValue(force), message => io.Error.WriteLine($"note: {message}"));
             }
             catch (GoldenPathInputException e)
             {

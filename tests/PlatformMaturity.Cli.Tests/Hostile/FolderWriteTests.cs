@@ -87,4 +87,25 @@ public sealed class FolderWriteTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("note: using the golden paths in templates (beside Pulumi.yaml); pass --template-dir to choose others", result.Error);
     }
+
+    [Fact]
+    public void Debris_of_a_killed_app_new_is_cleaned_up_by_the_next_one_with_a_note()
+    {
+        using var ws = new Workspace();
+        string[] appNew = ["app", "new", "shop", "--template", "web-service", "--stack", Workspace.Stack, "--out", "app"];
+        Assert.Equal(0, ws.Run(appNew).ExitCode);
+        var written = ws.Snapshot();
+        var file = Directory.EnumerateFiles(ws.Combine("app"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        // What a kill between "move aside" and "move into place" leaves (pid 999999 runs nowhere), plus a staged copy.
+        var backup = Path.Combine(Path.GetDirectoryName(file)!, $".{Path.GetFileName(file)}.999999.0123.pmctl-bak");
+        File.Move(file, backup);
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(file)!, $".{Path.GetFileName(file)}.999999.4567.pmctl-tmp"), "half");
+
+        var result = ws.Run(appNew);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("was put back from", result.Error);
+        Assert.Contains(".pmctl-tmp, left by an interrupted pmctl app new", result.Error);
+        Assert.Equal(written, ws.Snapshot());
+    }
 }
