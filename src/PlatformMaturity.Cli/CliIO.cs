@@ -9,7 +9,7 @@ public sealed class CliIO
         TextReader? input = null, bool interactive = false, TimeProvider? clock = null, string? environmentPath = null)
     {
         Out = output;
-        Error = error;
+        Error = error is Output.RedactingWriter ? error : new Output.RedactingWriter(error);
         WorkingDirectory = workingDirectory;
         In = input ?? TextReader.Null;
         Interactive = interactive;

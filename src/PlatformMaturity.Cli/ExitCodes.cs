@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>The command line itself is wrong (unknown command or option, missing argument).</summary>
     public const int Usage = 2;
+
+    /// <summary>upgrade --apply wrote the stack file, but pulumi preview or up then failed (the message says what to run).</summary>
+    public const int WrittenNotApplied = 3;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PlatformMaturity.GoldenPaths.Manifest;
+using PlatformMaturity.Input;
 using PlatformMaturity.Model;
 using Scriban;
 using Scriban.Runtime;
@@ -22,7 +23,7 @@ public sealed class GoldenPathCatalog
     /// </summary>
     public const string PracticesFile = "practices.yaml";
 
-    private const long MaxTemplateBytes = 256 * 1024;
+    private const long MaxTemplateBytes = InputLimits.TemplateFileBytes;
 
     private GoldenPathCatalog(string directory, ImmutableArray<GoldenPath> goldenPaths, ImmutableSortedDictionary<string, Template> partials,
         ImmutableSortedDictionary<string, string> whatAppsGet)
@@ -107,7 +108,7 @@ public sealed class GoldenPathCatalog
     {
         var manifestPath = Path.Combine(folder, GoldenPathManifest.FileName);
         var origin = Relative(root, manifestPath);
-        if (!File.Exists(manifestPath))
+        if (UnixFile.LinkStat(manifestPath).Kind == FileKind.Missing)
         {
             problems.Add($"{Relative(root, folder)}: has no {GoldenPathManifest.FileName} (every golden path declares its name, minimum level and parameters there)");
             return null;
@@ -116,7 +117,12 @@ public sealed class GoldenPathCatalog
         GoldenPathManifest manifest;
         try
         {
-            manifest = ManifestLoader.Parse(File.ReadAllText(manifestPath), origin, model);
+            manifest = ManifestLoader.Parse(InputFile.ReadText(manifestPath, origin, "golden path manifest", InputLimits.TemplateFileBytes), origin, model);
+        }
+        catch (InputException e)
+        {
+            problems.Add(e.Message);
+            return null;
         }
         catch (TemplateDefinitionException e)
         {
@@ -176,7 +182,17 @@ public sealed class GoldenPathCatalog
     private static Template? Parse(string file, string root, List<string> problems)
     {
         var origin = Relative(root, file);
-        var template = Template.Parse(File.ReadAllText(file), origin);
+        string text;
+        try
+        {
+            text = InputFile.ReadText(file, origin, "template", MaxTemplateBytes);
+        }
+        catch (InputException e)
+        {
+            problems.Add(e.Message);
+            return null;
+        }
+        var template = Template.Parse(text, origin);
         if (!template.HasErrors)
             return template;
         problems.AddRange(template.Messages.Select(m => m.ToString()));

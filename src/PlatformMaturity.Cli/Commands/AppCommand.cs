@@ -30,20 +30,33 @@ internal static class AppCommand
         };
         command.SetAction(parse =>
         {
+            foreach (var set in parse.GetValue(sets) ?? [])
+            {
+                if (set.Length > Input.InputLimits.ValueChars)
+                    throw new UserError($"--set {Text.Redaction.Echo(set.Split('=')[0])}=…: {set.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, over the limit of {Input.InputLimits.ValueChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} for a value. Nothing was written.");
+            }
             var config = StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir)).Config;
             var directory = TemplateLocator.TemplatesDirectory(io, parse.GetValue(templateDir));
             var catalog = TemplateLocator.Load(io, parse.GetValue(templateDir), writes: true);
             // What the app gets follows the practices the stack's platform graph implements, not only its level.
             var platform = PlatformContext.Of(config);
             var request = new AppRequest(parse.GetValue(name)!, parse.GetValue(template)!, parse.GetValue(team), parse.GetValue(sets) ?? []);
-            var output = io.FullPath(parse.GetValue(outDir)!);
+            var output = Path.TrimEndingDirectorySeparator(io.FullPath(parse.GetValue(outDir)!));
+            for (var dir = output; dir is not null; dir = Path.GetDirectoryName(dir))
+            {
+                if (Path.GetFileName(dir).Equals(".git", StringComparison.OrdinalIgnoreCase))
+                    throw new UserError($"--out {parse.GetValue(outDir)} is inside a .git folder; Git runs what its folder holds (hooks, config), so pmctl never writes there. Nothing was written.");
+            }
+            // A templates/ folder found beside an ancestor's Pulumi.yaml replaces the shipped golden paths: never silently.
+            if (parse.GetValue(templateDir) is null && directory != TemplateLocator.Shipped)
+                io.Error.WriteLine($"note: using the golden paths in {StackLocator.Relative(io, directory)} (beside {StackLocator.Relative(io, Path.Combine(Path.GetDirectoryName(directory)!, "Pulumi.yaml"))}); pass --template-dir to choose others");
 
             RenderedApp app;
             IReadOnlyList<WrittenFile> written;
             try
             {
                 app = GoldenPathRenderer.Render(request, catalog, platform);
-                written = AppWriter.Write(app, output, parse.GetValue(force));
+                written = AppWriter.Write(app, output, parse.GetValue(force), message => io.Error.WriteLine($"note: {message}"));
             }
             catch (GoldenPathInputException e)
             {

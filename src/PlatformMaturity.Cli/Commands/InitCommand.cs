@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using PlatformMaturity.Cli.Stacks;
 using PlatformMaturity.Config;
+using PlatformMaturity.Input;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Model;
 using PlatformMaturity.Planning;
@@ -85,7 +86,7 @@ internal static class InitCommand
             throw new UserError("--region applies to target azure only");
         if (target != DeploymentTarget.Azure && request.AdminGroups is { Count: > 0 })
             throw new UserError("--admin-group applies to target azure only");
-        if (File.Exists(path))
+        if (UnixFile.LinkStat(path).Kind != FileKind.Missing)
             throw new UserError($"{path} already exists; pmctl init never overwrites a stack (see pmctl status {request.Stack}, or pick another name)");
 
         var raw = RawConfig.Empty(request.Stack)
@@ -145,35 +146,31 @@ internal static class InitCommand
     }
 
     /// <summary>
-    /// Claims the name with an exclusive create (two inits cannot both win), then replaces the empty
-    /// claim with the full content by an atomic rename, so the file is never half-written.
+    /// Writes the whole stack to a temporary sibling, then moves it to its name without overwriting (link(2) on
+    /// Linux: of two inits exactly one wins). A killed init leaves no stack file rather than an empty one.
     /// </summary>
     private static void WriteNew(string path, string content)
     {
         var directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.pmctl-tmp");
         try
         {
-            new FileStream(path, FileMode.CreateNew, FileAccess.Write).Dispose();
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(new System.Text.UTF8Encoding(false).GetBytes(content));
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: false);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException) when (UnixFile.LinkStat(path).Kind != FileKind.Missing)
         {
             throw new UserError($"{path} already exists; pmctl init never overwrites a stack");
         }
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, content);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
-        }
         finally
         {
-            File.Delete(temp);
+            if (File.Exists(temp))
+                File.Delete(temp);
         }
     }
 }

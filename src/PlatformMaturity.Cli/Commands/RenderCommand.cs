@@ -26,7 +26,8 @@ internal static class RenderCommand
             var graph = Composer.Default.Compose(config);
             var files = ManifestRenderer.Render(graph);
             var output = io.FullPath(parse.GetValue(outDir)!);
-            RenderedTreeWriter.Write(files, output);
+            foreach (var note in RenderedTreeWriter.Write(files, output, StackLocator.Relative(io, output)))
+                io.Error.WriteLine($"note: {note}");
 
             var objects = graph.Resources.OfType<KubernetesResource>().Count();
             var releases = graph.Resources.OfType<HelmRelease>().Count();

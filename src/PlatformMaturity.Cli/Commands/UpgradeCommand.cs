@@ -6,6 +6,7 @@ using PlatformMaturity.Cli.Stacks;
 using PlatformMaturity.Cli.Views;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
+using PlatformMaturity.Input;
 using PlatformMaturity.Model;
 using PlatformMaturity.Planning;
 
@@ -84,16 +85,19 @@ internal static class UpgradeCommand
             throw new UserError("not confirmed; nothing was written");
 
         var attestations = Attestations(io, current, request);
-        using (StackLock.Acquire(path, io.Clock))
+        var pulumi = request.Apply ? PulumiRunner.Locate(io, request.Stack, Path.GetDirectoryName(path)!) : default;
+        var display = StackLocator.Relative(io, path);
+        AtomicFile.CheckReplaceable(path, display);
+        using (StackLock.Acquire(path, io.Clock, note => io.Error.WriteLine($"note: {note}")))
         {
-            if (File.ReadAllText(path) != original)
+            if (InputFile.ReadText(path, display, "stack file", InputLimits.StackFileBytes) != original)
                 throw new UserError($"{StackLocator.Relative(io, path)} changed while planning; nothing was written — run the upgrade again");
             var edits = writes.Select(w => (w.Key, w.Value)).ToList();
             if (attestations is not null)
                 edits.Add((ConfigKeys.Attestations, attestations));
-            var updated = StackFileTemplate.Retitle(StackFileEditor.Apply(original, edits), plan.From, plan.To, MaturityModel.Default);
+            var updated = StackFileTemplate.Retitle(StackFileEditCheck.Apply(original, edits, display, request.Stack), plan.From, plan.To, MaturityModel.Default);
             PlatformConfigParser.ParseOrThrow(StackFile.Parse(updated, request.Stack, path), path);
-            WriteAtomically(path, updated);
+            AtomicFile.Write(path, updated, display);
         }
         io.Out.WriteLine(request.Promote
             ? $"Promoted: {StackLocator.Relative(io, path)} enforces every staged enforcement."
@@ -102,7 +106,7 @@ internal static class UpgradeCommand
         foreach (var secret in updatedConfig.MissingSecrets)
             io.Out.WriteLine($"Set before pulumi up: {secret.FullName} ({secret.Description}): pulumi config set --secret {secret.FullName} <value> --stack {request.Stack}");
         if (request.Apply)
-            return PulumiRunner.PreviewAndUp(io, request.Stack, Path.GetDirectoryName(path)!);
+            return PulumiRunner.PreviewAndUp(io, request.Stack, pulumi);
         io.Out.WriteLine($"Provision it with: pulumi up --stack {request.Stack}   (or pmctl upgrade ... --apply)");
         return ExitCodes.Ok;
     }
@@ -176,20 +180,5 @@ internal static class UpgradeCommand
             throw new UserError("confirmation needed: pass --yes to write the upgrade without a prompt; nothing was written");
         io.Out.Write(request.Promote ? "Promote staged enforcement? [y/N] " : $"Write Level {plan.To} into the stack? [y/N] ");
         return io.In.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
-    }
-
-    /// <summary>Replaces the file through a temporary sibling and a rename, so readers see the old or the new file, never half of one.</summary>
-    private static void WriteAtomically(string path, string content)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, content);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
     }
 }

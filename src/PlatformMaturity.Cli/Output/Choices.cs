@@ -46,9 +46,18 @@ public static class Choices
         var token = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
         if (allowed.Contains(token))
             return token;
-        var hint = DidYouMean.Closest(token, allowed, maxDistance: 2) is { } closest ? $"; did you mean {closest}?" : "";
-        result.AddError($"{name} '{token}' is not allowed; allowed: {string.Join(", ", allowed)}{hint}");
+        var hint = Closest(token, allowed) is { } closest ? $"; did you mean {closest}?" : "";
+        result.AddError($"{name} '{Redaction.Echo(token)}' is not allowed; allowed: {string.Join(", ", allowed)}{hint}");
         return null;
+    }
+
+    /// <summary>For numbers the nearest number (6 → 5, not 1, which is one edit away); for words the closest spelling.</summary>
+    private static string? Closest(string token, IReadOnlyList<string> allowed)
+    {
+        var numbers = allowed.Select(a => decimal.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (decimal?)null).ToList();
+        if (numbers.All(n => n is not null) && decimal.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            return allowed[numbers.Select((n, i) => (Distance: Math.Abs(n!.Value - value), i)).MinBy(x => x.Distance).i];
+        return token.Length > 100 ? null : DidYouMean.Closest(token, allowed, maxDistance: 2);
     }
 
     private static int ParseLevel(ArgumentResult result, string name) =>

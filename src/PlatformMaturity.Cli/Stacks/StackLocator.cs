@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PlatformMaturity.Config;
+using PlatformMaturity.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace PlatformMaturity.Cli.Stacks;
@@ -27,8 +28,8 @@ public static class StackLocator
         for (var dir = new DirectoryInfo(io.WorkingDirectory); dir is not null; dir = dir.Parent)
         {
             var project = Path.Combine(dir.FullName, "Pulumi.yaml");
-            if (File.Exists(project))
-                return Path.GetFullPath(StackConfigDir(project) ?? DefaultFolder, dir.FullName);
+            if (UnixFile.LinkStat(project).Kind != FileKind.Missing)
+                return Path.GetFullPath(StackConfigDir(io, project) ?? DefaultFolder, dir.FullName);
         }
         return io.FullPath(DefaultFolder);
     }
@@ -44,7 +45,7 @@ public static class StackLocator
     {
         var path = StackPath(StacksDirectory(io, stacksDirOption), stack);
         var display = Relative(io, path);
-        if (!File.Exists(path))
+        if (UnixFile.LinkStat(path).Kind == FileKind.Missing)
         {
             throw new StackConfigException(display, [new ConfigProblem("stack",
                 $"'{stack}' has no stack file: {display} does not exist (create it with: {Hint($"pmctl init {stack} --level <n> --target existing|azure", stacksDirOption)})")]);
@@ -65,12 +66,14 @@ public static class StackLocator
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative;
     }
 
-    private static string? StackConfigDir(string projectFile)
+    private static string? StackConfigDir(CliIO io, string projectFile)
     {
+        var display = Relative(io, projectFile);
+        var text = "";
         try
         {
-            var yaml = new YamlStream();
-            yaml.Load(new StringReader(File.ReadAllText(projectFile)));
+            text = InputFile.ReadText(projectFile, display, "project file", InputLimits.ProjectFileBytes);
+            var yaml = SafeYaml.Load(text);
             return yaml.Documents.FirstOrDefault()?.RootNode is YamlMappingNode root
                    && root.Children.TryGetValue(new YamlScalarNode("stackConfigDir"), out var value)
                    && value is YamlScalarNode { Value: { Length: > 0 } dir }
@@ -79,7 +82,7 @@ public static class StackLocator
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new UserError($"{projectFile}: not valid YAML (line {e.Start.Line}): {e.Message}");
+            throw new UserError($"{display}: {SafeYaml.Describe(e, text)}");
         }
     }
 }

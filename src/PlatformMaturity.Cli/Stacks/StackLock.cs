@@ -1,90 +1,73 @@
-using System.Diagnostics;
-using System.Text.Json;
+using PlatformMaturity.Input;
 
 namespace PlatformMaturity.Cli.Stacks;
 
 /// <summary>
-/// An exclusive lock on one stack file while an upgrade changes it: a sibling .lock file created
-/// atomically. A lock left by a process that no longer runs is reported as stale, never silently taken over.
+/// An exclusive lock on one stack file while an upgrade changes it: an OS lock (flock, which .NET takes for
+/// FileShare.None) on a sibling .lock file. The kernel drops the lock when its process ends in any way (Ctrl-C,
+/// kill -9, a full disk), so a lock can never outlive its holder; the file's existence alone means nothing, and a
+/// file left behind is simply locked again by the next upgrade.
 /// </summary>
 public sealed class StackLock : IDisposable
 {
     private readonly string _path;
+    private readonly FileStream _handle;
 
-    private StackLock(string path) => _path = path;
+    private StackLock(string path, FileStream handle)
+    {
+        _path = path;
+        _handle = handle;
+    }
 
     public static string PathFor(string stackFile) =>
         Path.Combine(Path.GetDirectoryName(stackFile)!, $".{Path.GetFileName(stackFile)}.lock");
 
-    public static StackLock Acquire(string stackFile, TimeProvider clock)
+    /// <summary>Takes the lock, or throws a <see cref="UserError"/> saying who holds it or why the lock file is unusable.</summary>
+    public static StackLock Acquire(string stackFile, TimeProvider clock) => Acquire(stackFile, clock, note: null);
+
+    public static StackLock Acquire(string stackFile, TimeProvider clock, Action<string>? note)
     {
+        _ = clock;
         var path = PathFor(stackFile);
-        var owner = new LockOwner(Environment.ProcessId, Environment.MachineName, clock.GetUtcNow().ToString("O"));
-        // CreateNew is O_CREAT|O_EXCL: of two processes exactly one creates the file. (File.Move without
-        // overwrite is not atomic on Linux, so it cannot serve as a lock.)
-        try
-        {
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-            JsonSerializer.Serialize(stream, owner);
-        }
-        catch (IOException e) when (e is not DirectoryNotFoundException && Directory.Exists(Path.GetDirectoryName(path)))
-        {
-            // The lock exists (or existed a moment ago, if its holder has just finished): say who holds it.
-            throw new UserError(Describe(path, stackFile));
-        }
-        return new StackLock(path);
-    }
-
-    public void Dispose() => File.Delete(_path);
-
-    private static string Describe(string path, string stackFile)
-    {
-        var owner = ReadOwner(path);
         var stack = Path.GetFileName(stackFile);
-        if (owner is null && !File.Exists(path))
-            return $"{stack} was being upgraded by another process, which has just finished; run the upgrade again against the stack's new state";
-        if (owner is null)
-            return $"{stack} is locked by {path}, which cannot be read; if no pmctl upgrade is running, delete it and retry";
-        if (owner.Host == Environment.MachineName && !IsRunning(owner.Pid))
-            return $"{stack} has a stale lock: {path} was left by process {owner.Pid} (started {owner.Since}), which is no longer running. " +
-                   $"No upgrade holds it; check the stack file, delete the lock and retry";
-        return $"{stack} is being upgraded by process {owner.Pid} on {owner.Host} since {owner.Since}; wait for it to finish (lock: {path})";
-    }
-
-    /// <summary>The lock's owner; a lock just created may not hold its content yet, so a few short retries.</summary>
-    private static LockOwner? ReadOwner(string path)
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
+        // A few tries cover the moment when the previous holder deletes the file it had locked.
+        for (var attempt = 0; attempt < 5; attempt++)
         {
+            var existing = UnixFile.LinkStat(path);
+            if (existing.Kind is not (FileKind.Missing or FileKind.Regular))
+                throw new UserError($"{stack} cannot be locked: {path} is {UnixFile.Describe(existing.Kind)}, not a lock file pmctl wrote; remove it and retry");
+            FileStream handle;
             try
             {
-                return JsonSerializer.Deserialize<LockOwner>(File.ReadAllText(path));
+                // O_CREAT without O_TRUNC, then flock(LOCK_EX|LOCK_NB): nothing is written into the file.
+                handle = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
             }
-            catch (FileNotFoundException)
+            catch (IOException e) when (e is not DirectoryNotFoundException && UnixFile.LinkStat(path).Kind == FileKind.Regular)
             {
-                return null;
+                throw new UserError($"{stack} is being upgraded by another pmctl process (it holds the lock on {path}); wait for it to finish and run the upgrade again");
             }
-            catch (Exception e) when (e is JsonException or IOException)
+            if (UnixFile.IsSameFile(handle.SafeFileHandle, path))
             {
-                Thread.Sleep(10);
+                if (existing.Kind == FileKind.Regular)
+                    note?.Invoke($"{path} was left by an upgrade that did not finish; no process holds it, so this upgrade took it over");
+                return new StackLock(path, handle);
             }
+            // The holder deleted the file between our open and our lock: the lock is on a file no one else sees.
+            handle.Dispose();
         }
-        return null;
+        throw new UserError($"{stack} is being upgraded by other pmctl processes right now; run the upgrade again");
     }
 
-    private static bool IsRunning(int pid)
+    public void Dispose()
     {
+        // Delete while still holding the lock, so no one locks a file that is about to disappear unseen.
         try
         {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
+            File.Delete(_path);
         }
-        catch (ArgumentException)
+        finally
         {
-            return false;
+            _handle.Dispose();
         }
     }
-
-    /// <summary>Who holds a lock: what the lock file records.</summary>
-    public sealed record LockOwner(int Pid, string Host, string Since);
 }

@@ -27,8 +27,11 @@ public static class TemplateLocator
             if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")) && Directory.Exists(candidate))
                 return candidate;
         }
-        return Path.Combine(AppContext.BaseDirectory, FolderName);
+        return Shipped;
     }
+
+    /// <summary>The golden paths shipped with pmctl.</summary>
+    public static string Shipped => Path.Combine(AppContext.BaseDirectory, FolderName);
 
     /// <summary>Loads the golden paths; <paramref name="writes"/> adds that nothing was written to a failure.</summary>
     public static GoldenPathCatalog Load(CliIO io, string? option, bool writes = false)

@@ -176,7 +176,15 @@ public static partial class PlatformConfigParser
     {
         var key = ConfigKeys.KubernetesVersion;
         var version = ReadMatching(raw, key, KubernetesVersionPattern(), "a Kubernetes version such as 1.34 or 1.34.2", problem);
-        if (version is null || Version.Parse(string.Join('.', version.Split('.').Take(2))) >= Version.Parse(Versions.Pins.AksMinimumKubernetesVersion))
+        if (version is null)
+            return version;
+        // Each part must fit an int: 1.99999999999 matches the pattern but is no version.
+        if (!Version.TryParse(string.Join('.', version.Split('.').Take(2)), out var parsed) || version.Split('.').Any(p => !int.TryParse(p, CultureInfo.InvariantCulture, out _)))
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed: a number in it is out of range; expected a Kubernetes version such as 1.34 or 1.34.2");
+            return null;
+        }
+        if (parsed >= Version.Parse(Versions.Pins.AksMinimumKubernetesVersion))
             return version;
         problem(key, $"'{version}' is older than AKS supports; use {Versions.Pins.AksMinimumKubernetesVersion} or newer (default {Versions.Pins.AksKubernetesVersion})");
         return null;
@@ -342,14 +350,15 @@ public static partial class PlatformConfigParser
     /// <summary>A value as the error message shows it: scalars as text, structures as compact JSON, long ones cut.</summary>
     private static string Shown(JsonNode? node)
     {
-        var text = node is null ? "null" : Scalar(node) ?? node.ToJsonString();
+        // Redacted before it is cut, so a cut never leaves half a password behind.
+        var text = Text.Redaction.Redact(node is null ? "null" : Scalar(node) ?? node.ToJsonString());
         return text.Length > 60 ? text[..60] + "…" : text;
     }
 
     [GeneratedRegex("^[1-9][0-9]*(h|d|w|y)$")]
     private static partial Regex DurationPattern();
 
-    [GeneratedRegex("^[1-9][0-9]*(Mi|Gi|Ti)$")]
+    [GeneratedRegex("^[1-9][0-9]{0,5}(Mi|Gi|Ti)$")]
     private static partial Regex StorageSizePattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]

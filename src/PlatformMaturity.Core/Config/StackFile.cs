@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using PlatformMaturity.Input;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -29,22 +30,29 @@ public static class StackFile
     public static string ReadText(string path, string stack, string? origin = null)
     {
         origin ??= path;
-        if (!File.Exists(path))
+        if (UnixFile.LinkStat(path).Kind == FileKind.Missing)
             throw new StackConfigException(origin, [new ConfigProblem("stack", $"'{stack}' has no stack file: {origin} does not exist (create it with: pmctl init {stack} --level <n> --target existing|azure)")]);
-        return File.ReadAllText(path);
+        try
+        {
+            return InputFile.ReadText(path, origin, "stack file", InputLimits.StackFileBytes);
+        }
+        catch (InputException e)
+        {
+            throw new StackConfigException(origin, [new ConfigProblem("file", e.Message[(origin.Length + 2)..])]);
+        }
     }
 
     /// <summary>Parses stack file text; <paramref name="origin"/> names the file in errors.</summary>
     public static RawConfig Parse(string yaml, string stack, string origin)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream = SafeYaml.Load(yaml);
         }
         catch (YamlException e)
         {
-            throw new StackConfigException(origin, [new ConfigProblem("yaml", $"line {e.Start.Line}, column {e.Start.Column}: {e.InnerException?.Message ?? e.Message}")]);
+            throw new StackConfigException(origin, [new ConfigProblem("yaml", SafeYaml.Describe(e, yaml))]);
         }
 
         var values = ImmutableSortedDictionary.CreateBuilder<string, JsonNode?>(StringComparer.Ordinal);
@@ -53,6 +61,8 @@ public static class StackFile
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new StackConfigException(origin, [new ConfigProblem("yaml", "the file must be a mapping with a 'config:' key")]);
 
+        if (root.Children.Keys.FirstOrDefault(k => k is not YamlScalarNode) is { } complexKey)
+            throw NonScalarKey(origin, complexKey);
         foreach (var key in root.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").Where(k => !TopLevelKeys.Contains(k)))
         {
             var hint = Text.DidYouMean.Closest(key, TopLevelKeys) is { } closest ? $"did you mean {closest}? " : "";
@@ -64,19 +74,33 @@ public static class StackFile
             if (configNode is not YamlMappingNode config)
                 throw new StackConfigException(origin, [new ConfigProblem("config", $"line {configNode.Start.Line}: 'config' must be a mapping of namespaced keys such as platform:level")]);
             foreach (var (key, value) in config.Children)
-                values[((YamlScalarNode)key).Value ?? ""] = ToJson(value);
+                values[key is YamlScalarNode scalar ? scalar.Value ?? "" : throw NonScalarKey(origin, key)] = ToJson(value, origin);
         }
         return new RawConfig(stack, values.ToImmutable());
     }
 
+    private static StackConfigException NonScalarKey(string origin, YamlNode key) =>
+        new(origin, [new ConfigProblem("yaml", $"line {key.Start.Line}, column {key.Start.Column}: a key must be plain text, not a {(key is YamlMappingNode ? "mapping" : "sequence")}")]);
+
     /// <summary>Converts YAML to JSON nodes, keeping scalars as strings (Pulumi config is untyped text).</summary>
-    internal static JsonNode? ToJson(YamlNode node) => node switch
+    internal static JsonNode? ToJson(YamlNode node, string origin) => node switch
     {
         YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" } => null,
         YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? ""),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
-        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(c =>
-            KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
-        _ => throw new InvalidDataException($"unsupported YAML node at line {node.Start.Line}"),
+        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(c => ToJson(c, origin))]),
+        YamlMappingNode mapping => ToJsonObject(mapping, origin),
+        _ => throw new StackConfigException(origin, [new ConfigProblem("yaml", $"line {node.Start.Line}: unsupported YAML node")]),
     };
+
+    private static JsonObject ToJsonObject(YamlMappingNode mapping, string origin)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = key is YamlScalarNode scalar ? scalar.Value ?? "" : throw NonScalarKey(origin, key);
+            // A repeated key is a YAML error YamlDotNet already reports; JsonObject would throw on it too.
+            result[name] = ToJson(value, origin);
+        }
+        return result;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PlatformMaturity.Config;
 using PlatformMaturity.GoldenPaths.Parameters;
+using PlatformMaturity.Input;
 using PlatformMaturity.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -26,12 +27,13 @@ public static class ManifestLoader
         ManifestDocument document;
         try
         {
+            SafeYaml.Check(yaml);
             document = Deserializer.Deserialize<ManifestDocument?>(yaml)
                 ?? throw new TemplateDefinitionException($"{origin}: the file is empty; it needs name, description, minimumLevel and parameters");
         }
         catch (YamlException e)
         {
-            throw new TemplateDefinitionException($"{origin}: line {e.Start.Line}, column {e.Start.Column}: {(e.InnerException ?? e).Message}");
+            throw new TemplateDefinitionException($"{origin}: {SafeYaml.Describe(e, yaml)}");
         }
 
         var problems = new List<string>();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PlatformMaturity.Model;
+using PlatformMaturity.Input;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -28,7 +29,14 @@ internal static class PracticeDescriptions
         Dictionary<string, string>? entries;
         try
         {
-            entries = Deserializer.Deserialize<Dictionary<string, string>?>(File.ReadAllText(path));
+            var text = InputFile.ReadText(path, origin, "descriptions file", InputLimits.TemplateFileBytes);
+            SafeYaml.Check(text);
+            entries = Deserializer.Deserialize<Dictionary<string, string>?>(text);
+        }
+        catch (InputException e)
+        {
+            problems.Add(e.Message);
+            return result.ToImmutable();
         }
         catch (YamlException e)
         {

@@ -29,11 +29,12 @@ public sealed record WrittenFile(string Path, WriteOutcome Outcome, bool EditedS
 public static class AppWriter
 {
     /// <summary>The rendered files in the app's order, then the files of earlier renders it no longer produces (removed or kept).</summary>
-    public static IReadOnlyList<WrittenFile> Write(RenderedApp app, string outputDirectory, bool force)
+    public static IReadOnlyList<WrittenFile> Write(RenderedApp app, string outputDirectory, bool force, Action<string>? note = null)
     {
-        var root = Path.GetFullPath(outputDirectory);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         if (File.Exists(root))
             throw new GoldenPathInputException([new InputProblem("--out", $"{outputDirectory} is a file; give a folder")]);
+        CleanDebris(root, app, note ?? (_ => { }));
 
         var plan = app.Files.Select(f => Plan(root, f)).ToList();
         var conflicts = plan.Where(p => p.Exists && !p.Identical).Select(p => p.File.Path).ToList();
@@ -78,6 +79,58 @@ public static class AppWriter
         return [.. plan.Select(p => new WrittenFile(p.File.Path,
                 p.Identical ? WriteOutcome.Unchanged : p.Exists ? WriteOutcome.Overwritten : WriteOutcome.Created)),
             .. stale.Select(s => new WrittenFile(s.Path, force ? WriteOutcome.Removed : WriteOutcome.Kept, s.EditedSince))];
+    }
+
+    /// <summary>
+    /// What a killed app new left beside the files it writes: staged copies (.pmctl-tmp) are removed, and a file
+    /// moved aside (.pmctl-bak) whose place is empty is put back; a backup whose file was already replaced is removed,
+    /// since the new file is in place. Only debris of processes that no longer run is touched.
+    /// </summary>
+    private static void CleanDebris(string root, RenderedApp app, Action<string> note)
+    {
+        var folders = app.Files.Select(f => Path.GetDirectoryName(Path.Combine(root, f.Path.Replace('/', Path.DirectorySeparatorChar)))!)
+            .Append(root).Distinct(StringComparer.Ordinal)
+            .Where(d => (d == root || d.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) && Directory.Exists(d));
+        foreach (var folder in folders)
+        {
+            foreach (var debris in Directory.EnumerateFiles(folder, ".*.pmctl-*").Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(debris);
+                var parts = name.Split('.');
+                // .<file>.<pid>.<guid>.pmctl-tmp|bak; <file> may itself hold dots.
+                if (parts.Length < 5 || parts[^1] is not ("pmctl-tmp" or "pmctl-bak") || !int.TryParse(parts[^3], out var pid) || IsRunning(pid))
+                    continue;
+                var target = Path.Combine(folder, string.Join('.', parts[1..^3]));
+                var shown = Path.GetRelativePath(root, debris).Replace('\\', '/');
+                if (parts[^1] == "pmctl-bak" && !File.Exists(target))
+                {
+                    File.Move(debris, target);
+                    note($"{Path.GetRelativePath(root, target).Replace('\\', '/')} was put back from {shown}, left by an interrupted pmctl app new");
+                }
+                else
+                {
+                    File.Delete(debris);
+                    note($"removed {shown}, left by an interrupted pmctl app new");
+                }
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private sealed record StaleFile(string Path, string FullPath, string RecordedHash, bool EditedSince);
@@ -152,7 +205,7 @@ public static class AppWriter
         public void Stage(string target, string content)
         {
             CreateDirectories(Path.GetDirectoryName(target)!);
-            var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.pmctl-tmp");
+            var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.pmctl-tmp");
             _staged.Add((target, temp));
             File.WriteAllText(temp, content);
         }
@@ -176,7 +229,7 @@ public static class AppWriter
         {
             if (!File.Exists(target))
                 return null;
-            var backup = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.pmctl-bak");
+            var backup = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.pmctl-bak");
             File.Move(target, backup);
             return backup;
         }

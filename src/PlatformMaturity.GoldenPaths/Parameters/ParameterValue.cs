@@ -55,6 +55,7 @@ public static partial class ParameterValue
     /// <summary>A value as messages show it: quoted, control characters escaped, long values cut.</summary>
     public static string Shown(string raw)
     {
+        raw = PlatformMaturity.Text.Redaction.Redact(raw);
         var escaped = string.Concat(raw.Take(60).Select(c => c switch
         {
             '\n' => "\\n",
@@ -114,7 +115,9 @@ public static partial class ParameterValue
     {
         if (!pattern.IsMatch(raw))
             return (null, $"{Shown(raw)} is not allowed; expected {expected}");
-        if (Quantities.Parse(raw) <= 0)
+        if (!Quantities.TryParse(raw, out var amount))
+            return (null, $"{Shown(raw)} is out of range; expected {expected}");
+        if (amount <= 0)
             return (null, $"{Shown(raw)} is not allowed; expected a quantity above zero");
         return (raw, null);
     }
@@ -141,7 +144,7 @@ public static partial class ParameterValue
 
     private static (object?, string?) Percent(string raw)
     {
-        if (!PercentPattern().IsMatch(raw) || decimal.Parse(raw, CultureInfo.InvariantCulture) <= 0)
+        if (!PercentPattern().IsMatch(raw) || !decimal.TryParse(raw, CultureInfo.InvariantCulture, out var percent) || percent <= 0)
             return (null, $"{Shown(raw)} is not allowed; expected a percentage above 0 and below 100 with at most three decimals, such as 99.9");
         return (raw, null);
     }

@@ -12,14 +12,27 @@ public static class Quantities
         ("m", 0.001m), ("k", 1e3m), ("M", 1e6m), ("G", 1e9m), ("T", 1e12m), ("P", 1e15m), ("E", 1e18m),
     ];
 
-    /// <summary>The value in base units (cores or bytes) of a quantity the parameter types accept.</summary>
-    public static decimal Parse(string quantity)
+    /// <summary>The value in base units (cores or bytes) of a quantity the parameter types accept (checked by <see cref="TryParse"/> first).</summary>
+    public static decimal Parse(string quantity) =>
+        TryParse(quantity, out var value) ? value : throw new FormatException($"'{quantity}' is not a quantity in range");
+
+    /// <summary>False when the text is not a number with an optional suffix, or is too large to hold (e.g. 10^40Ei).</summary>
+    public static bool TryParse(string quantity, out decimal value)
     {
-        foreach (var (suffix, factor) in Suffixes)
+        value = 0;
+        var (number, factor) = Suffixes.Where(s => quantity.EndsWith(s.Suffix, StringComparison.Ordinal))
+            .Select(s => (quantity[..^s.Suffix.Length], s.Factor))
+            .FirstOrDefault((quantity, 1m));
+        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            return false;
+        try
         {
-            if (quantity.EndsWith(suffix, StringComparison.Ordinal))
-                return decimal.Parse(quantity[..^suffix.Length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * factor;
+            value = amount * factor;
+            return true;
         }
-        return decimal.Parse(quantity, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        catch (OverflowException)
+        {
+            return false;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using PlatformMaturity.Graph;
+using PlatformMaturity.Input;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -111,9 +112,16 @@ public static class GoldenPathRenderer
         context.PushGlobal(scope);
         tracer.BeginFile();
         string text;
+        // A template that never ends (a loop or recursion the limits do not see) is stopped by the clock.
+        using var deadline = new CancellationTokenSource(InputLimits.RenderTimeout);
+        context.CancellationToken = deadline.Token;
         try
         {
             text = template.Template.Render(context);
+        }
+        catch (Exception e) when (e is ScriptAbortException or OperationCanceledException || deadline.IsCancellationRequested)
+        {
+            throw new TemplateDefinitionException($"{goldenPath.Name}/{template.SourcePath}: rendering took longer than the limit of {InputLimits.RenderTimeout.TotalSeconds:0} s; does the template loop forever?");
         }
         catch (ScriptRuntimeException e)
         {
@@ -152,7 +160,13 @@ public static class GoldenPathRenderer
             EnableRelaxedMemberAccess = false,
             AutoIndent = true,
             NewLine = "\n",
+            // Scriban's own limits, each an error naming itself (the defaults truncate output silently at 1 MiB).
             LoopLimit = 10_000,
+            RecursiveLimit = 50,
+            LimitToString = InputLimits.RenderedFileChars,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OutputLimit = InputLimits.RenderedFileChars,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
             TemplateLoader = new PartialLoader(catalog),
         };
         foreach (var (path, partial) in catalog.Partials)

@@ -25,6 +25,8 @@ public static partial class OutputPaths
         {
             if (segment is "" or "." or "..")
                 return $"has a '{segment}' segment; output names may not leave or re-enter folders";
+            if (segment.Equals(".git", StringComparison.OrdinalIgnoreCase))
+                return "writes into .git; Git runs what its folder holds (hooks, config), so pmctl never writes there";
             if (!Segment().IsMatch(segment))
                 return $"segment '{segment}' has characters other than letters, digits, '.', '_' and '-'";
         }

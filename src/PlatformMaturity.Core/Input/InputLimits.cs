@@ -1,0 +1,45 @@
+namespace PlatformMaturity.Input;
+
+/// <summary>
+/// Every limit pmctl puts on what it reads, defined once (README "Limits" lists them). They are far above
+/// anything a real stack, project file or golden path needs, and low enough that hostile input (an alias
+/// bomb, 20,000 levels of nesting, a 1 GB value, /dev/zero) is refused in milliseconds and a few MB.
+/// </summary>
+public static class InputLimits
+{
+    /// <summary>A stack file (Pulumi.&lt;stack&gt;.yaml).</summary>
+    public const long StackFileBytes = 1024 * 1024;
+
+    /// <summary>The project file (Pulumi.yaml).</summary>
+    public const long ProjectFileBytes = 256 * 1024;
+
+    /// <summary>A golden path's template.yaml, descriptions file or .sbn template.</summary>
+    public const long TemplateFileBytes = 256 * 1024;
+
+    /// <summary>Nesting of YAML mappings and sequences (a stack file needs 3 or 4).</summary>
+    public const int YamlDepth = 64;
+
+    /// <summary>YAML nodes after expanding every alias: stops "billion laughs" alias bombs.</summary>
+    public const long YamlExpandedNodes = 100_000;
+
+    /// <summary>One YAML scalar or one --set value, in characters.</summary>
+    public const int ValueChars = 64 * 1024;
+
+    /// <summary>What a message quotes of a value the user gave; the rest is cut with a note of the length.</summary>
+    public const int EchoChars = 200;
+
+    /// <summary>Output of one rendered template.</summary>
+    public const int RenderedFileChars = 1024 * 1024;
+
+    /// <summary>Wall-clock time for rendering one template.</summary>
+    public static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The size in people's units: 1 MiB, 256 KiB, 12 bytes.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)} MiB",
+        >= 1024 * 1024 => (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MiB",
+        >= 1024 => $"{bytes / 1024} KiB",
+        _ => $"{bytes} bytes",
+    };
+}

@@ -1,0 +1,98 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace PlatformMaturity.Input;
+
+/// <summary>
+/// The one entry point for YAML a user gives pmctl. Before any node is built it walks the parser's events
+/// once and refuses, with the line and the limit: nesting deeper than <see cref="InputLimits.YamlDepth"/>
+/// (YamlDotNet builds nodes recursively, so 20,000 levels would overflow the stack and kill the process),
+/// aliases that would expand past <see cref="InputLimits.YamlExpandedNodes"/> nodes (a 554-byte "billion
+/// laughs" file expands to gigabytes wherever the tree is walked), and scalars over <see cref="InputLimits.ValueChars"/>.
+/// </summary>
+public static class SafeYaml
+{
+    /// <summary>Checks the limits, then loads the stream. Problems are <see cref="YamlException"/>s whose inner exception holds the plain message.</summary>
+    public static YamlStream Load(string text)
+    {
+        Check(text);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream;
+    }
+
+    /// <summary>Refuses text over a limit; throws a <see cref="YamlException"/> at the offending node.</summary>
+    public static void Check(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Each open collection: its anchor and the expanded size of what it holds so far.
+        var open = new Stack<(string? Anchor, long Nodes)>();
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            switch (current)
+            {
+                case Scalar scalar:
+                    if (scalar.Value.Length > InputLimits.ValueChars)
+                        throw Limit(current, $"a value of {scalar.Value.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters is over the limit of {InputLimits.ValueChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}");
+                    Finished(current, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, 1);
+                    break;
+                case AnchorAlias alias:
+                    Finished(current, null, anchors.GetValueOrDefault(alias.Value.Value, 1));
+                    break;
+                case NodeEvent node when current is SequenceStart or MappingStart:
+                    if (open.Count >= InputLimits.YamlDepth)
+                        throw Limit(current, $"nesting is deeper than the limit of {InputLimits.YamlDepth} levels");
+                    open.Push((node.Anchor.IsEmpty ? null : node.Anchor.Value, 1));
+                    break;
+                case SequenceEnd or MappingEnd:
+                    var (anchor, nodes) = open.Pop();
+                    Finished(current, anchor, nodes);
+                    break;
+            }
+        }
+
+        void Finished(ParsingEvent at, string? anchor, long nodes)
+        {
+            if (anchor is not null)
+                anchors[anchor] = nodes;
+            if (open.Count > 0)
+            {
+                var (parentAnchor, parentNodes) = open.Pop();
+                parentNodes += nodes;
+                if (parentNodes > InputLimits.YamlExpandedNodes)
+                    throw Limit(at, $"aliases expand to more than {InputLimits.YamlExpandedNodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} nodes (the limit); is this an alias bomb?");
+                open.Push((parentAnchor, parentNodes));
+            }
+        }
+    }
+
+    /// <summary>
+    /// "line L, column C: message" for a YAML problem. YamlDotNet reports a tab in indentation at the end of the
+    /// previous scalar (the line before); the position of the tab itself is what the user needs to find.
+    /// </summary>
+    public static string Describe(YamlException e, string text)
+    {
+        var (line, column) = (e.Start.Line, e.Start.Column);
+        if (Message(e).Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            var lines = text.Split('\n');
+            for (var i = (int)Math.Max(0, line - 1); i < lines.Length; i++)
+            {
+                var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+                if (tab >= 0 && tab < indent)
+                    return $"line {i + 1}, column {tab + 1}: a tab indents this line; YAML indents with spaces only";
+            }
+        }
+        return $"line {line}, column {column}: {Message(e)}";
+    }
+
+    /// <summary>The message of a YAML problem without YamlDotNet's position prefix (callers print the line themselves).</summary>
+    public static string Message(YamlException e) => (e.InnerException ?? e).Message;
+
+    private static YamlException Limit(ParsingEvent at, string message) =>
+        new(at.Start, at.End, message, new InputException(message));
+}
