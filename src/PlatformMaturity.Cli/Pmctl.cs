@@ -1,7 +1,7 @@
 using System.CommandLine;
 using PlatformMaturity.Cli.Commands;
 using PlatformMaturity.Config;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 
 namespace PlatformMaturity.Cli;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using PlatformMaturity.GoldenPaths.Manifest;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 using PlatformMaturity.Model;
 using Scriban;
 using Scriban.Runtime;

@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using PlatformMaturity.Cli.Stacks;
 using PlatformMaturity.Config;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Model;
 using PlatformMaturity.Planning;

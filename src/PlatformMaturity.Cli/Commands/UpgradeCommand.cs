@@ -6,7 +6,7 @@ using PlatformMaturity.Cli.Stacks;
 using PlatformMaturity.Cli.Views;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 using PlatformMaturity.Model;
 using PlatformMaturity.Planning;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 using PlatformMaturity.Rendering;
 
 namespace PlatformMaturity.Cli.Output;

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 
 namespace PlatformMaturity.Cli.Stacks;
 

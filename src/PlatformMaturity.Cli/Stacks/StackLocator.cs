@@ -1,6 +1,6 @@
 using System.CommandLine;
 using PlatformMaturity.Config;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 using YamlDotNet.RepresentationModel;
 
 namespace PlatformMaturity.Cli.Stacks;

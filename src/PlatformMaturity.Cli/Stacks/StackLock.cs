@@ -1,4 +1,4 @@
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 
 namespace PlatformMaturity.Cli.Stacks;
 

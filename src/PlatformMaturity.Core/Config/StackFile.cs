@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

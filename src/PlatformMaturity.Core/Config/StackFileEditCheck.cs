@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

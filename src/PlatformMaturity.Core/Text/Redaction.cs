@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 
 namespace PlatformMaturity.Text;
 

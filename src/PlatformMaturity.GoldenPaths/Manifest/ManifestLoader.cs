@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using PlatformMaturity.Config;
 using PlatformMaturity.GoldenPaths.Parameters;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 using PlatformMaturity.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;

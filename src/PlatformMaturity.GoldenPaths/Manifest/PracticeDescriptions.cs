@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using PlatformMaturity.Model;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 

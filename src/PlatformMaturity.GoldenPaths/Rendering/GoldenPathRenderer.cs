@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using PlatformMaturity.Graph;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 
 namespace PlatformMaturity.Cli.Tests.Hostile;
 

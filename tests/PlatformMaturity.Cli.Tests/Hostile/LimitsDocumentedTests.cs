@@ -1,4 +1,4 @@
-using PlatformMaturity.Input;
+using PlatformMaturity.Files;
 using PlatformMaturity.Tests.Shared;
 
 namespace PlatformMaturity.Cli.Tests.Hostile;

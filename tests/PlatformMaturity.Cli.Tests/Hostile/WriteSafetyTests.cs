@@ -9,15 +9,15 @@ public sealed class WriteSafetyTests
     [SkippableFact]
     public void An_upgrade_keeps_the_stack_files_mode_owner_and_group()
     {
-        Skip.If(OperatingSystem.IsWindows() || PlatformMaturity.Input.UnixFile.EffectiveUserId != 0, "giving a file to another owner needs root (CI runs as root)");
+        Skip.If(OperatingSystem.IsWindows() || PlatformMaturity.Files.UnixFile.EffectiveUserId != 0, "giving a file to another owner needs root (CI runs as root)");
         using var ws = new Workspace();
         File.SetUnixFileMode(ws.StackFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        Assert.True(PlatformMaturity.Input.UnixFile.TryChown(ws.StackFile, 1234, 4321));
+        Assert.True(PlatformMaturity.Files.UnixFile.TryChown(ws.StackFile, 1234, 4321));
 
         var result = ws.Run(Upgrade);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var facts = PlatformMaturity.Input.UnixFile.Stat(ws.StackFile);
+        var facts = PlatformMaturity.Files.UnixFile.Stat(ws.StackFile);
         Assert.Equal((UnixFileMode.UserRead | UnixFileMode.UserWrite, 1234u, 4321u), (facts.Mode, facts.Uid, facts.Gid));
         Assert.Contains("platform:level: 2", File.ReadAllText(ws.StackFile));
     }
@@ -55,7 +55,7 @@ public sealed class WriteSafetyTests
     [SkippableFact]
     public void An_ordinary_user_cannot_rewrite_a_stack_file_it_does_not_own_even_in_a_folder_it_may_write()
     {
-        Skip.If(OperatingSystem.IsWindows() || PlatformMaturity.Input.UnixFile.EffectiveUserId != 0,
+        Skip.If(OperatingSystem.IsWindows() || PlatformMaturity.Files.UnixFile.EffectiveUserId != 0,
             "needs root to run pmctl as the ordinary user 'nobody' (CI runs as root)");
         Skip.If(!File.Exists("/usr/bin/setpriv") || !OperatingSystem.IsLinux(), "setpriv (util-linux) is not installed");
         Skip.If(!CanNobodyRead(AppContext.BaseDirectory), "the built pmctl.dll is not readable by the user 'nobody' here");

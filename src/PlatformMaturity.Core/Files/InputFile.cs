@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PlatformMaturity.Input;
+namespace PlatformMaturity.Files;
 
 /// <summary>
 /// The one way pmctl reads a file a user gave it: only a regular file (a symbolic link that resolves to one

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PlatformMaturity.Input;
+namespace PlatformMaturity.Files;
 
 /// <summary>
 /// Replaces a file the user owns without losing anything they had: the new content goes to a temporary sibling

@@ -1,4 +1,4 @@
-namespace PlatformMaturity.Input;
+namespace PlatformMaturity.Files;
 
 /// <summary>
 /// Every limit pmctl puts on what it reads, defined once (README "Limits" lists them). They are far above

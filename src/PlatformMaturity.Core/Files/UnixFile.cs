@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace PlatformMaturity.Input;
+namespace PlatformMaturity.Files;
 
 /// <summary>What a path is, as stat(2) says: the BCL tells files from folders but not a FIFO or a device from a file.</summary>
 public enum FileKind { Missing, Regular, Directory, Fifo, CharacterDevice, BlockDevice, Socket, SymbolicLink, Other }

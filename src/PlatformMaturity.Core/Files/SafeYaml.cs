@@ -2,7 +2,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace PlatformMaturity.Input;
+namespace PlatformMaturity.Files;
 
 /// <summary>
 /// The one entry point for YAML a user gives pmctl. Before any node is built it walks the parser's events

@@ -1,4 +1,4 @@
-namespace PlatformMaturity.Input;
+namespace PlatformMaturity.Files;
 
 /// <summary>
 /// Input pmctl refuses to read: not a regular file, over a limit, not UTF-8, nested too deep. The message
