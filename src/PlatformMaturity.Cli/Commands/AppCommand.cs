@@ -32,8 +32,8 @@ internal static class AppCommand
         {
             foreach (var set in parse.GetValue(sets) ?? [])
             {
-                if (set.Length > Input.InputLimits.ValueChars)
-                    throw new UserError($"--set {Text.Redaction.Echo(set.Split('=')[0])}=…: {set.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, over the limit of {Input.InputLimits.ValueChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} for a value. Nothing was written.");
+                if (set.Length > Files.InputLimits.ValueChars)
+                    throw new UserError($"--set {Text.Redaction.Echo(set.Split('=')[0])}=…: {set.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, over the limit of {Files.InputLimits.ValueChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} for a value. Nothing was written.");
             }
             var config = StackLocator.Load(io, parse.GetValue(stack)!, parse.GetValue(stacksDir)).Config;
             var directory = TemplateLocator.TemplatesDirectory(io, parse.GetValue(templateDir));
