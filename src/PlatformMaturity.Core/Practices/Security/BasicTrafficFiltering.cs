@@ -41,14 +41,14 @@ public sealed class BasicTrafficFiltering : PracticeComponent
         var staged = config.IsStaged(Enforcements.NetworkDefaultDeny);
         foreach (var tenant in config.Tenants)
         {
-            if (!staged)
+            // NetworkPolicies cannot warn, and the allow policies below already isolate every pod they select: while
+            // staged, an allow-all policy keeps every connection open until --promote swaps it for the deny.
+            Add(component, tenant.Name, staged ? PlatformNetworkPolicies.StagedAllowAll : DefaultDenyIngress, new V1NetworkPolicySpec
             {
-                Add(component, tenant.Name, DefaultDenyIngress, new V1NetworkPolicySpec
-                {
-                    PodSelector = new V1LabelSelector(),
-                    PolicyTypes = ["Ingress"],
-                });
-            }
+                PodSelector = new V1LabelSelector(),
+                PolicyTypes = ["Ingress"],
+                Ingress = staged ? [new V1NetworkPolicyIngressRule()] : null,
+            });
             AddIngressFrom(component, tenant.Name, AllowSameNamespace, new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector() });
             AddIngressFrom(component, tenant.Name, AllowFromIngress, FromNamespace(config.IngressNamespace));
             if (component.HasMonitoring)
@@ -88,7 +88,7 @@ public sealed class BasicTrafficFiltering : PracticeComponent
         if (config.IsStaged(Enforcements.PlatformNetworkDefaultDeny))
             component.Note($"Staged ({Enforcements.PlatformNetworkDefaultDeny} in platform:staged): platform namespaces keep an allow-all policy beside their allow policies; pmctl upgrade {config.Stack} --promote replaces it with their default deny.");
         if (staged)
-            component.Note($"Staged ({Enforcements.NetworkDefaultDeny} in platform:staged): the allow policies are in place, the default-deny policy is not yet; enforce it with pmctl upgrade {config.Stack} --promote.");
+            component.Note($"Staged ({Enforcements.NetworkDefaultDeny} in platform:staged): the allow policies are in place beside an allow-all policy ({PlatformNetworkPolicies.StagedAllowAll}), so nothing is dropped yet; enforce the default deny with pmctl upgrade {config.Stack} --promote.");
     }
 
     private static void AddIngressFrom(ComponentBuilder component, string ns, string name, V1NetworkPolicyPeer from) =>

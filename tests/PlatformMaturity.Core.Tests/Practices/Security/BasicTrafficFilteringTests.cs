@@ -76,12 +76,21 @@ public sealed class BasicTrafficFilteringTests
     }
 
     [Fact]
-    public void While_default_deny_is_staged_only_the_allow_policies_exist()
+    public void While_default_deny_is_staged_nothing_is_dropped_and_promotion_isolates_the_tenant()
     {
-        var staged = Compose(Existing(2) with { Staged = [PlatformMaturity.Config.Enforcements.NetworkDefaultDeny] });
+        var staged = Compose(Existing(2) with { Staged = [Enforcements.NetworkDefaultDeny] });
         Assert.DoesNotContain(staged.Resources, r => r.Name == $"networkpolicy-team-a-{BasicTrafficFiltering.DefaultDenyIngress}");
         Assert.Contains(staged.Resources, r => r.Name == $"networkpolicy-team-a-{BasicTrafficFiltering.AllowSameNamespace}");
         Assert.Contains(staged.Component("basic-traffic-filtering")!.Notes, n => n.Contains("--promote"));
-        Assert.Contains(Compose(Existing(2)).Resources, r => r.Name == $"networkpolicy-team-a-{BasicTrafficFiltering.DefaultDenyIngress}");
+
+        // From the tenant's side: another tenant's pod still connects while staged (the allow policies alone would
+        // already drop it), and is dropped once promoted.
+        var target = new Endpoint(Tenants[0].Name, "app", 8080, new Dictionary<string, string> { ["app"] = "shop" });
+        var neighbour = new Source(Tenants[1].Name);
+        Assert.True(NetworkPolicyEvaluator.Of(staged).Allows(neighbour, target));
+        var promoted = Compose(Existing(2));
+        Assert.Contains(promoted.Resources, r => r.Name == $"networkpolicy-team-a-{BasicTrafficFiltering.DefaultDenyIngress}");
+        Assert.False(NetworkPolicyEvaluator.Of(promoted).Allows(neighbour, target));
+        Assert.True(NetworkPolicyEvaluator.Of(promoted).Allows(new Source(Tenants[0].Name), target));
     }
 }
