@@ -4,9 +4,29 @@ using PlatformMaturity.Graph;
 
 namespace PlatformMaturity.Composition;
 
-/// <summary>Builders for the Kubernetes objects several practices create: alert rules and dashboards (platform namespaces: <see cref="PodSecurity.AddPlatformNamespace"/>).</summary>
+/// <summary>Builders for the Kubernetes objects several practices create: restricted security contexts, alert rules and dashboards (platform namespaces: <see cref="PodSecurity.AddPlatformNamespace"/>).</summary>
 public static class PlatformObjects
 {
+    /// <summary>
+    /// The pod security context of a workload the platform writes itself (not a chart's): non-root as nobody, default
+    /// seccomp, so it runs under the restricted Pod Security Standard in any namespace.
+    /// </summary>
+    public static V1PodSecurityContext RestrictedPodSecurity() => new()
+    {
+        RunAsNonRoot = true,
+        RunAsUser = 65534,
+        RunAsGroup = 65534,
+        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
+    };
+
+    /// <summary>The container security context that goes with <see cref="RestrictedPodSecurity"/>.</summary>
+    public static V1SecurityContext RestrictedContainerSecurity() => new()
+    {
+        AllowPrivilegeEscalation = false,
+        ReadOnlyRootFilesystem = true,
+        Capabilities = new V1Capabilities { Drop = ["ALL"] },
+    };
+
     /// <summary>Label the Grafana sidecar of kube-prometheus-stack watches to load dashboards from ConfigMaps.</summary>
     public const string DashboardLabel = "grafana_dashboard";
 

@@ -159,13 +159,7 @@ internal static class TenantGrafanaOrgs
                 {
                     RestartPolicy = "OnFailure",
                     AutomountServiceAccountToken = false,
-                    SecurityContext = new V1PodSecurityContext
-                    {
-                        RunAsNonRoot = true,
-                        RunAsUser = 65534,
-                        RunAsGroup = 65534,
-                        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
-                    },
+                    SecurityContext = PlatformObjects.RestrictedPodSecurity(),
                     Containers =
                     [
                         new V1Container
@@ -184,12 +178,7 @@ internal static class TenantGrafanaOrgs
                                 Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("10m"), ["memory"] = new("16Mi") },
                                 Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("64Mi") },
                             },
-                            SecurityContext = new V1SecurityContext
-                            {
-                                AllowPrivilegeEscalation = false,
-                                ReadOnlyRootFilesystem = true,
-                                Capabilities = new V1Capabilities { Drop = ["ALL"] },
-                            },
+                            SecurityContext = PlatformObjects.RestrictedContainerSecurity(),
                         },
                     ],
                     Volumes = [new V1Volume { Name = "scripts", ConfigMap = new V1ConfigMapVolumeSource { Name = JobName } }],

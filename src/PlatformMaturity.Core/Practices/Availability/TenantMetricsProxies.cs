@@ -70,13 +70,7 @@ internal static class TenantMetricsProxies
                 Spec = new V1PodSpec
                 {
                     AutomountServiceAccountToken = false,
-                    SecurityContext = new V1PodSecurityContext
-                    {
-                        RunAsNonRoot = true,
-                        RunAsUser = 65534,
-                        RunAsGroup = 65534,
-                        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
-                    },
+                    SecurityContext = PlatformObjects.RestrictedPodSecurity(),
                     Containers =
                     [
                         new V1Container
@@ -92,12 +86,7 @@ internal static class TenantMetricsProxies
                                 Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("10m"), ["memory"] = new("32Mi") },
                                 Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("128Mi") },
                             },
-                            SecurityContext = new V1SecurityContext
-                            {
-                                AllowPrivilegeEscalation = false,
-                                ReadOnlyRootFilesystem = true,
-                                Capabilities = new V1Capabilities { Drop = ["ALL"] },
-                            },
+                            SecurityContext = PlatformObjects.RestrictedContainerSecurity(),
                         },
                     ],
                 },
