@@ -4,6 +4,8 @@ using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Graph.Azure;
+using k8s.Models;
+using PlatformMaturity.Practices.Delivery;
 using PlatformMaturity.PulumiHost.Mapping;
 using PlatformMaturity.Versions;
 using Pulumi;
@@ -51,6 +53,34 @@ public sealed class AllGraphRecordsTests : PulumiTest
         Assert.Equal(RecordingMocks.IdOf(Foundation.ClusterName), run.Mocks.Single(PulumiTypes.Of(graph.Resource("user-pool")), "user-pool").Inputs["kubernetesClusterId"]);
 
         var rg = ((ResourceGroup)graph.Resource(Foundation.ResourceGroupName)).ResourceGroupName;
+        // The registry and key vault of the composed Level 1 graph: every setting of their records, nothing else.
+        var registry = graph.Resources.OfType<ContainerRegistry>().Single();
+        Expect(run, registry.Name, new JsonObject
+        {
+            ["resourceGroupName"] = rg, ["location"] = registry.Location, ["sku"] = registry.Sku, ["adminEnabled"] = registry.AdminEnabled,
+            ["tags"] = Json(registry.Tags),
+        });
+        foreach (var vault in graph.Resources.OfType<KeyVault>())
+        {
+            Expect(run, vault.Name, new JsonObject
+            {
+                ["resourceGroupName"] = rg, ["location"] = vault.Location, ["tenantId"] = RecordingMocks.TenantId, ["skuName"] = vault.SkuName,
+                ["rbacAuthorizationEnabled"] = vault.RbacAuthorizationEnabled, ["purgeProtectionEnabled"] = vault.PurgeProtectionEnabled,
+                ["softDeleteRetentionDays"] = vault.SoftDeleteRetentionDays, ["tags"] = Json(vault.Tags),
+            });
+        }
+
+        // A Kubernetes object naming the registry by placeholder gets the registry's login server (Registry.LoginServer,
+        // which Azure generates), not its name or id; the placeholder never reaches the cluster.
+        var objects = Assert.IsAssignableFrom<System.Collections.IEnumerable>(
+            run.Mocks.Single("kubernetes:yaml/v2:ConfigGroup", "registry-config").Inputs["objs"]).Cast<object>();
+        Inputs.Equal(new JsonObject
+        {
+            ["apiVersion"] = "v1", ["kind"] = "ConfigMap",
+            ["metadata"] = new JsonObject { ["name"] = "allowed-registries", ["namespace"] = "monitoring" },
+            ["data"] = new JsonObject { ["allowed"] = $"{RecordingMocks.LoginServerOf(BasicBuildProcesses.RegistryName)}/apps, registry.example" },
+        }, Assert.Single(objects), "registry-config object, with the registry's login server");
+
         Expect(run, "log-analytics", new JsonObject
         {
             ["resourceGroupName"] = rg, ["location"] = "westeurope", ["sku"] = "PerGB2018", ["retentionInDays"] = 60,
@@ -104,6 +134,11 @@ public sealed class AllGraphRecordsTests : PulumiTest
             ["subject"] = "repo:my-org/my-app:ref:refs/heads/main", ["userAssignedIdentityId"] = RecordingMocks.IdOf("backup-identity"),
         });
     }
+
+    private static readonly AzureRef LoginServer = new(BasicBuildProcesses.RegistryName, AzureOutput.LoginServer);
+
+    private static JsonObject Json(IEnumerable<KeyValuePair<string, string>> map) =>
+        new(map.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
 
     private static void Expect(TestDeployment run, string name, JsonObject expected)
     {
@@ -195,6 +230,18 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 SecretName = "grafana-admin", Keys = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("admin-password", SecretKey)]),
                 Literals = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("admin-user", "platform-admin")]),
                 DependsOn = [Foundation.ClusterName],
+            },
+            new KubernetesResource
+            {
+                Name = "registry-config", Provenance = Test, Cluster = ClusterRef.PrimaryKey,
+                Object = new V1ConfigMap
+                {
+                    ApiVersion = "v1", Kind = "ConfigMap",
+                    Metadata = new V1ObjectMeta { Name = "allowed-registries", NamespaceProperty = "monitoring" },
+                    Data = new Dictionary<string, string> { ["allowed"] = $"{LoginServer.Placeholder}/apps, registry.example" },
+                },
+                TextFromAzure = [LoginServer],
+                DependsOn = [Foundation.ClusterName, BasicBuildProcesses.RegistryName],
             },
             new HelmRelease
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using k8s;
+using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.PulumiHost.Mapping;
@@ -30,6 +31,22 @@ public sealed class ExampleStackTests : PulumiTest
         var targets = StackNames().Select(s => PlatformConfigParser.ParseOrThrow(
             StackFile.Read(StackFile.PathFor(TestPaths.Stacks, s), s), s).Target).ToHashSet();
         Assert.Equal(Enum.GetValues<DeploymentTarget>().ToHashSet(), targets);
+    }
+
+    /// <summary>
+    /// The per-stack checks below fill Azure outputs into Kubernetes objects only where a stack has such objects: at
+    /// least one example stack must, so that the registry's login server (the allowed-registries policy's default on
+    /// azure) is exercised under the mocks rather than skipped.
+    /// </summary>
+    [Fact]
+    public void An_example_stack_names_the_platform_registry_by_its_Azure_login_server()
+    {
+        var references = StackNames()
+            .Select(s => Composer.Default.Compose(PlatformConfigParser.ParseOrThrow(StackFile.Read(StackFile.PathFor(TestPaths.Stacks, s), s), s)))
+            .SelectMany(graph => graph.Resources.OfType<KubernetesResource>())
+            .SelectMany(resource => resource.TextFromAzure);
+        Assert.Contains(references, r => r.Output == AzureGraph.AzureOutput.LoginServer
+            && r.Resource == PlatformMaturity.Practices.Delivery.BasicBuildProcesses.RegistryName);
     }
 
     [Theory]
@@ -148,6 +165,8 @@ public sealed class ExampleStackTests : PulumiTest
             Assert.Equal(registry.Sku, inputs["sku"]);
             Assert.Equal(registry.AdminEnabled, inputs["adminEnabled"]);
             Assert.Equal(AzureName(graph, registry.ResourceGroup), inputs["resourceGroupName"]);
+            Assert.Equal(registry.Location, inputs["location"]);
+            Inputs.Equal(Json(registry.Tags), inputs["tags"], "registry tags");
         }
         foreach (var vault in graph.Resources.OfType<AzureGraph.KeyVault>())
         {
@@ -157,6 +176,9 @@ public sealed class ExampleStackTests : PulumiTest
             Assert.Equal(vault.RbacAuthorizationEnabled, inputs["rbacAuthorizationEnabled"]);
             Assert.Equal(vault.PurgeProtectionEnabled, inputs["purgeProtectionEnabled"]);
             Assert.Equal((double)vault.SoftDeleteRetentionDays, inputs["softDeleteRetentionDays"]);
+            Assert.Equal(AzureName(graph, vault.ResourceGroup), inputs["resourceGroupName"]);
+            Assert.Equal(vault.Location, inputs["location"]);
+            Inputs.Equal(Json(vault.Tags), inputs["tags"], "key vault tags");
         }
         foreach (var assignment in graph.Resources.OfType<AzureGraph.RoleAssignment>())
         {
