@@ -152,13 +152,16 @@ public static class PlatformNetworkPolicies
     /// <summary>
     /// Clients of the gateway's namespace (platform:ingressNamespace, so not a fixed key of <see cref="Rules"/>): the
     /// proxies take traffic from anywhere — they are the platform's front door, behind a LoadBalancer Service; the
-    /// controller's xDS port (18000) is reached by the proxies in the same namespace, which the same-namespace rule admits.
+    /// controller's xDS port (18000) is reached by the proxies in the same namespace, which the same-namespace rule admits;
+    /// the controller's topology webhook is called by the API server, like every other platform webhook.
     /// </summary>
     public static readonly ImmutableArray<PlatformIngressRule> GatewayRules =
     [
         PlatformIngressRule.Of("allow-gateway-listeners", "clients outside and inside the cluster reach apps through the gateway's proxies (Envoy listens on 10080/10443 for the Gateway's 80/443)",
             IngressSource.Anywhere, [Practices.Delivery.PlatformGateway.ProxyHttpPort, Practices.Delivery.PlatformGateway.ProxyHttpsPort],
             Practices.Delivery.PlatformGateway.ProxyPods),
+        PlatformIngressRule.Of("allow-topology-webhook", "the API server calls Envoy Gateway's topology injector (chart v1.9.0 topologyInjector.enabled: a mutating webhook on pods/binding in this namespace, envoy-gateway Service port 9443)",
+            IngressSource.Anywhere, [Practices.Delivery.PlatformGateway.TopologyWebhookPort], Practices.Delivery.PlatformGateway.ControllerPods),
     ];
 
     /// <summary>The documented clients of a platform namespace of this stack.</summary>
