@@ -84,13 +84,14 @@ public static class PlatformNetworkPolicies
     public static readonly (string Key, string Value) TenantProxyPods = ("app.kubernetes.io/name", "prom-label-proxy");
 
     public const string MonitoringNamespace = WellKnown.MonitoringNamespace;
-    public const int PrometheusPort = 9090;
+    // Ports are the producers' (one definition each, also used in the clients' URLs and the components' own config).
+    public const int PrometheusPort = WellKnown.PrometheusPort;
     public const int GrafanaPort = 3000;
-    public const int LokiHttpPort = 3100;
-    public const int TempoHttpPort = 3200;
-    public const int TempoOtlpGrpcPort = 4317;
-    public const int CollectorOtlpGrpcPort = 4317;
-    public const int CollectorOtlpHttpPort = 4318;
+    public const int LokiHttpPort = Practices.Availability.PlatformObservability.LokiHttpPort;
+    public const int TempoHttpPort = Practices.Availability.ApplicationObservability.TempoHttpPort;
+    public const int TempoOtlpGrpcPort = Practices.Availability.ApplicationObservability.TempoOtlpGrpcPort;
+    public const int CollectorOtlpGrpcPort = Practices.Availability.ApplicationObservability.CollectorOtlpGrpcPort;
+    public const int CollectorOtlpHttpPort = Practices.Availability.ApplicationObservability.CollectorOtlpHttpPort;
     public const int TenantProxyPort = 8080;
 
     /// <summary>

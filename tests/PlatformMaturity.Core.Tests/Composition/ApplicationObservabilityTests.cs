@@ -211,6 +211,45 @@ public partial class ApplicationObservabilityTests
         Assert.Equal(Pins.OpenTelemetryCollectorVersion, operatorRelease.Values.Get("manager.collectorImage.tag"));
     }
 
+    [Theory]
+    [InlineData(DeploymentTarget.Existing)]
+    [InlineData(DeploymentTarget.Azure)]
+    public void Every_endpoint_of_the_otlp_chain_is_a_port_the_receivers_listen_on_and_the_network_policies_admit(DeploymentTarget target)
+    {
+        // Tenants -> collector (Instrumentation endpoint, receiver ports), collector -> Tempo and Prometheus (exporter
+        // endpoints): each hop's port is the one the destination's policy opens to that source, or the data is dropped.
+        var graph = Compose(For(target, 3));
+        var spec = Config(Assert.Single(Collectors(graph)));
+        var receiverPorts = spec["receivers"]!["otlp"]!["protocols"]!.AsObject()
+            .Select(p => int.Parse(((string)p.Value!["endpoint"]!).Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var policies = graph.Resources.OfType<KubernetesResource>().Select(r => r.Object).OfType<V1NetworkPolicy>().ToList();
+        List<int> admitted(string ns, Func<V1NetworkPolicyPeer, bool> from) => [.. policies
+            .Where(p => p.Metadata.NamespaceProperty == ns)
+            .SelectMany(p => p.Spec.Ingress ?? [])
+            .Where(rule => rule.FromProperty is { } peers && peers.Any(from))
+            .SelectMany(rule => rule.Ports ?? [])
+            .Select(port => int.Parse(port.Port.Value, System.Globalization.CultureInfo.InvariantCulture))];
+        static bool namespaceIs(V1NetworkPolicyPeer peer, string ns) =>
+            peer.NamespaceSelector?.MatchLabels is { } labels && labels.TryGetValue("kubernetes.io/metadata.name", out var name) && name == ns;
+        static bool collector(V1NetworkPolicyPeer peer) => namespaceIs(peer, ApplicationObservability.Namespace) &&
+            peer.PodSelector?.MatchLabels is { } pods && pods.TryGetValue(PlatformNetworkPolicies.CollectorPods.Key, out var v) && v == PlatformNetworkPolicies.CollectorPods.Value;
+
+        var instrumentation = graph.Resources.OfType<KubernetesResource>().Select(r => r.Object).OfType<CustomObject>().First(o => o.Kind == "Instrumentation");
+        var sent = new Uri((string)instrumentation.Spec!["exporter"]!["endpoint"]!);
+        Assert.Equal($"{ApplicationObservability.CollectorName}-collector.{ApplicationObservability.Namespace}.svc", sent.Host);
+        Assert.Contains(sent.Port, receiverPorts);
+        var fromTenants = admitted(ApplicationObservability.Namespace, peer => peer.NamespaceSelector?.MatchExpressions is { } e && e.Any(x => x.Key == HardMultiTenancy.TenantLabel));
+        Assert.All(receiverPorts, port => Assert.Contains(port, fromTenants));
+
+        foreach (var (exporter, ns) in new[] { ("otlp_grpc/platform", ApplicationObservability.TempoNamespace), ("otlp_http/prometheus", WellKnown.MonitoringNamespace) })
+        {
+            var endpoint = (string)spec["exporters"]![exporter]!["endpoint"]!;
+            var uri = new Uri(endpoint.Contains("://", StringComparison.Ordinal) ? endpoint : "grpc://" + endpoint);
+            Assert.EndsWith($".{ns}.svc", uri.Host, StringComparison.Ordinal);
+            Assert.Contains(uri.Port, admitted(ns, collector));
+        }
+    }
+
     [Fact]
     public void The_platform_grafana_queries_traces_of_every_tenant()
     {
