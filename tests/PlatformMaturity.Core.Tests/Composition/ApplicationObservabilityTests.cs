@@ -196,6 +196,23 @@ public partial class ApplicationObservabilityTests
     }
 
     [Fact]
+    public void A_namespace_the_application_claims_never_reaches_prometheus_even_when_its_pod_is_not_found()
+    {
+        // Prometheus promotes the resource attribute "namespace" to the label each tenant's proxy filters on. The collector
+        // copies it from k8s.namespace.name, which k8sattributes sets only when it finds the sending pod; the sender's own
+        // value must be gone before that, or an unmatched sender writes series under another tenant's namespace.
+        var spec = Config(Assert.Single(Collectors(Compose(Existing(3)))));
+        var processors = spec["service"]!["pipelines"]!["metrics"]!["processors"]!.AsArray().Select(p => (string)p!).ToList();
+        var copy = processors.FindIndex(p => TypeOf(p) == "resource" && spec["processors"]![p]!["attributes"]!.AsArray()
+            .Any(a => (string?)a!["key"] == ApplicationObservability.NamespaceLabel && (string?)a["from_attribute"] == ApplicationObservability.NamespaceAttribute));
+        Assert.True(copy >= 0);
+        var deleted = processors.Take(copy).Where(p => TypeOf(p) == "resource").SelectMany(p => spec["processors"]![p]!["attributes"]!.AsArray())
+            .Where(a => (string?)a!["action"] == "delete").Select(a => (string)a!["key"]!).ToList();
+        Assert.Contains(ApplicationObservability.NamespaceLabel, deleted);
+        Assert.Contains(ApplicationObservability.NamespaceAttribute, deleted);
+    }
+
+    [Fact]
     public void Metrics_go_over_otlp_to_prometheus_which_has_its_otlp_receiver_on()
     {
         var graph = Compose(Existing(3));

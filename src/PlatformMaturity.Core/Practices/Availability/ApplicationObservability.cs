@@ -184,9 +184,15 @@ public sealed class ApplicationObservability : PracticeComponent
             ["memory_limiter"] = new JsonObject { ["check_interval"] = "1s", ["limit_percentage"] = 80, ["spike_limit_percentage"] = 20 },
             // k8sattributes never overwrites an attribute the sender set: drop the sender's claim first, so the
             // namespace (and so the tenant) is the one of the pod the connection comes from.
+            // The sender's own claims: k8s.namespace.name (k8sattributes never overwrites it) and namespace, the resource
+            // attribute Prometheus promotes to the label tenants are filtered on. resource/namespace-label's upsert does
+            // nothing when k8sattributes found no pod (e.g. a pod the informer has not seen yet), so a claimed namespace
+            // would otherwise reach Prometheus as another tenant's.
             ["resource/untrusted-namespace"] = new JsonObject
             {
-                ["attributes"] = new JsonArray(new JsonObject { ["key"] = NamespaceAttribute, ["action"] = "delete" }),
+                ["attributes"] = new JsonArray(
+                    new JsonObject { ["key"] = NamespaceAttribute, ["action"] = "delete" },
+                    new JsonObject { ["key"] = NamespaceLabel, ["action"] = "delete" }),
             },
             ["k8sattributes"] = new JsonObject
             {
