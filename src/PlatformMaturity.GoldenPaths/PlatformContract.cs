@@ -15,7 +15,7 @@ public static class PlatformContract
     public const string PrometheusRelease = WellKnown.PrometheusStackRelease;
 
     /// <summary>The platform's Prometheus, for KEDA's prometheus trigger and Argo Rollouts' canary analysis (the practices' own definition).</summary>
-    public const string PrometheusUrl = WellKnown.PrometheusUrl;
+    public static readonly string PrometheusUrl = WellKnown.PrometheusUrl;
 
     /// <summary>
     /// Application Observability: the HTTP server metric the golden paths' SLOs and canary analyses read. It is the

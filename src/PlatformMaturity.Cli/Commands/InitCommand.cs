@@ -146,8 +146,8 @@ internal static class InitCommand
     }
 
     /// <summary>
-    /// Writes the whole stack to a temporary sibling, then moves it to its name without overwriting (link(2) on
-    /// Linux: of two inits exactly one wins). A killed init leaves no stack file rather than an empty one.
+    /// Writes the whole stack to a temporary sibling, then links it to its name without overwriting (link(2): of two
+    /// inits exactly one wins; File.Move checks then renames, so both could). A killed init leaves no stack file rather than an empty one.
     /// </summary>
     private static void WriteNew(string path, string content)
     {
@@ -161,7 +161,8 @@ internal static class InitCommand
                 stream.Write(new System.Text.UTF8Encoding(false).GetBytes(content));
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temp, path, overwrite: false);
+            if (!UnixFile.TryLinkNew(temp, path))
+                throw new UserError($"{path} already exists; pmctl init never overwrites a stack");
         }
         catch (IOException) when (UnixFile.LinkStat(path).Kind != FileKind.Missing)
         {

@@ -84,13 +84,14 @@ public static class PlatformNetworkPolicies
     public static readonly (string Key, string Value) TenantProxyPods = ("app.kubernetes.io/name", "prom-label-proxy");
 
     public const string MonitoringNamespace = WellKnown.MonitoringNamespace;
-    public const int PrometheusPort = 9090;
+    // Ports are the producers' (one definition each, also used in the clients' URLs and the components' own config).
+    public const int PrometheusPort = WellKnown.PrometheusPort;
     public const int GrafanaPort = 3000;
-    public const int LokiHttpPort = 3100;
-    public const int TempoHttpPort = 3200;
-    public const int TempoOtlpGrpcPort = 4317;
-    public const int CollectorOtlpGrpcPort = 4317;
-    public const int CollectorOtlpHttpPort = 4318;
+    public const int LokiHttpPort = Practices.Availability.PlatformObservability.LokiHttpPort;
+    public const int TempoHttpPort = Practices.Availability.ApplicationObservability.TempoHttpPort;
+    public const int TempoOtlpGrpcPort = Practices.Availability.ApplicationObservability.TempoOtlpGrpcPort;
+    public const int CollectorOtlpGrpcPort = Practices.Availability.ApplicationObservability.CollectorOtlpGrpcPort;
+    public const int CollectorOtlpHttpPort = Practices.Availability.ApplicationObservability.CollectorOtlpHttpPort;
     public const int TenantProxyPort = 8080;
 
     /// <summary>
@@ -152,13 +153,16 @@ public static class PlatformNetworkPolicies
     /// <summary>
     /// Clients of the gateway's namespace (platform:ingressNamespace, so not a fixed key of <see cref="Rules"/>): the
     /// proxies take traffic from anywhere — they are the platform's front door, behind a LoadBalancer Service; the
-    /// controller's xDS port (18000) is reached by the proxies in the same namespace, which the same-namespace rule admits.
+    /// controller's xDS port (18000) is reached by the proxies in the same namespace, which the same-namespace rule admits;
+    /// the controller's topology webhook is called by the API server, like every other platform webhook.
     /// </summary>
     public static readonly ImmutableArray<PlatformIngressRule> GatewayRules =
     [
         PlatformIngressRule.Of("allow-gateway-listeners", "clients outside and inside the cluster reach apps through the gateway's proxies (Envoy listens on 10080/10443 for the Gateway's 80/443)",
             IngressSource.Anywhere, [Practices.Delivery.PlatformGateway.ProxyHttpPort, Practices.Delivery.PlatformGateway.ProxyHttpsPort],
             Practices.Delivery.PlatformGateway.ProxyPods),
+        PlatformIngressRule.Of("allow-topology-webhook", "the API server calls Envoy Gateway's topology injector (chart v1.9.0 topologyInjector.enabled: a mutating webhook on pods/binding in this namespace, envoy-gateway Service port 9443)",
+            IngressSource.Anywhere, [Practices.Delivery.PlatformGateway.TopologyWebhookPort], Practices.Delivery.PlatformGateway.ControllerPods),
     ];
 
     /// <summary>The documented clients of a platform namespace of this stack.</summary>

@@ -30,6 +30,22 @@ public static class PlatformObjects
     /// <summary>Label the Grafana sidecar of kube-prometheus-stack watches to load dashboards from ConfigMaps.</summary>
     public const string DashboardLabel = "grafana_dashboard";
 
+    /// <summary>
+    /// A ClusterRole on one resource the Kubernetes RBAC controller aggregates into the named built-in roles (edit,
+    /// admin, view): tenant RoleBindings to those roles then cover a CRD the platform or a chart installs.
+    /// </summary>
+    public static V1ClusterRole AggregatedRole(string name, IEnumerable<string> aggregateTo, string apiGroup, string resource, IList<string> verbs) => new()
+    {
+        ApiVersion = "rbac.authorization.k8s.io/v1",
+        Kind = "ClusterRole",
+        Metadata = new V1ObjectMeta
+        {
+            Name = name,
+            Labels = aggregateTo.ToDictionary(role => $"rbac.authorization.k8s.io/aggregate-to-{role}", _ => "true"),
+        },
+        Rules = [new V1PolicyRule { ApiGroups = [apiGroup], Resources = [resource], Verbs = verbs }],
+    };
+
     /// <summary>A PrometheusRule (monitoring.coreos.com/v1) with the given rule groups.</summary>
     public static CustomObject PrometheusRule(string name, string ns, params JsonObject[] groups) => new()
     {

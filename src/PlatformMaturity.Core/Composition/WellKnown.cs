@@ -19,7 +19,10 @@ public static class WellKnown
     public const string MonitoringNamespace = "monitoring";
 
     /// <summary>The monitoring stack's Prometheus (service &lt;release&gt;-prometheus, port 9090): KEDA triggers, canary analysis, Grafana.</summary>
-    public const string PrometheusUrl = $"http://{PrometheusStackRelease}-prometheus.{MonitoringNamespace}.svc:9090";
+    public static readonly string PrometheusUrl = $"http://{PrometheusStackRelease}-prometheus.{MonitoringNamespace}.svc:{PrometheusPort}";
+
+    /// <summary>Prometheus's web port (queries and the OTLP receiver), in its URL and in the NetworkPolicies admitting its clients.</summary>
+    public const int PrometheusPort = 9090;
 
     /// <summary>
     /// Graph name of the Log Analytics workspace on azure. The foundation creates it from the level with platform

@@ -73,6 +73,39 @@ public static class UnixFile
     /// <summary>Sets a file's owner and group; false when the system refuses.</summary>
     public static bool TryChown(string path, uint uid, uint gid) => Supported && Native.Chown(path, uid, gid) == 0;
 
+    /// <summary>
+    /// Gives <paramref name="existing"/> the new name <paramref name="newPath"/> only if nothing has that name (link(2):
+    /// atomic, so of two callers exactly one succeeds); false when the name is taken. File.Move without overwrite checks
+    /// the name and then renames, so two processes can both "win". Other failures throw.
+    /// </summary>
+    public static bool TryLinkNew(string existing, string newPath)
+    {
+        if (!Supported)
+        {
+            try
+            {
+                File.Move(existing, newPath, overwrite: false);
+                return true;
+            }
+            catch (IOException) when (File.Exists(newPath))
+            {
+                return false;
+            }
+        }
+        if (Native.Link(existing, newPath) == 0)
+        {
+            File.Delete(existing);
+            return true;
+        }
+        var error = Marshal.GetLastPInvokeError();
+        if (error == EExist)
+            return false;
+        throw new IOException($"cannot create {newPath}: error {error.ToString(System.Globalization.CultureInfo.InvariantCulture)} from link(2)");
+    }
+
+    /// <summary>errno EEXIST (17 on Linux and macOS).</summary>
+    private const int EExist = 17;
+
     /// <summary>How messages name a kind: "a FIFO (named pipe)".</summary>
     public static string Describe(FileKind kind) => kind switch
     {
@@ -112,6 +145,9 @@ public static class UnixFile
 
         [DllImport("libc", EntryPoint = "geteuid")]
         internal static extern uint GetEuid();
+
+        [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+        internal static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath);
 
         [DllImport("libc", EntryPoint = "chown", SetLastError = true)]
         internal static extern int Chown([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint uid, uint gid);

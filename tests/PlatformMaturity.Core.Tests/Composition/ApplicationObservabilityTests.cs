@@ -196,6 +196,23 @@ public partial class ApplicationObservabilityTests
     }
 
     [Fact]
+    public void A_namespace_the_application_claims_never_reaches_prometheus_even_when_its_pod_is_not_found()
+    {
+        // Prometheus promotes the resource attribute "namespace" to the label each tenant's proxy filters on. The collector
+        // copies it from k8s.namespace.name, which k8sattributes sets only when it finds the sending pod; the sender's own
+        // value must be gone before that, or an unmatched sender writes series under another tenant's namespace.
+        var spec = Config(Assert.Single(Collectors(Compose(Existing(3)))));
+        var processors = spec["service"]!["pipelines"]!["metrics"]!["processors"]!.AsArray().Select(p => (string)p!).ToList();
+        var copy = processors.FindIndex(p => TypeOf(p) == "resource" && spec["processors"]![p]!["attributes"]!.AsArray()
+            .Any(a => (string?)a!["key"] == ApplicationObservability.NamespaceLabel && (string?)a["from_attribute"] == ApplicationObservability.NamespaceAttribute));
+        Assert.True(copy >= 0);
+        var deleted = processors.Take(copy).Where(p => TypeOf(p) == "resource").SelectMany(p => spec["processors"]![p]!["attributes"]!.AsArray())
+            .Where(a => (string?)a!["action"] == "delete").Select(a => (string)a!["key"]!).ToList();
+        Assert.Contains(ApplicationObservability.NamespaceLabel, deleted);
+        Assert.Contains(ApplicationObservability.NamespaceAttribute, deleted);
+    }
+
+    [Fact]
     public void Metrics_go_over_otlp_to_prometheus_which_has_its_otlp_receiver_on()
     {
         var graph = Compose(Existing(3));
@@ -209,6 +226,45 @@ public partial class ApplicationObservabilityTests
 
         var operatorRelease = Assert.IsType<HelmRelease>(graph.Resource(ApplicationObservability.OperatorRelease));
         Assert.Equal(Pins.OpenTelemetryCollectorVersion, operatorRelease.Values.Get("manager.collectorImage.tag"));
+    }
+
+    [Theory]
+    [InlineData(DeploymentTarget.Existing)]
+    [InlineData(DeploymentTarget.Azure)]
+    public void Every_endpoint_of_the_otlp_chain_is_a_port_the_receivers_listen_on_and_the_network_policies_admit(DeploymentTarget target)
+    {
+        // Tenants -> collector (Instrumentation endpoint, receiver ports), collector -> Tempo and Prometheus (exporter
+        // endpoints): each hop's port is the one the destination's policy opens to that source, or the data is dropped.
+        var graph = Compose(For(target, 3));
+        var spec = Config(Assert.Single(Collectors(graph)));
+        var receiverPorts = spec["receivers"]!["otlp"]!["protocols"]!.AsObject()
+            .Select(p => int.Parse(((string)p.Value!["endpoint"]!).Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var policies = graph.Resources.OfType<KubernetesResource>().Select(r => r.Object).OfType<V1NetworkPolicy>().ToList();
+        List<int> admitted(string ns, Func<V1NetworkPolicyPeer, bool> from) => [.. policies
+            .Where(p => p.Metadata.NamespaceProperty == ns)
+            .SelectMany(p => p.Spec.Ingress ?? [])
+            .Where(rule => rule.FromProperty is { } peers && peers.Any(from))
+            .SelectMany(rule => rule.Ports ?? [])
+            .Select(port => int.Parse(port.Port.Value, System.Globalization.CultureInfo.InvariantCulture))];
+        static bool namespaceIs(V1NetworkPolicyPeer peer, string ns) =>
+            peer.NamespaceSelector?.MatchLabels is { } labels && labels.TryGetValue("kubernetes.io/metadata.name", out var name) && name == ns;
+        static bool collector(V1NetworkPolicyPeer peer) => namespaceIs(peer, ApplicationObservability.Namespace) &&
+            peer.PodSelector?.MatchLabels is { } pods && pods.TryGetValue(PlatformNetworkPolicies.CollectorPods.Key, out var v) && v == PlatformNetworkPolicies.CollectorPods.Value;
+
+        var instrumentation = graph.Resources.OfType<KubernetesResource>().Select(r => r.Object).OfType<CustomObject>().First(o => o.Kind == "Instrumentation");
+        var sent = new Uri((string)instrumentation.Spec!["exporter"]!["endpoint"]!);
+        Assert.Equal($"{ApplicationObservability.CollectorName}-collector.{ApplicationObservability.Namespace}.svc", sent.Host);
+        Assert.Contains(sent.Port, receiverPorts);
+        var fromTenants = admitted(ApplicationObservability.Namespace, peer => peer.NamespaceSelector?.MatchExpressions is { } e && e.Any(x => x.Key == HardMultiTenancy.TenantLabel));
+        Assert.All(receiverPorts, port => Assert.Contains(port, fromTenants));
+
+        foreach (var (exporter, ns) in new[] { ("otlp_grpc/platform", ApplicationObservability.TempoNamespace), ("otlp_http/prometheus", WellKnown.MonitoringNamespace) })
+        {
+            var endpoint = (string)spec["exporters"]![exporter]!["endpoint"]!;
+            var uri = new Uri(endpoint.Contains("://", StringComparison.Ordinal) ? endpoint : "grpc://" + endpoint);
+            Assert.EndsWith($".{ns}.svc", uri.Host, StringComparison.Ordinal);
+            Assert.Contains(uri.Port, admitted(ns, collector));
+        }
     }
 
     [Fact]

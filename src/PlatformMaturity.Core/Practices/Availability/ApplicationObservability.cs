@@ -23,10 +23,15 @@ public sealed class ApplicationObservability : PracticeComponent
     /// <summary>The container port the operator adds for the collector's own metrics (service.telemetry).</summary>
     public const string MetricsPort = "metrics";
 
-    /// <summary>OTLP over HTTP of the platform collector (the operator names its Service &lt;name&gt;-collector).</summary>
-    public const string CollectorHttpEndpoint = $"http://{CollectorName}-collector.{Namespace}.svc:4318";
+    /// <summary>The collector's OTLP receiver ports (gRPC, HTTP): its config, its clients and the NetworkPolicy admitting tenants use these.</summary>
+    public const int CollectorOtlpGrpcPort = 4317;
 
-    public const string TempoUrl = $"http://{TempoRelease}.{TempoNamespace}.svc:3200";
+    public const int CollectorOtlpHttpPort = 4318;
+
+    /// <summary>OTLP over HTTP of the platform collector (the operator names its Service &lt;name&gt;-collector).</summary>
+    public static readonly string CollectorHttpEndpoint = $"http://{CollectorName}-collector.{Namespace}.svc:{CollectorOtlpHttpPort}";
+
+    public static readonly string TempoUrl = $"http://{TempoRelease}.{TempoNamespace}.svc:{TempoHttpPort}";
 
     public override string Practice => "Application Observability";
 
@@ -78,7 +83,7 @@ public sealed class ApplicationObservability : PracticeComponent
             component.AddObject(Instrumentation(tenant.Name));
 
         component.Note("Instrument a workload: annotate its pod template with instrumentation.opentelemetry.io/inject-<java|nodejs|python|dotnet>: \"true\".");
-        component.Note($"Applications may also send OTLP directly to {CollectorHttpEndpoint} (HTTP) or port 4317 (gRPC).");
+        component.Note($"Applications may also send OTLP directly to {CollectorHttpEndpoint} (HTTP) or port {CollectorOtlpGrpcPort} (gRPC).");
         component.Note($"The collector runs {Pins.OpenTelemetryCollectorImage} and uses only components of that distribution (otelcol-k8s-components.yaml)." +
                        (component.HasMonitoring
                            ? $" The distribution has no Prometheus exporter: metrics go over OTLP to Prometheus's OTLP receiver ({PrometheusOtlpEndpoint}), with the sending pod's namespace as the {NamespaceLabel} label."
@@ -103,10 +108,10 @@ public sealed class ApplicationObservability : PracticeComponent
     /// <summary>Tempo's HTTP API (Service port tempo-prom-metrics): queried by Grafana, scraped by Prometheus.</summary>
     public const int TempoHttpPort = 3200;
 
-    public const string TempoOtlpEndpoint = $"{TempoRelease}.{TempoNamespace}.svc:4317";
+    public static readonly string TempoOtlpEndpoint = $"{TempoRelease}.{TempoNamespace}.svc:{TempoOtlpGrpcPort}";
 
     /// <summary>Prometheus's OTLP receiver; the collector's otlp_http exporter appends /v1/metrics.</summary>
-    public const string PrometheusOtlpEndpoint = $"{MonitoringStack.PrometheusUrl}/api/v1/otlp";
+    public static readonly string PrometheusOtlpEndpoint = $"{MonitoringStack.PrometheusUrl}/api/v1/otlp";
 
     /// <summary>The ServiceAccount the operator creates for the collector (&lt;name&gt;-collector).</summary>
     public const string CollectorServiceAccount = $"{CollectorName}-collector";
@@ -179,9 +184,15 @@ public sealed class ApplicationObservability : PracticeComponent
             ["memory_limiter"] = new JsonObject { ["check_interval"] = "1s", ["limit_percentage"] = 80, ["spike_limit_percentage"] = 20 },
             // k8sattributes never overwrites an attribute the sender set: drop the sender's claim first, so the
             // namespace (and so the tenant) is the one of the pod the connection comes from.
+            // The sender's own claims: k8s.namespace.name (k8sattributes never overwrites it) and namespace, the resource
+            // attribute Prometheus promotes to the label tenants are filtered on. resource/namespace-label's upsert does
+            // nothing when k8sattributes found no pod (e.g. a pod the informer has not seen yet), so a claimed namespace
+            // would otherwise reach Prometheus as another tenant's.
             ["resource/untrusted-namespace"] = new JsonObject
             {
-                ["attributes"] = new JsonArray(new JsonObject { ["key"] = NamespaceAttribute, ["action"] = "delete" }),
+                ["attributes"] = new JsonArray(
+                    new JsonObject { ["key"] = NamespaceAttribute, ["action"] = "delete" },
+                    new JsonObject { ["key"] = NamespaceLabel, ["action"] = "delete" }),
             },
             ["k8sattributes"] = new JsonObject
             {
@@ -246,8 +257,8 @@ public sealed class ApplicationObservability : PracticeComponent
                         {
                             ["protocols"] = new JsonObject
                             {
-                                ["grpc"] = new JsonObject { ["endpoint"] = "0.0.0.0:4317" },
-                                ["http"] = new JsonObject { ["endpoint"] = "0.0.0.0:4318" },
+                                ["grpc"] = new JsonObject { ["endpoint"] = $"0.0.0.0:{CollectorOtlpGrpcPort}" },
+                                ["http"] = new JsonObject { ["endpoint"] = $"0.0.0.0:{CollectorOtlpHttpPort}" },
                             },
                         },
                     },

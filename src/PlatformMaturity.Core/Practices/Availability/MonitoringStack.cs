@@ -22,7 +22,7 @@ internal static class MonitoringStack
     public const string GrafanaPasswordKey = "admin-password";
 
     /// <summary>The in-cluster Prometheus API (the service kube-prometheus-stack creates for its release name).</summary>
-    public const string PrometheusUrl = WellKnown.PrometheusUrl;
+    public static readonly string PrometheusUrl = WellKnown.PrometheusUrl;
 
     /// <summary>Namespace labels kube-state-metrics exports (kube_namespace_labels), so rules can tell tenants apart.</summary>
     public static readonly string NamespaceLabelsAllowlist =

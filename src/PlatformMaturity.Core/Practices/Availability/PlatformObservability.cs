@@ -31,7 +31,10 @@ public sealed class PlatformObservability : PracticeComponent
     /// <summary>Log retention: two weeks of platform logs for troubleshooting; long-term audit lives elsewhere (Level 4).</summary>
     public const string LogRetention = "336h";
 
-    public const string LokiUrl = $"http://{LokiRelease}.{LokiNamespace}.svc:3100";
+    /// <summary>Loki's HTTP port (pushes and queries): its clients' URLs and the NetworkPolicies admitting them use it.</summary>
+    public const int LokiHttpPort = 3100;
+
+    public static readonly string LokiUrl = $"http://{LokiRelease}.{LokiNamespace}.svc:{LokiHttpPort}";
 
     /// <summary>Stream label Alloy computes the tenant into and drops before pushing.</summary>
     public const string AlloyTenantLabel = "loki_tenant";

@@ -51,8 +51,8 @@ public sealed class DoraMetrics : PracticeComponent
     public override void Build(ComponentBuilder component)
     {
         component.AddObject(Definition());
-        component.AddObject(AggregatedRole(EditRoleName, ["edit", "admin"], ["get", "list", "watch", "create", "update", "patch", "delete"]));
-        component.AddObject(AggregatedRole(ViewRoleName, ["view"], ["get", "list", "watch"]));
+        component.AddObject(PlatformObjects.AggregatedRole(EditRoleName, ["edit", "admin"], Group, Plural, ["get", "list", "watch", "create", "update", "patch", "delete"]));
+        component.AddObject(PlatformObjects.AggregatedRole(ViewRoleName, ["view"], Group, Plural, ["get", "list", "watch"]));
         component.AddObject(PlatformObjects.PrometheusRule(RuleName, WellKnown.MonitoringNamespace, Rules()));
         component.AddObject(PlatformObjects.Dashboard(DashboardName, WellKnown.MonitoringNamespace, Dashboard()));
         component.Note($"Pipelines annotate every object of an app: {CommitShaAnnotation}=<sha>, {CommitTimeAnnotation}=<git log -1 --format={GitCommitTimeFormat}>; golden paths do it in their CI workflow.");
@@ -121,18 +121,6 @@ public sealed class DoraMetrics : PracticeComponent
             },
         };
     }
-
-    private static V1ClusterRole AggregatedRole(string name, string[] aggregateTo, string[] verbs) => new()
-    {
-        ApiVersion = "rbac.authorization.k8s.io/v1",
-        Kind = "ClusterRole",
-        Metadata = new V1ObjectMeta
-        {
-            Name = name,
-            Labels = aggregateTo.ToDictionary(role => $"rbac.authorization.k8s.io/aggregate-to-{role}", _ => "true"),
-        },
-        Rules = [new V1PolicyRule { ApiGroups = [Group], Resources = [Plural], Verbs = verbs }],
-    };
 
     private static readonly string Tenants = ContinuousResiliencyImprovement.TenantsOnly;
 

@@ -42,6 +42,17 @@ public static class PlatformGateway
     /// <summary>Pod label Envoy Gateway sets on the proxy pods it runs for a Gateway.</summary>
     public static readonly (string Key, string Value) ProxyPods = ("app.kubernetes.io/name", "envoy");
 
+    /// <summary>Pod label of the Envoy Gateway controller (chart v1.9.0 envoy-gateway-deployment.yaml selector).</summary>
+    public static readonly (string Key, string Value) ControllerPods = ("control-plane", "envoy-gateway");
+
+    /// <summary>The controller's topology-injector webhook port (chart v1.9.0 envoy-gateway-service.yaml, port and targetPort 9443).</summary>
+    public const int TopologyWebhookPort = 9443;
+
+    /// <summary>Aggregated into the built-in edit/admin and view roles: tenant teams apply and read their apps' HTTPRoutes.</summary>
+    public const string RoutesEditRoleName = "platform-gateway-httproutes-edit";
+
+    public const string RoutesViewRoleName = "platform-gateway-httproutes-view";
+
     public const string HttpListener = "http";
     public const string HttpsListener = "https";
 
@@ -81,6 +92,12 @@ public static class PlatformGateway
         component.AddObject(ProxyConfig(ns), provenance);
         component.AddObject(GatewayClass(ns), provenance);
         component.AddObject(Gateway(component), provenance);
+        // Envoy Gateway v1.9.0's chart aggregates no Gateway API rights into the built-in roles (later versions add
+        // k8s-roles-extension.yaml, with every resource of both groups); teams get exactly HTTPRoutes, the only kind the
+        // Gateway's listeners admit, and neither Gateways nor ReferenceGrants.
+        component.AddObject(PlatformObjects.AggregatedRole(RoutesEditRoleName, ["edit", "admin"], GatewayApiGroup, "httproutes",
+            ["get", "list", "watch", "create", "update", "patch", "delete"]), provenance);
+        component.AddObject(PlatformObjects.AggregatedRole(RoutesViewRoleName, ["view"], GatewayApiGroup, "httproutes", ["get", "list", "watch"]), provenance);
         if (component.HasMonitoring)
         {
             component.AddObject(ControllerMetrics(ns), provenance);

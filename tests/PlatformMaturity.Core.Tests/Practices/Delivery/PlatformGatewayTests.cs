@@ -85,6 +85,39 @@ public sealed class PlatformGatewayTests
         Assert.True(valid.Config!.GatewayHttps);
     }
 
+    [Theory]
+    [MemberData(nameof(AllLevelsAndTargets), MemberType = typeof(Composition.TestConfigs))]
+    public void Teams_bound_to_edit_can_apply_the_httproutes_golden_paths_emit_and_viewers_read_them(DeploymentTarget target, int level)
+    {
+        // Envoy Gateway v1.9.0's chart aggregates nothing into the built-in roles, and tenants get edit (view for
+        // auditors): without the platform's aggregated roles, kubectl apply -k of an exposed app is forbidden.
+        var roles = Compose(For(target, level)).Resources.OfType<KubernetesResource>().Select(r => r.Object).OfType<k8s.Models.V1ClusterRole>().ToList();
+        bool grants(string aggregateTo, string verb) => roles.Any(r =>
+            r.Metadata.Labels is { } labels && labels.TryGetValue($"rbac.authorization.k8s.io/aggregate-to-{aggregateTo}", out var on) && on == "true" &&
+            r.Rules.Any(rule => rule.ApiGroups.Contains(PlatformGateway.GatewayApiGroup) && rule.Resources.Contains("httproutes") && rule.Verbs.Contains(verb)));
+        Assert.All(new[] { "get", "list", "watch", "create", "update", "patch", "delete" }, verb => Assert.True(grants("edit", verb), $"edit lacks {verb} httproutes"));
+        Assert.True(grants("admin", "create"));
+        Assert.True(grants("view", "list"));
+        Assert.False(grants("view", "create"));
+        // Only routes: a team's Gateway or ReferenceGrant is not theirs to make.
+        Assert.DoesNotContain(roles, r => r.Rules.Any(rule => rule.ApiGroups.Contains(PlatformGateway.GatewayApiGroup) && rule.Resources.Any(res => res != "httproutes")));
+    }
+
+    [Theory]
+    [InlineData(DeploymentTarget.Existing, 2)]
+    [InlineData(DeploymentTarget.Azure, 3)]
+    public void The_api_server_reaches_envoy_gateways_topology_webhook_through_the_gateway_namespace_policies(DeploymentTarget target, int level)
+    {
+        // Chart v1.9.0 enables topologyInjector: a MutatingWebhookConfiguration on pods/binding in its namespace, served by
+        // the envoy-gateway Service's port 9443 (failurePolicy Ignore: blocked, every proxy pod's binding waits for the timeout).
+        var graph = Compose(For(target, level));
+        var policies = graph.Resources.OfType<KubernetesResource>().Select(r => r.Object).OfType<k8s.Models.V1NetworkPolicy>()
+            .Where(p => p.Metadata.NamespaceProperty == graph.Config.IngressNamespace).ToList();
+        Assert.Contains(policies, p =>
+            p.Spec.PodSelector.MatchLabels is { } pods && pods.TryGetValue("control-plane", out var v) && v == "envoy-gateway" &&
+            p.Spec.Ingress.Any(rule => rule.FromProperty is null && rule.Ports.Any(port => port.Port.Value == "9443")));
+    }
+
     [Fact]
     public void A_tenant_cannot_share_the_gateway_namespace()
     {
