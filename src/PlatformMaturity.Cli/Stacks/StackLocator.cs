@@ -74,11 +74,22 @@ public static class StackLocator
         {
             text = InputFile.ReadText(projectFile, display, "project file", InputLimits.ProjectFileBytes);
             var yaml = SafeYaml.Load(text);
-            return yaml.Documents.FirstOrDefault()?.RootNode is YamlMappingNode root
-                   && root.Children.TryGetValue(new YamlScalarNode("stackConfigDir"), out var value)
-                   && value is YamlScalarNode { Value: { Length: > 0 } dir }
-                ? dir
-                : null;
+            var rootNode = yaml.Documents.FirstOrDefault()?.RootNode;
+            if (rootNode is null or YamlScalarNode { Value: null or "" })
+                return null;
+            if (rootNode is not YamlMappingNode root)
+                throw new UserError($"{display}: line {rootNode.Start.Line}: the project file must be a mapping (name:, runtime:, stackConfigDir: ...)");
+            if (!root.Children.TryGetValue(new YamlScalarNode("stackConfigDir"), out var value))
+                return null;
+            // A stackConfigDir pmctl cannot use is refused, never replaced by ./stacks: that would read (and
+            // upgrade would write) a different stack file than pulumi uses.
+            if (value is not YamlScalarNode { Value: var dir })
+                throw new UserError($"{display}: line {value.Start.Line}: stackConfigDir must be a folder name, not a {(value is YamlSequenceNode ? "sequence" : "mapping")}");
+            if (string.IsNullOrEmpty(dir))
+                return null;
+            if (dir.IndexOfAny(['\0', '\n', '\r']) >= 0 || dir.Length > InputLimits.PathChars)
+                throw new UserError($"{display}: line {value.Start.Line}: stackConfigDir '{Text.Redaction.Echo(dir)}' is not a usable folder name (control characters, or over {InputLimits.PathChars} characters)");
+            return dir;
         }
         catch (YamlDotNet.Core.YamlException e)
         {
