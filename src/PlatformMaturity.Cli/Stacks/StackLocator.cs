@@ -47,12 +47,37 @@ public static class StackLocator
         var display = Relative(io, path);
         if (UnixFile.LinkStat(path).Kind == FileKind.Missing)
         {
+            if (FolderProblem(Path.GetDirectoryName(path)!) is { } problem)
+                throw new StackConfigException(display, [new ConfigProblem("stack", $"'{stack}': {Relative(io, Path.GetDirectoryName(path)!)} {problem}, so its stack file cannot be read")]);
             throw new StackConfigException(display, [new ConfigProblem("stack",
                 $"'{stack}' has no stack file: {display} does not exist (create it with: {Hint($"pmctl init {stack} --level <n> --target existing|azure", stacksDirOption)})")]);
         }
         var text = StackFile.ReadText(path, stack, display);
         var raw = StackFile.Parse(text, stack, display);
         return new LoadedStack(raw, PlatformConfigParser.ParseOrThrow(raw, display), path, display, text);
+    }
+
+    /// <summary>
+    /// Why a stack file looks missing when its folder is the cause: "does not exist" would be wrong for a folder
+    /// that is a file, or one the user may not read (lstat inside it fails the same way as for a missing file).
+    /// </summary>
+    private static string? FolderProblem(string folder)
+    {
+        var kind = UnixFile.Stat(folder).Kind;
+        if (kind == FileKind.Missing)
+            return null;
+        if (kind != FileKind.Directory)
+            return $"is {UnixFile.Describe(kind)}, not a folder";
+        try
+        {
+            using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+            entries.MoveNext();
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "is a folder you may not read (permission denied)";
+        }
     }
 
     /// <summary>A pmctl command to suggest, with the --stacks-dir the user gave so it works when copied.</summary>

@@ -5,6 +5,7 @@ namespace PlatformMaturity.Cli.Tests.Hostile;
 /// one file, aliases without (or inside) their anchor, an unusable stackConfigDir, .git reached through a symbolic
 /// link, a backtracking regex in a template, and credentials written without a URL scheme.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class SecondCorpusTests
 {
     [Theory]
@@ -154,6 +155,39 @@ public sealed class SecondCorpusTests
         Assert.StartsWith("pmctl: ", result.Error);
         Assert.DoesNotContain("hunter2", result.Error + result.Out);
         Assert.Contains("=***", result.Error);
+        HostileAssert.Unchanged(before, ws.Root);
+    }
+
+    [Fact]
+    public void A_stacks_folder_that_is_a_file_is_named_as_such_not_as_a_missing_stack()
+    {
+        using var ws = new Workspace();
+        Directory.Delete(ws.Combine("stacks"), recursive: true);
+        File.WriteAllText(ws.Combine("stacks"), "not a folder\n");
+        var before = ws.Snapshot();
+
+        var result = ws.Run("status", Workspace.Stack);
+
+        HostileAssert.Refused(result, 1, "stacks is a regular file, not a folder");
+        Assert.DoesNotContain("does not exist", result.Error);
+        HostileAssert.Unchanged(before, ws.Root);
+    }
+
+    [SkippableFact]
+    public void A_stacks_folder_an_ordinary_user_may_not_read_is_named_as_such_not_as_a_missing_stack()
+    {
+        Skip.If(OperatingSystem.IsWindows() || PlatformMaturity.Files.UnixFile.EffectiveUserId != 0,
+            "needs root to run pmctl as the ordinary user 'nobody' (CI runs as root)");
+        Skip.If(!File.Exists("/usr/bin/setpriv") || !OperatingSystem.IsLinux(), "setpriv (util-linux) is not installed");
+        using var ws = new Workspace();
+        File.SetUnixFileMode(ws.Root, (UnixFileMode)Convert.ToInt32("755", 8));
+        File.SetUnixFileMode(ws.Combine("stacks"), UnixFileMode.None);
+        var before = ws.Snapshot();
+
+        var result = PmctlProcess.Run(ws.Root, null, ["status", Workspace.Stack], user: "nobody");
+
+        Skip.If(result.Error.Contains("pmctl.dll", StringComparison.Ordinal), "the built pmctl.dll is not readable by the user 'nobody' here");
+        HostileAssert.Refused(result, 1, "stacks is a folder you may not read (permission denied)");
         HostileAssert.Unchanged(before, ws.Root);
     }
 }
