@@ -190,4 +190,28 @@ public sealed class SecondCorpusTests
         HostileAssert.Refused(result, 1, "stacks is a folder you may not read (permission denied)");
         HostileAssert.Unchanged(before, ws.Root);
     }
+
+    [Fact]
+    public void Upgrade_keeps_a_byte_order_mark()
+    {
+        using var plain = new Workspace();
+        using var marked = new Workspace();
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+        File.WriteAllBytes(marked.StackFile, [.. bom, .. File.ReadAllBytes(marked.StackFile)]);
+        string[] upgrade = ["upgrade", Workspace.Stack, "--to", "2", "--yes", .. Workspace.AttestAll(2), "--by", "ana"];
+
+        var plainResult = plain.Run(upgrade);
+        var markedResult = marked.Run(upgrade);
+
+        Assert.True(plainResult.ExitCode == 0, plainResult.ToString());
+        Assert.True(markedResult.ExitCode == 0, markedResult.ToString());
+        // The mark still in front, and after it the same edit as in the file without the mark (but for the
+        // attestations' timestamps: the two runs are seconds apart).
+        var markedBytes = File.ReadAllBytes(marked.StackFile);
+        Assert.Equal(bom, markedBytes[..3]);
+        Assert.Equal(WithoutTimes(File.ReadAllBytes(plain.StackFile)), WithoutTimes(markedBytes[3..]));
+    }
+
+    private static string WithoutTimes(byte[] utf8) =>
+        System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(utf8), @"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "<time>");
 }
