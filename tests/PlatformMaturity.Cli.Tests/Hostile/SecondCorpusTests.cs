@@ -214,4 +214,17 @@ public sealed class SecondCorpusTests
 
     private static string WithoutTimes(byte[] utf8) =>
         System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(utf8), @"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "<time>");
+
+    [Fact]
+    public void Upgrade_refuses_a_quoted_key_it_would_rewrite_plain()
+    {
+        using var ws = new Workspace();
+        ws.WriteStack(File.ReadAllText(ws.StackFile).Replace("  platform:level: 1", "  \"platform:level\": 1"));
+        var before = ws.Snapshot();
+
+        var result = ws.Run(["upgrade", Workspace.Stack, "--to", "2", "--yes", .. Workspace.AttestAll(2)]);
+
+        HostileAssert.Refused(result, 1, "stacks/Pulumi.s.yaml: line 7", "a quoted key (platform:level)", "nothing was written");
+        HostileAssert.Unchanged(before, ws.Root);
+    }
 }
