@@ -122,8 +122,9 @@ public sealed class SecondCorpusTests
         var result = ws.Run("app", "new", "shop", "--template", "web-service", "--stack", Workspace.Stack, "--out", "app", "--template-dir", templates);
 
         HostileAssert.Refused(result, 1, "web-service/PLATFORM.md.sbn", "timed out", "Nothing was written");
-        // Scriban's default regex timeout is 10 s, twice the render limit.
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(8), result.ToString());
+        // Scriban's default regex timeout is 10 s, twice the render limit: the case took over 10 s before. The
+        // bound leaves room for a loaded machine (the regex itself now gives up after 1 s).
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(9.5), result.ToString());
         HostileAssert.Unchanged(before, ws.Root);
     }
 
