@@ -42,11 +42,8 @@ internal static class AppCommand
             var platform = PlatformContext.Of(config);
             var request = new AppRequest(parse.GetValue(name)!, parse.GetValue(template)!, parse.GetValue(team), parse.GetValue(sets) ?? []);
             var output = Path.TrimEndingDirectorySeparator(io.FullPath(parse.GetValue(outDir)!));
-            for (var dir = output; dir is not null; dir = Path.GetDirectoryName(dir))
-            {
-                if (Path.GetFileName(dir).Equals(".git", StringComparison.OrdinalIgnoreCase))
-                    throw new UserError($"--out {parse.GetValue(outDir)} is inside a .git folder; Git runs what its folder holds (hooks, config), so pmctl never writes there. Nothing was written.");
-            }
+            if (Files.GitFolder.Contains(output))
+                throw new UserError($"--out {Text.Redaction.Echo(parse.GetValue(outDir)!)} is inside a .git folder (as spelled or through a symbolic link); Git runs what its folder holds (hooks, config), so pmctl never writes there. Nothing was written.");
             // A templates/ folder found beside an ancestor's Pulumi.yaml replaces the shipped golden paths: never silently.
             if (parse.GetValue(templateDir) is null && directory != TemplateLocator.Shipped)
                 io.Error.WriteLine($"note: using the golden paths in {StackLocator.Relative(io, directory)} (beside {StackLocator.Relative(io, Path.Combine(Path.GetDirectoryName(directory)!, "Pulumi.yaml"))}); pass --template-dir to choose others");

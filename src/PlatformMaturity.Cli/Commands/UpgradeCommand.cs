@@ -60,6 +60,17 @@ internal static class UpgradeCommand
     internal sealed record UpgradeRequest(string Stack, string? StacksDir, int? To, bool DryRun, bool Yes, IReadOnlyList<string> Attest,
         string? By, bool AllowSkip, bool AllowDowngrade, bool Promote, bool Apply);
 
+    /// <summary>
+    /// The edited text as bytes, with the UTF-8 byte order mark the file began with (the text was read without
+    /// it): an upgrade changes the bytes it means to change and no other.
+    /// </summary>
+    private static byte[] KeepByteOrderMark(string path, string display, string updated)
+    {
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+        var text = System.Text.Encoding.UTF8.GetBytes(updated);
+        return InputFile.ReadBytes(path, display, "stack file", InputLimits.StackFileBytes).AsSpan().StartsWith(bom) ? [.. bom, .. text] : text;
+    }
+
     private static int Execute(CliIO io, UpgradeRequest request)
     {
         var (raw, current, path, _, original) = StackLocator.Load(io, request.Stack, request.StacksDir);
@@ -97,7 +108,7 @@ internal static class UpgradeCommand
                 edits.Add((ConfigKeys.Attestations, attestations));
             var updated = StackFileTemplate.Retitle(StackFileEditCheck.Apply(original, edits, display, request.Stack), plan.From, plan.To, MaturityModel.Default);
             PlatformConfigParser.ParseOrThrow(StackFile.Parse(updated, request.Stack, path), path);
-            AtomicFile.Write(path, updated, display);
+            AtomicFile.Write(path, KeepByteOrderMark(path, display, updated), display);
         }
         io.Out.WriteLine(request.Promote
             ? $"Promoted: {StackLocator.Relative(io, path)} enforces every staged enforcement."

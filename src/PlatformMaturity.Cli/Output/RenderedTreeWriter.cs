@@ -72,11 +72,8 @@ public static class RenderedTreeWriter
     /// <summary>Writing into a Git folder could plant hooks or config that Git runs; never.</summary>
     private static void RefuseGit(string target, string shown)
     {
-        for (var dir = target; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            if (Path.GetFileName(dir).Equals(".git", StringComparison.OrdinalIgnoreCase))
-                throw new UserError($"--out {shown} is inside a .git folder; pmctl never writes there");
-        }
+        if (GitFolder.Contains(target))
+            throw new UserError($"--out {shown} is inside a .git folder (as spelled or through a symbolic link); pmctl never writes there");
     }
 
     /// <summary>A folder may be replaced when it is empty, or when the marker lists every file in it (nothing the user added).</summary>

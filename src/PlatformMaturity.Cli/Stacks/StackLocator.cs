@@ -47,12 +47,37 @@ public static class StackLocator
         var display = Relative(io, path);
         if (UnixFile.LinkStat(path).Kind == FileKind.Missing)
         {
+            if (FolderProblem(Path.GetDirectoryName(path)!) is { } problem)
+                throw new StackConfigException(display, [new ConfigProblem("stack", $"'{stack}': {Relative(io, Path.GetDirectoryName(path)!)} {problem}, so its stack file cannot be read")]);
             throw new StackConfigException(display, [new ConfigProblem("stack",
                 $"'{stack}' has no stack file: {display} does not exist (create it with: {Hint($"pmctl init {stack} --level <n> --target existing|azure", stacksDirOption)})")]);
         }
         var text = StackFile.ReadText(path, stack, display);
         var raw = StackFile.Parse(text, stack, display);
         return new LoadedStack(raw, PlatformConfigParser.ParseOrThrow(raw, display), path, display, text);
+    }
+
+    /// <summary>
+    /// Why a stack file looks missing when its folder is the cause: "does not exist" would be wrong for a folder
+    /// that is a file, or one the user may not read (lstat inside it fails the same way as for a missing file).
+    /// </summary>
+    private static string? FolderProblem(string folder)
+    {
+        var kind = UnixFile.Stat(folder).Kind;
+        if (kind == FileKind.Missing)
+            return null;
+        if (kind != FileKind.Directory)
+            return $"is {UnixFile.Describe(kind)}, not a folder";
+        try
+        {
+            using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+            entries.MoveNext();
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "is a folder you may not read (permission denied)";
+        }
     }
 
     /// <summary>A pmctl command to suggest, with the --stacks-dir the user gave so it works when copied.</summary>
@@ -74,11 +99,22 @@ public static class StackLocator
         {
             text = InputFile.ReadText(projectFile, display, "project file", InputLimits.ProjectFileBytes);
             var yaml = SafeYaml.Load(text);
-            return yaml.Documents.FirstOrDefault()?.RootNode is YamlMappingNode root
-                   && root.Children.TryGetValue(new YamlScalarNode("stackConfigDir"), out var value)
-                   && value is YamlScalarNode { Value: { Length: > 0 } dir }
-                ? dir
-                : null;
+            var rootNode = yaml.Documents.FirstOrDefault()?.RootNode;
+            if (rootNode is null or YamlScalarNode { Value: null or "" })
+                return null;
+            if (rootNode is not YamlMappingNode root)
+                throw new UserError($"{display}: line {rootNode.Start.Line}: the project file must be a mapping (name:, runtime:, stackConfigDir: ...)");
+            if (!root.Children.TryGetValue(new YamlScalarNode("stackConfigDir"), out var value))
+                return null;
+            // A stackConfigDir pmctl cannot use is refused, never replaced by ./stacks: that would read (and
+            // upgrade would write) a different stack file than pulumi uses.
+            if (value is not YamlScalarNode { Value: var dir })
+                throw new UserError($"{display}: line {value.Start.Line}: stackConfigDir must be a folder name, not a {(value is YamlSequenceNode ? "sequence" : "mapping")}");
+            if (string.IsNullOrEmpty(dir))
+                return null;
+            if (dir.IndexOfAny(['\0', '\n', '\r']) >= 0 || dir.Length > InputLimits.PathChars)
+                throw new UserError($"{display}: line {value.Start.Line}: stackConfigDir '{Text.Redaction.Echo(dir)}' is not a usable folder name (control characters, or over {InputLimits.PathChars} characters)");
+            return dir;
         }
         catch (YamlDotNet.Core.YamlException e)
         {

@@ -15,7 +15,7 @@ public static class StackFileEditCheck
     /// <summary>Applies the writes, or throws an <see cref="InputException"/> naming the construct and its line.</summary>
     public static string Apply(string yaml, IReadOnlyList<(ConfigKey Key, JsonNode? Value)> writes, string origin, string stack)
     {
-        RefuseInexactConstructs(yaml, origin);
+        RefuseInexactConstructs(yaml, origin, writes.Select(w => w.Key.FullName).ToHashSet(StringComparer.Ordinal));
         var updated = StackFileEditor.Apply(yaml, writes);
         RawConfig before = StackFile.Parse(yaml, stack, origin), after;
         try
@@ -35,11 +35,15 @@ public static class StackFileEditCheck
         return updated;
     }
 
-    private static void RefuseInexactConstructs(string yaml, string origin)
+    private static void RefuseInexactConstructs(string yaml, string origin, IReadOnlySet<string> written)
     {
         var parser = new Parser(new StringReader(yaml));
         var depth = 0;
         string? pendingKey = null;
+        // Whether the next scalar of the config map (depth 2) is a key: a quoted key the upgrade rewrites would come
+        // back plain ("platform:level": 1 becomes platform:level: 2), a byte change the user did not ask for.
+        var configMap = false;
+        var configKeyNext = true;
         while (parser.MoveNext())
         {
             var current = parser.Current!;
@@ -55,10 +59,16 @@ public static class StackFileEditCheck
                 case MappingStart mapping:
                     if (depth == 1 && pendingKey == "config" && mapping.Style == MappingStyle.Flow)
                         throw Refuse(origin, line, "a flow-style config map ({ … })", "pmctl edits config entries line by line");
+                    if (depth == 1)
+                        (configMap, configKeyNext) = (pendingKey == "config", true);
+                    else if (depth == 2)
+                        configKeyNext = true; // a collection as a config value: the next scalar at depth 2 is a key
                     depth++;
                     pendingKey = null;
                     break;
                 case SequenceStart:
+                    if (depth == 2)
+                        configKeyNext = true;
                     depth++;
                     pendingKey = null;
                     break;
@@ -67,6 +77,11 @@ public static class StackFileEditCheck
                     break;
                 case Scalar scalar when depth == 1:
                     pendingKey = pendingKey is null ? scalar.Value : null;
+                    break;
+                case Scalar scalar when depth == 2 && configMap:
+                    if (configKeyNext && scalar.Style is not ScalarStyle.Plain && written.Contains(scalar.Value))
+                        throw Refuse(origin, line, $"a quoted key ({scalar.Value})", "the upgrade writes that key plain, which would change the line beyond its value");
+                    configKeyNext = !configKeyNext;
                     break;
             }
         }

@@ -26,6 +26,9 @@ public static class InputLimits
     public const int ValueChars = 64 * 1024;
 
     /// <summary>What a message quotes of a value the user gave; the rest is cut with a note of the length.</summary>
+    /// <summary>Characters in a folder name read from a file (stackConfigDir); Linux's PATH_MAX.</summary>
+    public const int PathChars = 4096;
+
     public const int EchoChars = 200;
 
     /// <summary>Output of one rendered template.</summary>

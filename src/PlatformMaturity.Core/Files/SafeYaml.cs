@@ -29,17 +29,27 @@ public static class SafeYaml
         var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
         // Each open collection: its anchor and the expanded size of what it holds so far.
         var open = new Stack<(string? Anchor, long Nodes)>();
+        var documents = 0;
         while (parser.MoveNext())
         {
             var current = parser.Current!;
             switch (current)
             {
+                // Every file pmctl reads holds one document; a loader that took the first (or the last) would
+                // silently act on text the user cannot tell apart from what is ignored.
+                case DocumentStart when ++documents > 1:
+                    throw Limit(current, "a second YAML document starts here; the file must hold exactly one (remove the '---' and what follows, or merge them)");
                 case Scalar scalar:
                     if (scalar.Value.Length > InputLimits.ValueChars)
                         throw Limit(current, $"a value of {scalar.Value.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters is over the limit of {InputLimits.ValueChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}");
                     Finished(current, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, 1);
                     break;
                 case AnchorAlias alias:
+                    // YamlDotNet reports an unknown alias at line 1, column 1; here it has its own position.
+                    if (open.Any(o => o.Anchor == alias.Value.Value))
+                        throw Limit(current, $"the alias *{Text.Redaction.Echo(alias.Value.Value)} refers to the collection that holds it, a cycle");
+                    if (!anchors.ContainsKey(alias.Value.Value))
+                        throw Limit(current, $"the alias *{Text.Redaction.Echo(alias.Value.Value)} refers to no anchor (&{Text.Redaction.Echo(alias.Value.Value)}) defined before it");
                     Finished(current, null, anchors.GetValueOrDefault(alias.Value.Value, 1));
                     break;
                 case NodeEvent node when current is SequenceStart or MappingStart:

@@ -4,16 +4,24 @@ using PlatformMaturity.Files;
 namespace PlatformMaturity.Text;
 
 /// <summary>
-/// What a message may show of a value the user gave: credentials in URLs (scheme://user:password@host) are masked,
-/// and long values are cut to <see cref="InputLimits.EchoChars"/> characters with a note of their length.
+/// What a message may show of a value the user gave: credentials in URLs (scheme://user:password@host, and
+/// user:password@host without a scheme, as registries and Docker write it) and secret-looking assignments
+/// (password=, token=, secret=, as in query strings or --token=...) are masked, and long values are cut to <see cref="InputLimits.EchoChars"/> characters with a note of their length.
 /// </summary>
 public static partial class Redaction
 {
     public const string Mask = "***";
 
     /// <summary>The text with every URL password replaced by <see cref="Mask"/>.</summary>
-    public static string Redact(string text) =>
-        text.Contains("://", StringComparison.Ordinal) ? UrlCredentials().Replace(text, $"${{scheme}}${{user}}:{Mask}@") : text;
+    public static string Redact(string text)
+    {
+        if (text.Contains('@', StringComparison.Ordinal))
+        {
+            text = UrlCredentials().Replace(text, $"${{scheme}}${{user}}:{Mask}@");
+            text = BareCredentials().Replace(text, $"${{user}}:{Mask}@");
+        }
+        return text.Contains('=', StringComparison.Ordinal) ? SecretAssignments().Replace(text, $"${{name}}={Mask}") : text;
+    }
 
     /// <summary>A value as a message quotes it: redacted, and cut when long.</summary>
     public static string Echo(string value)
@@ -24,4 +32,12 @@ public static partial class Redaction
 
     [GeneratedRegex(@"(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)(?<user>[^/\s:@'""]*):(?<password>[^/\s@'""]+)@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlCredentials();
+
+    // user:password@host with no scheme; the user starts the token (after a space, quote or line start) so that
+    // host:port/path@digest references are left alone.
+    [GeneratedRegex(@"(?<=^|[\s'""(=,\[])(?<user>[A-Za-z0-9._~%+\-]+):(?<password>(?!\*\*\*@)[^/\s:@'""]+)@(?!sha\d+:)(?=[A-Za-z0-9\[])", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex BareCredentials();
+
+    [GeneratedRegex(@"(?<name>\b(?:password|passwd|pwd|token|secret|api[_-]?key|access[_-]?key|client[_-]?secret))=(?<value>(?!\*\*\*)[^&\s'""/]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SecretAssignments();
 }

@@ -167,6 +167,9 @@ public static class GoldenPathRenderer
             OnStringLimit = ScriptLimitBehavior.Throw,
             OutputLimit = InputLimits.RenderedFileChars,
             OnOutputLimit = ScriptLimitBehavior.Throw,
+            // A backtracking regex ignores the render's cancellation; Scriban's default of 10 s would double the
+            // render limit, so one regex call gets one second (a real template's regex needs microseconds).
+            RegexTimeOut = TimeSpan.FromSeconds(1),
             TemplateLoader = new PartialLoader(catalog),
         };
         foreach (var (path, partial) in catalog.Partials)

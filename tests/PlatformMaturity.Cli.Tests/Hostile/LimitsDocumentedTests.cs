@@ -19,6 +19,7 @@ public sealed class LimitsDocumentedTests
             $"| YAML nesting (mappings and sequences) | {InputLimits.YamlDepth} levels |",
             $"| YAML nodes after expanding aliases | {InputLimits.YamlExpandedNodes.ToString("N0", inv)} |",
             $"| One YAML value or `--set` value | {InputLimits.ValueChars.ToString("N0", inv)} characters |",
+            $"| `stackConfigDir` in `Pulumi.yaml` | {InputLimits.PathChars.ToString("N0", inv)} characters, no control characters |",
             $"| A value quoted in a message | {InputLimits.EchoChars} characters",
             $"| Output of one rendered template | {InputLimits.RenderedFileChars.ToString("N0", inv)} characters |",
             $"| Rendering one template | {InputLimits.RenderTimeout.TotalSeconds} s,",
