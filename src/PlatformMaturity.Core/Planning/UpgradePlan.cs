@@ -29,7 +29,7 @@ public sealed record UpgradePlan(
     public IEnumerable<Gate> OpenGates => Gates.Where(g => !g.Closed);
 
     /// <summary>Of the removals, how many leave their resource in Azure: "" when none does.</summary>
-    private string RetainedNote => Changes.Count(c => c.Retains) is var retained and > 0 ? $" ({retained} {ResourceChange.RetainedText})" : "";
+    private string RetainedNote => Changes.Count(c => c.Retains) is var retained and > 0 ? $", {retained} of them {ResourceChange.RetainedText}" : "";
 
     /// <summary>One line: practices gained, resources added/changed/removed, risks, cost.</summary>
     public string Summary

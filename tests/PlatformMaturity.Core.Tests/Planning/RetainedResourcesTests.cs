@@ -63,7 +63,7 @@ public sealed class RetainedResourcesTests
         AssertRisk(plan, "resources-retained", retained);
         if (retained.Count > 0)
         {
-            Assert.Contains($"{removed.Count} removed ({retained.Count} {ResourceChange.RetainedText})", plan.Summary);
+            Assert.Contains($"{removed.Count} removed, {retained.Count} of them {ResourceChange.RetainedText};", plan.Summary);
             Assert.Contains(ResourceChange.RetainedText, plan.Risks.Single(r => r.Id == "resources-retained").Description);
             Assert.DoesNotContain("destroyed,", plan.Risks.Single(r => r.Id == "resources-retained").Description);
         }
