@@ -157,6 +157,41 @@ public sealed class UpgradeTests
         Assert.Equal(1, Config(dir).Level);
     }
 
+    /// <summary>
+    /// On azure, Level 3 → 2 drops the backup and log storage: Pulumi leaves those accounts and containers in Azure
+    /// (RetainOnDelete), so the refusal and the plan list them as retained, not among what the downgrade destroys.
+    /// </summary>
+    [Fact]
+    public void A_downgrade_lists_retained_storage_as_left_in_Azure_not_destroyed()
+    {
+        using var dir = new TempDirectory();
+        Assert.Equal(0, CliRunner.Run(dir.Path, "init", "dev", "--level", "3", "--target", "azure",
+            "--tenant", "team-a:00000000-0000-4000-8000-000000000001").ExitCode);
+        File.AppendAllText(StackPath(dir), "  azure:location: westeurope\n");
+        // Which removals retain is the planner's (tested in Core); here: how the CLI words them.
+        var retained = UpgradePlanner.Default.Plan(StackFile.Read(StackPath(dir), "dev"), new PlanRequest(2, [])).Plan.Changes
+            .Where(c => c.Retains).Select(c => c.Resource).ToList();
+        Assert.Contains(retained, name => name.Contains("backup", StringComparison.Ordinal));
+
+        var refused = CliRunner.Run(dir.Path, "upgrade", "dev", "--to", "2", "--yes");
+        Assert.Equal(1, refused.ExitCode);
+        var lines = refused.Error.Split('\n');
+        var split = Array.FindIndex(lines, l => l.Contains("stay in Azure, not destroyed"));
+        Assert.True(split > 0, refused.Error);
+        foreach (var name in retained)
+        {
+            var line = Assert.Single(lines, l => l.Contains($" {name} ("));
+            Assert.True(Array.IndexOf(lines, line) > split, $"{name} is listed among the destroyed resources");
+            Assert.EndsWith("retained (left in Azure)", line.TrimEnd());
+        }
+        Assert.Contains($"and removes {retained.Count} from the stack", refused.Error);
+
+        var plan = CliRunner.Run(dir.Path, "plan", "dev", "--to", "2").Out;
+        foreach (var name in retained)
+            Assert.Contains($"{name} in ", Assert.Single(plan.Split('\n'), l => l.Contains("retained (left in Azure), not destroyed") && l.Contains($" {name} in ")));
+        Assert.Contains($"{retained.Count} of them retained (left in Azure)", plan);
+    }
+
     [Fact]
     public void Promote_clears_staged_enforcement_after_confirmation()
     {

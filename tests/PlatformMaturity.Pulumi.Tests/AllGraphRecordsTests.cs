@@ -135,6 +135,33 @@ public sealed class AllGraphRecordsTests : PulumiTest
         });
     }
 
+    /// <summary>
+    /// Retention follows the record, whatever its kind: the default of a data-holding kind, a record that turns it off
+    /// (scratch-storage), and kinds that hold no data. Read from the mapping, since Pulumi's mocks do not see options.
+    /// </summary>
+    [Fact]
+    public async Task Every_custom_resource_is_retained_on_delete_exactly_when_its_record_says_so_and_none_is_protected()
+    {
+        var graph = Graph();
+        TestDeployment run;
+        using (new PulumiConfigScope(new Dictionary<string, string> { [SecretKey] = SecretValue }, [SecretKey]))
+            run = await TestDeployment.RunAsync("records", () => PlatformProgram.Map(graph));
+
+        var azure = graph.Resources.OfType<AzureResource>().ToList();
+        Assert.Contains(azure, r => r is StorageAccount { RetainOnDelete: true });
+        Assert.Contains(azure, r => r is StorageAccount { RetainOnDelete: false });
+        Assert.Contains(azure, r => r is KubernetesCluster { RetainOnDelete: false });
+        foreach (var resource in graph.Resources.Where(r => r is not KubernetesResource))
+        {
+            var options = run.Mapped.Resources.OptionsOf(resource.Name);
+            bool? retained = resource is AzureResource { RetainOnDelete: true } ? true : null;
+            Assert.True(retained == options.RetainOnDelete, $"{resource.Kind} {resource.Name}: RetainOnDelete {options.RetainOnDelete}, expected {retained}");
+            Assert.Null(options.Protect);
+        }
+        // The node pool's own options (ignored node count) are the recorded ones, so they are the ones Pulumi got.
+        Assert.Equal(["nodeCount"], run.Mapped.Resources.OptionsOf("user-pool").IgnoreChanges);
+    }
+
     private static readonly AzureRef LoginServer = new(BasicBuildProcesses.RegistryName, AzureOutput.LoginServer);
 
     private static JsonObject Json(IEnumerable<KeyValuePair<string, string>> map) =>
@@ -206,6 +233,8 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 DependsOn = [Foundation.ClusterName],
             },
             new StorageAccount { Name = "backup-storage", Provenance = Test, ResourceGroup = Foundation.ResourceGroupName, Location = "westeurope", DependsOn = [Foundation.ResourceGroupName] },
+            // Storage whose data is disposable: its record turns retention off.
+            new StorageAccount { Name = "scratch-storage", Provenance = Test, ResourceGroup = Foundation.ResourceGroupName, Location = "westeurope", RetainOnDelete = false, DependsOn = [Foundation.ResourceGroupName] },
             new StorageContainer { Name = "backup-container", Provenance = Test, ContainerName = "velero", StorageAccount = new AzureRef("backup-storage", AzureOutput.Id), DependsOn = ["backup-storage"] },
             new UserAssignedIdentity { Name = "backup-identity", Provenance = Test, ResourceGroup = Foundation.ResourceGroupName, Location = "westeurope", DependsOn = [Foundation.ResourceGroupName] },
             new FederatedIdentityCredential

@@ -239,6 +239,29 @@ public sealed class ExampleStackTests : PulumiTest
     private static JsonNode Json(IEnumerable<KeyValuePair<string, string>> map) =>
         new JsonObject(map.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
 
+    /// <summary>
+    /// Pulumi's mocks do not see resource options, so the options the program registered each resource with are read
+    /// back from the mapping: what holds data is retained on delete (left in Azure when a downgrade drops it), the rest
+    /// is not, and nothing is protected (a protected resource would make the downgrade's pulumi up fail).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Data_holding_Azure_resources_are_retained_on_delete_and_nothing_is_protected(string stack)
+    {
+        var run = await Run(stack);
+        var graph = run.Mapped.Graph;
+        if (graph.Config.Target == DeploymentTarget.Azure)
+            Assert.Contains(graph.Resources, r => r is AzureGraph.AzureResource { RetainOnDelete: true });
+        foreach (var resource in graph.Resources.Where(r => r is not KubernetesResource))
+        {
+            var options = run.Mapped.Resources.OptionsOf(resource.Name);
+            bool? retained = resource is AzureGraph.AzureResource { RetainOnDelete: true } ? true : null;
+            Assert.True(retained == options.RetainOnDelete, $"{resource.Kind} {resource.Name}: RetainOnDelete {options.RetainOnDelete}, expected {retained}");
+            Assert.Null(options.Protect);
+            Assert.Same(run.Mapped.Resources.ParentOf(resource.Name), options.Parent);
+        }
+    }
+
     private static async Task<TestDeployment> Run(string stack)
     {
         using var config = PulumiConfigScope.ForStackFile(StackFile.PathFor(TestPaths.Stacks, stack), stack);

@@ -157,9 +157,13 @@ internal static class UpgradeCommand
         var (plan, writes) = UpgradePlanner.Default.Plan(raw, new PlanRequest(to, request.Attest));
         if (plan.IsDowngrade && !request.AllowDowngrade)
         {
-            var destroyed = plan.Changes.Where(c => c.Kind == ChangeKind.Remove).Select(c => $"  - {c.ResourceKind} {c.Resource} ({c.Provenance})").ToList();
+            static string Line(ResourceChange c) => $"  - {c.ResourceKind} {c.Resource} ({c.Provenance})" + (c.Retained ? $": {ResourceChange.RetainedText}" : "");
+            var destroyed = plan.Changes.Where(c => c.Destroys).Select(Line).ToList();
+            var retained = plan.Changes.Where(c => c.Retains).Select(Line).ToList();
             throw new UserError($"Level {current.Level} → {to} is a downgrade; it destroys {destroyed.Count} resources:\n" +
-                string.Join("\n", destroyed) + $"\nPass --allow-downgrade to do it; nothing was written");
+                string.Join("\n", destroyed) +
+                (retained.Count > 0 ? $"\nand removes {retained.Count} from the stack that stay in Azure, not destroyed:\n" + string.Join("\n", retained) : "") +
+                $"\nPass --allow-downgrade to do it; nothing was written");
         }
         return (plan, writes);
     }

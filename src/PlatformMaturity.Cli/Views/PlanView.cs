@@ -59,7 +59,8 @@ public sealed record PlanDocument(
         {
             var sign = change.Kind switch { ChangeKind.Add => "+", ChangeKind.Remove => "-", _ => "~" };
             var moved = change.MovedFrom is null ? "" : $" (taken over from {change.MovedFrom}; the Pulumi host aliases it, so it is not replaced)";
-            doc.Bullet($"{sign} {change.ResourceKind} {doc.Code(change.Resource)} in {change.Component} [{change.Provenance}]{moved}");
+            var retained = change.Retains ? $": {ResourceChange.RetainedText}, not destroyed" : "";
+            doc.Bullet($"{sign} {change.ResourceKind} {doc.Code(change.Resource)} in {change.Component} [{change.Provenance}]{moved}{retained}");
             if (change.Kind != ChangeKind.Change)
                 continue;
             foreach (var setting in change.Settings)

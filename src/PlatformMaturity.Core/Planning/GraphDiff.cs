@@ -36,7 +36,8 @@ public static class GraphDiff
         foreach (var (name, (resource, component)) in old.Where(o => !@new.ContainsKey(o.Key)))
         {
             changes.Add(new ResourceChange(ChangeKind.Remove, name, resource.Kind, component, resource.Provenance,
-                [.. ResourceSettings.Flatten(resource).Select(s => new SettingChange(s.Key, s.Value, null, resource.ProvenanceOf(s.Key)))]));
+                [.. ResourceSettings.Flatten(resource).Select(s => new SettingChange(s.Key, s.Value, null, resource.ProvenanceOf(s.Key)))],
+                Retained: resource is Graph.Azure.AzureResource { RetainOnDelete: true }));
         }
         return [.. changes];
     }

@@ -46,7 +46,7 @@ public static class PlanSteps
             var names = layer.OrderBy(n => order[n]).ToList();
             var verb = reverse ? "Remove" : "Apply";
             steps.Add(new PlanStep(steps.Count + 1, phase, $"{verb} {Describe(names, resources)}", [.. names],
-                reverse ? [.. names.Select(n => $"pulumi stack --show-urns | grep -c '::{n}$' (expect 0 once removed)")]
+                reverse ? [.. names.Select(n => Removed(resources[n]))]
                         : [.. names.Select(n => Verify(resources[n]))]));
         }
     }
@@ -56,6 +56,11 @@ public static class PlanSteps
         var shown = names.Take(4).Select(n => $"{resources[n].Kind} {n}");
         return string.Join(", ", shown) + (names.Count > 4 ? $" and {names.Count - 4} more" : "");
     }
+
+    /// <summary>A command that shows the resource has left the stack; a retained one is left in Azure, not destroyed.</summary>
+    private static string Removed(GraphResource resource) => resource is AzureResource { RetainOnDelete: true }
+        ? $"pulumi stack --show-urns | grep -c '::{resource.Name}$' (expect 0 once removed; {ResourceChange.RetainedText}, not destroyed)"
+        : $"pulumi stack --show-urns | grep -c '::{resource.Name}$' (expect 0 once removed)";
 
     /// <summary>A command that shows the resource is in place and healthy.</summary>
     private static string Verify(GraphResource resource) => resource switch

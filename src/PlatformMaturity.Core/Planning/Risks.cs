@@ -92,7 +92,7 @@ public static class Risks
             }
         }
 
-        var removed = all.Where(c => c.Kind == ChangeKind.Remove).ToList();
+        var removed = all.Where(c => c.Destroys).ToList();
         if (removed.Count > 0)
         {
             risks.Add(new Risk("resources-destroyed",
@@ -100,6 +100,17 @@ public static class Risks
                 [.. removed.Select(c => c.Resource)],
                 "Back up what they hold first (Velero backups, registry images, Key Vault secrets); pmctl upgrade refuses a downgrade without --allow-downgrade",
                 "upgrade again to recreate them; their state comes back only from backups"));
+        }
+
+        var retained = all.Where(c => c.Retains).ToList();
+        if (retained.Count > 0)
+        {
+            risks.Add(new Risk("resources-retained",
+                $"{Text.Counted.Of(retained.Count, "resource")} {(retained.Count == 1 ? "is" : "are")} {ResourceChange.RetainedText}, not destroyed: " +
+                $"Pulumi forgets {(retained.Count == 1 ? "it" : "them")}, so what {(retained.Count == 1 ? "it holds" : "they hold")} stays, and Azure keeps billing",
+                [.. retained.Select(c => c.Resource)],
+                "Nothing is lost; once the data is no longer needed, delete them in Azure yourself (az resource delete --ids …)",
+                "upgrade again: Pulumi creates new, empty ones beside them; to reuse a retained one instead, pulumi import it into the stack first"));
         }
         return [.. risks];
     }

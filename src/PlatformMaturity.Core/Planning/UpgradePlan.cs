@@ -28,6 +28,9 @@ public sealed record UpgradePlan(
 
     public IEnumerable<Gate> OpenGates => Gates.Where(g => !g.Closed);
 
+    /// <summary>Of the removals, how many leave their resource in Azure: "" when none does.</summary>
+    private string RetainedNote => Changes.Count(c => c.Retains) is var retained and > 0 ? $", {retained} of them {ResourceChange.RetainedText}" : "";
+
     /// <summary>One line: practices gained, resources added/changed/removed, risks, cost.</summary>
     public string Summary
     {
@@ -37,7 +40,7 @@ public sealed record UpgradePlan(
             var gained = Practices.Count(p => p.Kind == PracticeChangeKind.Gained);
             var lost = Practices.Count(p => p.Kind is PracticeChangeKind.Superseded or PracticeChangeKind.Dropped);
             var changes = ChangesKnown
-                ? $"{Text.Counted.Of(Count(ChangeKind.Add), "resource")} added, {Count(ChangeKind.Change)} changed, {Count(ChangeKind.Remove)} removed; " +
+                ? $"{Text.Counted.Of(Count(ChangeKind.Add), "resource")} added, {Count(ChangeKind.Change)} changed, {Count(ChangeKind.Remove)} removed{RetainedNote}; " +
                   $"{Text.Counted.Of(Risks.Length, "risk")}; cost {Cost.DeltaText}"
                 : "resource changes, risks and cost not known until the config gates are closed";
             return $"Level {From} → {To}: {Text.Counted.Of(gained, "practice")} gained, {lost} superseded or dropped; " +
@@ -83,6 +86,7 @@ public enum ChangeKind
 
 /// <summary>A resource added, changed or removed, with the practice and level behind it.</summary>
 /// <param name="MovedFrom">For a change: the component that owned the resource before, when a successor practice took it over.</param>
+/// <param name="Retained">For a removal: the resource is retained (<see cref="Graph.Azure.AzureResource.RetainOnDelete"/>), so Pulumi leaves it in Azure instead of destroying it.</param>
 public sealed record ResourceChange(
     ChangeKind Kind,
     string Resource,
@@ -90,7 +94,20 @@ public sealed record ResourceChange(
     string Component,
     Provenance Provenance,
     ImmutableArray<SettingChange> Settings,
-    string? MovedFrom = null);
+    string? MovedFrom = null,
+    bool Retained = false)
+{
+    /// <summary>How the plan names what a removal does to the resource.</summary>
+    public const string RetainedText = "retained (left in Azure)";
+
+    /// <summary>A removal that destroys the resource (not retained).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Destroys => Kind == ChangeKind.Remove && !Retained;
+
+    /// <summary>A removal that leaves the resource in Azure.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Retains => Kind == ChangeKind.Remove && Retained;
+}
 
 /// <summary>One setting of a changed resource: before, after, and who set the value that changes.</summary>
 public sealed record SettingChange(string Path, string? Before, string? After, Provenance Provenance);

@@ -8,6 +8,8 @@ public sealed class MappedResources
 {
     private readonly Dictionary<string, (Resource Resource, PlatformComponent Parent)> _byName = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, CustomResourceOptions> _options = new(StringComparer.Ordinal);
+
     public IEnumerable<string> Names => _byName.Keys;
 
     public Resource this[string name] => Entry(name).Resource;
@@ -18,6 +20,21 @@ public sealed class MappedResources
     {
         if (!_byName.TryAdd(graphResource.Name, (resource, parent)))
             throw new InvalidOperationException($"graph resource '{graphResource.Name}' was mapped twice");
+    }
+
+    /// <summary>
+    /// The options a graph resource was registered with (parent, dependencies, provider, retention, ignored changes):
+    /// what Pulumi's mocks cannot observe, kept so tests can check the mapping of every option.
+    /// </summary>
+    public CustomResourceOptions OptionsOf(string name) =>
+        _options.TryGetValue(name, out var options)
+            ? options
+            : throw new InvalidOperationException($"graph resource '{name}' has no recorded options (not mapped yet)");
+
+    internal void AddOptions(GraphResource graphResource, CustomResourceOptions options)
+    {
+        if (!_options.TryAdd(graphResource.Name, options))
+            throw new InvalidOperationException($"graph resource '{graphResource.Name}' got its options twice");
     }
 
     /// <summary>A mapped resource of the Pulumi type the caller needs (e.g. the AKS cluster for its kubeconfig).</summary>

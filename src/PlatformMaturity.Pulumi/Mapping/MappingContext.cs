@@ -25,11 +25,22 @@ internal sealed class MappingContext
 
     public KubernetesProviders Providers { get; }
 
-    /// <summary>Options of a custom resource: child of its component, after what the graph says it depends on.</summary>
-    public CustomResourceOptions Options(GraphResource resource, PlatformComponent parent, ProviderResource? provider = null) => new()
+    /// <summary>
+    /// Options of a custom resource: child of its component, after what the graph says it depends on, retained when
+    /// the graph says its deletion loses data (<see cref="Graph.Azure.AzureResource.RetainOnDelete"/>). Recorded in
+    /// <see cref="MappedResources"/>, since Pulumi's mocks do not see resource options.
+    /// </summary>
+    public CustomResourceOptions Options(GraphResource resource, PlatformComponent parent, ProviderResource? provider = null)
     {
-        Parent = parent,
-        DependsOn = Resources.DependenciesOf(resource),
-        Provider = provider,
-    };
+        var options = new CustomResourceOptions
+        {
+            Parent = parent,
+            DependsOn = Resources.DependenciesOf(resource),
+            Provider = provider,
+            // Unset rather than false when not retained: Pulumi's default, so existing stacks see no option change.
+            RetainOnDelete = resource is Graph.Azure.AzureResource { RetainOnDelete: true } ? true : null,
+        };
+        Resources.AddOptions(resource, options);
+        return options;
+    }
 }

@@ -13,6 +13,18 @@ public abstract record AzureResource : GraphResource
 
     public override string Kind => "azure:" + GetType().Name;
 
+    /// <summary>
+    /// Whether deleting the resource loses data the platform cannot recreate (backups, logs, secrets, images). Such a
+    /// resource is retained: when it leaves the graph (a downgrade, or pulumi destroy) Pulumi forgets it but leaves it in
+    /// Azure, and the plan says "retained (left in Azure)" instead of "destroyed". Each data-holding record type turns it
+    /// on in its constructor, with the reason; a record may turn it off where its data is disposable.
+    /// </summary>
+    /// <remarks>
+    /// Retention, not Pulumi's protect: a protected resource makes pulumi up fail when the graph drops it, so
+    /// pmctl upgrade --allow-downgrade could never be applied, whereas a retained one is simply left behind.
+    /// </remarks>
+    public bool RetainOnDelete { get; init; }
+
     /// <summary>Graph names of the resources this one refers to (and so depends on).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public virtual IEnumerable<string> References => [];

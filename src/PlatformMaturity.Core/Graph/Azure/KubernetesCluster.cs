@@ -6,6 +6,12 @@ namespace PlatformMaturity.Graph.Azure;
 /// An AKS cluster (Pulumi.Azure.ContainerService.KubernetesCluster). Practices contribute its settings;
 /// null means "not set, the provider's default".
 /// </summary>
+/// <remarks>
+/// Not retained (<see cref="AzureResource.RetainOnDelete"/> off), nor its node pools: what it holds that matters is
+/// backed up by Velero into the retained storage account, no downgrade drops it, and a cluster left behind by pulumi
+/// destroy would keep billing its nodes. Identities, federated credentials and role assignments hold no data either:
+/// the graph recreates them as they were.
+/// </remarks>
 public sealed record KubernetesCluster : AzureResource
 {
     public required string ClusterName { get; init; }
