@@ -38,6 +38,12 @@ public static class Pmctl
             io.Error.WriteLine($"Run 'pmctl {string.Join(' ', CommandPath(parse))} --help' for usage.".Replace("  ", " "));
             return ExitCodes.Usage;
         }
+        if (StrayWords(parse) is { } stray)
+        {
+            io.Error.WriteLine($"pmctl: {stray}");
+            io.Error.WriteLine($"Run 'pmctl {string.Join(' ', CommandPath(parse))} --help' for usage.".Replace("  ", " "));
+            return ExitCodes.Usage;
+        }
 
         try
         {
@@ -56,7 +62,7 @@ public static class Pmctl
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A folder or file the command cannot create, read or write: the user's environment, not a bug.
-            io.Error.WriteLine($"pmctl: {e.Message}");
+            io.Error.WriteLine($"pmctl: {FileErrors.Describe(e, path => Stacks.StackLocator.Relative(io, path))}");
             return ExitCodes.UserProblem;
         }
         catch (StackConfigException e)
@@ -86,6 +92,18 @@ public static class Pmctl
         var commands = root.Subcommands.Select(c => c.Name).ToList();
         var hint = word.Length <= 100 && Text.DidYouMean.Closest(word, commands, maxDistance: 3) is { } closest ? $"did you mean {closest}? " : "";
         return $"'{Text.Redaction.Echo(word)}' is not a pmctl command; {hint}commands: {string.Join(", ", commands)}";
+    }
+
+    /// <summary>
+    /// --version and --help end the parse without reporting words they do not use ("pmctl --version x" would exit 0):
+    /// a word the user typed that nothing reads is a usage error, as it is for every other option.
+    /// </summary>
+    private static string? StrayWords(ParseResult parse)
+    {
+        if (parse.UnmatchedTokens.Count == 0)
+            return null;
+        var option = parse.Action is System.CommandLine.Help.HelpAction ? "--help" : "--version";
+        return $"{option} takes no arguments; unexpected: {string.Join(' ', parse.UnmatchedTokens.Take(5).Select(t => $"'{Text.Redaction.Echo(t)}'"))}";
     }
 
     private static IEnumerable<string> CommandPath(ParseResult parse)

@@ -63,21 +63,24 @@ public sealed class GoldenPathCatalog
             throw new TemplateDefinitionException($"{directory}: the templates folder does not exist");
 
         var problems = new List<string>();
+        var budget = new FolderBudget(directory);
         var partials = ImmutableSortedDictionary.CreateBuilder<string, Template>(StringComparer.Ordinal);
         var shared = Path.Combine(root, SharedFolder);
         var whatAppsGet = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
         if (System.IO.Directory.Exists(shared))
         {
-            foreach (var file in SafeFiles(shared, root, problems))
+            foreach (var file in SafeFiles(shared, root, problems, budget))
             {
-                if (Parse(file, root, problems) is { } template)
+                if (Parse(file, root, problems, budget) is { } template)
                     partials[Relative(root, file)] = template;
             }
+            if (UnixFile.Stat(Path.Combine(shared, PracticesFile)) is { Kind: FileKind.Regular } practices)
+                budget.Read(practices.Size);
             whatAppsGet = PracticeDescriptions.Load(Path.Combine(shared, PracticesFile), root, model, problems);
         }
 
         var goldenPaths = new List<GoldenPath>();
-        foreach (var folder in System.IO.Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(root).Select(budget.Entry).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
             if (name.StartsWith('_') || name.StartsWith('.'))
@@ -87,7 +90,7 @@ public sealed class GoldenPathCatalog
                 problems.Add($"{Relative(root, folder)}: is a symbolic link; golden paths must be real folders inside the templates folder");
                 continue;
             }
-            if (LoadOne(folder, root, model, problems, partials) is { } goldenPath)
+            if (LoadOne(folder, root, model, problems, partials, budget) is { } goldenPath)
                 goldenPaths.Add(goldenPath);
         }
 
@@ -104,7 +107,7 @@ public sealed class GoldenPathCatalog
     }
 
     private static GoldenPath? LoadOne(string folder, string root, MaturityModel model, List<string> problems,
-        ImmutableSortedDictionary<string, Template>.Builder partials)
+        ImmutableSortedDictionary<string, Template>.Builder partials, FolderBudget budget)
     {
         var manifestPath = Path.Combine(folder, GoldenPathManifest.FileName);
         var origin = Relative(root, manifestPath);
@@ -117,7 +120,9 @@ public sealed class GoldenPathCatalog
         GoldenPathManifest manifest;
         try
         {
-            manifest = ManifestLoader.Parse(InputFile.ReadText(manifestPath, origin, "golden path manifest", InputLimits.TemplateFileBytes), origin, model);
+            var text = InputFile.ReadText(manifestPath, origin, "golden path manifest", InputLimits.TemplateFileBytes);
+            budget.Read(text.Length);
+            manifest = ManifestLoader.Parse(text, origin, model);
         }
         catch (InputException e)
         {
@@ -134,9 +139,9 @@ public sealed class GoldenPathCatalog
             problems.Add($"{origin}: name '{manifest.Name}' must match its folder '{Path.GetFileName(folder)}'");
 
         var templates = new List<TemplateFile>();
-        foreach (var file in SafeFiles(folder, root, problems))
+        foreach (var file in SafeFiles(folder, root, problems, budget))
         {
-            if (Parse(file, root, problems) is not { } template)
+            if (Parse(file, root, problems, budget) is not { } template)
                 continue;
             var source = Path.GetRelativePath(folder, file).Replace('\\', '/');
             // Files named _*.sbn are the golden path's own partials (e.g. _workload.sbn), included as <name>/<file>.
@@ -157,10 +162,11 @@ public sealed class GoldenPathCatalog
     }
 
     /// <summary>The .sbn files under a folder, refusing symbolic links (a template must not read from outside the templates folder).</summary>
-    private static IEnumerable<string> SafeFiles(string folder, string root, List<string> problems)
+    private static IEnumerable<string> SafeFiles(string folder, string root, List<string> problems, FolderBudget budget)
     {
         var files = new List<string>();
-        foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // Counted while enumerating (Order buffers everything), so a folder of millions of files stops at the limit.
+        foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).Select(budget.Entry).Order(StringComparer.Ordinal))
         {
             FileSystemInfo info = System.IO.Directory.Exists(entry) ? new DirectoryInfo(entry) : new FileInfo(entry);
             if (info.LinkTarget is not null)
@@ -179,13 +185,14 @@ public sealed class GoldenPathCatalog
         return files;
     }
 
-    private static Template? Parse(string file, string root, List<string> problems)
+    private static Template? Parse(string file, string root, List<string> problems, FolderBudget budget)
     {
         var origin = Relative(root, file);
         string text;
         try
         {
             text = InputFile.ReadText(file, origin, "template", MaxTemplateBytes);
+            budget.Read(text.Length);
         }
         catch (InputException e)
         {
@@ -200,4 +207,29 @@ public sealed class GoldenPathCatalog
     }
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    /// <summary>
+    /// What one load may take from a templates folder: <see cref="InputLimits.TemplateFolderEntries"/> files and folders,
+    /// <see cref="InputLimits.TemplateFolderBytes"/> read. Each file has its own limit; this stops a folder of a million
+    /// small files (or thousands of large ones) from costing minutes and gigabytes before any check speaks.
+    /// </summary>
+    private sealed class FolderBudget(string display)
+    {
+        private long _entries;
+        private long _bytes;
+
+        public string Entry(string path)
+        {
+            if (++_entries > InputLimits.TemplateFolderEntries)
+                throw new TemplateDefinitionException($"{display}: holds more than {InputLimits.TemplateFolderEntries.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} files and folders, the limit for a templates folder; is this the right --template-dir?");
+            return path;
+        }
+
+        public void Read(long bytes)
+        {
+            _bytes += bytes;
+            if (_bytes > InputLimits.TemplateFolderBytes)
+                throw new TemplateDefinitionException($"{display}: its golden paths add up to more than {InputLimits.Size(InputLimits.TemplateFolderBytes)}, the limit for a templates folder; is this the right --template-dir?");
+        }
+    }
 }

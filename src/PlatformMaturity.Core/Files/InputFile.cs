@@ -52,8 +52,8 @@ public static class InputFile
 
     public static byte[] ReadBytes(string path, string display, string what, long maxBytes)
     {
-        Check(path, display, what, maxBytes);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        var facts = Check(path, display, what, maxBytes);
+        using var stream = Open(path, display, what, facts);
         // The file may have grown since it was checked: read one byte past the limit, never more.
         var buffer = new byte[Math.Min(maxBytes + 1, Math.Max(stream.Length + 1, 4096))];
         var total = 0;
@@ -71,6 +71,19 @@ public static class InputFile
             total += read;
         }
         return buffer[..total];
+    }
+
+    private static FileStream Open(string path, string display, string what, FileFacts facts)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new InputException($"{display}: the {what} cannot be read: permission denied for user {UnixFile.EffectiveUserId} ({FileErrors.Describe(facts)}); " +
+                "make it readable for you (chmod u+r, or g+r for your group), or run pmctl as a user who may read it");
+        }
     }
 
     /// <summary>The offset of the first byte that is not valid UTF-8.</summary>

@@ -25,10 +25,16 @@ public static class InputLimits
     /// <summary>One YAML scalar or one --set value, in characters.</summary>
     public const int ValueChars = 64 * 1024;
 
-    /// <summary>What a message quotes of a value the user gave; the rest is cut with a note of the length.</summary>
+    /// <summary>Files and folders in one templates folder (--template-dir); the shipped golden paths hold about 200.</summary>
+    public const int TemplateFolderEntries = 2_000;
+
+    /// <summary>Bytes pmctl reads from one templates folder in all; the shipped golden paths hold about 230 KiB.</summary>
+    public const long TemplateFolderBytes = 16 * 1024 * 1024;
+
     /// <summary>Characters in a folder name read from a file (stackConfigDir); Linux's PATH_MAX.</summary>
     public const int PathChars = 4096;
 
+    /// <summary>What a message quotes of a value the user gave; the rest is cut with a note of the length.</summary>
     public const int EchoChars = 200;
 
     /// <summary>Output of one rendered template.</summary>

@@ -16,6 +16,7 @@ public sealed class LimitsDocumentedTests
             $"| Stack file (`Pulumi.<stack>.yaml`) | {InputLimits.Size(InputLimits.StackFileBytes)} |",
             $"| Project file (`Pulumi.yaml`) | {InputLimits.Size(InputLimits.ProjectFileBytes)} |",
             $"| Golden path file (`template.yaml`, `practices.yaml`, `.sbn`) | {InputLimits.Size(InputLimits.TemplateFileBytes)} |",
+            $"| Templates folder (`--template-dir`) | {InputLimits.TemplateFolderEntries.ToString("N0", inv)} files and folders, {InputLimits.Size(InputLimits.TemplateFolderBytes)} read in all |",
             $"| YAML nesting (mappings and sequences) | {InputLimits.YamlDepth} levels |",
             $"| YAML nodes after expanding aliases | {InputLimits.YamlExpandedNodes.ToString("N0", inv)} |",
             $"| One YAML value or `--set` value | {InputLimits.ValueChars.ToString("N0", inv)} characters |",
