@@ -250,6 +250,6 @@ public static partial class InputValidator
     private static string Shown(string value) => ParameterValue.Shown(value).Trim('\'');
 
 
-    [GeneratedRegex("^[a-z]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z]([a-z0-9-]*[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AppName();
 }

@@ -64,7 +64,7 @@ internal static class UpgradeCommand
     /// The edited text as bytes, with the UTF-8 byte order mark the file began with (the text was read without
     /// it): an upgrade changes the bytes it means to change and no other.
     /// </summary>
-    private static byte[] KeepByteOrderMark(string path, string display, string updated)
+    internal static byte[] KeepByteOrderMark(string path, string display, string updated)
     {
         byte[] bom = [0xEF, 0xBB, 0xBF];
         var text = System.Text.Encoding.UTF8.GetBytes(updated);

@@ -27,6 +27,6 @@ public static partial class Names
                "starting and ending with a letter or digit (it names the file Pulumi.<stack>.yaml and the platform's resources)";
     }
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabel();
 }

@@ -239,22 +239,22 @@ public static partial class PlatformConfigParser
         return [.. registries];
     }
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?\\z")]
     private static partial Regex DnsLabelPattern();
 
     // Gateway API's Hostname pattern (a wildcard only as the first label), at most 253 characters.
-    [GeneratedRegex(@"^(?=.{1,253}$)(\*\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$")]
+    [GeneratedRegex(@"^(?=.{1,253}\z)(\*\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*\z")]
     private static partial Regex GatewayHostnamePattern();
 
-    [GeneratedRegex(@"^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    [GeneratedRegex(@"^(?=.{1,253}\z)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\z")]
     private static partial Regex DnsSubdomainPattern();
 
-    [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]\\z")]
     private static partial Regex StartTimePattern();
 
-    [GeneratedRegex("^[+-](0[0-9]|1[0-4]):[0-5][0-9]$")]
+    [GeneratedRegex("^[+-](0[0-9]|1[0-4]):[0-5][0-9]\\z")]
     private static partial Regex UtcOffsetPattern();
 
-    [GeneratedRegex(@"^\*\.[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")]
+    [GeneratedRegex(@"^\*\.[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+\z")]
     private static partial Regex WildcardRegistryPattern();
 }

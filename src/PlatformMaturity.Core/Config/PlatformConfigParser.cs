@@ -355,33 +355,33 @@ public static partial class PlatformConfigParser
         return text.Length > 60 ? text[..60] + "…" : text;
     }
 
-    [GeneratedRegex("^[1-9][0-9]*(h|d|w|y)$")]
+    [GeneratedRegex("^[1-9][0-9]*(h|d|w|y)\\z")]
     private static partial Regex DurationPattern();
 
-    [GeneratedRegex("^[1-9][0-9]{0,5}(Mi|Gi|Ti)$")]
+    [GeneratedRegex("^[1-9][0-9]{0,5}(Mi|Gi|Ti)\\z")]
     private static partial Regex StorageSizePattern();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\\z")]
     private static partial Regex BucketPattern();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]\\z")]
     private static partial Regex BucketRegionPattern();
 
-    [GeneratedRegex(@"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$")]
+    [GeneratedRegex(@"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?\z")]
     private static partial Regex S3UrlPattern();
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?:[0-9]{1,5}$")]
+    [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?:[0-9]{1,5}\\z")]
     private static partial Regex EndpointPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}\\z")]
     private static partial Regex RepositoryPattern();
 
-    [GeneratedRegex(@"^\d+\.\d+(\.\d+)?$")]
+    [GeneratedRegex(@"^\d+\.\d+(\.\d+)?\z")]
     private static partial Regex KubernetesVersionPattern();
 
-    [GeneratedRegex("^Standard_[A-Za-z0-9_]+$")]
+    [GeneratedRegex("^Standard_[A-Za-z0-9_]+\\z")]
     private static partial Regex VmSizePattern();
 
-    [GeneratedRegex(@"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9._-]+)*$")]
+    [GeneratedRegex(@"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9._-]+)*\z")]
     private static partial Regex RegistryPattern();
 }

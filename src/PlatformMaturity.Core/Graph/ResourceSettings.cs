@@ -79,6 +79,6 @@ public static partial class ResourceSettings
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]+\\z")]
     private static partial Regex PlainKey();
 }

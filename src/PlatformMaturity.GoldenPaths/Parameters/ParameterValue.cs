@@ -163,29 +163,29 @@ public static partial class ParameterValue
 
     private static readonly HashSet<char> ForbiddenInText = ['"', '\'', '\\', '`'];
 
-    [GeneratedRegex("^([0-9]+(\\.[0-9]{1,3})?|[0-9]+m)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^([0-9]+(\\.[0-9]{1,3})?|[0-9]+m)\\z", RegexOptions.CultureInvariant)]
     private static partial Regex CpuPattern();
 
-    [GeneratedRegex("^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex MemoryPattern();
 
     // The distribution reference grammar for a repository name: an optional registry (host with a dot or
     // a port, or localhost), then lowercase path components joined by separators.
-    [GeneratedRegex(@"^((([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(:[0-9]{1,5})?/)?[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(:[0-9]{1,5})?/)?[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*(/[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex ImageRepositoryPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ImageTagPattern();
 
-    [GeneratedRegex("^[0-9]{1,2}(\\.[0-9]{1,3})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9]{1,2}(\\.[0-9]{1,3})?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex PercentPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex LabelValuePattern();
 
-    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex GitHubRepositoryPattern();
 
-    [GeneratedRegex("^/[A-Za-z0-9._~/-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^/[A-Za-z0-9._~/-]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AbsolutePathPattern();
 }

@@ -48,6 +48,6 @@ public static partial class OutputPaths
     [GeneratedRegex("^[A-Za-z]:")]
     private static partial Regex DriveLetter();
 
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9._-]+\\z")]
     private static partial Regex Segment();
 }
