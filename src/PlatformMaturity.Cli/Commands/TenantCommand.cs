@@ -62,7 +62,7 @@ internal static partial class TenantCommand
             io.Out.WriteLine($"Stack {parse.GetValue(stack)} ({loaded.Display}): {Counted.Of(tenants.Count, "tenant")}");
             var table = new Table().AddColumn("Tenant").AddColumn("Namespace").AddColumn("Group").AddColumn("Tier");
             foreach (var t in tenants)
-                table.AddRow(Markup.Escape(t.Name), Markup.Escape(t.Namespace), Markup.Escape(t.Group ?? "(none)"), Markup.Escape(t.Tier));
+                table.AddRow(Markup.Escape(t.Name), Markup.Escape(t.Namespace), Markup.Escape(Redaction.Echo(t.Group ?? "(none)")), Markup.Escape(t.Tier));
             io.Console.Write(table);
             return ExitCodes.Ok;
         });

@@ -22,7 +22,7 @@ public static partial class Names
     {
         if (IsDnsLabel(stack, MaxStackLength))
             return null;
-        var shown = stack.Length > 40 ? stack[..40] + "…" : stack;
+        var shown = Text.Redaction.Echo(stack.Length > 40 ? stack[..40] + "…" : stack);
         return $"stack name '{shown}' is not valid: use 1 to {MaxStackLength} lowercase letters, digits and hyphens, " +
                "starting and ending with a letter or digit (it names the file Pulumi.<stack>.yaml and the platform's resources)";
     }

@@ -23,11 +23,39 @@ public static partial class Redaction
         return text.Contains('=', StringComparison.Ordinal) ? SecretAssignments().Replace(text, $"${{name}}={Mask}") : text;
     }
 
-    /// <summary>A value as a message quotes it: redacted, and cut when long.</summary>
+    /// <summary>A value as a message quotes it: redacted, cut when long, on one line with invisible characters shown.</summary>
     public static string Echo(string value)
     {
-        var redacted = Redact(value);
+        var redacted = Visible(Redact(value), lineBreaks: true);
         return redacted.Length <= InputLimits.EchoChars ? redacted : $"{redacted[..InputLimits.EchoChars]}… ({redacted.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters)";
+    }
+
+    /// <summary>
+    /// Control characters (an escape sequence would drive the terminal: retitle it, hide text) and invisible format
+    /// characters (a right-to-left override makes "abc.yaml" read as "lmay.cba") as \n, \u001B, \u202E.
+    /// Line feeds and tabs stay unless <paramref name="lineBreaks"/> (a value quoted inside a message is one line).
+    /// </summary>
+    public static string Visible(string text, bool lineBreaks = false)
+    {
+        if (!text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
+            return text;
+        var result = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (!lineBreaks && c is '\n' or '\t')
+                result.Append(c);
+            else if (c == '\n')
+                result.Append("\\n");
+            else if (c == '\t')
+                result.Append("\\t");
+            else if (c == '\r')
+                result.Append("\\r");
+            else if (char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+                result.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else
+                result.Append(c);
+        }
+        return result.ToString();
     }
 
     [GeneratedRegex(@"(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)(?<user>[^/\s:@'""]*):(?<password>[^/\s@'""]+)@", RegexOptions.CultureInvariant)]
