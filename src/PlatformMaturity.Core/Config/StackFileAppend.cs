@@ -82,10 +82,15 @@ public static class StackFileAppend
                         Skip(parser);
                         continue;
                     }
-                    if (!parser.Accept<SequenceStart>(out var list) || list.Style != SequenceStyle.Block)
+                    if (!parser.TryConsume<SequenceStart>(out var list) || list.Style != SequenceStyle.Block)
                         return null;
-                    var column = (int)list.Start.Column - 1;
-                    var end = Skip(parser);
+                    // The column of the first item's dash (the list's own start may be its anchor or tag).
+                    var first = parser.Current!.Start.Index;
+                    var dash = yaml.LastIndexOf('-', (int)Math.Max(0, first - 1));
+                    var column = dash - (yaml.LastIndexOf('\n', Math.Max(0, dash)) + 1);
+                    long end = 0;
+                    while (!parser.TryConsume<SequenceEnd>(out _))
+                        end = Skip(parser);
                     return new BlockList(column, LineEnd(yaml, end));
                 }
                 return null;
