@@ -31,7 +31,8 @@ internal static partial class TenantCommand
         var stack = StackLocator.StackArgument();
         var name = new Argument<string>("name") { Description = "Tenant name: a DNS-1123 label, also the name of its namespace" };
         var group = new Option<string?>("--group") { Description = "The team's group, bound to the namespace's edit role (needed from Level 2; an Entra ID object id on azure)", HelpName = "group" };
-        var tier = new Option<string?>("--tier") { Description = $"Quota size: {string.Join(", ", ConfigNames.Tiers)} (default: medium)", HelpName = string.Join("|", ConfigNames.Tiers) };
+        // A fixed set, like --target: a value outside it is a usage error (exit 2) with the closest match.
+        var tier = Choices.OneOf("--tier", $"Quota size: {string.Join(", ", ConfigNames.Tiers)} (default: medium)", ConfigNames.Tiers);
         var stacksDir = StackLocator.Option();
         var command = new Command("add", "Add a tenant to the stack file (validated, atomic; writes nothing on refusal)") { stack, name, group, tier, stacksDir };
         command.SetAction(parse => Execute(io, parse.GetValue(stack)!, parse.GetValue(name)!, parse.GetValue(group), parse.GetValue(tier), parse.GetValue(stacksDir)));
@@ -81,11 +82,6 @@ internal static partial class TenantCommand
             throw new UserError($"tenant '{name}' already exists in {display}; nothing was written (pmctl tenant list {stack} shows the tenants)");
         if (group is not null && (string.IsNullOrWhiteSpace(group) || group.Length > MaxGroupChars || group.Any(char.IsControl)))
             throw new UserError($"--group '{Redaction.Echo(group)}' is not a group name: expected the team's group name or Entra ID object id, 1 to {MaxGroupChars} characters without control characters; nothing was written");
-        if (tier is not null && !ConfigNames.Tiers.Contains(tier))
-        {
-            var hint = DidYouMean.Closest(tier, ConfigNames.Tiers, maxDistance: 2) is { } closest ? $"did you mean {closest}? " : "";
-            throw new UserError($"--tier '{Redaction.Echo(tier)}' is not a tier; {hint}allowed: {string.Join(", ", ConfigNames.Tiers)}; nothing was written");
-        }
 
         var tenant = new JsonObject { ["name"] = name };
         if (group is not null)
