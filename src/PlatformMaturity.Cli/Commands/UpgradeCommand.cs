@@ -18,6 +18,8 @@ namespace PlatformMaturity.Cli.Commands;
 /// </summary>
 internal static class UpgradeCommand
 {
+    private const int MaxAttesterChars = 200;
+
     public static Command Create(CliIO io)
     {
         var stack = StackLocator.StackArgument();
@@ -45,6 +47,9 @@ internal static class UpgradeCommand
                 result.AddError("--to <level> is required (or --promote to enforce staged enforcements)");
             if (result.GetResult(by) is not null && string.IsNullOrWhiteSpace(result.GetValue(by)))
                 result.AddError("--by needs a name: who attests");
+            // The name is written into the stack file and shown by status: one line of text of a person's name size.
+            else if (result.GetValue(by) is { } who && (who.Length > MaxAttesterChars || who.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)))
+                result.AddError($"--by '{Redaction.Echo(who)}' is not a name: 1 to {MaxAttesterChars} characters on one line, without control or invisible characters");
         });
         command.SetAction(parse =>
         {

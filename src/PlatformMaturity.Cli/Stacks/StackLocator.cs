@@ -64,6 +64,8 @@ public static class StackLocator
     private static string? FolderProblem(string folder)
     {
         var kind = UnixFile.Stat(folder).Kind;
+        if (FileErrors.DanglingLink(folder) is { } dangling)
+            return dangling;
         if (kind == FileKind.Missing)
             return null;
         if (kind != FileKind.Directory)

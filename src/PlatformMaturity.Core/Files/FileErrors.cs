@@ -20,16 +20,26 @@ public static partial class FileErrors
         if (path is null)
             return e.Message;
         var folder = Path.GetDirectoryName(path) ?? path;
-        // A temporary sibling (.name.<id>.pmctl-tmp, .name.<pid>.<id>.staging) stands for the file or folder it becomes.
-        var temporary = TemporarySibling().Match(Path.GetFileName(path));
-        var target = temporary.Success ? Path.Combine(folder, temporary.Groups[1].Value) : path;
+        // A temporary sibling (.name.<id>.pmctl-tmp, .name.<pid>.<id>.staging), or a file inside one, stands for what it becomes.
+        var parts = path.Split(Path.DirectorySeparatorChar);
+        var temporaryAt = Array.FindIndex(parts, p => TemporarySibling().IsMatch(p));
+        var temporary = temporaryAt == parts.Length - 1;
+        var target = temporaryAt < 0 ? path
+            : string.Join(Path.DirectorySeparatorChar, parts.Select((p, i) => i == temporaryAt ? TemporarySibling().Match(p).Groups[1].Value : p));
+        if (temporaryAt >= 0 && !temporary)
+            folder = string.Join(Path.DirectorySeparatorChar, parts.Take(temporaryAt));
+        shown = Shorten(shown);
         var user = UnixFile.EffectiveUserId.ToString(CultureInfo.InvariantCulture);
         var reason = ErrnoReason().Match(e.Message) is { Success: true } r ? r.Groups[1].Value.Trim() : null;
 
+        if (DanglingLink(path) is { } dangling)
+            return $"{shown(path)}: {dangling}";
+        if (e is PathTooLongException)
+            return $"{shown(target)}: the path or one of its names is longer than the file system allows (pmctl writes beside it under a name about 50 characters longer); choose a shorter path";
         if (e is UnauthorizedAccessException || reason is "Permission denied" or "Operation not permitted")
         {
             var facts = UnixFile.Stat(path);
-            if (facts.Kind == FileKind.Missing || temporary.Success)
+            if (facts.Kind == FileKind.Missing || temporaryAt >= 0)
                 return $"{shown(target)}: cannot be created: the folder {shown(folder)} does not let user {user} create files in it ({Describe(UnixFile.Stat(folder))}); " +
                     "choose a folder you may write to, or make this one writable for you (chmod u+w, or change its owner)";
             return $"{shown(path)}: permission denied for user {user} ({Describe(facts)}); make it readable and writable for you (chmod u+rw, or change its owner), or run pmctl as a user who may use it";
@@ -50,6 +60,16 @@ public static partial class FileErrors
         };
         return advice is null ? $"{shown(target)}: {reason ?? e.Message}" : $"{shown(target)}: {(reason is null ? "" : reason.ToLowerInvariant() + ": ")}{advice}";
     }
+
+    /// <summary>"is a symbolic link to X, which does not exist" for a link that leads nowhere (or in a loop); else null.</summary>
+    public static string? DanglingLink(string path)
+    {
+        if (UnixFile.LinkStat(path).Kind != FileKind.SymbolicLink || UnixFile.Stat(path).Kind != FileKind.Missing)
+            return null;
+        return $"is a symbolic link to {Text.Redaction.Echo(new FileInfo(path).LinkTarget ?? "?")}, which does not exist or links back in a loop; create what it should point to, or remove the link";
+    }
+
+    private static Func<string, string> Shorten(Func<string, string> shown) => path => Text.Redaction.Echo(shown(path));
 
     /// <summary>"its mode and owner" for a message about a path the user may not use.</summary>
     public static string Describe(FileFacts facts) => facts.Kind == FileKind.Missing
