@@ -125,7 +125,7 @@ internal static class InitCommand
         {
             var match = System.Text.RegularExpressions.Regex.Match(p.Message, @"^item (\d+) ");
             return p.Key == ConfigKeys.Tenants.FullName && match.Success && int.Parse(match.Groups[1].Value) < request.Tenants.Count
-                ? new ConfigProblem($"--tenant '{request.Tenants[int.Parse(match.Groups[1].Value)]}'", p.Message[match.Length..])
+                ? new ConfigProblem($"--tenant '{Text.Redaction.Echo(request.Tenants[int.Parse(match.Groups[1].Value)])}'", p.Message[match.Length..])
                 : p;
         });
         throw new StackConfigException("init options", [.. problems]);

@@ -351,7 +351,7 @@ public static partial class PlatformConfigParser
     private static string Shown(JsonNode? node)
     {
         // Redacted before it is cut, so a cut never leaves half a password behind.
-        var text = Text.Redaction.Redact(node is null ? "null" : Scalar(node) ?? node.ToJsonString());
+        var text = Text.Redaction.Visible(Text.Redaction.Redact(node is null ? "null" : Scalar(node) ?? node.ToJsonString()), lineBreaks: true);
         return text.Length > 60 ? text[..60] + "…" : text;
     }
 
