@@ -78,7 +78,7 @@ public sealed class GoldenPaths : PracticeComponent
             };
         }
         if (component.InEffect("Advanced Delivery Processes"))
-            contract["progressiveDelivery"] = new JsonObject { ["rollouts"] = "argoproj.io/v1alpha1 Rollout", ["prometheus"] = MonitoringStack.PrometheusUrl };
+            contract["progressiveDelivery"] = new JsonObject { ["rollouts"] = "argoproj.io/v1alpha1 Rollout", ["prometheus"] = TenantMetricsProxies.Url("<tenant>") };
         if (component.HasMonitoring)
             contract["monitoring"] = new JsonObject { ["serviceMonitors"] = "monitoring.coreos.com/v1 ServiceMonitor or PodMonitor in the tenant namespace; no label needed" };
         if (component.InEffect("Advanced Deployment Management"))

@@ -1,4 +1,5 @@
 using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Graph.Azure;
 using PlatformMaturity.Model;
@@ -18,7 +19,18 @@ public sealed class AdvancedApplicationAutoscaling : PracticeComponent
     public const string VpaRelease = "vpa";
     public const string VpaNamespace = "vpa";
 
-    public override string Practice => "Advanced Application Autoscaling";
+    public const string PracticeName = "Advanced Application Autoscaling";
+
+    /// <summary>
+    /// The KEDA operator's pod label (keda chart 2.20.2, templates/manager/deployment.yaml: app: operator.name, default
+    /// keda-operator; the AKS add-on runs the same operator). It evaluates every scaler, so it queries the tenants' proxies.
+    /// </summary>
+    public static readonly (string Key, string Value)[] KedaOperatorPods = [("app", "keda-operator")];
+
+    /// <summary>Where the KEDA operator runs: the chart's namespace on existing, kube-system for the AKS add-on.</summary>
+    public static string KedaOperatorNamespace(PlatformConfig config) => config.IsAzure ? PlatformNamespaces.KubeSystem : KedaNamespace;
+
+    public override string Practice => PracticeName;
 
     public override Implementation Implementation => new(
         Existing: $"KEDA (chart {Pins.Keda.Version}, 2 operator replicas with a PodDisruptionBudget) for event-driven scaling, and the VPA recommender (Fairwinds chart {Pins.Vpa.Version}, no updater or admission controller) for right-sizing advice; metrics-server is installed first",
@@ -38,7 +50,7 @@ public sealed class AdvancedApplicationAutoscaling : PracticeComponent
         {
             BuildExisting(component);
         }
-        component.Note("Scale on events (queue length, Prometheus queries, cron): a KEDA ScaledObject in the tenant namespace; kubectl get scaledobject -n <tenant>.");
+        component.Note($"Scale on events (queue length, Prometheus queries, cron): a KEDA ScaledObject in the tenant namespace; kubectl get scaledobject -n <tenant>. A prometheus trigger's serverAddress is the tenant's own proxy, {Availability.TenantMetricsProxies.Url("<tenant>")}.");
         component.Note("Read right-sizing advice: kubectl describe vpa <name> -n <tenant> (Target is the recommended request).");
     }
 
