@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 
 namespace PlatformMaturity.Config;
 
@@ -60,6 +61,25 @@ public static class Enforcements
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);
+
+    /// <summary>The platform:enforced record of a stack that enforces every control this pmctl knows (init, promotion).</summary>
+    public static JsonArray Record() => new([.. All.Select(e => JsonValue.Create(e.Id))]);
+
+    /// <summary>
+    /// The controls pmctl had before stack files recorded platform:enforced: a stack without that key enforces these
+    /// (unless staged), as the version that wrote it did; every other control is new to it and runs staged.
+    /// </summary>
+    public static readonly ImmutableArray<string> KnownBeforeRecord = [PodSecurityRestricted, NetworkDefaultDeny, AllowedRegistries, PlatformPodSecurity, TenantQuota];
+
+    /// <summary>
+    /// The controls in their staged phase: those <paramref name="staged"/> names, then every control neither it nor
+    /// <paramref name="enforced"/> names (null: the stack has no record, see <see cref="KnownBeforeRecord"/>).
+    /// </summary>
+    public static ImmutableArray<string> StagedGiven(IReadOnlyCollection<string> staged, IReadOnlyCollection<string>? enforced)
+    {
+        var known = enforced ?? KnownBeforeRecord;
+        return [.. staged, .. All.Select(e => e.Id).Where(id => !staged.Contains(id) && !known.Contains(id))];
+    }
 
     /// <summary>The enforcements of the practices in <paramref name="after"/> that are not in <paramref name="before"/>.</summary>
     public static IEnumerable<Enforcement> IntroducedBetween(IReadOnlySet<string> before, IReadOnlySet<string> after) =>
