@@ -55,8 +55,8 @@ public static class Enforcements
             Enforced: "each platform namespace (monitoring, loki, tempo, alloy, ...) denies all ingress except its documented clients: tenants reach only the OTLP collector and admission webhook ports",
             Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)"),
         new(TenantMetricsAddress, "Advanced Platform Monitoring",
-            Staged: "the tenant-metrics-address admission policy is bound with validationActions [Warn, Audit]: tenant AnalysisTemplates, AnalysisRuns, ScaledObjects and ScaledJobs querying anything but their namespace's own Prometheus proxy are admitted, with a warning and an audit annotation",
-            Enforced: "the tenant-metrics-address admission policy is bound with validationActions [Deny]: tenant analyses and KEDA triggers that query anything but their namespace's own Prometheus proxy are refused",
+            Staged: "the platform-tenant-metrics-address admission policy is bound with validationActions [Warn, Audit]: tenant AnalysisTemplates, AnalysisRuns, ScaledObjects and ScaledJobs querying anything but their namespace's own Prometheus proxy are admitted, with a warning and an audit annotation; tenants cannot create ServiceMonitors or PodMonitors yet",
+            Enforced: "the platform-tenant-metrics-address admission policy is bound with validationActions [Deny]: tenant analyses and KEDA triggers that query anything but their namespace's own Prometheus proxy, and monitors that scrape beyond the tenant's own pods, are refused; tenants may create ServiceMonitors and PodMonitors",
             Rollback: $"add {TenantMetricsAddress} back to platform:staged and run pulumi up (the binding warns and audits again)"),
     ];
 

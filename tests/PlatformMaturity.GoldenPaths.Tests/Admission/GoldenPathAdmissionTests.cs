@@ -144,6 +144,50 @@ public sealed class GoldenPathAdmissionTests
         }
     }
 
+    /// <summary>A tenant's monitor makes Prometheus scrape its own pods only, and read none of Prometheus's own files.</summary>
+    [Theory]
+    [InlineData("{}", true)]
+    [InlineData("{\"namespaceSelector\": {\"matchNames\": [\"team-a\"]}}", true)]
+    [InlineData("{\"namespaceSelector\": {\"matchNames\": [\"team-b\"]}}", false)]
+    [InlineData("{\"namespaceSelector\": {\"any\": true}}", false)]
+    [InlineData("{\"followRedirects\": null}", false)]
+    [InlineData("{\"followRedirects\": true}", false)]
+    [InlineData("{\"bearerTokenFile\": \"/var/run/secrets/kubernetes.io/serviceaccount/token\"}", false)]
+    [InlineData("{\"tlsConfig\": {\"keyFile\": \"/etc/prometheus/secrets/x/key\"}}", false)]
+    [InlineData("{\"proxyUrl\": \"http://kube-prometheus-stack-kube-state-metrics.monitoring:8080\"}", false)]
+    [InlineData("{\"relabelings\": [{\"targetLabel\": \"__address__\", \"replacement\": \"kube-prometheus-stack-kube-state-metrics.monitoring:8080\"}]}", false)]
+    [InlineData("{\"relabelings\": [{\"action\": \"labelmap\", \"regex\": \"__meta_(.+)\", \"replacement\": \"__param_$1\"}]}", false)]
+    [InlineData("{\"relabelings\": [{\"sourceLabels\": [\"__meta_kubernetes_pod_name\"], \"targetLabel\": \"pod\"}]}", true)]
+    public void Tenant_monitors_scrape_only_their_own_pods(string change, bool admitted)
+    {
+        var policies = Of(3, DeploymentTarget.Existing).Policies;
+        var patch = JsonNode.Parse(change)!.AsObject();
+        foreach (var (kind, endpoints) in new[] { ("ServiceMonitor", "endpoints"), ("PodMonitor", "podMetricsEndpoints") })
+        {
+            var endpoint = new JsonObject { ["port"] = "http", ["path"] = "/metrics", ["followRedirects"] = false };
+            var spec = new JsonObject { ["selector"] = new JsonObject(), [endpoints] = new JsonArray(endpoint) };
+            foreach (var (key, value) in patch)
+            {
+                if (key == "namespaceSelector")
+                    spec[key] = value!.DeepClone();
+                else if (value is null)
+                    endpoint.Remove(key);
+                else
+                    endpoint[key] = value.DeepClone();
+            }
+            if (kind == "PodMonitor" && (patch.ContainsKey("bearerTokenFile") || patch.ContainsKey("tlsConfig")))
+                continue; // PodMonitors have no such fields (SafeTLSConfig)
+            var monitor = new JsonObject
+            {
+                ["apiVersion"] = "monitoring.coreos.com/v1",
+                ["kind"] = kind,
+                ["metadata"] = new JsonObject { ["name"] = "shop", ["namespace"] = "team-a" },
+                ["spec"] = spec,
+            };
+            Assert.Equal(admitted, !policies.Evaluate(monitor).Any(v => v.Policy == TenantMetricsPolicy.PolicyName));
+        }
+    }
+
     [Fact]
     public void The_metrics_address_policy_is_staged_until_promoted()
     {

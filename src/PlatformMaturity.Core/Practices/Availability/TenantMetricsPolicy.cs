@@ -30,7 +30,8 @@ public static class TenantMetricsPolicy
         var config = component.Config;
         var analyses = component.Implements(Delivery.AdvancedDeliveryProcesses.PracticeName);
         var scalers = component.Implements(Efficiency.AdvancedApplicationAutoscaling.PracticeName);
-        if ((!analyses && !scalers) || config.Tenants.IsDefaultOrEmpty)
+        var monitors = component.Implements(WellKnown.AdvancedPlatformMonitoring);
+        if ((!analyses && !scalers && !monitors) || config.Tenants.IsDefaultOrEmpty)
             return;
         var proxy = TenantMetricsProxies.Url("<namespace>");
         component.AddObject(new V1ValidatingAdmissionPolicy
@@ -47,6 +48,7 @@ public static class TenantMetricsPolicy
                     [
                         Rule("argoproj.io", "analysistemplates", "analysisruns"),
                         Rule("keda.sh", "scaledobjects", "scaledjobs"),
+                        Rule("monitoring.coreos.com", TenantMonitors.Resources),
                     ],
                 },
                 Variables =
@@ -70,6 +72,26 @@ public static class TenantMetricsPolicy
                                      "(t.type != 'prometheus' || (has(t.metadata) && has(t.metadata.serverAddress) && t.metadata.serverAddress == variables.proxy))" +
                                      " && (t.type != 'metrics-api' || (has(t.metadata) && has(t.metadata.url) && t.metadata.url.startsWith('https://'))))",
                         Message = $"a prometheus trigger's serverAddress must be this namespace's own proxy, {proxy}, and a metrics-api trigger's url https: other addresses could read other tenants' metrics",
+                        Reason = "Forbidden",
+                    },
+                    new V1Validation
+                    {
+                        Expression = $"!(request.kind.kind in {CelList(MonitorKinds)}) || !has(object.spec.namespaceSelector) || " +
+                                     "((!has(object.spec.namespaceSelector.any) || !object.spec.namespaceSelector.any) && " +
+                                     "(!has(object.spec.namespaceSelector.matchNames) || object.spec.namespaceSelector.matchNames.all(n, n == request.namespace)))",
+                        Message = "a monitor may select targets in its own namespace only (namespaceSelector: leave it out, or matchNames: [<namespace>])",
+                        Reason = "Forbidden",
+                    },
+                    new V1Validation
+                    {
+                        Expression = $"request.kind.kind != 'ServiceMonitor' || !has(object.spec.endpoints) || object.spec.endpoints.all(e, {SafeEndpoint})",
+                        Message = UnsafeEndpointMessage,
+                        Reason = "Forbidden",
+                    },
+                    new V1Validation
+                    {
+                        Expression = $"request.kind.kind != 'PodMonitor' || !has(object.spec.podMetricsEndpoints) || object.spec.podMetricsEndpoints.all(e, {SafeEndpoint})",
+                        Message = UnsafeEndpointMessage,
                         Reason = "Forbidden",
                     },
                 ],
@@ -106,6 +128,24 @@ public static class TenantMetricsPolicy
             ? $"Staged ({Enforcements.TenantMetricsAddress} in platform:staged): tenant AnalysisTemplates/ScaledObjects querying anything but their own proxy ({proxy}) are admitted with a warning and an audit annotation; fix them, then enforce with pmctl upgrade {config.Stack} --promote."
             : $"Tenant AnalysisTemplates, AnalysisRuns, ScaledObjects and ScaledJobs may query Prometheus only through their own proxy ({proxy}); others are refused ({PolicyName}).");
     }
+
+    public static readonly string[] MonitorKinds = ["ServiceMonitor", "PodMonitor"];
+
+    /// <summary>
+    /// CEL over a monitor endpoint <c>e</c>: Prometheus scrapes the tenant's own pods and nothing else. Refused: files of
+    /// the Prometheus pod (bearerTokenFile, TLS caFile/certFile/keyFile: its service-account token, its keys), a proxy
+    /// (proxyUrl, proxyFromEnvironment) and redirects (followRedirects must be false), which would make Prometheus fetch
+    /// a platform endpoint and store the answer under the tenant's namespace, and relabelings that rewrite the target
+    /// (__address__, __scheme__, __metrics_path__, __param_*; labelmap can write them too).
+    /// </summary>
+    private const string SafeEndpoint =
+        "!has(e.bearerTokenFile) && !has(e.proxyUrl) && (!has(e.proxyFromEnvironment) || !e.proxyFromEnvironment)" +
+        " && has(e.followRedirects) && !e.followRedirects" +
+        " && (!has(e.tlsConfig) || (!has(e.tlsConfig.caFile) && !has(e.tlsConfig.certFile) && !has(e.tlsConfig.keyFile)))" +
+        " && (!has(e.relabelings) || e.relabelings.all(r, (!has(r.targetLabel) || !r.targetLabel.startsWith('__')) && (!has(r.action) || !(r.action in ['labelmap', 'LabelMap']))))";
+
+    private const string UnsafeEndpointMessage =
+        "a monitor endpoint must set followRedirects: false and may not use bearerTokenFile, TLS files, proxyUrl/proxyFromEnvironment or relabelings that rewrite the target (__address__, __scheme__, __metrics_path__, __param_*, labelmap): Prometheus would scrape or read beyond the tenant's pods";
 
     private static V1NamedRuleWithOperations Rule(string group, params string[] resources) => new()
     {
