@@ -50,8 +50,39 @@ public sealed class AdvancedApplicationAutoscaling : PracticeComponent
         {
             BuildExisting(component);
         }
+        GrantScalers(component);
         component.Note($"Scale on events (queue length, Prometheus queries, cron): a KEDA ScaledObject in the tenant namespace; kubectl get scaledobject -n <tenant>. A prometheus trigger's serverAddress is the tenant's own proxy, {Availability.TenantMetricsProxies.Url("<tenant>")}.");
         component.Note("Read right-sizing advice: kubectl describe vpa <name> -n <tenant> (Target is the recommended request).");
+    }
+
+    /// <summary>The KEDA kinds teams create in their namespaces (the golden paths emit ScaledObjects).</summary>
+    public static readonly string[] TenantScalerResources = ["scaledobjects", "scaledjobs"];
+
+    public static string ScalerEditRoleName(string resource) => $"platform-keda-{resource}-edit";
+
+    /// <summary>
+    /// Teams get ScaledObjects and ScaledJobs through the edit role they hold: the keda chart 2.20.2 aggregates nothing
+    /// into the built-in roles by default (rbac.aggregateToDefaultRoles: false) and the AKS add-on is not documented to,
+    /// so the platform adds its own aggregated roles, on both targets. Only once the policy holding their prometheus
+    /// triggers to the tenant's own proxy enforces: the KEDA operator reaches every tenant's proxy. TriggerAuthentications
+    /// stay with the platform team: they can lend a trigger the operator's own (cloud) identity.
+    /// </summary>
+    private static void GrantScalers(ComponentBuilder component)
+    {
+        if (component.Config.Tenants.IsDefaultOrEmpty)
+            return;
+        if (component.IsStaged(Enforcements.TenantMetricsAddress))
+        {
+            component.Note($"Teams cannot create ScaledObjects or ScaledJobs yet: the grant waits for {Enforcements.TenantMetricsAddress} to enforce (pmctl upgrade {component.Config.Stack} --promote).");
+            return;
+        }
+        foreach (var resource in TenantScalerResources)
+        {
+            component.AddObject(PlatformObjects.AggregatedRole(ScalerEditRoleName(resource), ["edit", "admin"], "keda.sh", resource,
+                ["get", "list", "watch", "create", "update", "patch", "delete"]));
+            component.AddObject(PlatformObjects.AggregatedRole($"platform-keda-{resource}-view", ["view"], "keda.sh", resource, ["get", "list", "watch"]));
+        }
+        component.Note("Teams create ScaledObjects and ScaledJobs in their namespaces (aggregated into edit); TriggerAuthentications are the platform team's.");
     }
 
     private static void BuildExisting(ComponentBuilder component)
