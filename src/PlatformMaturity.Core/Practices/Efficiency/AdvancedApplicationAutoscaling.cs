@@ -23,7 +23,9 @@ public sealed class AdvancedApplicationAutoscaling : PracticeComponent
 
     /// <summary>
     /// The KEDA operator's pod label (keda chart 2.20.2, templates/manager/deployment.yaml: app: operator.name, default
-    /// keda-operator; the AKS add-on runs the same operator). It evaluates every scaler, so it queries the tenants' proxies.
+    /// keda-operator; the AKS add-on runs the same operator in kube-system, found with kubectl get pods -n kube-system -l
+    /// app=keda-operator — not in Microsoft's reference, so check it on a live cluster). It evaluates every scaler, so it
+    /// queries the tenants' proxies.
     /// </summary>
     public static readonly (string Key, string Value)[] KedaOperatorPods = [("app", "keda-operator")];
 
