@@ -75,7 +75,7 @@ public static class PlatformNetworkPolicies
     /// <summary>Pod label of the collectors the OpenTelemetry operator runs.</summary>
     public static readonly (string Key, string Value) CollectorPods = ("app.kubernetes.io/component", "opentelemetry-collector");
 
-    /// <summary>Pod label of the per-tenant Prometheus query proxies; they take no same-namespace traffic but Grafana's.</summary>
+    /// <summary>Pod label of the per-tenant Prometheus query proxies; they take no same-namespace traffic but Grafana's (and their documented clients' outside: TenantMetricsProxies.Clients).</summary>
     public static readonly (string Key, string Value) TenantProxyPods = ("app.kubernetes.io/name", "prom-label-proxy");
 
     public const string MonitoringNamespace = WellKnown.MonitoringNamespace;
@@ -186,7 +186,7 @@ public static class PlatformNetworkPolicies
             AddPolicy(component, ns, StagedAllowAll, provenance, NoPods, new V1NetworkPolicyIngressRule());
         else
             AddPolicy(component, ns, DefaultDeny, provenance, NoPods, null);
-        // The monitoring namespace's own pods talk freely, except to the tenant proxies (Grafana only, below).
+        // The monitoring namespace's own pods talk freely, except to the tenant proxies (Grafana and the controllers querying for tenants, below).
         var sameNamespace = ns == MonitoringNamespace
             ? new V1LabelSelector { MatchExpressions = [new V1LabelSelectorRequirement { Key = TenantProxyPods.Key, OperatorProperty = "NotIn", Values = [TenantProxyPods.Value] }] }
             : new V1LabelSelector();
