@@ -14,8 +14,12 @@ public static class PlatformContract
     /// <summary>kube-prometheus-stack selects ServiceMonitors and PodMonitors labelled release=&lt;its release name&gt; by default.</summary>
     public const string PrometheusRelease = WellKnown.PrometheusStackRelease;
 
-    /// <summary>The platform's Prometheus, for KEDA's prometheus trigger and Argo Rollouts' canary analysis (the practices' own definition).</summary>
-    public static readonly string PrometheusUrl = WellKnown.PrometheusUrl;
+    /// <summary>
+    /// Where an app's KEDA prometheus trigger and Argo Rollouts canary analysis query metrics: its namespace's own
+    /// prom-label-proxy, which sees that namespace's series only (the shared controllers reach no Prometheus directly, and
+    /// the tenant-metrics-address admission policy refuses any other address).
+    /// </summary>
+    public static string TenantPrometheusUrl(string @namespace) => Practices.Availability.TenantMetricsProxies.Url(@namespace);
 
     /// <summary>
     /// Application Observability: the HTTP server metric the golden paths' SLOs and canary analyses read. It is the

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Tests.Shared;
@@ -8,7 +9,7 @@ using static PlatformMaturity.GoldenPaths.Tests.TestPlatforms;
 namespace PlatformMaturity.GoldenPaths.Tests;
 
 /// <summary>Advanced Delivery Processes: every canary step is checked against the platform's Prometheus before the Rollout moves on.</summary>
-public sealed class CanaryAnalysisTests
+public sealed partial class CanaryAnalysisTests
 {
     public static TheoryData<string, DeploymentTarget> Canaries()
     {
@@ -61,8 +62,13 @@ public sealed class CanaryAnalysisTests
         foreach (var metric in metrics)
         {
             var prometheus = metric["provider"]!["prometheus"]!;
-            Assert.Equal(WellKnown.PrometheusUrl, prometheus["address"]!.GetValue<string>());
+            // The tenant's own proxy, never Prometheus: through it the analysis sees its namespace's series only.
+            var ns = rollout["metadata"]!["namespace"]!.GetValue<string>();
+            Assert.Equal($"http://prom-label-proxy-{ns}.{WellKnown.MonitoringNamespace}.svc:8080", prometheus["address"]!.GetValue<string>());
+            Assert.NotEqual(WellKnown.PrometheusUrl, prometheus["address"]!.GetValue<string>());
             var query = prometheus["query"]!.GetValue<string>();
+            // The proxy runs with --error-on-replace: a matcher on namespace other than namespace="<tenant>" fails the query.
+            Assert.All(NamespaceMatchers().Matches(query), m => Assert.Equal($"namespace=\"{ns}\"", m.Value));
             // The canary's pods: the Rollout's new ReplicaSet is named <rollout>-<pod-template-hash>.
             Assert.Contains($"pod=~\"{rollout["metadata"]!["name"]}-{{{{args.canary-hash}}}}-.*\"", query, StringComparison.Ordinal);
             Assert.Contains($"namespace=\"{rollout["metadata"]!["namespace"]}\"", query, StringComparison.Ordinal);
@@ -121,4 +127,7 @@ public sealed class CanaryAnalysisTests
             File.Delete(file);
         }
     }
+
+    [GeneratedRegex("(?<![A-Za-z0-9_])namespace\\s*(=~|!=|!~|=)\\s*\"[^\"]*\"")]
+    private static partial Regex NamespaceMatchers();
 }

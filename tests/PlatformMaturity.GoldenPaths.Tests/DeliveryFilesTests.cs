@@ -141,6 +141,10 @@ public sealed partial class DeliveryFilesTests
         var inference = RenderedObject.Of(Render("ml-inference", 5));
         var scaled = inference.Single(o => o.Kind == "ScaledObject").Json;
         Assert.Equal("prometheus", scaled["spec"]!["triggers"]![0]!["type"]!.GetValue<string>());
+        // KEDA's operator queries for every tenant: the trigger names the app's namespace's own proxy, not Prometheus.
+        var ns = scaled["metadata"]!["namespace"]!.GetValue<string>();
+        Assert.Equal(PlatformContract.TenantPrometheusUrl(ns), scaled["spec"]!["triggers"]![0]!["metadata"]!["serverAddress"]!.GetValue<string>());
+        Assert.Contains($"namespace=\"{ns}\"", scaled["spec"]!["triggers"]![0]!["metadata"]!["query"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -93,7 +93,9 @@ internal static class InitCommand
             .With(ConfigKeys.Level, request.Level)
             .With(ConfigKeys.Target, ConfigNames.Of(target))
             .With(ConfigKeys.Environment, ConfigNames.Of(environment))
-            .With(ConfigKeys.Tenants, new JsonArray([.. request.Tenants.Select(ParseTenant)]));
+            .With(ConfigKeys.Tenants, new JsonArray([.. request.Tenants.Select(ParseTenant)]))
+            // A new cluster has no workloads to break: every control enforces, and the record says which it knows.
+            .With(ConfigKeys.Enforced, Enforcements.Record());
         if (request.AdminGroups is { Count: > 0 } admins)
             raw = raw.With(ConfigKeys.AdminGroupObjectIds, new JsonArray([.. admins.Select(a => JsonValue.Create(a))]));
         if (target == DeploymentTarget.Azure)

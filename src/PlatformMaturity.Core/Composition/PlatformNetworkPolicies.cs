@@ -16,9 +16,6 @@ public enum IngressSourceKind
 
     /// <summary>Every tenant namespace (labelled by Hard multi-tenancy).</summary>
     Tenants,
-
-    /// <summary>The namespace of platform:ingressNamespace (the gateway or ingress proxies).</summary>
-    IngressNamespace,
 }
 
 /// <summary>A source of connections: a kind, and for <see cref="IngressSourceKind.Namespace"/> the namespace and pod labels.</summary>
@@ -27,8 +24,6 @@ public sealed record IngressSource(IngressSourceKind Kind, string? Namespace = n
     public static IngressSource Anywhere { get; } = new(IngressSourceKind.Anywhere);
 
     public static IngressSource Tenants { get; } = new(IngressSourceKind.Tenants);
-
-    public static IngressSource Ingress { get; } = new(IngressSourceKind.IngressNamespace);
 
     public static IngressSource PodsIn(string ns, params (string Key, string Value)[] labels) =>
         new(IngressSourceKind.Namespace, ns, labels.Length == 0 ? null : labels.ToImmutableSortedDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal));
@@ -80,13 +75,12 @@ public static class PlatformNetworkPolicies
     /// <summary>Pod label of the collectors the OpenTelemetry operator runs.</summary>
     public static readonly (string Key, string Value) CollectorPods = ("app.kubernetes.io/component", "opentelemetry-collector");
 
-    /// <summary>Pod label of the per-tenant Prometheus query proxies; they take no same-namespace traffic but Grafana's.</summary>
+    /// <summary>Pod label of the per-tenant Prometheus query proxies; they take no same-namespace traffic but Grafana's (and their documented clients' outside: TenantMetricsProxies.Clients).</summary>
     public static readonly (string Key, string Value) TenantProxyPods = ("app.kubernetes.io/name", "prom-label-proxy");
 
     public const string MonitoringNamespace = WellKnown.MonitoringNamespace;
     // Ports are the producers' (one definition each, also used in the clients' URLs and the components' own config).
     public const int PrometheusPort = WellKnown.PrometheusPort;
-    public const int GrafanaPort = 3000;
     public const int LokiHttpPort = Practices.Availability.PlatformObservability.LokiHttpPort;
     public const int TempoHttpPort = Practices.Availability.ApplicationObservability.TempoHttpPort;
     public const int TempoOtlpGrpcPort = Practices.Availability.ApplicationObservability.TempoOtlpGrpcPort;
@@ -108,8 +102,8 @@ public static class PlatformNetworkPolicies
                     IngressSource.Anywhere, [10250], ("app", $"{WellKnown.PrometheusStackRelease}-operator")),
                 PlatformIngressRule.Of("allow-otlp-metrics-write", "the platform OpenTelemetry collector pushes metrics to Prometheus's OTLP receiver (/api/v1/otlp on the web port)",
                     IngressSource.PodsIn(ApplicationObservabilityNamespace, CollectorPods), [PrometheusPort], PrometheusPods),
-                PlatformIngressRule.Of("allow-grafana-from-ingress", "people reach Grafana through the gateway/ingress namespace; tenants see only their org's data sources",
-                    IngressSource.Ingress, [GrafanaPort], GrafanaPods),
+                // No rule opens Grafana to the gateway: no route exposes it (people use kubectl port-forward, which the
+                // kubelet connects inside the pod's network namespace, outside NetworkPolicy).
             ],
             [Practices.Availability.PlatformObservability.LokiNamespace] =
             [
@@ -192,7 +186,7 @@ public static class PlatformNetworkPolicies
             AddPolicy(component, ns, StagedAllowAll, provenance, NoPods, new V1NetworkPolicyIngressRule());
         else
             AddPolicy(component, ns, DefaultDeny, provenance, NoPods, null);
-        // The monitoring namespace's own pods talk freely, except to the tenant proxies (Grafana only, below).
+        // The monitoring namespace's own pods talk freely, except to the tenant proxies (Grafana and the controllers querying for tenants, below).
         var sameNamespace = ns == MonitoringNamespace
             ? new V1LabelSelector { MatchExpressions = [new V1LabelSelectorRequirement { Key = TenantProxyPods.Key, OperatorProperty = "NotIn", Values = [TenantProxyPods.Value] }] }
             : new V1LabelSelector();
@@ -211,13 +205,17 @@ public static class PlatformNetworkPolicies
                            : $" Everything else is dropped ({DefaultDeny})."));
     }
 
-    /// <summary>The policy admitting only Grafana to one tenant's Prometheus proxy.</summary>
-    public static void AddTenantProxyPolicy(ComponentBuilder component, string name, IReadOnlyDictionary<string, string> proxyPods)
+    /// <summary>The policy admitting only the proxies' clients (Grafana, the controllers that query for tenants) to one tenant's Prometheus proxy.</summary>
+    public static void AddTenantProxyPolicy(ComponentBuilder component, string name, IReadOnlyDictionary<string, string> proxyPods,
+        IEnumerable<Practices.Availability.TenantMetricsProxies.Client> clients)
     {
         if (!AppliesTo(component))
             return;
-        AddPolicy(component, MonitoringNamespace, name, component.Provenance, proxyPods,
-            Rule(component.Config, IngressSource.PodsIn(MonitoringNamespace, GrafanaPods), [TenantProxyPort]));
+        AddPolicy(component, MonitoringNamespace, name, component.Provenance, proxyPods, new V1NetworkPolicyIngressRule
+        {
+            FromProperty = [.. clients.Select(c => Peer(component.Config, c.Pods))],
+            Ports = [new V1NetworkPolicyPort { Protocol = "TCP", Port = TenantProxyPort }],
+        });
     }
 
     private static V1NetworkPolicyIngressRule Rule(PlatformConfig config, IngressSource from, IEnumerable<int> ports) => new()
@@ -232,7 +230,6 @@ public static class PlatformNetworkPolicies
         {
             NamespaceSelector = new V1LabelSelector { MatchExpressions = [new V1LabelSelectorRequirement { Key = Practices.Availability.HardMultiTenancy.TenantLabel, OperatorProperty = "Exists" }] },
         },
-        IngressSourceKind.IngressNamespace => new V1NetworkPolicyPeer { NamespaceSelector = ByName(config.IngressNamespace) },
         _ => new V1NetworkPolicyPeer
         {
             NamespaceSelector = ByName(from.Namespace!),

@@ -81,6 +81,13 @@ public static class ConfigKeys
         "Enforcements running in their non-blocking first phase (warn/audit), e.g. [pod-security-restricted]. Written by pmctl upgrade; pmctl upgrade --promote enforces them.",
         Default: new JsonArray(), ItemType: ConfigValueType.String);
 
+    public static readonly ConfigKey Enforced = new(
+        "enforced", ConfigValueType.Array,
+        "Enforcements this stack has accepted in their enforcing phase, written by pmctl init and pmctl upgrade --promote. A control named neither here nor in platform:staged (one a newer pmctl brings) runs staged (warn/audit) until pmctl upgrade --promote.",
+        // No default, so Pulumi.yaml does not declare it: Pulumi would write a declared default into a stack that lacks the
+        // key, and a stack written before the key existed must read as such (Enforcements.KnownBeforeRecord).
+        ItemType: ConfigValueType.String);
+
     public static readonly ConfigKey MaintenanceWindow = new(
         "maintenanceWindow", ConfigValueType.Object,
         "Weekly window in which AKS applies Kubernetes patch and node image upgrades: {dayOfWeek: Monday..Sunday, startTime: \"HH:mm\", durationHours: 4..24, utcOffset: \"+HH:MM\"}.",
@@ -234,7 +241,7 @@ public static class ConfigKeys
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
-         Staged, Attestations];
+         Staged, Enforced, Attestations];
 
     public static ConfigKey? Find(string fullName) => All.FirstOrDefault(k => k.FullName == fullName);
 }

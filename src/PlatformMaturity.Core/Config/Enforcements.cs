@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 
 namespace PlatformMaturity.Config;
 
@@ -25,6 +26,7 @@ public static class Enforcements
     public const string PlatformPodSecurity = "pod-security-platform";
     public const string TenantQuota = "tenant-quota";
     public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
+    public const string TenantMetricsAddress = "tenant-metrics-address";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -52,9 +54,32 @@ public static class Enforcements
             Staged: "platform namespaces get their allow policies (same namespace, Prometheus scrapes, webhook ports, each component's documented clients) beside an allow-all policy, so nothing is dropped yet (NetworkPolicies cannot warn, and an allow policy alone already isolates the pods it selects)",
             Enforced: "each platform namespace (monitoring, loki, tempo, alloy, ...) denies all ingress except its documented clients: tenants reach only the OTLP collector and admission webhook ports",
             Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)"),
+        new(TenantMetricsAddress, "Advanced Platform Monitoring",
+            Staged: "the platform-tenant-metrics-address admission policy is bound with validationActions [Warn, Audit]: tenant AnalysisTemplates, AnalysisRuns, ScaledObjects and ScaledJobs querying anything but their namespace's own Prometheus proxy are admitted, with a warning and an audit annotation; tenants cannot create ServiceMonitors or PodMonitors yet",
+            Enforced: "the platform-tenant-metrics-address admission policy is bound with validationActions [Deny]: tenant analyses and KEDA triggers that query anything but their namespace's own Prometheus proxy, and monitors that scrape beyond the tenant's own pods, are refused; tenants may create ServiceMonitors and PodMonitors",
+            Rollback: $"add {TenantMetricsAddress} back to platform:staged and run pulumi up (the binding warns and audits again)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);
+
+    /// <summary>The platform:enforced record of a stack that enforces every control this pmctl knows (init, promotion).</summary>
+    public static JsonArray Record() => new([.. All.Select(e => JsonValue.Create(e.Id))]);
+
+    /// <summary>
+    /// The controls pmctl had before stack files recorded platform:enforced: a stack without that key enforces these
+    /// (unless staged), as the version that wrote it did; every other control is new to it and runs staged.
+    /// </summary>
+    public static readonly ImmutableArray<string> KnownBeforeRecord = [PodSecurityRestricted, NetworkDefaultDeny, AllowedRegistries, PlatformPodSecurity, TenantQuota];
+
+    /// <summary>
+    /// The controls in their staged phase: those <paramref name="staged"/> names, then every control neither it nor
+    /// <paramref name="enforced"/> names (null: the stack has no record, see <see cref="KnownBeforeRecord"/>).
+    /// </summary>
+    public static ImmutableArray<string> StagedGiven(IReadOnlyCollection<string> staged, IReadOnlyCollection<string>? enforced)
+    {
+        var known = enforced ?? KnownBeforeRecord;
+        return [.. staged, .. All.Select(e => e.Id).Where(id => !staged.Contains(id) && !known.Contains(id))];
+    }
 
     /// <summary>The enforcements of the practices in <paramref name="after"/> that are not in <paramref name="before"/>.</summary>
     public static IEnumerable<Enforcement> IntroducedBetween(IReadOnlySet<string> before, IReadOnlySet<string> after) =>

@@ -53,7 +53,9 @@ public static partial class PlatformConfigParser
         }
 
         var tenants = ReadTenants(raw, level, Problem);
-        var staged = ReadStaged(raw, Problem);
+        // A control the stack file does not record (introduced by a newer pmctl) arrives staged, like one an upgrade brings.
+        var staged = Enforcements.StagedGiven(ReadEnforcementIds(raw, ConfigKeys.Staged, Problem),
+            raw.Has(ConfigKeys.Enforced) ? ReadEnforcementIds(raw, ConfigKeys.Enforced, Problem) : null);
         var attestations = ReadAttestations(raw, model, Problem);
         var config = new PlatformConfig
         {
@@ -214,8 +216,8 @@ public static partial class PlatformConfigParser
         ReadStringList(raw, ConfigKeys.Zones, problem, (zone, at) =>
             zone is "1" or "2" or "3" ? null : $"{at} '{zone}' is not an availability zone; allowed: 1, 2, 3");
 
-    private static ImmutableArray<string> ReadStaged(RawConfig raw, Action<ConfigKey, string> problem) =>
-        ReadStringList(raw, ConfigKeys.Staged, problem, (id, at) => Enforcements.Find(id) is null
+    private static ImmutableArray<string> ReadEnforcementIds(RawConfig raw, ConfigKey key, Action<ConfigKey, string> problem) =>
+        ReadStringList(raw, key, problem, (id, at) => Enforcements.Find(id) is null
             ? $"{at} '{id}' is not an enforcement; allowed: {string.Join(", ", Enforcements.All.Select(e => e.Id))}"
             : null);
 

@@ -56,7 +56,11 @@ public static class Risks
         if (registries.Count > 0)
             risks.Add(EnforcementRisk(Enforcements.AllowedRegistries, staged, promoting, registries,
                 "Tenant pods with an image from a registry outside platform:allowedRegistries are refused"));
-        var otherDenying = denyingPolicies.Except(registries).ToList();
+        var metricsAddress = denyingPolicies.Where(c => c.Resource.EndsWith("-" + Practices.Availability.TenantMetricsPolicy.PolicyName, StringComparison.Ordinal)).ToList();
+        if (metricsAddress.Count > 0)
+            risks.Add(EnforcementRisk(Enforcements.TenantMetricsAddress, staged, promoting, metricsAddress,
+                "Tenant AnalysisTemplates and KEDA triggers that query anything but their own Prometheus proxy are refused (a canary or scaler created before is not re-checked until it changes)"));
+        var otherDenying = denyingPolicies.Except(registries).Except(metricsAddress).ToList();
         if (otherDenying.Count > 0)
         {
             risks.Add(new Risk("admission-deny", "Admission policies start refusing requests that break them",

@@ -67,7 +67,11 @@ public sealed class UpgradePlanner(Composer composer)
         var changes = GraphDiff.Between(before, after);
         var plan = new UpgradePlan(raw.Stack, current.Level, current.Level, Practices(before, after, current.Level), changes,
             PlanSteps.Order(before, after, changes, after, []), [], Risks.Find(changes, [], [], promoting: true), null, CostModel.Between(before, after));
-        return (plan, [new ConfigWrite(ConfigKeys.Staged, new System.Text.Json.Nodes.JsonArray(), "every staged enforcement now enforces")]);
+        return (plan,
+        [
+            new ConfigWrite(ConfigKeys.Staged, new System.Text.Json.Nodes.JsonArray(), "every staged enforcement now enforces"),
+            new ConfigWrite(ConfigKeys.Enforced, Enforcements.Record(), "every control this pmctl knows is enforced; one a later version brings will arrive staged"),
+        ]);
     }
 
     private static IEnumerable<string> NewlyStaged(PlatformConfig current, PlatformConfig target) =>

@@ -76,7 +76,8 @@ internal static class TemplateModel
             {
                 ["monitoring_namespace"] = PlatformContract.MonitoringNamespace,
                 ["prometheus_release"] = PlatformContract.PrometheusRelease,
-                ["prometheus_url"] = PlatformContract.PrometheusUrl,
+                // The app's namespace's own Prometheus proxy (never Prometheus itself: it would show other tenants' series); none without tenancy (Level 1).
+                ["tenant_prometheus_url"] = app.Team is { } team ? PlatformContract.TenantPrometheusUrl(team) : null,
                 ["http_duration_metric"] = PlatformContract.HttpServerDurationMetric,
                 ["http_status_label"] = PlatformContract.HttpStatusCodeLabel,
                 ["restarts_metric"] = PlatformContract.ContainerRestartsMetric,

@@ -212,6 +212,111 @@ public partial class ApplicationObservabilityTests
         Assert.Contains(ApplicationObservability.NamespaceAttribute, deleted);
     }
 
+    /// <summary>
+    /// An application in team-a sends OTLP metrics claiming team-b everywhere a label can come from: resource attributes
+    /// (k8s.namespace.name, namespace, service.namespace) and data point attributes (namespace, job, instance). The metrics
+    /// pipeline is run as the collector runs it (processors in order, their actions as documented by the contrib
+    /// attributes/resource processors; k8sattributes adds the pod's namespace and never overwrites), and the series'
+    /// labels derived as Prometheus's OTLP receiver does (data point attributes, promoted resource attributes unless a data
+    /// point already has the label, job = service.namespace/service.name and instance = service.instance.id over both).
+    /// </summary>
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    public void No_label_of_an_otlp_series_names_a_tenant_the_application_claims(bool podFound, bool serviceName)
+    {
+        var graph = Compose(Existing(3));
+        var spec = Config(Assert.Single(Collectors(graph)));
+        var resource = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ApplicationObservability.NamespaceAttribute] = "team-b",
+            ["namespace"] = "team-b",
+            ["service.namespace"] = "team-b",
+        };
+        if (serviceName)
+            resource["service.name"] = "shop";
+        var point = new Dictionary<string, string>(StringComparer.Ordinal) { ["namespace"] = "team-b", ["job"] = "team-b/shop", ["instance"] = "team-b-shop-0" };
+
+        foreach (var id in spec["service"]!["pipelines"]!["metrics"]!["processors"]!.AsArray().Select(p => (string)p!))
+        {
+            var processor = spec["processors"]![id]!;
+            switch (TypeOf(id))
+            {
+                case "memory_limiter" or "batch":
+                    break;
+                case "k8sattributes":
+                    if (podFound)
+                        resource.TryAdd(ApplicationObservability.NamespaceAttribute, "team-a");
+                    break;
+                case "resource":
+                    Apply(processor["attributes"]!.AsArray(), resource);
+                    break;
+                case "attributes":
+                    Apply(processor["actions"]!.AsArray(), point);
+                    break;
+                default:
+                    Assert.Fail($"this test does not know what processor {id} does");
+                    break;
+            }
+        }
+
+        var monitoring = Assert.IsType<HelmRelease>(graph.Resource(WellKnown.PrometheusStackRelease));
+        var promoted = ((System.Collections.IEnumerable)monitoring.Values.Get("prometheus.prometheusSpec.otlp.promoteResourceAttributes")!).Cast<object>().Select(o => (string)o).ToList();
+        var labels = point.ToDictionary(p => p.Key.Replace('.', '_'), p => p.Value, StringComparer.Ordinal);
+        foreach (var attribute in promoted.Where(resource.ContainsKey))
+            labels.TryAdd(attribute.Replace('.', '_'), resource[attribute]);
+        if (resource.TryGetValue("service.name", out var name))
+            labels["job"] = resource.TryGetValue("service.namespace", out var serviceNamespace) ? $"{serviceNamespace}/{name}" : name;
+        if (resource.TryGetValue("service.instance.id", out var instance))
+            labels["instance"] = instance;
+
+        Assert.DoesNotContain(labels, l => l.Value.Contains("team-b", StringComparison.Ordinal));
+        if (podFound)
+        {
+            Assert.Equal("team-a", labels["namespace"]);
+            if (serviceName)
+                Assert.Equal("team-a/shop", labels["job"]);
+        }
+        else
+        {
+            // No pod, no namespace label: the series is the platform's only (every tenant proxy requires namespace="<tenant>").
+            Assert.False(labels.ContainsKey("namespace"));
+        }
+
+        static void Apply(JsonArray actions, Dictionary<string, string> attributes)
+        {
+            foreach (var action in actions.Select(a => a!))
+            {
+                var key = (string)action["key"]!;
+                var value = action["from_attribute"] is { } from
+                    ? attributes.GetValueOrDefault((string)from!)
+                    : (string?)action["value"];
+                switch ((string)action["action"]!)
+                {
+                    case "delete":
+                        attributes.Remove(key);
+                        break;
+                    case "upsert" when value is not null:
+                        attributes[key] = value;
+                        break;
+                    case "insert" when value is not null:
+                        attributes.TryAdd(key, value);
+                        break;
+                    case "update" when value is not null && attributes.ContainsKey(key):
+                        attributes[key] = value;
+                        break;
+                    case "upsert" or "insert" or "update":
+                        break; // from an attribute that is missing: nothing
+                    case var other:
+                        Assert.Fail($"this test does not know the action {other}");
+                        break;
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Metrics_go_over_otlp_to_prometheus_which_has_its_otlp_receiver_on()
     {

@@ -94,7 +94,8 @@ public sealed class Level3DeliveryTests
         Assert.Contains(ApplicationObservability.InstrumentationName, (string?)contract["instrumentation"]!["instrumentation"]);
         Assert.Equal("instrumentation.opentelemetry.io/inject-<java|nodejs|python|dotnet>: \"true\"", (string?)contract["instrumentation"]!["podAnnotation"]);
         Assert.Equal(Pins.AutoInstrumentation.Java, (string?)contract["instrumentation"]!["images"]!["java"]);
-        Assert.Equal(MonitoringStack.PrometheusUrl, (string?)contract["progressiveDelivery"]!["prometheus"]);
+        // Analyses query the tenant's own proxy, never Prometheus itself.
+        Assert.Equal(TenantMetricsProxies.Url("<tenant>"), (string?)contract["progressiveDelivery"]!["prometheus"]);
         if (target == DeploymentTarget.Existing)
             Assert.Equal("localhost:5001", (string?)contract["registry"]);
     }

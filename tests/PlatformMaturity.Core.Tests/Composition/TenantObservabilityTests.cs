@@ -179,10 +179,43 @@ public sealed class TenantObservabilityTests
         Release(graph, WellKnown.PrometheusStackRelease).Values.ToJson()["grafana"]!["additionalDataSources"]!.AsArray()
             .Select(d => d!.AsObject()).Where(d => d["orgId"] is null);
 
+    /// <summary>
+    /// Teams create their own monitors from Level 3 (the golden paths emit them): through the edit role they hold, once
+    /// the guarding policy enforces; whatever a tenant's monitor scrapes is labelled with its namespace, while every
+    /// monitor and rule the platform installs (objects and charts in platform namespaces) keeps reading across namespaces.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Level3Stacks))]
+    public void Tenants_create_monitors_whose_series_carry_their_namespace_and_the_platforms_are_left_alone(string stack)
+    {
+        var (config, graph) = Compose(stack);
+        var role = Typed<V1ClusterRole>(graph, "ClusterRole", null, TenantMonitors.RoleName);
+        Assert.Equal("true", role.Metadata.Labels["rbac.authorization.k8s.io/aggregate-to-edit"]);
+        var rule = Assert.Single(role.Rules);
+        Assert.Equal(["monitoring.coreos.com"], rule.ApiGroups);
+        Assert.Equal(["podmonitors", "servicemonitors"], rule.Resources.Order(StringComparer.Ordinal));
+        Assert.Contains("create", rule.Verbs);
+
+        var prometheus = Release(graph, WellKnown.PrometheusStackRelease);
+        Assert.Equal(TenantMetricsProxies.EnforcedLabel, prometheus.Values.Get("prometheus.prometheusSpec.enforcedNamespaceLabel"));
+        var excluded = ((System.Collections.IEnumerable)prometheus.Values.Get("prometheus.prometheusSpec.excludedFromEnforcement")!).Cast<HelmValues>()
+            .Select(r => ((string)r.Get("namespace")!, (string)r.Get("resource")!)).ToHashSet();
+        Assert.DoesNotContain(excluded, e => config.Tenants.Any(t => t.Name == e.Item1));
+        var platformMonitors = graph.Resources.OfType<KubernetesResource>()
+            .Where(r => r.Kind is "ServiceMonitor" or "PodMonitor" or "PrometheusRule" or "Probe")
+            .Select(r => (r.Namespace!, r.Kind.ToLowerInvariant() + "s"))
+            .Concat(graph.Resources.OfType<HelmRelease>().SelectMany(r => new[] { "servicemonitors", "podmonitors", "prometheusrules" }.Select(k => (r.Namespace, k))));
+        Assert.All(platformMonitors, m => Assert.Contains(m, excluded));
+
+        // Staged, tenants cannot create monitors yet: the grant waits for the policy that guards it.
+        var staged = Composer.Default.Compose(config with { Staged = [Enforcements.TenantMetricsAddress] });
+        Assert.DoesNotContain(staged.Resources.OfType<KubernetesResource>(), r => r.Kind == "ClusterRole" && r.ObjectName == TenantMonitors.RoleName);
+    }
+
     private static HelmRelease Release(PlatformGraph graph, string name) =>
         graph.Resources.OfType<HelmRelease>().Single(r => r.ReleaseName == name);
 
-    private static T Typed<T>(PlatformGraph graph, string kind, string ns, string name) where T : class =>
+    private static T Typed<T>(PlatformGraph graph, string kind, string? ns, string name) where T : class =>
         Assert.IsType<T>(graph.Resources.OfType<KubernetesResource>().Single(r => r.Kind == kind && r.Namespace == ns && r.ObjectName == name).Object);
 
     private static (PlatformConfig Config, PlatformGraph Graph) Compose(string stack)

@@ -8,7 +8,8 @@ namespace PlatformMaturity.Core.Tests.Planning;
 /// <summary>Raw stack configs for planning tests, with every gate closable.</summary>
 public static class PlanTestStacks
 {
-    public static RawConfig Raw(DeploymentTarget target, int level, bool attested = false, bool resilient = false, int tenants = 2)
+    /// <param name="recorded">Whether the stack records its enforced controls, as pmctl init writes it; false: a stack an older pmctl wrote.</param>
+    public static RawConfig Raw(DeploymentTarget target, int level, bool attested = false, bool resilient = false, int tenants = 2, bool recorded = true)
     {
         var raw = RawConfig.Empty("test")
             .With(ConfigKeys.Level, level)
@@ -25,6 +26,8 @@ public static class PlanTestStacks
                     .With(ConfigKeys.NodeCount, 3);
             }
         }
+        if (recorded)
+            raw = raw.With(ConfigKeys.Enforced, Enforcements.Record());
         return attested ? raw.With(ConfigKeys.Attestations, AllAttestations()) : raw;
     }
 

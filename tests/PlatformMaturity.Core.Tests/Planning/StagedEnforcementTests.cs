@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using k8s.Models;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Planning;
+using PlatformMaturity.Practices.Availability;
 using PlatformMaturity.Practices.Security;
 using static PlatformMaturity.Core.Tests.Composition.TestConfigs;
 
@@ -111,6 +113,51 @@ public sealed class StagedEnforcementTests
         Assert.Equal(Tenants.Length, Objects(Compose(Existing(2))).Count(r => r.Object is V1ResourceQuota));
     }
 
+    /// <summary>
+    /// A Level 3 stack written by a pmctl that had no platform:enforced record and fewer controls (nothing staged, as
+    /// after its promotion): the controls that pmctl had keep enforcing; the ones it did not know
+    /// (platform-network-default-deny, tenant-metrics-address) arrive staged and enforce only on --promote.
+    /// </summary>
+    [Theory]
+    [InlineData(DeploymentTarget.Existing)]
+    [InlineData(DeploymentTarget.Azure)]
+    public void Controls_an_older_pmctl_did_not_know_arrive_staged_on_its_stacks_and_enforce_on_promotion(DeploymentTarget target)
+    {
+        var raw = PlanTestStacks.Raw(target, 3, attested: true, recorded: false).With(ConfigKeys.Staged, new JsonArray());
+        var config = PlatformConfigParser.ParseOrThrow(raw, "Pulumi.test.yaml");
+        Assert.Equal([Enforcements.PlatformNetworkDefaultDeny, Enforcements.TenantMetricsAddress], config.Staged.AsEnumerable());
+
+        var graph = Compose(config);
+        Assert.Contains(Objects(graph), r => r.Object is V1NetworkPolicy && r.ObjectName == PlatformNetworkPolicies.StagedAllowAll);
+        Assert.DoesNotContain(Objects(graph), r => r.Object is V1NetworkPolicy && r.ObjectName == PlatformNetworkPolicies.DefaultDeny && PlatformNamespaces.IsPlatformNamespace(r.Namespace!));
+        Assert.Equal(["Warn", "Audit"], BindingOf(graph, TenantMetricsPolicy.PolicyName).Spec.ValidationActions);
+        // What the older pmctl already enforced is not loosened.
+        Assert.Equal(["Deny"], Binding(graph).Spec.ValidationActions);
+
+        // The level's plan shows them as staged; promotion enforces them and records every control.
+        var (promotion, writes) = UpgradePlanner.Default.PlanPromotion(raw);
+        Assert.Contains(promotion.Risks, r => r.Id == Enforcements.PlatformNetworkDefaultDeny);
+        var promoted = PlatformConfigParser.ParseOrThrow(LevelChange.Apply(raw, writes), "Pulumi.test.yaml");
+        Assert.Empty(promoted.Staged);
+        Assert.Equal(["Deny"], BindingOf(Compose(promoted), TenantMetricsPolicy.PolicyName).Spec.ValidationActions);
+    }
+
+    /// <summary>Whatever control a later version adds: a stack whose record lacks it runs it staged, one that records it enforces it.</summary>
+    [Fact]
+    public void A_control_missing_from_the_record_is_staged_and_a_recorded_one_enforced()
+    {
+        foreach (var enforcement in Enforcements.All)
+        {
+            var record = new JsonArray([.. Enforcements.All.Where(e => e != enforcement).Select(e => JsonValue.Create(e.Id))]);
+            var raw = PlanTestStacks.Raw(DeploymentTarget.Existing, 3).With(ConfigKeys.Enforced, record);
+            Assert.Equal([enforcement.Id], PlatformConfigParser.ParseOrThrow(raw, "Pulumi.test.yaml").Staged.AsEnumerable());
+            // platform:staged wins over the record: an upgrade stages a control of a new practice even if it is recorded.
+            var both = PlanTestStacks.Raw(DeploymentTarget.Existing, 3).With(ConfigKeys.Staged, new JsonArray(enforcement.Id));
+            Assert.Equal([enforcement.Id], PlatformConfigParser.ParseOrThrow(both, "Pulumi.test.yaml").Staged.AsEnumerable());
+        }
+        Assert.Empty(PlatformConfigParser.ParseOrThrow(PlanTestStacks.Raw(DeploymentTarget.Existing, 3), "Pulumi.test.yaml").Staged);
+    }
+
     public static TheoryData<DeploymentTarget, int> LevelsOneToThree() => new()
     {
         { DeploymentTarget.Existing, 1 }, { DeploymentTarget.Existing, 2 }, { DeploymentTarget.Existing, 3 },
@@ -119,4 +166,7 @@ public sealed class StagedEnforcementTests
 
     private static V1ValidatingAdmissionPolicyBinding Binding(PlatformGraph graph) =>
         (V1ValidatingAdmissionPolicyBinding)Objects(graph).Single(r => r.Object is V1ValidatingAdmissionPolicyBinding && r.ObjectName == AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy).Object;
+
+    private static V1ValidatingAdmissionPolicyBinding BindingOf(PlatformGraph graph, string name) =>
+        (V1ValidatingAdmissionPolicyBinding)Objects(graph).Single(r => r.Object is V1ValidatingAdmissionPolicyBinding && r.ObjectName == name).Object;
 }

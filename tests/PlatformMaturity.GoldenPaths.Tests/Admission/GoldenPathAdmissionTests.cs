@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.GoldenPaths.Rendering;
+using PlatformMaturity.Practices.Availability;
 using PlatformMaturity.Practices.Delivery;
 using PlatformMaturity.Practices.Security;
 using PlatformMaturity.Versions;
@@ -94,6 +95,107 @@ public sealed class GoldenPathAdmissionTests
         var names = Of(3, target).Policies.PolicyNames;
         Assert.Contains(AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy, names);
         Assert.Contains(AdvancedDeploymentManagement.PolicyName, names);
+        Assert.Contains(TenantMetricsPolicy.PolicyName, names);
+    }
+
+    /// <summary>
+    /// The controllers run every tenant's analyses and triggers and reach every proxy: a tenant's object may name only its
+    /// own namespace's proxy (not Prometheus, not a neighbour's proxy, not an argument that could be either), and a web
+    /// provider or metrics-api trigger only over https (the proxies speak plain HTTP).
+    /// </summary>
+    [Theory]
+    [InlineData("http://prom-label-proxy-team-a.monitoring.svc:8080", null, true)]
+    [InlineData("http://prom-label-proxy-team-b.monitoring.svc:8080", null, false)]
+    [InlineData("http://kube-prometheus-stack-prometheus.monitoring.svc:9090", null, false)]
+    [InlineData("http://prom-label-proxy-team-a.monitoring:8080", null, false)]
+    [InlineData("{{args.address}}", null, false)]
+    [InlineData(null, "https://status.example.com/api/health", true)]
+    [InlineData(null, "http://prom-label-proxy-team-b.monitoring.svc:8080/api/v1/query?query=up", false)]
+    public void Tenant_analyses_and_scalers_may_query_only_their_own_proxy(string? prometheus, string? web, bool admitted)
+    {
+        var policies = Of(3, DeploymentTarget.Existing).Policies;
+        JsonObject provider = prometheus is not null
+            ? new() { ["prometheus"] = new JsonObject { ["address"] = prometheus, ["query"] = "sum(up{namespace=\"team-a\"})" } }
+            : new() { ["web"] = new JsonObject { ["url"] = web, ["jsonPath"] = "{$.ok}" } };
+        foreach (var kind in TenantMetricsPolicy.AnalysisKinds)
+        {
+            var analysis = new JsonObject
+            {
+                ["apiVersion"] = "argoproj.io/v1alpha1",
+                ["kind"] = kind,
+                ["metadata"] = new JsonObject { ["name"] = "canary", ["namespace"] = "team-a" },
+                ["spec"] = new JsonObject { ["metrics"] = new JsonArray(new JsonObject { ["name"] = "m", ["provider"] = provider.DeepClone() }) },
+            };
+            Assert.Equal(admitted, !policies.Evaluate(analysis).Any(v => v.Policy == TenantMetricsPolicy.PolicyName));
+        }
+        var trigger = prometheus is not null
+            ? new JsonObject { ["type"] = "prometheus", ["metadata"] = new JsonObject { ["serverAddress"] = prometheus, ["query"] = "sum(up)", ["threshold"] = "1" } }
+            : new JsonObject { ["type"] = "metrics-api", ["metadata"] = new JsonObject { ["url"] = web, ["valueLocation"] = "ok", ["targetValue"] = "1" } };
+        foreach (var kind in TenantMetricsPolicy.ScalerKinds)
+        {
+            var scaler = new JsonObject
+            {
+                ["apiVersion"] = "keda.sh/v1alpha1",
+                ["kind"] = kind,
+                ["metadata"] = new JsonObject { ["name"] = "shop", ["namespace"] = "team-a" },
+                ["spec"] = new JsonObject { ["triggers"] = new JsonArray(trigger.DeepClone()) },
+            };
+            Assert.Equal(admitted, !policies.Evaluate(scaler).Any(v => v.Policy == TenantMetricsPolicy.PolicyName));
+        }
+    }
+
+    /// <summary>A tenant's monitor makes Prometheus scrape its own pods only, and read none of Prometheus's own files.</summary>
+    [Theory]
+    [InlineData("{}", true)]
+    [InlineData("{\"namespaceSelector\": {\"matchNames\": [\"team-a\"]}}", true)]
+    [InlineData("{\"namespaceSelector\": {\"matchNames\": [\"team-b\"]}}", false)]
+    [InlineData("{\"namespaceSelector\": {\"any\": true}}", false)]
+    [InlineData("{\"followRedirects\": null}", false)]
+    [InlineData("{\"followRedirects\": true}", false)]
+    [InlineData("{\"bearerTokenFile\": \"/var/run/secrets/kubernetes.io/serviceaccount/token\"}", false)]
+    [InlineData("{\"tlsConfig\": {\"keyFile\": \"/etc/prometheus/secrets/x/key\"}}", false)]
+    [InlineData("{\"proxyUrl\": \"http://kube-prometheus-stack-kube-state-metrics.monitoring:8080\"}", false)]
+    [InlineData("{\"relabelings\": [{\"targetLabel\": \"__address__\", \"replacement\": \"kube-prometheus-stack-kube-state-metrics.monitoring:8080\"}]}", false)]
+    [InlineData("{\"relabelings\": [{\"action\": \"labelmap\", \"regex\": \"__meta_(.+)\", \"replacement\": \"__param_$1\"}]}", false)]
+    [InlineData("{\"relabelings\": [{\"sourceLabels\": [\"__meta_kubernetes_pod_name\"], \"targetLabel\": \"pod\"}]}", true)]
+    public void Tenant_monitors_scrape_only_their_own_pods(string change, bool admitted)
+    {
+        var policies = Of(3, DeploymentTarget.Existing).Policies;
+        var patch = JsonNode.Parse(change)!.AsObject();
+        foreach (var (kind, endpoints) in new[] { ("ServiceMonitor", "endpoints"), ("PodMonitor", "podMetricsEndpoints") })
+        {
+            var endpoint = new JsonObject { ["port"] = "http", ["path"] = "/metrics", ["followRedirects"] = false };
+            var spec = new JsonObject { ["selector"] = new JsonObject(), [endpoints] = new JsonArray(endpoint) };
+            foreach (var (key, value) in patch)
+            {
+                if (key == "namespaceSelector")
+                    spec[key] = value!.DeepClone();
+                else if (value is null)
+                    endpoint.Remove(key);
+                else
+                    endpoint[key] = value.DeepClone();
+            }
+            if (kind == "PodMonitor" && (patch.ContainsKey("bearerTokenFile") || patch.ContainsKey("tlsConfig")))
+                continue; // PodMonitors have no such fields (SafeTLSConfig)
+            var monitor = new JsonObject
+            {
+                ["apiVersion"] = "monitoring.coreos.com/v1",
+                ["kind"] = kind,
+                ["metadata"] = new JsonObject { ["name"] = "shop", ["namespace"] = "team-a" },
+                ["spec"] = spec,
+            };
+            Assert.Equal(admitted, !policies.Evaluate(monitor).Any(v => v.Policy == TenantMetricsPolicy.PolicyName));
+        }
+    }
+
+    [Fact]
+    public void The_metrics_address_policy_is_staged_until_promoted()
+    {
+        var config = TestPlatforms.Config(3, DeploymentTarget.Existing);
+        JsonObject Binding(PlatformConfig c) => AdmissionPolicies.Of(Composer.Default.Compose(c))
+            .Find("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicyBinding", null, TenantMetricsPolicy.PolicyName)!;
+        Assert.Equal(["Deny"], Binding(config)["spec"]!["validationActions"]!.AsArray().Select(a => (string)a!));
+        Assert.Equal(["Warn", "Audit"], Binding(config with { Staged = [Enforcements.TenantMetricsAddress] })["spec"]!["validationActions"]!.AsArray().Select(a => (string)a!));
     }
 
     /// <summary>The evaluation refuses what the policy must refuse, so a passing golden path means something.</summary>

@@ -68,8 +68,11 @@ public sealed class AdvancedPlatformMonitoring : PracticeComponent
                 .With("kube-state-metrics.customResourceState.enabled", true)
                 .With("kube-state-metrics.customResourceState.config", Delivery.DoraContract.KubeStateMetricsConfig())
                 .With("kube-state-metrics.rbac.extraRules", Delivery.DoraContract.KubeStateMetricsRbacRules());
+        // Teams scrape their own apps from Level 3 (golden paths): their series are labelled with their namespace.
+        values = TenantMonitors.Values(values, config);
         MonitoringStack.AddRelease(component, values, dependsOn);
         TenantMetricsProxies.Add(component);
+        TenantMonitors.Grant(component);
         TenantGrafanaOrgs.Add(component);
 
         component.AddObject(PlatformObjects.PrometheusRule(PlatformAlertsRule, WellKnown.MonitoringNamespace, PlatformRules()));

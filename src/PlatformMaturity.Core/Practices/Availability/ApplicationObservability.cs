@@ -102,6 +102,15 @@ public sealed class ApplicationObservability : PracticeComponent
     /// </summary>
     public const string NamespaceLabel = "namespace";
 
+    /// <summary>Resource attribute Prometheus prefixes the job label with (job = "&lt;service.namespace&gt;/&lt;service.name&gt;").</summary>
+    public const string ServiceNamespaceAttribute = "service.namespace";
+
+    /// <summary>
+    /// Data point attributes that would become labels naming a tenant or a scrape target (Prometheus keeps a data point's
+    /// namespace over the promoted one, and its job/instance when the resource has no service.name/service.instance.id).
+    /// </summary>
+    public static readonly string[] UntrustedDataPointLabels = [NamespaceLabel, "job", "instance"];
+
     /// <summary>Tempo's OTLP gRPC port (Service port grpc-tempo-otlp): written to by the collector only.</summary>
     public const int TempoOtlpGrpcPort = 4317;
 
@@ -212,17 +221,21 @@ public sealed class ApplicationObservability : PracticeComponent
         };
         if (toPrometheus)
         {
-            // A data point's own "namespace" label would win over the promoted one: drop it, then set the pod's.
+            // A data point's own "namespace" label would win over the promoted one, and its own "job"/"instance" labels
+            // stand when the resource has no service.name / service.instance.id: drop them all, then set the pod's.
             processors["attributes/untrusted-namespace"] = new JsonObject
             {
-                ["actions"] = new JsonArray(new JsonObject { ["key"] = NamespaceLabel, ["action"] = "delete" }),
+                ["actions"] = new JsonArray([.. UntrustedDataPointLabels.Select(label => (JsonNode)new JsonObject { ["key"] = label, ["action"] = "delete" })]),
             };
+            // Prometheus names the series' job "<service.namespace>/<service.name>": the sender's service.namespace could
+            // claim another tenant's ("team-b/shop"), so it is replaced by the pod's namespace, or dropped when no pod was
+            // found (upsert from a missing attribute does nothing).
             processors["resource/namespace-label"] = new JsonObject
             {
-                ["attributes"] = new JsonArray(new JsonObject
-                {
-                    ["key"] = NamespaceLabel, ["from_attribute"] = NamespaceAttribute, ["action"] = "upsert",
-                }),
+                ["attributes"] = new JsonArray(
+                    new JsonObject { ["key"] = NamespaceLabel, ["from_attribute"] = NamespaceAttribute, ["action"] = "upsert" },
+                    new JsonObject { ["key"] = ServiceNamespaceAttribute, ["action"] = "delete" },
+                    new JsonObject { ["key"] = ServiceNamespaceAttribute, ["from_attribute"] = NamespaceAttribute, ["action"] = "upsert" }),
             };
             exporters["otlp_http/prometheus"] = new JsonObject { ["endpoint"] = PrometheusOtlpEndpoint };
             pipelines["metrics"] = new JsonObject

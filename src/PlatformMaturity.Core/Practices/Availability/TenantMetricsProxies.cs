@@ -9,20 +9,34 @@ namespace PlatformMaturity.Practices.Availability;
 /// One prom-label-proxy per tenant in the monitoring namespace: every PromQL query (and label, series and rules call)
 /// through it is rewritten to carry namespace="&lt;tenant&gt;", so a tenant's Grafana org sees its own namespace's
 /// metrics only. Prometheus itself stays reachable from the platform only (see PlatformNetworkPolicies); the proxies
-/// admit Grafana only. Shared by both monitoring practices (the successor keeps the same objects).
+/// admit Grafana and, where they run, the controllers that query Prometheus for tenants (Argo Rollouts' analyses, KEDA's
+/// prometheus triggers), which tenants must point at their own proxy (<see cref="TenantMetricsPolicy"/>). Shared by both
+/// monitoring practices (the successor keeps the same objects).
 /// </summary>
-internal static class TenantMetricsProxies
+public static class TenantMetricsProxies
 {
     /// <summary>The label the proxies enforce: kube-state-metrics, cAdvisor and ServiceMonitor targets all carry it.</summary>
     public const string EnforcedLabel = ApplicationObservability.NamespaceLabel;
 
     public const string InstanceLabel = "app.kubernetes.io/instance";
 
-    public static string Name(Tenant tenant) => $"prom-label-proxy-{tenant.Name}";
+    private const string NamePrefix = "prom-label-proxy-";
 
-    /// <summary>The URL a tenant's Grafana data source queries instead of Prometheus.</summary>
-    public static string Url(Tenant tenant) =>
-        $"http://{Name(tenant)}.{WellKnown.MonitoringNamespace}.svc:{PlatformNetworkPolicies.TenantProxyPort}";
+    public static string Name(Tenant tenant) => NamePrefix + tenant.Name;
+
+    /// <summary>
+    /// The one Prometheus URL of a tenant namespace: its Grafana data source, its canary analyses and its KEDA triggers
+    /// query it instead of Prometheus (the admission policy compares against <see cref="UrlExpression"/>, built alike).
+    /// </summary>
+    public static string Url(string tenant) => UrlPrefix + tenant + UrlSuffix;
+
+    public static string Url(Tenant tenant) => Url(tenant.Name);
+
+    /// <summary>CEL for <see cref="Url(string)"/> of the tenant named by the CEL string expression <paramref name="tenant"/>.</summary>
+    public static string UrlExpression(string tenant) => $"'{UrlPrefix}' + {tenant} + '{UrlSuffix}'";
+
+    private const string UrlPrefix = "http://" + NamePrefix;
+    private static readonly string UrlSuffix = $".{WellKnown.MonitoringNamespace}.svc:{PlatformNetworkPolicies.TenantProxyPort}";
 
     /// <summary>The proxy's command line; the label and value are the contract with the tenant's isolation.</summary>
     public static IList<string> Args(Tenant tenant) =>
@@ -39,6 +53,7 @@ internal static class TenantMetricsProxies
 
     public static void Add(ComponentBuilder component)
     {
+        var clients = Clients(component);
         foreach (var tenant in component.Config.Tenants)
         {
             var pods = new Dictionary<string, string>
@@ -48,10 +63,31 @@ internal static class TenantMetricsProxies
             };
             component.AddObject(Deployment(tenant, pods, component.Level >= 3 ? 2 : 1));
             component.AddObject(Service(tenant, pods));
-            PlatformNetworkPolicies.AddTenantProxyPolicy(component, $"allow-grafana-to-{Name(tenant)}", pods);
+            PlatformNetworkPolicies.AddTenantProxyPolicy(component, $"allow-clients-to-{Name(tenant)}", pods, clients);
         }
-        if (!component.Config.Tenants.IsEmpty)
-            component.Note($"Each tenant's metrics go through its own prom-label-proxy ({Name(component.Config.Tenants[0])} ...), which adds {EnforcedLabel}=\"<tenant>\" to every query; only Grafana reaches the proxies.");
+        if (component.Config.Tenants.IsEmpty)
+            return;
+        component.Note($"Each tenant's metrics go through its own prom-label-proxy ({Url(component.Config.Tenants[0])} ...), which adds {EnforcedLabel}=\"<tenant>\" to every query; " +
+                       $"only {string.Join(", ", clients.Select(c => c.Why))} reach the proxies.");
+        TenantMetricsPolicy.Add(component);
+    }
+
+    /// <summary>A client of the proxies: its pods, and who it is.</summary>
+    public sealed record Client(IngressSource Pods, string Why);
+
+    /// <summary>
+    /// Who queries the proxies: Grafana always; the Argo Rollouts controller (it runs every tenant's AnalysisRuns) and the
+    /// KEDA operator (it runs every tenant's prometheus triggers) where their practices are built. Neither reaches
+    /// Prometheus itself (PlatformNetworkPolicies admits only the collector and Grafana there).
+    /// </summary>
+    public static IReadOnlyList<Client> Clients(ComponentBuilder component)
+    {
+        var clients = new List<Client> { new(IngressSource.PodsIn(WellKnown.MonitoringNamespace, PlatformNetworkPolicies.GrafanaPods), "Grafana") };
+        if (component.Implements(Delivery.AdvancedDeliveryProcesses.PracticeName))
+            clients.Add(new(IngressSource.PodsIn(Delivery.AdvancedDeliveryProcesses.Namespace, Delivery.AdvancedDeliveryProcesses.ControllerPods), "the Argo Rollouts controller (canary analyses)"));
+        if (component.Implements(Efficiency.AdvancedApplicationAutoscaling.PracticeName))
+            clients.Add(new(IngressSource.PodsIn(Efficiency.AdvancedApplicationAutoscaling.KedaOperatorNamespace(component.Config), Efficiency.AdvancedApplicationAutoscaling.KedaOperatorPods), "the KEDA operator (prometheus triggers)"));
+        return clients;
     }
 
     private static V1Deployment Deployment(Tenant tenant, Dictionary<string, string> pods, int replicas) => new()

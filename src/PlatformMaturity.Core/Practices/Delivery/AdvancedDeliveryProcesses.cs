@@ -14,8 +14,17 @@ public sealed class AdvancedDeliveryProcesses : PracticeComponent
     public const string Namespace = "argo-rollouts";
     public const string ReleaseName = "argo-rollouts";
     public const string BasicPractice = "Basic Delivery Processes";
+    public const string PracticeName = "Advanced Delivery Processes";
 
-    public override string Practice => "Advanced Delivery Processes";
+    /// <summary>
+    /// The controller's pod labels (argo-rollouts chart 2.41.0, templates/controller/deployment.yaml: the selector labels
+    /// app.kubernetes.io/name and instance, and app.kubernetes.io/component: controller.component, default rollouts-controller).
+    /// It runs every AnalysisRun, so it is the client of the tenants' Prometheus proxies.
+    /// </summary>
+    public static readonly (string Key, string Value)[] ControllerPods =
+        [("app.kubernetes.io/name", "argo-rollouts"), ("app.kubernetes.io/component", "rollouts-controller")];
+
+    public override string Practice => PracticeName;
 
     public override Implementation Implementation => Implementation.OnBothTargets(
         $"Argo Rollouts (chart {Pins.ArgoRollouts.Version}): 2 controller replicas with a PodDisruptionBudget and a ServiceMonitor, CRDs kept on uninstall, no dashboard; golden paths opt into canaries with Prometheus analysis. From Level 4 (Basic Delivery Processes superseded) it keeps the platform gateway: " + PlatformGateway.Description);
@@ -36,7 +45,7 @@ public sealed class AdvancedDeliveryProcesses : PracticeComponent
                 ("controller.metrics.serviceMonitor.enabled", component.HasMonitoring),
                 ("dashboard.enabled", false)),
             providesApiGroups: ["argoproj.io"], dependsOn: MonitoringStack.IfMonitored(component), createNamespace: false);
-        component.Note($"Canary analysis queries Prometheus at {MonitoringStack.PrometheusUrl} (AnalysisTemplate provider prometheus.address).");
+        component.Note($"Canary analyses query the tenant's own Prometheus proxy, never Prometheus itself: AnalysisTemplate provider prometheus.address {TenantMetricsProxies.Url("<tenant>")} (refused otherwise by {TenantMetricsPolicy.PolicyName}).");
         component.Note("Follow a rollout: kubectl argo rollouts get rollout <name> -n <tenant> --watch; abort: kubectl argo rollouts abort <name> -n <tenant>");
     }
 }

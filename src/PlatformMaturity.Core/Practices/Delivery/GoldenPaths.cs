@@ -78,9 +78,9 @@ public sealed class GoldenPaths : PracticeComponent
             };
         }
         if (component.InEffect("Advanced Delivery Processes"))
-            contract["progressiveDelivery"] = new JsonObject { ["rollouts"] = "argoproj.io/v1alpha1 Rollout", ["prometheus"] = MonitoringStack.PrometheusUrl };
+            contract["progressiveDelivery"] = new JsonObject { ["rollouts"] = "argoproj.io/v1alpha1 Rollout", ["prometheus"] = TenantMetricsProxies.Url("<tenant>") };
         if (component.HasMonitoring)
-            contract["monitoring"] = new JsonObject { ["serviceMonitors"] = "monitoring.coreos.com/v1 ServiceMonitor or PodMonitor in the tenant namespace; no label needed" };
+            contract["monitoring"] = new JsonObject { ["serviceMonitors"] = "monitoring.coreos.com/v1 ServiceMonitor or PodMonitor in the tenant namespace; no label needed; own namespace only, followRedirects: false (Level 3+, once tenant-metrics-address enforces)" };
         if (component.InEffect("Advanced Deployment Management"))
         {
             contract["deploymentPractices"] = new JsonArray(

@@ -1,4 +1,5 @@
 using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Graph.Azure;
 using PlatformMaturity.Model;
@@ -18,7 +19,20 @@ public sealed class AdvancedApplicationAutoscaling : PracticeComponent
     public const string VpaRelease = "vpa";
     public const string VpaNamespace = "vpa";
 
-    public override string Practice => "Advanced Application Autoscaling";
+    public const string PracticeName = "Advanced Application Autoscaling";
+
+    /// <summary>
+    /// The KEDA operator's pod label (keda chart 2.20.2, templates/manager/deployment.yaml: app: operator.name, default
+    /// keda-operator; the AKS add-on runs the same operator in kube-system, found with kubectl get pods -n kube-system -l
+    /// app=keda-operator — not in Microsoft's reference, so check it on a live cluster). It evaluates every scaler, so it
+    /// queries the tenants' proxies.
+    /// </summary>
+    public static readonly (string Key, string Value)[] KedaOperatorPods = [("app", "keda-operator")];
+
+    /// <summary>Where the KEDA operator runs: the chart's namespace on existing, kube-system for the AKS add-on.</summary>
+    public static string KedaOperatorNamespace(PlatformConfig config) => config.IsAzure ? PlatformNamespaces.KubeSystem : KedaNamespace;
+
+    public override string Practice => PracticeName;
 
     public override Implementation Implementation => new(
         Existing: $"KEDA (chart {Pins.Keda.Version}, 2 operator replicas with a PodDisruptionBudget) for event-driven scaling, and the VPA recommender (Fairwinds chart {Pins.Vpa.Version}, no updater or admission controller) for right-sizing advice; metrics-server is installed first",
@@ -38,8 +52,39 @@ public sealed class AdvancedApplicationAutoscaling : PracticeComponent
         {
             BuildExisting(component);
         }
-        component.Note("Scale on events (queue length, Prometheus queries, cron): a KEDA ScaledObject in the tenant namespace; kubectl get scaledobject -n <tenant>.");
+        GrantScalers(component);
+        component.Note($"Scale on events (queue length, Prometheus queries, cron): a KEDA ScaledObject in the tenant namespace; kubectl get scaledobject -n <tenant>. A prometheus trigger's serverAddress is the tenant's own proxy, {Availability.TenantMetricsProxies.Url("<tenant>")}.");
         component.Note("Read right-sizing advice: kubectl describe vpa <name> -n <tenant> (Target is the recommended request).");
+    }
+
+    /// <summary>The KEDA kinds teams create in their namespaces (the golden paths emit ScaledObjects).</summary>
+    public static readonly string[] TenantScalerResources = ["scaledobjects", "scaledjobs"];
+
+    public static string ScalerEditRoleName(string resource) => $"platform-keda-{resource}-edit";
+
+    /// <summary>
+    /// Teams get ScaledObjects and ScaledJobs through the edit role they hold: the keda chart 2.20.2 aggregates nothing
+    /// into the built-in roles by default (rbac.aggregateToDefaultRoles: false) and the AKS add-on is not documented to,
+    /// so the platform adds its own aggregated roles, on both targets. Only once the policy holding their prometheus
+    /// triggers to the tenant's own proxy enforces: the KEDA operator reaches every tenant's proxy. TriggerAuthentications
+    /// stay with the platform team: they can lend a trigger the operator's own (cloud) identity.
+    /// </summary>
+    private static void GrantScalers(ComponentBuilder component)
+    {
+        if (component.Config.Tenants.IsDefaultOrEmpty)
+            return;
+        if (component.IsStaged(Enforcements.TenantMetricsAddress))
+        {
+            component.Note($"Teams cannot create ScaledObjects or ScaledJobs yet: the grant waits for {Enforcements.TenantMetricsAddress} to enforce (pmctl upgrade {component.Config.Stack} --promote).");
+            return;
+        }
+        foreach (var resource in TenantScalerResources)
+        {
+            component.AddObject(PlatformObjects.AggregatedRole(ScalerEditRoleName(resource), ["edit", "admin"], "keda.sh", resource,
+                ["get", "list", "watch", "create", "update", "patch", "delete"]));
+            component.AddObject(PlatformObjects.AggregatedRole($"platform-keda-{resource}-view", ["view"], "keda.sh", resource, ["get", "list", "watch"]));
+        }
+        component.Note("Teams create ScaledObjects and ScaledJobs in their namespaces (aggregated into edit); TriggerAuthentications are the platform team's.");
     }
 
     private static void BuildExisting(ComponentBuilder component)

@@ -29,6 +29,25 @@ public sealed class AdvancedApplicationAutoscalingTests
         Assert.True(order.IndexOf("basic-application-autoscaling") < order.IndexOf("advanced-application-autoscaling"));
     }
 
+    /// <summary>
+    /// Teams hold the built-in edit role in their namespace; the keda chart aggregates nothing into it by default, so
+    /// without the platform's roles a team could not create the ScaledObject its golden path emits. The grant waits for
+    /// the policy that keeps a trigger on the team's own Prometheus proxy, and never covers TriggerAuthentications.
+    /// </summary>
+    [Theory]
+    [InlineData(DeploymentTarget.Existing)]
+    [InlineData(DeploymentTarget.Azure)]
+    public void Teams_can_create_scaled_objects_once_their_triggers_are_held_to_their_own_proxy(DeploymentTarget target)
+    {
+        static List<k8s.Models.V1ClusterRole> EditRoles(PlatformMaturity.Graph.PlatformGraph graph) => [.. graph.Resources.OfType<PlatformMaturity.Graph.KubernetesResource>()
+            .Select(r => r.Object).OfType<k8s.Models.V1ClusterRole>()
+            .Where(r => r.Metadata.Labels is { } labels && labels.TryGetValue("rbac.authorization.k8s.io/aggregate-to-edit", out var edit) && edit == "true" && r.Rules.Any(rule => rule.ApiGroups.Contains("keda.sh")))];
+        var roles = EditRoles(Compose(For(target, 3)));
+        var granted = roles.SelectMany(r => r.Rules).Where(rule => rule.Verbs.Contains("create")).SelectMany(rule => rule.Resources).Order(StringComparer.Ordinal);
+        Assert.Equal(["scaledjobs", "scaledobjects"], granted);
+        Assert.Empty(EditRoles(Compose(For(target, 3) with { Staged = [Enforcements.TenantMetricsAddress] })));
+    }
+
     [Fact]
     public void On_azure_the_aks_keda_and_vpa_add_ons_are_enabled()
     {

@@ -2,6 +2,7 @@ using k8s.Models;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
+using PlatformMaturity.Practices.Availability;
 using PlatformMaturity.Tests.Shared;
 
 namespace PlatformMaturity.Core.Tests.Practices.Security;
@@ -27,6 +28,9 @@ public sealed class PlatformNamespaceIsolationTests
         new("monitoring", "kube-prometheus-stack-grafana", 3000, L(("app.kubernetes.io/name", "grafana"))),
         new("monitoring", "kube-prometheus-stack-operator", 10250, L(("app", "kube-prometheus-stack-operator"))),
         new("monitoring", "kube-prometheus-stack-kube-state-metrics", 8080, L(("app.kubernetes.io/name", "kube-state-metrics"))),
+        // The tenants' Prometheus proxies (the example stacks' tenants team-a and team-b).
+        new("monitoring", "prom-label-proxy-team-a", 8080, L(("app.kubernetes.io/name", "prom-label-proxy"), ("app.kubernetes.io/instance", "team-a"))),
+        new("monitoring", "prom-label-proxy-team-b", 8080, L(("app.kubernetes.io/name", "prom-label-proxy"), ("app.kubernetes.io/instance", "team-b"))),
         new("loki", "loki", 3100, L(("app.kubernetes.io/name", "loki"), ("app.kubernetes.io/component", "single-binary"))),
         new("loki", "loki", 9095, L(("app.kubernetes.io/name", "loki"), ("app.kubernetes.io/component", "single-binary"))),
         new("alloy", "alloy", 12345, L(("app.kubernetes.io/name", "alloy"))),
@@ -126,12 +130,53 @@ public sealed class PlatformNamespaceIsolationTests
         Assert.False(evaluator.Allows(collector, Service("loki", 3100)));
         Assert.True(evaluator.Allows(grafana, Service("kube-prometheus-stack-prometheus", 9090)));
         Assert.True(evaluator.Allows(grafana, Service("kube-prometheus-stack-alertmanager", 9093)));
-        Assert.True(evaluator.Allows(new Source(config.IngressNamespace), Service("kube-prometheus-stack-grafana", 3000)));
+        // Nothing routes to Grafana through the gateway (people port-forward), so the gateway's namespace does not reach it.
+        Assert.False(evaluator.Allows(new Source(config.IngressNamespace), Service("kube-prometheus-stack-grafana", 3000)));
         Assert.False(evaluator.Allows(new Source(config.IngressNamespace), Service("kube-prometheus-stack-prometheus", 9090)));
-        // Prometheus scrapes every platform namespace's metrics ports.
-        foreach (var target in Services.Where(s => s.Namespace != "kube-system" && evaluator.NamespaceExists(s.Namespace)))
+        // Prometheus scrapes every platform namespace's metrics ports (the proxies are no scrape target: Grafana and the controllers only).
+        Assert.False(evaluator.Allows(prometheus, Service("prom-label-proxy-team-a", 8080)));
+        foreach (var target in Services.Where(s => s.Namespace != "kube-system" && evaluator.NamespaceExists(s.Namespace) && !s.Service.StartsWith("prom-label-proxy-", StringComparison.Ordinal)))
             Assert.True(evaluator.Allows(prometheus, target), $"Prometheus cannot scrape {target}");
     }
+
+    /// <summary>The controllers that run tenants' canary analyses and KEDA triggers (pod labels from the charts at the pinned versions).</summary>
+    private static Source[] MetricsControllers(PlatformConfig config) =>
+    [
+        new("argo-rollouts", L(("app.kubernetes.io/name", "argo-rollouts"), ("app.kubernetes.io/instance", "argo-rollouts"), ("app.kubernetes.io/component", "rollouts-controller"))),
+        new(config.IsAzure ? "kube-system" : "keda", L(("app", "keda-operator"), ("name", "keda-operator"), ("app.kubernetes.io/name", "keda-operator"))),
+    ];
+
+    [Theory]
+    [InlineData("l3-existing")]
+    [InlineData("l3-azure")]
+    public void A_tenants_analyses_and_scalers_reach_its_proxy_through_the_controllers_and_nothing_else_of_monitoring(string stack)
+    {
+        var (config, graph) = Compose(stack);
+        var evaluator = NetworkPolicyEvaluator.Of(graph, PlatformNamespaces.KubeSystem);
+        var monitoring = Services.Where(s => s.Namespace == "monitoring").ToList();
+        foreach (var controller in MetricsControllers(config))
+        {
+            foreach (var tenant in config.Tenants)
+            {
+                // The address a tenant's AnalysisTemplate / ScaledObject names is a Service of the graph in front of the proxy pods.
+                var url = new Uri(TenantMetricsProxies.Url(tenant.Name));
+                var host = url.Host.Split('.');
+                var service = graph.Typed<V1Service>("Service", host[1], host[0]);
+                Assert.Equal(url.Port, Assert.Single(service.Spec.Ports).Port);
+                var proxy = Service(host[0], url.Port);
+                Assert.True(AdmissionSelects(service.Spec.Selector, proxy.Pods), $"{url} does not select the proxy pods");
+                Assert.True(evaluator.Allows(controller, proxy), $"{controller.Namespace} cannot reach {proxy}");
+            }
+            // Never Prometheus, Alertmanager or Grafana themselves: the proxies are the only way in.
+            Assert.All(monitoring.Where(s => !s.Service.StartsWith("prom-label-proxy-", StringComparison.Ordinal) && s.Service != "kube-prometheus-stack-operator"),
+                s => Assert.False(evaluator.Allows(controller, s), $"{controller.Namespace} reaches {s}"));
+        }
+        // Other pods of the controllers' namespaces (and the tenants themselves, see above) do not reach the proxies.
+        Assert.False(evaluator.Allows(new Source("argo-rollouts", L(("app.kubernetes.io/name", "argo-rollouts-dashboard"))), Service("prom-label-proxy-team-a", 8080)));
+    }
+
+    private static bool AdmissionSelects(IDictionary<string, string> selector, IReadOnlyDictionary<string, string> pods) =>
+        selector.All(s => pods.TryGetValue(s.Key, out var v) && v == s.Value);
 
     [Fact]
     public void Staged_platform_default_deny_keeps_the_allow_policies_and_drops_nothing_yet()
