@@ -20,6 +20,7 @@ public static class Pmctl
         UpgradeCommand.Create(io),
         TemplatesCommand.Create(io),
         AppCommand.Create(io),
+        AssessCommand.Create(io),
     };
 
     public static int Run(string[] args, CliIO io)

@@ -70,9 +70,7 @@ public sealed class ClusterView
             evidence.Add($"Helm release {release.Namespace}/{release.Name} ({release.Status})");
         foreach (var workload in Workloads)
         {
-            var chart = HelmLabels.ChartName(workload.Label(HelmLabels.Chart));
-            var name = workload.Label(HelmLabels.AppName) ?? workload.Label(HelmLabels.K8sApp);
-            if ((chart is not null && signature.Charts.Contains(chart, StringComparer.Ordinal)) || (name is not null && signature.Workloads.Contains(name, StringComparer.Ordinal)))
+            if (Matches(signature, workload))
                 evidence.Add($"{workload.Kind.Kind} {workload.Id}");
         }
         evidence.AddRange(signature.Definitions.Where(Definitions.Contains).Select(d => $"CRD {d}"));
@@ -95,6 +93,18 @@ public sealed class ClusterView
             : $"{what} in {have.Count} of {all.Count} tenant namespaces (without: {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", …" : "")})";
     }
 
+    /// <summary>
+    /// A workload is the component's when its chart (helm.sh/chart) is one of the component's charts, or its
+    /// app.kubernetes.io/name, k8s-app or own name is one of the component's workload names (managed add-ons).
+    /// </summary>
+    private static bool Matches(Signature signature, ClusterObject workload)
+    {
+        var chart = HelmLabels.ChartName(workload.Label(HelmLabels.Chart));
+        return (chart is not null && signature.Charts.Contains(chart, StringComparer.Ordinal))
+            || new[] { workload.Label(HelmLabels.AppName), workload.Label(HelmLabels.K8sApp), workload.Name }
+                .Any(n => n is not null && signature.Workloads.Contains(n, StringComparer.Ordinal));
+    }
+
     private static int Revision(ClusterObject secret) =>
         int.TryParse(secret.Label(HelmLabels.Revision), System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : 0;
 
@@ -112,9 +122,7 @@ public sealed class ClusterView
                 result.Add(release.Namespace);
             foreach (var workload in Workloads)
             {
-                var chart = HelmLabels.ChartName(workload.Label(HelmLabels.Chart));
-                var name = workload.Label(HelmLabels.AppName) ?? workload.Label(HelmLabels.K8sApp);
-                if ((chart is not null && signature.Charts.Contains(chart, StringComparer.Ordinal)) || (name is not null && signature.Workloads.Contains(name, StringComparer.Ordinal)))
+                if (Matches(signature, workload))
                     result.Add(workload.Namespace ?? "");
             }
         }

@@ -49,7 +49,13 @@ public sealed record ClusterObject(
     /// Reads one object. Null with no problem for a kind the assessment does not read; null with a problem for an
     /// item that is not a Kubernetes object (no apiVersion, kind or metadata.name).
     /// </summary>
-    public static ClusterObject? Read(JsonElement item, out string? problem)
+    public static ClusterObject? Read(JsonElement item, out string? problem) => Read(item, listedAs: null, out problem);
+
+    /// <summary>
+    /// Reads an item of a list the API server returned for <paramref name="listedAs"/>: its items carry no kind
+    /// (and a metadata-only list calls them PartialObjectMetadata), so the listed kind is taken.
+    /// </summary>
+    public static ClusterObject? Read(JsonElement item, ApiKind? listedAs, out string? problem)
     {
         problem = null;
         if (item.ValueKind != JsonValueKind.Object)
@@ -57,8 +63,8 @@ public sealed record ClusterObject(
             problem = $"an item is a {item.ValueKind.ToString().ToLowerInvariant()}, not an object";
             return null;
         }
-        var apiVersion = String(item, "apiVersion");
-        var kindName = String(item, "kind");
+        var apiVersion = listedAs is null ? String(item, "apiVersion") : listedAs.Group.Length == 0 ? listedAs.Version : $"{listedAs.Group}/{listedAs.Version}";
+        var kindName = listedAs is null ? String(item, "kind") : listedAs.Kind;
         var metadata = item.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
         var name = metadata.ValueKind == JsonValueKind.Object ? String(metadata, "name") : null;
         if (apiVersion is null || kindName is null || name is null)

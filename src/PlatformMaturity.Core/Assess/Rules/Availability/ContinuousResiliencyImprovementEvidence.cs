@@ -12,7 +12,7 @@ public sealed class ContinuousResiliencyImprovementEvidence : EvidenceRule
 
     public override Finding Evaluate(ClusterView cluster)
     {
-        var rules = Rules.PrometheusRules.Matching(cluster, alertsOnly: true, "CrashLoopBackOff", "OOMKilled", "kube_pod_container_status_restarts_total", "phase=\"Pending\"", "kube_poddisruptionbudget");
+        var rules = Rules.PrometheusRules.Matching(cluster, alertsOnly: true, "CrashLoopBackOff", "OOMKilled", "phase=\"Pending\"", "kube_poddisruptionbudget");
         return rules.Count > 0
             ? Finding.Met("alerts watch crash loops, OOM kills or pending pods", rules)
             : Finding.Missing("no alert rule watches crash loops, OOM kills or pending pods");
