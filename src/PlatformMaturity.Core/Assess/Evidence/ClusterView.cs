@@ -113,7 +113,8 @@ public sealed class ClusterView
         var result = new HashSet<string>(SystemNamespaces, StringComparer.Ordinal);
         foreach (var ns in NamespaceObjects.Keys.Concat(Workloads.Select(w => w.Namespace ?? "")))
         {
-            if (ns.StartsWith("kube-", StringComparison.Ordinal))
+            // kube-* and *-system are the conventions of add-ons and operators (cert-manager, gatekeeper-system, …).
+            if (ns.StartsWith("kube-", StringComparison.Ordinal) || ns.EndsWith("-system", StringComparison.Ordinal))
                 result.Add(ns);
         }
         foreach (var signature in typeof(Components).GetFields().Select(f => (Signature)f.GetValue(null)!))

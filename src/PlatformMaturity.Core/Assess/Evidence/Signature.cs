@@ -25,7 +25,7 @@ public static class Components
     public static readonly Signature DefenderSensor = Signature.Of("Microsoft Defender sensor", workloads: ["microsoft-defender-collector-ds", "microsoft-defender-publisher-ds"]);
     public static readonly Signature Prometheus = Signature.Of("Prometheus", ["kube-prometheus-stack", "prometheus", "victoria-metrics-k8s-stack"], ["prometheus", "kube-prometheus-stack-prometheus-operator", "prometheus-operator", "prometheus-server"], ["prometheuses.monitoring.coreos.com"]);
     public static readonly Signature AzureMonitor = Signature.Of("Azure Monitor agents (Container Insights / managed Prometheus)", workloads: ["ama-logs", "ama-metrics", "ama-metrics-node"]);
-    public static readonly Signature LogPipeline = Signature.Of("log pipeline", ["loki", "alloy", "promtail", "fluent-bit", "fluentd", "vector", "opentelemetry-collector", "elastic-agent"], ["loki", "alloy", "promtail", "fluent-bit", "fluentd", "vector", "ama-logs"]);
+    public static readonly Signature LogPipeline = Signature.Of("Loki / Alloy / Fluent Bit / Vector", ["loki", "alloy", "promtail", "fluent-bit", "fluentd", "vector", "opentelemetry-collector", "elastic-agent"], ["loki", "alloy", "promtail", "fluent-bit", "fluentd", "vector", "ama-logs"]);
     public static readonly Signature MetricsServer = Signature.Of("metrics-server", ["metrics-server"], ["metrics-server"]);
     public static readonly Signature Keda = Signature.Of("KEDA", ["keda"], ["keda-operator", "keda"], ["scaledobjects.keda.sh"]);
     public static readonly Signature Vpa = Signature.Of("Vertical Pod Autoscaler", ["vpa", "vertical-pod-autoscaler"], ["vpa-recommender", "vpa"], ["verticalpodautoscalers.autoscaling.k8s.io"]);
@@ -38,9 +38,11 @@ public static class Components
     public static readonly Signature ArgoRollouts = Signature.Of("Argo Rollouts", ["argo-rollouts"], ["argo-rollouts"], ["rollouts.argoproj.io"]);
     public static readonly Signature Flagger = Signature.Of("Flagger", ["flagger"], ["flagger"], ["canaries.flagger.app"]);
     public static readonly Signature OtelOperator = Signature.Of("OpenTelemetry Operator", ["opentelemetry-operator"], ["opentelemetry-operator"], ["instrumentations.opentelemetry.io"]);
-    public static readonly Signature TraceBackend = Signature.Of("trace backend", ["tempo", "tempo-distributed", "jaeger"], ["tempo", "jaeger"]);
+    public static readonly Signature TraceBackend = Signature.Of("Tempo / Jaeger", ["tempo", "tempo-distributed", "jaeger"], ["tempo", "jaeger"]);
     public static readonly Signature ArgoCd = Signature.Of("Argo CD", ["argo-cd"], ["argocd-application-controller", "argocd-server"], ["applications.argoproj.io"]);
     public static readonly Signature Flux = Signature.Of("Flux", ["flux2"], ["kustomize-controller", "helm-controller"], ["kustomizations.kustomize.toolkit.fluxcd.io"]);
+    public static readonly Signature Istio = Signature.Of("Istio", ["istiod", "base", "istio-base"], ["istiod"], ["peerauthentications.security.istio.io"]);
+    public static readonly Signature Linkerd = Signature.Of("Linkerd", ["linkerd-control-plane"], ["linkerd-destination", "linkerd-identity"]);
     public static readonly Signature Falco = Signature.Of("Falco", ["falco"], ["falco"]);
     public static readonly Signature Tetragon = Signature.Of("Tetragon", ["tetragon"], ["tetragon"], ["tracingpolicies.cilium.io"]);
     public static readonly Signature ChaosMesh = Signature.Of("Chaos Mesh", ["chaos-mesh"], ["chaos-controller-manager"], ["podchaos.chaos-mesh.org"]);

@@ -40,6 +40,8 @@ public static class Kinds
     public static readonly ApiKind OtelCollector = Crd("opentelemetry.io", "v1beta1", "OpenTelemetryCollector", "opentelemetrycollectors");
     public static readonly ApiKind ClusterSecretStore = Crd("external-secrets.io", "v1", "ClusterSecretStore", "clustersecretstores", namespaced: false);
     public static readonly ApiKind SlothServiceLevel = Crd("sloth.slok.dev", "v1", "PrometheusServiceLevel", "prometheusservicelevels");
+    public static readonly ApiKind KyvernoImageValidatingPolicy = Crd("policies.kyverno.io", "v1", "ImageValidatingPolicy", "imagevalidatingpolicies", namespaced: false);
+    public static readonly ApiKind VolumeSnapshotClass = Crd("snapshot.storage.k8s.io", "v1", "VolumeSnapshotClass", "volumesnapshotclasses", namespaced: false);
 
     /// <summary>Every kind, in a fixed order (the order the live reader lists them and reports coverage).</summary>
     public static readonly IReadOnlyList<ApiKind> All =
@@ -48,7 +50,7 @@ public static class Kinds
         NetworkPolicy, IngressClass, RoleBinding, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
         HorizontalPodAutoscaler, PodDisruptionBudget, PriorityClass, StorageClass, CsiDriver, ApiService,
         GatewayClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication, KyvernoClusterPolicy,
-        OtelInstrumentation, OtelCollector, ClusterSecretStore, SlothServiceLevel,
+        OtelInstrumentation, OtelCollector, ClusterSecretStore, SlothServiceLevel, KyvernoImageValidatingPolicy, VolumeSnapshotClass,
     ];
 
     /// <summary>
@@ -59,7 +61,7 @@ public static class Kinds
     {
         Deployment, StatefulSet, NetworkPolicy, RoleBinding, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
         HorizontalPodAutoscaler, StorageClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication,
-        KyvernoClusterPolicy, OtelInstrumentation, ApiService,
+        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy,
     };
 
     private static readonly Dictionary<(string Group, string Kind), ApiKind> ByGroupKind = All.ToDictionary(k => (k.Group, k.Kind));
