@@ -20,6 +20,7 @@ public sealed class ClusterView
     public static readonly IReadOnlyList<ApiKind> ComponentKinds = [Kinds.Deployment, Kinds.StatefulSet, Kinds.DaemonSet, Kinds.Secret, Kinds.CustomResourceDefinition];
 
     private readonly Dictionary<string, Sighting?> _found = new(StringComparer.Ordinal);
+    private readonly Dictionary<ApiKind, ILookup<string, ClusterObject>> _byNamespace = [];
 
     public ClusterView(ClusterSnapshot snapshot)
     {
@@ -58,7 +59,13 @@ public sealed class ClusterView
 
     public IReadOnlyList<ClusterObject> Of(ApiKind kind) => Snapshot.Of(kind);
 
-    public IEnumerable<ClusterObject> InNamespace(ApiKind kind, string ns) => Snapshot.Of(kind).Where(o => o.Namespace == ns);
+    /// <summary>The objects of a kind in one namespace (indexed once per kind: rules ask per tenant, and there may be thousands).</summary>
+    public IEnumerable<ClusterObject> InNamespace(ApiKind kind, string ns)
+    {
+        if (!_byNamespace.TryGetValue(kind, out var index))
+            _byNamespace[kind] = index = Snapshot.Of(kind).ToLookup(o => o.Namespace ?? "", StringComparer.Ordinal);
+        return index[ns];
+    }
 
     /// <summary>The component when the cluster shows it, with the objects that do.</summary>
     public Sighting? Find(Signature signature)

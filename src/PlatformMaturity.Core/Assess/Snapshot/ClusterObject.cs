@@ -104,17 +104,8 @@ public sealed record ClusterObject(
         return result.Count == 0 ? None : result;
     }
 
-    /// <summary>The object without its metadata (already kept apart), detached from the document it came from.</summary>
-    private static JsonElement WithoutMetadata(JsonElement item) => Rewrite(writer =>
-    {
-        writer.WriteStartObject();
-        foreach (var property in item.EnumerateObject())
-        {
-            if (property.Name != "metadata")
-                property.WriteTo(writer);
-        }
-        writer.WriteEndObject();
-    });
+    /// <summary>The object detached from the document it came from (one copy of its bytes; the document is let go).</summary>
+    private static JsonElement WithoutMetadata(JsonElement item) => item.Clone();
 
     /// <summary>A CRD keeps its group, names and versions; its schema (often hundreds of KB) is never read.</summary>
     private static JsonElement SlimDefinition(JsonElement item) => Rewrite(writer =>
