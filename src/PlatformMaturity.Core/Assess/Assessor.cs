@@ -49,7 +49,7 @@ public sealed class Assessor(MaturityModel model, EvidenceRules rules)
     {
         if (!rules.ByPractice.TryGetValue(practice.Name, out var rule))
             return new PracticeAssessment(practice.Name, practice.Categories, practice.FirstLevel, Verdict.Unknown,
-                "pmctl has no cluster evidence rule for this practice yet", [], $"pmctl upgrade --to {practice.FirstLevel}");
+                "pmctl has no cluster evidence rule for this practice yet", [], $"what pmctl describe {practice.FirstLevel} lists for it");
         var finding = rule.Evaluate(cluster);
         if (finding.Verdict is not (Verdict.Met or Verdict.NotCheckable))
         {
