@@ -21,6 +21,7 @@ public static class Pmctl
         TemplatesCommand.Create(io),
         AppCommand.Create(io),
         TenantCommand.Create(io),
+        AssessCommand.Create(io),
     };
 
     public static int Run(string[] args, CliIO io)

@@ -8,6 +8,9 @@ public enum OutputFormat
     Text,
     Json,
     Markdown,
+
+    /// <summary>One self-contained HTML page (pmctl assess).</summary>
+    Html,
 }
 
 /// <summary>The --output option, offering the formats a command supports.</summary>

@@ -43,6 +43,21 @@ public static class InputLimits
     /// <summary>Wall-clock time for rendering one template.</summary>
     public static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// One file of a cluster snapshot (pmctl assess --snapshot): a 50,000-object cluster dumps to a few hundred MB
+    /// of JSON; the file is read whole, so this also bounds the memory the read takes.
+    /// </summary>
+    public const long SnapshotFileBytes = 1024L * 1024 * 1024;
+
+    /// <summary>Nesting in a snapshot: CRDs' OpenAPI schemas nest far deeper than a stack file.</summary>
+    public const int SnapshotYamlDepth = 256;
+
+    /// <summary>YAML nodes of one snapshot file after expanding aliases (kubectl writes none; a 1 GiB file has fewer).</summary>
+    public const long SnapshotYamlNodes = 200_000_000;
+
+    /// <summary>One scalar of a snapshot: a ConfigMap value may reach etcd's 1.5 MiB object limit.</summary>
+    public const int SnapshotValueChars = 4 * 1024 * 1024;
+
     /// <summary>The size in people's units: 1 MiB, 256 KiB, 12 bytes.</summary>
     public static string Size(long bytes) => bytes switch
     {

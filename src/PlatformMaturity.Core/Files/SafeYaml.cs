@@ -26,7 +26,10 @@ public static partial class SafeYaml
     }
 
     /// <summary>Refuses text over a limit; throws a <see cref="YamlException"/> at the offending node.</summary>
-    public static void Check(string text)
+    public static void Check(string text) => Check(text, YamlLimits.Input);
+
+    /// <summary>Refuses text over <paramref name="limits"/> (cluster snapshots have their own, larger ones).</summary>
+    public static void Check(string text, YamlLimits limits)
     {
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -50,11 +53,11 @@ public static partial class SafeYaml
             {
                 // Every file pmctl reads holds one document; a loader that took the first (or the last) would
                 // silently act on text the user cannot tell apart from what is ignored.
-                case DocumentStart when ++documents > 1:
+                case DocumentStart when ++documents > 1 && limits.SingleDocument:
                     throw Limit(current, "a second YAML document starts here; the file must hold exactly one (remove the '---' and what follows, or merge them)");
                 case Scalar scalar:
-                    if (scalar.Value.Length > InputLimits.ValueChars)
-                        throw Limit(current, $"a value of {scalar.Value.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters is over the limit of {InputLimits.ValueChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}");
+                    if (scalar.Value.Length > limits.ValueChars)
+                        throw Limit(current, $"a value of {scalar.Value.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters is over the limit of {limits.ValueChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}");
                     Finished(current, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, 1);
                     break;
                 case AnchorAlias alias:
@@ -66,8 +69,8 @@ public static partial class SafeYaml
                     Finished(current, null, anchors.GetValueOrDefault(alias.Value.Value, 1));
                     break;
                 case NodeEvent node when current is SequenceStart or MappingStart:
-                    if (open.Count >= InputLimits.YamlDepth)
-                        throw Limit(current, $"nesting is deeper than the limit of {InputLimits.YamlDepth} levels");
+                    if (open.Count >= limits.Depth)
+                        throw Limit(current, $"nesting is deeper than the limit of {limits.Depth} levels");
                     open.Push((node.Anchor.IsEmpty ? null : node.Anchor.Value, 1));
                     frames.Push((current is MappingStart, true));
                     break;
@@ -87,8 +90,8 @@ public static partial class SafeYaml
             {
                 var (parentAnchor, parentNodes) = open.Pop();
                 parentNodes += nodes;
-                if (parentNodes > InputLimits.YamlExpandedNodes)
-                    throw Limit(at, $"aliases expand to more than {InputLimits.YamlExpandedNodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} nodes (the limit); is this an alias bomb?");
+                if (parentNodes > limits.ExpandedNodes)
+                    throw Limit(at, $"aliases expand to more than {limits.ExpandedNodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} nodes (the limit); is this an alias bomb?");
                 open.Push((parentAnchor, parentNodes));
             }
         }
@@ -174,4 +177,15 @@ public static partial class SafeYaml
 
     private static YamlException Limit(ParsingEvent at, string message) =>
         new(at.Start, at.End, message, new InputException(message));
+}
+
+/// <summary>The limits <see cref="SafeYaml.Check(string, YamlLimits)"/> applies.</summary>
+/// <param name="SingleDocument">Whether a second '---' document is refused (every pmctl input file holds one).</param>
+public sealed record YamlLimits(int Depth, long ExpandedNodes, int ValueChars, bool SingleDocument)
+{
+    /// <summary>Stack files, project files and golden paths.</summary>
+    public static readonly YamlLimits Input = new(InputLimits.YamlDepth, InputLimits.YamlExpandedNodes, InputLimits.ValueChars, SingleDocument: true);
+
+    /// <summary>A cluster snapshot file read by pmctl assess: a whole cluster's objects, several documents allowed.</summary>
+    public static readonly YamlLimits Snapshot = new(InputLimits.SnapshotYamlDepth, InputLimits.SnapshotYamlNodes, InputLimits.SnapshotValueChars, SingleDocument: false);
 }

@@ -1,0 +1,93 @@
+using PlatformMaturity.Assess;
+using PlatformMaturity.Assess.Rules;
+using PlatformMaturity.Assess.Snapshot;
+using PlatformMaturity.Config;
+using PlatformMaturity.Model;
+using PlatformMaturity.Tests.Shared;
+
+namespace PlatformMaturity.Core.Tests.Assess;
+
+/// <summary>
+/// Every example stack, turned into what its cluster would show, assesses as its own level; taking one practice's
+/// objects away drops that practice's verdict and only those of practices that read the same objects.
+/// </summary>
+public sealed class RoundTripTests
+{
+    public static TheoryData<string> Stacks => new(Directory.EnumerateFiles(TestPaths.Stacks, "Pulumi.*.yaml")
+        .Select(f => Path.GetFileName(f)[StackFile.Prefix.Length..^StackFile.Extension.Length]).Order(StringComparer.Ordinal));
+
+    internal static PlatformConfig Load(string stack) =>
+        PlatformConfigParser.ParseOrThrow(StackFile.Read(StackFile.PathFor(TestPaths.Stacks, stack), stack), stack);
+
+    internal static Assessment AssessObjects(IEnumerable<SeenObject> objects)
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Combine("cluster.json");
+        File.WriteAllText(file, StackCluster.ListJson(objects));
+        return Assessor.Default.Assess(SnapshotReader.Read(file, "cluster.json"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void The_cluster_of_an_example_stack_assesses_as_its_level(string stack)
+    {
+        var config = Load(stack);
+        var assessment = AssessObjects(StackCluster.Objects(config));
+        var blocking = assessment.Levels.Where(l => l.Level <= config.Level).SelectMany(l => l.Blocking.Concat(l.Unknown)).Distinct();
+        Assert.True(config.Level == assessment.Level, $"{stack}: assessed {assessment.Summary}; in the way: {string.Join("; ", blocking.Select(p => $"{p}: {assessment.Practices.Single(x => x.Practice == p).Why}"))}");
+        Assert.Equal(config.Level, assessment.LevelUpTo);
+        Assert.Empty(assessment.Problems);
+    }
+
+    /// <summary>
+    /// Practices whose verdict does not come from the objects their own component adds: their Level 1 shape still
+    /// holds without them (Basic Access Management: administrators only), or what the component adds is pmctl's own
+    /// descriptor, which the assessment deliberately does not read (Manual Disaster Recovery Testing's runbook).
+    /// </summary>
+    private static readonly HashSet<string> NotFromOwnObjects = new(StringComparer.Ordinal)
+    {
+        "Basic Access Management",
+        "Manual Disaster Recovery Testing",
+    };
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void Removing_one_practices_objects_drops_its_verdict_and_only_those_sharing_them(string stack)
+    {
+        var config = Load(stack);
+        var objects = StackCluster.Objects(config);
+        var full = AssessObjects(objects).Practices.ToDictionary(p => p.Practice);
+        var rules = EvidenceRules.Default.ByPractice;
+        foreach (var practice in objects.Select(o => o.Practice).Distinct().Where(p => rules.TryGetValue(p, out var r) && !r.ByNature && !NotFromOwnObjects.Contains(p)))
+        {
+            if (full[practice].Verdict != Verdict.Met)
+                continue;
+            var removed = objects.Where(o => o.Practice == practice).Select(o => o.Item).ToList();
+            var without = AssessObjects(objects.Where(o => o.Practice != practice)).Practices.ToDictionary(p => p.Practice);
+            var removedIds = removed.Select(Id).ToList();
+            if (without[practice].Verdict == Verdict.Met)
+            {
+                // Still met only on evidence another practice's objects give (Defender scans images for both
+                // vulnerability practices): its evidence changed and names none of the removed objects.
+                Assert.True(!without[practice].Evidence.SequenceEqual(full[practice].Evidence)
+                    && !without[practice].Evidence.Any(e => removedIds.Any(id => e.Contains(id, StringComparison.Ordinal))),
+                    $"{stack}: {practice} is still met without its objects: {without[practice].Why}");
+            }
+            foreach (var (name, before) in full)
+            {
+                if (name == practice || without[name].Verdict == before.Verdict)
+                    continue;
+                // Another verdict may move only when that practice's evidence named one of the removed objects.
+                Assert.True(before.Evidence.Any(e => removedIds.Any(id => e.Contains(id, StringComparison.Ordinal))),
+                    $"{stack}: removing {practice}'s objects changed {name} ({before.Verdict} → {without[name].Verdict}), whose evidence shares none of them");
+            }
+        }
+    }
+
+    private static string Id(System.Text.Json.Nodes.JsonObject item)
+    {
+        var metadata = item["metadata"]!;
+        var name = metadata["name"]!.GetValue<string>();
+        return metadata["namespace"] is { } ns ? $"{ns.GetValue<string>()}/{name}" : name;
+    }
+}
