@@ -14,11 +14,14 @@ namespace PlatformMaturity.Benchmarks;
 public static class Level5Stack
 {
     public const string Name = "bench-l5";
+
+    /// <summary>The same platform one level lower, where `pmctl plan bench-l4 --to 5` starts.</summary>
+    public const string Level4Name = "bench-l4";
     public const int Tenants = 200;
     public static readonly string[] Regions = ["westeurope", "northeurope", "swedencentral"];
 
     /// <summary>The stack's configuration at a level (the level 5 one is the stack; lower ones are where a plan starts).</summary>
-    public static RawConfig Raw(int level = 5) => RawConfig.Empty(Name)
+    public static RawConfig Raw(int level = 5, string stack = Name) => RawConfig.Empty(stack)
         .With(ConfigKeys.Level, level)
         .With(ConfigKeys.Target, "azure")
         .With(ConfigKeys.Environment, "prod")
@@ -36,15 +39,19 @@ public static class Level5Stack
             ["tier"] = (i % 3) switch { 0 => "small", 1 => "medium", _ => "large" },
         })]));
 
-    /// <summary>The stack file's text, as `pmctl init` would write it.</summary>
-    public static string StackFile() => StackFileTemplate.Render(Raw(), 5, DeploymentTarget.Azure, MaturityModel.Default);
+    /// <summary>A stack file's text, as `pmctl init` would write it.</summary>
+    public static string StackFile(int level = 5, string stack = Name) =>
+        StackFileTemplate.Render(Raw(level, stack), level, DeploymentTarget.Azure, MaturityModel.Default);
 
-    /// <summary>Writes stacks/Pulumi.bench-l5.yaml under a folder and returns its path.</summary>
-    public static string Write(string stacksDirectory)
+    /// <summary>Writes Pulumi.bench-l5.yaml and Pulumi.bench-l4.yaml into a stacks folder; returns their paths.</summary>
+    public static IEnumerable<string> Write(string stacksDirectory)
     {
         Directory.CreateDirectory(stacksDirectory);
-        var path = Path.Combine(stacksDirectory, $"Pulumi.{Name}.yaml");
-        File.WriteAllText(path, StackFile());
-        return path;
+        foreach (var (level, stack) in new[] { (5, Name), (4, Level4Name) })
+        {
+            var path = Path.Combine(stacksDirectory, $"Pulumi.{stack}.yaml");
+            File.WriteAllText(path, StackFile(level, stack));
+            yield return path;
+        }
     }
 }

@@ -4,10 +4,11 @@ using PlatformMaturity.Benchmarks;
 
 // dotnet run -c Release --project tests/PlatformMaturity.Benchmarks -- --filter '*'      (BenchmarkDotNet)
 // dotnet run -c Release --project tests/PlatformMaturity.Benchmarks -- --quick           (stopwatch, seconds)
-// dotnet run -c Release --project tests/PlatformMaturity.Benchmarks -- --write-stack DIR (the Level 5 stack file)
+// dotnet run -c Release --project tests/PlatformMaturity.Benchmarks -- --write-stack DIR (the Level 5 stack and its Level 4 twin)
 if (args is ["--write-stack", var directory])
 {
-    Console.WriteLine(Level5Stack.Write(directory));
+    foreach (var path in Level5Stack.Write(directory))
+        Console.WriteLine(path);
     return;
 }
 if (args.Contains("--quick"))
