@@ -1,4 +1,7 @@
 using PlatformMaturity.Cli;
 
-return Pmctl.Run(args, new CliIO(Console.Out, Console.Error, Environment.CurrentDirectory,
+var trace = StartupTrace.FromEnvironment();
+var exit = Pmctl.Run(args, new CliIO(Console.Out, Console.Error, Environment.CurrentDirectory,
     input: Console.In, interactive: !Console.IsInputRedirected));
+trace?.Write(Console.Error);
+return exit;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
@@ -8,30 +7,39 @@ using PlatformMaturity.Rendering;
 namespace PlatformMaturity.Benchmarks;
 
 /// <summary>
-/// Planning and composing a large platform: three regions (clusters) and 200 tenants. The bar:
-/// planning Level 1 → 5 well under a second.
+/// Planning and composing a large platform (<see cref="Level5Stack"/>: Level 5, three regions, 200 tenants), in
+/// process: what `pmctl plan` and `pmctl render` do once the runtime has started. The bar: well under a second.
 /// </summary>
 [MemoryDiagnoser]
 public class PlanningBenchmarks
 {
-    private RawConfig _raw = null!;
+    private RawConfig _level1 = null!;
+    private RawConfig _level4 = null!;
+    private string _stackText = "";
     private PlatformConfig _level5 = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _raw = RawConfig.Empty("bench")
-            .With(ConfigKeys.Level, 1)
-            .With(ConfigKeys.Target, "azure")
-            .With(ConfigKeys.Regions, new JsonArray("westeurope", "northeurope", "swedencentral"))
-            .With(ConfigKeys.Tenants, new JsonArray([.. Enumerable.Range(0, 200).Select(i =>
-                (JsonNode)new JsonObject { ["name"] = $"tenant-{i:000}", ["group"] = $"00000000-0000-4000-8000-{i:000000000000}", ["tier"] = (i % 3) switch { 0 => "small", 1 => "medium", _ => "large" } })]));
-        _level5 = PlatformConfigParser.ParseOrThrow(_raw.With(ConfigKeys.Level, 5), "bench");
+        _level1 = Level5Stack.Raw(1);
+        _level4 = Level5Stack.Raw(4);
+        _stackText = Level5Stack.StackFile();
+        _level5 = PlatformConfigParser.ParseOrThrow(Level5Stack.Raw(), Level5Stack.Name);
     }
 
-    [Benchmark]
-    public UpgradePlan PlanLevel1To5() => UpgradePlanner.Default.Plan(_raw, new PlanRequest(5)).Plan;
+    [Benchmark(Description = "plan Level 1 -> 5")]
+    public UpgradePlan PlanLevel1To5() => UpgradePlanner.Default.Plan(_level1, new PlanRequest(5)).Plan;
 
-    [Benchmark]
+    [Benchmark(Description = "plan Level 4 -> 5")]
+    public UpgradePlan PlanLevel4To5() => UpgradePlanner.Default.Plan(_level4, new PlanRequest(5)).Plan;
+
+    [Benchmark(Description = "compose and render Level 5")]
     public int ComposeAndRenderLevel5() => ManifestRenderer.Render(Composer.Default.Compose(_level5)).Length;
+
+    [Benchmark(Description = "parse the stack file, compose and render Level 5")]
+    public int ParseComposeAndRenderLevel5()
+    {
+        var raw = StackFile.Parse(_stackText, Level5Stack.Name, $"Pulumi.{Level5Stack.Name}.yaml");
+        return ManifestRenderer.Render(Composer.Default.Compose(PlatformConfigParser.ParseOrThrow(raw, Level5Stack.Name))).Length;
+    }
 }

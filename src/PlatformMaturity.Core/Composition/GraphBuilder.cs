@@ -62,24 +62,28 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
 
     public PlatformGraph Build(ImmutableArray<PracticeStatus> practices)
     {
-        var resolved = _order.ToDictionary(name => name, name => Resolve(_resources[name].Resource), StringComparer.Ordinal);
+        // Looked up once per resource below: indexed here so a large stack (hundreds of tenants) stays linear.
+        var releases = All.OfType<HelmRelease>().ToList();
+        var resolved = _order.ToDictionary(name => name, name => Resolve(_resources[name].Resource, releases), StringComparer.Ordinal);
+        var ownedBy = _order.GroupBy(name => _resources[name].Owner, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
         var components = _components.Select(draft =>
         {
-            var owned = _order.Where(name => _resources[name].Owner == draft.Id).ToList();
+            var owned = ownedBy.GetValueOrDefault(draft.Id) ?? [];
+            var ownedSet = owned.ToHashSet(StringComparer.Ordinal);
             var dependsOn = owned
                 .SelectMany(name => resolved[name].DependsOn)
                 .Select(dep => _resources[dep].Owner)
                 .Concat(draft.Contributions.Select(c => _resources[c.Resource].Owner))
                 .Where(owner => owner != draft.Id)
-                .Distinct()
-                .ToList();
+                .ToHashSet(StringComparer.Ordinal);
             return new GraphComponent(
                 draft.Id,
                 draft.TypeToken,
                 draft.Title,
                 draft.Provenance,
-                [.. TopologicalOrder(owned, name => resolved[name].DependsOn.Where(owned.Contains)).Select(name => resolved[name])],
+                [.. TopologicalOrder(owned, name => resolved[name].DependsOn.Where(ownedSet.Contains)).Select(name => resolved[name])],
                 [.. draft.Contributions],
                 [.. draft.Builder.Notes],
                 [.. _components.Select(c => c.Id).Where(dependsOn.Contains)])
@@ -88,12 +92,13 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
             };
         }).ToList();
 
-        var ordered = TopologicalOrder(components.Select(c => c.Id).ToList(), id => components.First(c => c.Id == id).DependsOn);
-        return new PlatformGraph(Config, Clusters, [.. ordered.Select(id => components.First(c => c.Id == id))], practices);
+        var byId = components.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var ordered = TopologicalOrder(components.Select(c => c.Id).ToList(), id => byId[id].DependsOn);
+        return new PlatformGraph(Config, Clusters, [.. ordered.Select(id => byId[id])], practices);
     }
 
     /// <summary>The resource with every dependency it has: explicit, Azure references, its namespace, its CRDs' release, its cluster.</summary>
-    private GraphResource Resolve(GraphResource resource)
+    private GraphResource Resolve(GraphResource resource, List<HelmRelease> releases)
     {
         var deps = new List<string>(resource.DependsOn);
         switch (resource)
@@ -106,7 +111,7 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
                 if (kubernetes.Namespace is { } ns)
                     deps.AddRange(NamespaceDependency(ns, kubernetes.Cluster));
                 if (kubernetes.ApiGroup.Contains('.') && !kubernetes.ApiGroup.EndsWith(".k8s.io", StringComparison.Ordinal))
-                    deps.Add(CrdProvider(kubernetes));
+                    deps.Add(CrdProvider(kubernetes, releases));
                 deps.AddRange(kubernetes.TextFromAzure.Select(r => r.Resource));
                 break;
             case HelmRelease release:
@@ -135,26 +140,57 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
     private IEnumerable<string> ClusterDependency(string cluster) =>
         Clusters.Where(c => c.Key == cluster && c.AksResource is not null).Select(c => c.AksResource!);
 
-    private string CrdProvider(KubernetesResource resource) =>
-        All.OfType<HelmRelease>()
+    private static string CrdProvider(KubernetesResource resource, List<HelmRelease> releases) =>
+        releases
             .FirstOrDefault(r => r.Cluster == resource.Cluster && r.ProvidesApiGroups.Contains(resource.ApiGroup))?.Name
         ?? throw new InvalidOperationException(
             $"'{resource.Name}' is a {resource.ApiGroup} {resource.Kind}, but no release in the graph provides the {resource.ApiGroup} CRDs");
 
-    /// <summary>Kahn's algorithm, taking ready items in their original order so the result is deterministic.</summary>
+    /// <summary>
+    /// Kahn's algorithm, taking ready items in their original order so the result is deterministic: each step takes
+    /// the earliest item (by position in <paramref name="items"/>) whose dependencies are all taken. Ready items wait
+    /// in a queue by position, so a component of thousands of resources orders in n log n rather than n².
+    /// </summary>
     private static List<string> TopologicalOrder(List<string> items, Func<string, IEnumerable<string>> dependencies)
     {
-        var remaining = new List<string>(items);
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<string>();
-        while (remaining.Count > 0)
+        var position = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+            position.TryAdd(items[i], i);
+        var waitingOn = new int[items.Count];
+        var dependents = new List<int>?[items.Count];
+        var ready = new PriorityQueue<int, int>();
+        for (var i = 0; i < items.Count; i++)
         {
-            var next = remaining.FirstOrDefault(item => dependencies(item).All(done.Contains))
-                ?? throw new InvalidOperationException($"dependency cycle among: {string.Join(", ", remaining)}");
-            remaining.Remove(next);
-            done.Add(next);
-            result.Add(next);
+            foreach (var dependency in dependencies(items[i]).Distinct(StringComparer.Ordinal))
+            {
+                // A dependency outside the items (or the item itself) is never taken: the item stays waiting.
+                if (!position.TryGetValue(dependency, out var d) || d == i)
+                {
+                    waitingOn[i] = int.MaxValue;
+                    continue;
+                }
+                if (waitingOn[i] != int.MaxValue)
+                    waitingOn[i]++;
+                (dependents[d] ??= []).Add(i);
+            }
+            if (waitingOn[i] == 0)
+                ready.Enqueue(i, i);
         }
+
+        var result = new List<string>(items.Count);
+        var taken = new bool[items.Count];
+        while (ready.TryDequeue(out var next, out _))
+        {
+            taken[next] = true;
+            result.Add(items[next]);
+            foreach (var dependent in dependents[next] ?? [])
+            {
+                if (waitingOn[dependent] != int.MaxValue && --waitingOn[dependent] == 0)
+                    ready.Enqueue(dependent, dependent);
+            }
+        }
+        if (result.Count < items.Count)
+            throw new InvalidOperationException($"dependency cycle among: {string.Join(", ", items.Where((_, i) => !taken[i]))}");
         return result;
     }
 
