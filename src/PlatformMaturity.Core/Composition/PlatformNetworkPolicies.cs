@@ -136,6 +136,10 @@ public static class PlatformNetworkPolicies
             ["argo-rollouts"] = [],
             ["platform-secrets"] = [],
             ["vpa"] = [],
+            // OpenCost serves its API to people through kubectl port-forward; Prometheus scrapes it (allowed for every namespace).
+            ["opencost"] = [],
+            // People reach the Goldilocks dashboard with kubectl port-forward (through the API server, not the pod network).
+            ["goldilocks"] = [],
             ["keda"] =
             [
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls KEDA's admission webhooks (keda chart webhooks.port 9443)",
@@ -209,6 +213,18 @@ public static class PlatformNetworkPolicies
                        (component.Config.IsStaged(Enforcements.PlatformNetworkDefaultDeny)
                            ? $" Staged: {StagedAllowAll} still admits everything until pmctl upgrade {component.Config.Stack} --promote."
                            : $" Everything else is dropped ({DefaultDeny})."));
+    }
+
+    /// <summary>
+    /// A documented client a practice adds to another component's namespace from its own level (e.g. OpenCost querying
+    /// Prometheus from Level 4), with that practice's provenance; nothing while platform namespaces get no policies.
+    /// </summary>
+    public static void AddClientPolicy(ComponentBuilder component, string ns, PlatformIngressRule rule)
+    {
+        if (!AppliesTo(component))
+            return;
+        AddPolicy(component, ns, rule.Name, component.Provenance, rule.Pods, Rule(component.Config, rule.From, rule.Ports));
+        component.Note($"Namespace {ns} also admits {rule.Name} (port {string.Join('/', rule.Ports)}: {rule.Why}).");
     }
 
     /// <summary>The policy admitting only Grafana to one tenant's Prometheus proxy.</summary>

@@ -58,6 +58,10 @@ public static class PodSecurity
             // The platform gateway's namespace is platform:ingressNamespace; listed under its default name, with the
             // level the gateway applies under any name.
             [Config.ConfigKeys.IngressNamespace.Default!.GetValue<string>()] = Practices.Delivery.PlatformGateway.PodSecurity,
+            ["opencost"] = new(PodSecurityLevel.Restricted,
+                "the OpenCost exporter runs as user 1000 without capabilities or privilege escalation, RuntimeDefault seccomp (set in the values; UI and MCP server off)"),
+            ["goldilocks"] = new(PodSecurityLevel.Restricted,
+                "the Goldilocks controller and dashboard run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart 11.0.0 defaults)"),
             ["argo-rollouts"] = new(PodSecurityLevel.Baseline, "the Argo Rollouts controller needs no host access; baseline until its chart's restricted settings are verified"),
         });
 

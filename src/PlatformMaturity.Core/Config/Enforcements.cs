@@ -25,6 +25,7 @@ public static class Enforcements
     public const string PlatformPodSecurity = "pod-security-platform";
     public const string TenantQuota = "tenant-quota";
     public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
+    public const string CostCenterLabel = "cost-center-label";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -52,6 +53,10 @@ public static class Enforcements
             Staged: "platform namespaces get their allow policies (same namespace, Prometheus scrapes, webhook ports, each component's documented clients) beside an allow-all policy, so nothing is dropped yet (NetworkPolicies cannot warn, and an allow policy alone already isolates the pods it selects)",
             Enforced: "each platform namespace (monitoring, loki, tempo, alloy, ...) denies all ingress except its documented clients: tenants reach only the OTLP collector and admission webhook ports",
             Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)"),
+        new(CostCenterLabel, "Costs Center Management",
+            Staged: "the cost-center admission policy is bound with validationActions [Warn, Audit]: tenant workloads without the cost-center label are admitted, with a warning and an audit annotation",
+            Enforced: "the cost-center admission policy is bound with validationActions [Deny]: tenant workloads (and pod templates) without the cost-center label are refused",
+            Rollback: $"add {CostCenterLabel} back to platform:staged and run pulumi up (the binding warns and audits again)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);

@@ -162,6 +162,9 @@ public static class Pins
     /// <summary>Goldilocks dashboards over VPA recommendations (FairwindsOps/charts stable/goldilocks 11.0.0 at 00e3c8fa, app v4.16.1).</summary>
     public static readonly HelmChart Goldilocks = new("https://charts.fairwinds.com/stable", "goldilocks", "11.0.0");
 
+    /// <summary>Goldilocks controller and dashboard image tag (the chart's image.tag at 11.0.0).</summary>
+    public const string GoldilocksImageTag = "v4.16.1";
+
     /// <summary>CloudNativePG operator (cloudnative-pg/charts tag cloudnative-pg-v0.29.0, operator 1.30.0; the in-tree barmanObjectStore is removed in 1.31).</summary>
     public static readonly HelmChart CloudNativePg = new("https://cloudnative-pg.github.io/charts", "cloudnative-pg", "0.29.0");
 
