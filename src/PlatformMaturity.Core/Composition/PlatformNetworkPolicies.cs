@@ -136,8 +136,14 @@ public static class PlatformNetworkPolicies
             ["argo-rollouts"] = [],
             ["platform-secrets"] = [],
             ["vpa"] = [],
+            ["chaos-mesh"] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls the Chaos Mesh controller manager's admission webhooks (chart 2.8.3 controllerManager.env.WEBHOOK_PORT 10250)",
+                    IngressSource.Anywhere, [Practices.Availability.ChaosEngineeringNonProd.WebhookPort], ("app.kubernetes.io/component", "controller-manager")),
+            ],
             // OpenCost serves its API to people through kubectl port-forward; Prometheus scrapes it (allowed for every namespace).
             ["opencost"] = [],
+            ["dr-restore-test"] = [],
             // People reach the Goldilocks dashboard with kubectl port-forward (through the API server, not the pod network).
             ["goldilocks"] = [],
             ["keda"] =

@@ -150,6 +150,9 @@ public static class Pins
     /// <summary>Sloth, SLO → Prometheus rules (slok/sloth tag sloth-helm-chart-0.16.0, image ghcr.io/slok/sloth:v0.16.0).</summary>
     public static readonly HelmChart Sloth = new("https://slok.github.io/sloth", "sloth", "0.16.0");
 
+    /// <summary>Sloth image tag (the chart's image.tag at 0.16.0).</summary>
+    public const string SlothImageTag = "v0.16.0";
+
     /// <summary>Chaos Mesh (chaos-mesh/chaos-mesh tag chart-2.8.3; the in-repo Chart.yaml is templated, images.tag v2.8.3).</summary>
     public static readonly HelmChart ChaosMesh = new("https://charts.chaos-mesh.org", "chaos-mesh", "2.8.3");
 
