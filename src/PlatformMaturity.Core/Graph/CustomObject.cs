@@ -20,11 +20,4 @@ public sealed class CustomObject : IKubernetesObject<V1ObjectMeta>
     [JsonPropertyName("spec")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonObject? Spec { get; set; }
-
-    /// <summary>
-    /// Top-level fields beside metadata for kinds that have no spec (VolumeSnapshotClass: driver, deletionPolicy,
-    /// parameters); written after the others, in insertion order.
-    /// </summary>
-    [JsonExtensionData]
-    public JsonObject Extra { get; set; } = [];
 }

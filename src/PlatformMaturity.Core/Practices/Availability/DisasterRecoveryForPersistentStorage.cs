@@ -27,6 +27,10 @@ public sealed class DisasterRecoveryForPersistentStorage : PracticeComponent
     /// <summary>RA-GZRS in azurerm's spelling; a change from ZRS within the zone-redundant family is applied in place.</summary>
     public const string GeoRedundantReplication = "RAGZRS";
 
+    /// <summary>The velero namespace's Pod Security level from this practice on (it documents Levels 3's as baseline).</summary>
+    public static readonly PlatformNamespacePodSecurity VeleroPodSecurity = new(PodSecurityLevel.Privileged,
+        "the Velero node agent (data mover) mounts the kubelet's pod volumes from the host (hostPath /var/lib/kubelet/pods)");
+
     public override string Practice => "Disaster Recovery for Persistent Storage";
 
     public override Implementation Implementation => new(
@@ -65,9 +69,9 @@ public sealed class DisasterRecoveryForPersistentStorage : PracticeComponent
         // The node agent mounts the kubelet's pod volumes from the host: the velero namespace needs privileged from here on.
         if (component.InEffect(WellKnown.RestrictedContainerRuntime))
         {
-            var enforce = component.IsStaged(Config.Enforcements.PlatformPodSecurity) ? (PodSecurityLevel?)null : PodSecurityLevel.Privileged;
+            var enforce = component.IsStaged(Config.Enforcements.PlatformPodSecurity) ? (PodSecurityLevel?)null : VeleroPodSecurity.Level;
             component.ContributeObject<V1Namespace>($"namespace-{BasicDisasterRecovery.Namespace}",
-                ns => PodSecurity.Apply(ns.Metadata.Labels, enforce, PodSecurityLevel.Privileged));
+                ns => PodSecurity.Apply(ns.Metadata.Labels, enforce, VeleroPodSecurity.Level));
         }
 
         if (component.IsAzure)
