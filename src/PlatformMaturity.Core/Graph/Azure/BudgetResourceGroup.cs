@@ -5,7 +5,8 @@ namespace PlatformMaturity.Graph.Azure;
 /// <summary>
 /// A cost budget on a resource group with alert notifications (Pulumi.Azure.Consumption.BudgetResourceGroup,
 /// Pulumi.Azure 6.39: ResourceGroupId, Amount, TimeGrain, TimePeriod.StartDate, Notifications[].Operator/Threshold/
-/// ThresholdType/ContactEmails). It holds no data: dropping it only stops the alerts.
+/// ThresholdType/ContactEmails). It holds no data: dropping it only stops the alerts. Budgets take no tags (the Args have
+/// none), so <see cref="AzureResource.Tags"/> stays empty.
 /// </summary>
 public sealed record BudgetResourceGroup : AzureResource
 {

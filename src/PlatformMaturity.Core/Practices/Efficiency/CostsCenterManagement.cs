@@ -205,7 +205,6 @@ public sealed class CostsCenterManagement : PracticeComponent
                 new BudgetNotification("GreaterThanOrEqualTo", 100, "Actual", budget.ContactEmails),
                 new BudgetNotification("GreaterThanOrEqualTo", 100, "Forecasted", budget.ContactEmails),
             ],
-            Tags = StandardLabels.AzureTags(config, component.Provenance),
         });
         component.Note($"Budget {budget.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)} a month on the resource group from {budget.StartMonth}: alerts to {string.Join(", ", budget.ContactEmails)} at 80% and 100% of actual spend and when the forecast reaches 100%.");
     }
