@@ -34,14 +34,14 @@ public sealed record StackStatus(
         [.. graph.Config.MissingSecrets.Select(k => MissingSecretView.Of(k, graph.Config.Stack))],
         StackCost.Of(graph),
         next,
-        [.. Practices.Availability.ErrorBudgetManagement.In(graph).Select(ObjectiveView.Of)]);
+        [.. PlatformMaturity.Practices.Availability.ErrorBudgetManagement.In(graph).Select(ObjectiveView.Of)]);
 }
 
 /// <summary>A service level objective the platform evaluates (Error Budget Management), as status lists it.</summary>
 public sealed record ObjectiveView(string Service, string Name, double Objective, double ErrorBudgetPercent, string Period, string Description)
 {
-    public static ObjectiveView Of(Practices.Availability.ServiceLevelObjective slo) => new(
-        slo.Service, slo.Name, slo.Objective, slo.ErrorBudgetPercent, Practices.Availability.ErrorBudgetManagement.SloPeriod, slo.Description);
+    public static ObjectiveView Of(PlatformMaturity.Practices.Availability.ServiceLevelObjective slo) => new(
+        slo.Service, slo.Name, slo.Objective, slo.ErrorBudgetPercent, PlatformMaturity.Practices.Availability.ErrorBudgetManagement.SloPeriod, slo.Description);
 }
 
 /// <summary>The stack's next level: whether it is ready, the open gates, and a one-line plan summary.</summary>

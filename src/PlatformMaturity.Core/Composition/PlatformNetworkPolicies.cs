@@ -144,6 +144,11 @@ public static class PlatformNetworkPolicies
             // OpenCost serves its API to people through kubectl port-forward; Prometheus scrapes it (allowed for every namespace).
             ["opencost"] = [],
             ["dr-restore-test"] = [],
+            ["cnpg-system"] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls the CloudNativePG operator's admission webhooks (cloudnative-pg chart webhook.port 9443)",
+                    IngressSource.Anywhere, [Practices.Delivery.PostgresOperator.WebhookPort], Practices.Delivery.PostgresOperator.OperatorPods),
+            ],
             // People reach the Goldilocks dashboard with kubectl port-forward (through the API server, not the pod network).
             ["goldilocks"] = [],
             ["keda"] =

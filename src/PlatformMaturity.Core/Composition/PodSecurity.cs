@@ -60,6 +60,8 @@ public static class PodSecurity
             [Config.ConfigKeys.IngressNamespace.Default!.GetValue<string>()] = Practices.Delivery.PlatformGateway.PodSecurity,
             ["chaos-mesh"] = new(PodSecurityLevel.Privileged,
                 "the Chaos Mesh daemon (DaemonSet) runs privileged with the container runtime's socket to enter pods' network and process namespaces (chart 2.8.3 chaosDaemon.privileged)"),
+            ["cnpg-system"] = new(PodSecurityLevel.Restricted,
+                "the CloudNativePG operator and the Barman Cloud plugin run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart defaults)"),
             ["dr-restore-test"] = new(PodSecurityLevel.Restricted,
                 "the restore test's scratch namespace: restored tenant objects only, and a quota of 0 pods so none runs"),
             ["opencost"] = new(PodSecurityLevel.Restricted,
