@@ -61,7 +61,7 @@ public sealed class DisasterRecoveryLevel4Tests
         var rbac = graph.Resources.OfType<KubernetesResource>()
             .Where(r => r.Kind is "Role" or "ClusterRole" && r.ObjectName == AdvancedDisasterRecoveryTesting.Name).ToList();
         Assert.All(rbac, r => Assert.Equal("Role", r.Kind));
-        Assert.Equal([BasicDisasterRecovery.Namespace, AdvancedDisasterRecoveryTesting.ScratchNamespace], rbac.Select(r => r.Namespace!).Order(StringComparer.Ordinal));
+        Assert.Equal([AdvancedDisasterRecoveryTesting.ScratchNamespace, BasicDisasterRecovery.Namespace], rbac.Select(r => r.Namespace!).Order(StringComparer.Ordinal).ToArray());
         foreach (var role in rbac.Select(r => (V1Role)r.Object))
         {
             Assert.DoesNotContain(role.Rules, rule => rule.Resources.Contains("secrets") && rule.Verbs.Contains("get") && role.Metadata.NamespaceProperty != AdvancedDisasterRecoveryTesting.ScratchNamespace);

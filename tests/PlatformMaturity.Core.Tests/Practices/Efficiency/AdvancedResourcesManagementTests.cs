@@ -76,13 +76,13 @@ public sealed class AdvancedResourcesManagementTests
         {
             var name = ConfigNames.Of(tier);
             var pool = Assert.Single(pools, p => p.Name == AdvancedResourcesManagement.TierPoolResource(tier));
-            Assert.Equal([$"{HardMultiTenancy.TierLabel}={name}:NoSchedule"], pool.NodeTaints);
+            Assert.Equal([$"{HardMultiTenancy.TierLabel}={name}:NoSchedule"], pool.NodeTaints.ToArray());
             Assert.Equal(name, pool.NodeLabels[HardMultiTenancy.TierLabel]);
             Assert.True(pool.Pool.AutoScalingEnabled);
             Assert.Equal("User", pool.Mode);
         }
         Assert.DoesNotContain(pools, p => p.Name == AdvancedResourcesManagement.TierPoolResource(TenantTier.Medium));
         // Today's user pool stays as it was: no taint, same identity.
-        Assert.Empty(Assert.IsType<KubernetesClusterNodePool>(graph.Resource(Composition.WellKnown.UserNodePool)).NodeTaints);
+        Assert.Empty(Assert.IsType<KubernetesClusterNodePool>(graph.Resource(PlatformMaturity.Composition.WellKnown.UserNodePool)).NodeTaints);
     }
 }

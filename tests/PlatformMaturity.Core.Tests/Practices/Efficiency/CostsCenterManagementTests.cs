@@ -36,7 +36,7 @@ public sealed class CostsCenterManagementTests
         var opencost = graph.Release(CostsCenterManagement.OpenCostRelease);
         Assert.Equal(Pins.OpenCost, opencost.Chart);
         var url = $"http://{opencost.Values.Get("opencost.prometheus.internal.serviceName")}.{opencost.Values.Get("opencost.prometheus.internal.namespaceName")}.svc:{opencost.Values.Get("opencost.prometheus.internal.port")}";
-        Assert.Equal(Composition.WellKnown.PrometheusUrl, url);
+        Assert.Equal(PlatformMaturity.Composition.WellKnown.PrometheusUrl, url);
 
         var evaluator = NetworkPolicyEvaluator.Of(graph);
         var prometheus = new Endpoint("monitoring", "kube-prometheus-stack-prometheus", 9090, new Dictionary<string, string> { ["app.kubernetes.io/name"] = "prometheus" });
@@ -54,9 +54,9 @@ public sealed class CostsCenterManagementTests
         var record = Assert.IsType<BudgetResourceGroup>(free.Resource(CostsCenterManagement.BudgetResource));
         Assert.Equal(2500, record.Amount);
         Assert.Equal("2027-01-01T00:00:00Z", record.StartDate);
-        Assert.Equal(Composition.Foundation.ResourceGroupName, record.ResourceGroup);
+        Assert.Equal(PlatformMaturity.Composition.Foundation.ResourceGroupName, record.ResourceGroup);
         Assert.Contains(record.Notifications, n => n.ThresholdType == "Forecasted" && n.Threshold == 100);
-        Assert.All(record.Notifications, n => Assert.Equal(["finops@example.com"], n.ContactEmails));
+        Assert.All(record.Notifications, n => Assert.Equal(["finops@example.com"], n.ContactEmails.ToArray()));
 
         var standard = Compose(Azure(4) with { SkuTier = "Standard" });
         Assert.True(standard.Cluster().CostAnalysisEnabled);
