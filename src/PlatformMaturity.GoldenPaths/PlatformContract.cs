@@ -60,8 +60,17 @@ public static class PlatformContract
 
     public const string SpotTaintValue = "spot";
 
-    /// <summary>Advanced Resources Management: the PriorityClasses the platform creates.</summary>
-    public static readonly IReadOnlyList<string> PriorityClasses = ["platform-critical", "business-critical", "default", "batch"];
+    /// <summary>Advanced Resources Management: the PriorityClasses the platform creates (the practice's own list).</summary>
+    public static readonly IReadOnlyList<string> PriorityClasses = [.. Practices.Efficiency.AdvancedResourcesManagement.PriorityClasses.Select(p => p.Name)];
+
+    /// <summary>Advanced Resources Management (azure): each tenant tier's node pool is tainted and labelled &lt;key&gt;=&lt;tier&gt;.</summary>
+    public const string TierTaintKey = Practices.Efficiency.AdvancedResourcesManagement.TierTaintKey;
+
+    /// <summary>Costs Center Management: the label naming an app's cost centre, required on workloads and pod templates.</summary>
+    public const string CostCenterLabel = Practices.Efficiency.CostsCenterManagement.CostCenterLabel;
+
+    /// <summary>Advanced Volume Management: the StorageClass that keeps a volume when its claim is deleted (for data).</summary>
+    public const string DataStorageClass = Practices.Efficiency.AdvancedVolumeManagement.DataClass;
 
     /// <summary>Advanced Resources Management (Level 5 batch): Kueue admits Jobs that carry this label naming a LocalQueue of their namespace.</summary>
     public const string KueueQueueLabel = "kueue.x-k8s.io/queue-name";

@@ -231,7 +231,9 @@ public sealed class UpgradeTests
         using var dir = Stack(level: 3);
         Assert.Empty(Config(dir).Staged);
         Assert.Equal(["Deny"], RenderedRegistryActions(dir));
-        foreach (var enforcement in Enforcements.All)
+        // The controls of the practices in effect at Level 3 (Level 4's, such as cost-center-label, are not part of its graph).
+        var inEffect = PlatformMaturity.Model.MaturityModel.Default.InEffectAt(3).Select(p => p.Practice.Name).ToHashSet();
+        foreach (var enforcement in Enforcements.All.Where(e => inEffect.Contains(e.Practice)))
             AssertControl(dir, enforcement.Id, "enforced");
     }
 

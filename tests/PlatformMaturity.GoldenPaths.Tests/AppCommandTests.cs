@@ -73,29 +73,35 @@ public sealed class AppCommandTests : IDisposable
     [Fact]
     public void App_new_at_level_5_follows_what_the_platform_implements_and_says_what_the_app_does_not_get()
     {
-        // No --set cost-center or repository: the practices that would need them are not implemented on this platform.
-        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out");
+        // No --set repository: the practices that would need it are not implemented on this platform; cost-center is.
+        var (refused, _, why) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out");
+        Assert.Equal(ExitCodes.UserProblem, refused);
+        Assert.Contains("--set cost-center: is required at Level 5 (Costs Center Management, from Level 4)", why, StringComparison.Ordinal);
+
+        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "cost-center=cc-1234");
         Assert.True(exit == 0, error);
         Assert.Contains("Not provided by stack l5 (also in PLATFORM.md):", output, StringComparison.Ordinal);
-        var sentence = "Error Budget Management (from Level 4) is not implemented by the platform yet, so the app does not get an availability SLO with burn-rate alerts (a Sloth PrometheusServiceLevel).";
-        Assert.Contains($"  - {sentence}", output, StringComparison.Ordinal);
-        Assert.Contains("GitOps Application Management (from Level 4) is not implemented by the platform yet", output, StringComparison.Ordinal);
+        var sentence = "GitOps Application Management (from Level 4) is not implemented by the platform yet";
+        Assert.Contains(sentence, output, StringComparison.Ordinal);
         Assert.Contains(sentence, File.ReadAllText(_dir.Combine("out", "PLATFORM.md")), StringComparison.Ordinal);
-        foreach (var absent in new[] { "slo.yaml", "image-policy.yaml", "gitops", "catalog-info.yaml", "serviceaccount.yaml" })
+        Assert.True(File.Exists(_dir.Combine("out", "slo.yaml")));
+        foreach (var absent in new[] { "image-policy.yaml", "gitops", "catalog-info.yaml", "serviceaccount.yaml" })
             Assert.False(Path.Exists(_dir.Combine("out", absent)), absent);
         var all = string.Join("\n", Directory.EnumerateFiles(_dir.Combine("out"), "*.yaml", SearchOption.AllDirectories).Select(File.ReadAllText));
         Assert.DoesNotContain("kyverno.io", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("sloth.slok.dev", all, StringComparison.Ordinal);
+        Assert.Contains("sloth.slok.dev", all, StringComparison.Ordinal);
+        Assert.Contains("cost-center: \"cc-1234\"", all, StringComparison.Ordinal);
         Assert.DoesNotContain("kind: Application", all, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_golden_path_the_platform_cannot_run_is_refused_naming_what_is_missing_and_writes_nothing()
     {
+        // Level 4's stateful-service now runs (Advanced Volume Management is implemented); ml-inference at Level 5 needs GPU nodes.
         var before = _dir.Snapshot();
-        var (exit, _, error) = AppNew("db", "--template", "stateful-service", "--stack", "l4", "--team", "team-a", "--out", "out");
+        var (exit, _, error) = AppNew("model", "--template", "ml-inference", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "cost-center=cc-1234");
         Assert.Equal(ExitCodes.UserProblem, exit);
-        Assert.Contains("golden path 'stateful-service' cannot run on stack 'l4' (Level 4 - Productized Platform, target existing): Advanced Volume Management is not implemented by the platform yet", error, StringComparison.Ordinal);
+        Assert.Contains("golden path 'ml-inference' cannot run on stack 'l5' (Level 5 - AI-Ready Enterprise Platform, target existing): Just-in-time Capacity is not implemented by the platform yet", error, StringComparison.Ordinal);
         Assert.Contains("Nothing was written.", error, StringComparison.Ordinal);
         Assert.Equal(before, _dir.Snapshot());
     }
@@ -108,12 +114,12 @@ public sealed class AppCommandTests : IDisposable
 
         // Without --force nothing changes.
         var before = _dir.Snapshot();
-        var (refused, _, refusal) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true");
+        var (refused, _, refusal) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true", "--set", "cost-center=cc-1234");
         Assert.Equal(ExitCodes.UserProblem, refused);
         Assert.Contains("Pass --force", refusal, StringComparison.Ordinal);
         Assert.Equal(before, _dir.Snapshot());
 
-        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true", "--force");
+        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true", "--set", "cost-center=cc-1234", "--force");
         Assert.True(exit == 0, error);
         Assert.Contains("  removed     deployment.yaml", output, StringComparison.Ordinal);
         Assert.Contains("written by an earlier pmctl app new, not produced now", output, StringComparison.Ordinal);

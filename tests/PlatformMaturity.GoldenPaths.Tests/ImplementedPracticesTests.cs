@@ -23,6 +23,9 @@ public sealed partial class ImplementedPracticesTests
     private static AppRequest RealRequest(string goldenPath, int level, DeploymentTarget target, params string[] extra)
     {
         var sets = new List<string>(extra);
+        // Costs Center Management is implemented from Level 4 on both targets: the label is required there.
+        if (level >= 4 && !extra.Any(e => e.StartsWith("cost-center=", StringComparison.Ordinal)))
+            sets.Add("cost-center=cc-1234");
         if (goldenPath == "cron-job")
             sets.Add("schedule=*/15 * * * *");
         if (target == DeploymentTarget.Azure)
@@ -51,7 +54,7 @@ public sealed partial class ImplementedPracticesTests
             return;
         }
 
-        // Rendered without cost-center or repository: only a practice the platform provides may require them.
+        // Rendered without repository: only a practice the platform provides may require it (cost-center is, from Level 4).
         var app = GoldenPathRenderer.Render(RealRequest(goldenPath, level, target), Catalog, platform);
         var installed = PlatformApis.Installed(graph);
         var implemented = graph.Practices.Where(p => p.State == PracticeState.Implemented).Select(p => MaturityModel.Default.Practice(p.Practice).Slug).ToHashSet();
@@ -106,21 +109,22 @@ public sealed partial class ImplementedPracticesTests
     }
 
     [Fact]
-    public void Level_5_on_existing_renders_without_cost_center_or_repository_and_says_what_the_app_does_not_get()
+    public void Level_5_on_existing_renders_the_cost_center_label_and_slo_without_repository_and_says_what_the_app_does_not_get()
     {
         var platform = Real(5);
-        Assert.False(platform.Provides("Costs Center Management"));
+        Assert.True(platform.Provides("Costs Center Management"));
+        Assert.True(platform.Provides("Error Budget Management"));
         Assert.False(platform.Provides("GitOps Application Management"));
         var app = GoldenPathRenderer.Render(RealRequest("web-service", 5, DeploymentTarget.Existing), Catalog, platform);
 
         var gaps = app.Gaps.ToDictionary(g => g.Practice);
-        Assert.Equal("Error Budget Management (from Level 4) is not implemented by the platform yet, so the app does not get an availability SLO with burn-rate alerts (a Sloth PrometheusServiceLevel).",
-            gaps["Error Budget Management"].Sentence);
-        Assert.Contains("Costs Center Management", gaps.Keys);
+        Assert.DoesNotContain("Costs Center Management", gaps.Keys);
+        Assert.DoesNotContain("Error Budget Management", gaps.Keys);
         Assert.Contains("Extended Images Build Processes", gaps.Keys);
-        // No label, file or sentence claims what the platform does not do.
+        Assert.Contains(app.Files, f => f.Path == "slo.yaml");
+        // The label the platform's policy requires is on the workload and its pods; nothing claims what the platform does not do.
         var all = string.Join("\n", app.Files.Where(f => f.Path != "PLATFORM.md").Select(f => f.Content));
-        Assert.DoesNotContain("cost-center", all, StringComparison.Ordinal);
+        Assert.Contains("cost-center: \"cc-1234\"", all, StringComparison.Ordinal);
         Assert.DoesNotContain("cosign", all, StringComparison.Ordinal);
         var readme = app.Files.Single(f => f.Path == "PLATFORM.md").Content;
         Assert.DoesNotContain("Egress is denied", readme, StringComparison.Ordinal);
@@ -132,9 +136,10 @@ public sealed partial class ImplementedPracticesTests
     [Fact]
     public void Setting_a_parameter_only_a_missing_practice_uses_draws_a_note_not_an_error()
     {
-        var app = GoldenPathRenderer.Render(RealRequest("web-service", 5, DeploymentTarget.Existing, "cost-center=cc-1", "repository=acme/shop"), Catalog, Real(5));
-        Assert.Contains("--set cost-center has no effect on stack 'l5': it serves Costs Center Management, which is not implemented by the platform yet", app.Notes);
-        Assert.DoesNotContain("cc-1", string.Join("\n", app.Files.Select(f => f.Content)), StringComparison.Ordinal);
+        const string clientId = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+        var app = GoldenPathRenderer.Render(RealRequest("web-service", 5, DeploymentTarget.Existing, $"identity-client-id={clientId}"), Catalog, Real(5));
+        Assert.Contains("--set identity-client-id has no effect on stack 'l5': it serves Identity-based Access Control, which is not implemented by the platform yet", app.Notes);
+        Assert.DoesNotContain(clientId, string.Join("\n", app.Files.Select(f => f.Content)), StringComparison.Ordinal);
     }
 
     [SkippableFact]

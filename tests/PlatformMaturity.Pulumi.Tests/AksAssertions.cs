@@ -32,6 +32,8 @@ public static class AksAssertions
             ("hostEncryptionEnabled", p.HostEncryptionEnabled), ("temporaryNameForRotation", p.TemporaryNameForRotation),
             ("upgradeSettings", p.MaxSurge is null ? null : Object(("maxSurge", p.MaxSurge))),
             ("zones", p.Zones.IsDefaultOrEmpty ? null : new JsonArray([.. p.Zones.Select(z => JsonValue.Create(z))])),
+            ("nodeTaints", pool.NodeTaints.IsDefaultOrEmpty ? null : new JsonArray([.. pool.NodeTaints.Select(t => JsonValue.Create(t))])),
+            ("nodeLabels", pool.NodeLabels.IsEmpty ? null : new JsonObject(pool.NodeLabels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)JsonValue.Create(l.Value))))),
             ("tags", new JsonObject(pool.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))))));
         foreach (var (key, value) in expected)
             Inputs.Equal(value, inputs.GetValueOrDefault(key), $"{pool.Name}.{key}");
@@ -83,6 +85,10 @@ public static class AksAssertions
                 ("logAnalyticsWorkspaceId", RecordingMocks.IdOf(o.Workspace.Resource)), ("msiAuthForMonitoringEnabled", o.MsiAuthForMonitoringEnabled))),
             ("monitorMetrics", c.MonitorMetrics is not { } m ? null : Object(
                 ("annotationsAllowed", m.AnnotationsAllowed), ("labelsAllowed", m.LabelsAllowed))),
+            ("storageProfile", c.StorageProfile is not { } s ? null : Object(
+                ("diskDriverEnabled", s.DiskDriverEnabled), ("fileDriverEnabled", s.FileDriverEnabled),
+                ("blobDriverEnabled", s.BlobDriverEnabled), ("snapshotControllerEnabled", s.SnapshotControllerEnabled))),
+            ("costAnalysisEnabled", c.CostAnalysisEnabled),
             ("tags", new JsonObject(c.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))))));
     }
 

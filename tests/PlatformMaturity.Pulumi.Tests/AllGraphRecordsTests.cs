@@ -93,6 +93,14 @@ public sealed class AllGraphRecordsTests : PulumiTest
             ["sharedAccessKeyEnabled"] = false, ["defaultToOauthAuthentication"] = true, ["httpsTrafficOnlyEnabled"] = true,
             ["tags"] = new JsonObject(),
         });
+        Expect(run, "budget", new JsonObject
+        {
+            ["name"] = "budget-test", ["resourceGroupId"] = RecordingMocks.IdOf(Foundation.ResourceGroupName), ["amount"] = 2500.5,
+            ["timeGrain"] = "Monthly", ["timePeriod"] = new JsonObject { ["startDate"] = "2027-01-01T00:00:00Z" },
+            ["notifications"] = new JsonArray(
+                new JsonObject { ["enabled"] = true, ["operator"] = "GreaterThanOrEqualTo", ["threshold"] = 80, ["thresholdType"] = "Actual", ["contactEmails"] = new JsonArray("finops@example.com") },
+                new JsonObject { ["enabled"] = true, ["operator"] = "GreaterThan", ["threshold"] = 100, ["thresholdType"] = "Forecasted", ["contactEmails"] = new JsonArray("a@example.com", "b@example.com") }),
+        });
         Expect(run, "backup-container", new JsonObject
         {
             ["name"] = "velero", ["storageAccountId"] = RecordingMocks.IdOf("backup-storage"), ["containerAccessType"] = "private",
@@ -213,6 +221,8 @@ public sealed class AllGraphRecordsTests : PulumiTest
             MicrosoftDefender = new LogAnalyticsLink(workspace),
             OmsAgent = new LogAnalyticsLink(workspace, MsiAuthForMonitoringEnabled: true),
             MonitorMetrics = new MonitorMetrics(null, "app.kubernetes.io/name"),
+            StorageProfile = new StorageProfile(true, true, null, true),
+            CostAnalysisEnabled = true,
             // The cluster refers to a workspace another component owns, listed after the foundation: the program
             // must still map the workspace first.
             DependsOn = [.. aks.DependsOn, "log-analytics"],
@@ -229,6 +239,8 @@ public sealed class AllGraphRecordsTests : PulumiTest
                     Name = "user", VmSize = "Standard_D8ds_v5", NodeCount = 3, Zones = ["1", "2", "3"], AutoScalingEnabled = true,
                     MinCount = 3, MaxCount = 9, HostEncryptionEnabled = true, MaxSurge = "50%", TemporaryNameForRotation = "usertmp",
                 },
+                NodeTaints = ["platform.maturity/tier=large:NoSchedule"],
+                NodeLabels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("platform.maturity/tier", "large")]),
                 Tags = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("purpose", "tenants")]),
                 DependsOn = [Foundation.ClusterName],
             },
@@ -252,6 +264,13 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 Name = "backup-blob-contributor", Provenance = Test, Scope = new AzureRef("backup-storage", AzureOutput.Id),
                 RoleDefinitionName = "Storage Blob Data Contributor", PrincipalId = new AzureRef("backup-identity", AzureOutput.PrincipalId),
                 DependsOn = ["backup-storage", "backup-identity"],
+            },
+            new BudgetResourceGroup
+            {
+                Name = "budget", Provenance = Test, BudgetName = "budget-test", ResourceGroup = Foundation.ResourceGroupName, Amount = 2500.5,
+                StartDate = "2027-01-01T00:00:00Z",
+                Notifications = [new BudgetNotification("GreaterThanOrEqualTo", 80, "Actual", ["finops@example.com"]), new BudgetNotification("GreaterThan", 100, "Forecasted", ["a@example.com", "b@example.com"])],
+                DependsOn = [Foundation.ResourceGroupName],
             },
             new ConfigSecret
             {

@@ -72,6 +72,12 @@ internal static class StatusCommand
             if (staged > 0)
                 io.Out.WriteLine($"  enforce the staged controls: {StackLocator.Hint($"pmctl upgrade {status.Stack} --promote", stacksDirOption)}");
         }
+        if (status.Objectives.Count > 0)
+        {
+            io.Out.WriteLine($"Service level objectives (Sloth, burn-rate alerts; over {status.Objectives[0].Period}): {status.Objectives.Count}");
+            foreach (var slo in status.Objectives)
+                io.Out.WriteLine(FormattableString.Invariant($"  {slo.Service}/{slo.Name}: {slo.Objective}% (error budget {slo.ErrorBudgetPercent}%) - {slo.Description}"));
+        }
         var r = status.Resources;
         io.Out.WriteLine($"Graph: {Counted.Of(r.Components, "component")}, {Counted.Of(r.KubernetesObjects, "Kubernetes object")}, {Counted.Of(r.Secrets, "secret")} from stack config, " +
             $"{Counted.Of(r.HelmReleases, "Helm release")}, {Counted.Of(r.AzureResources, "Azure resource")}, {Counted.Of(r.ContributedSettings, "contributed setting")}");

@@ -17,7 +17,8 @@ public sealed record StackStatus(
     IReadOnlyList<GuardrailFinding> Warnings,
     IReadOnlyList<MissingSecretView> MissingSecrets,
     StackCost Cost,
-    NextLevel? Next)
+    NextLevel? Next,
+    IReadOnlyList<ObjectiveView> Objectives)
 {
     public static StackStatus Of(PlatformGraph graph, string file, Model.MaturityModel model, NextLevel? next) => new(
         graph.Config.Stack,
@@ -32,7 +33,15 @@ public sealed record StackStatus(
         [.. Guardrails.Check(graph.Config, model), .. Planning.LevelHealth.Check(graph, model)],
         [.. graph.Config.MissingSecrets.Select(k => MissingSecretView.Of(k, graph.Config.Stack))],
         StackCost.Of(graph),
-        next);
+        next,
+        [.. PlatformMaturity.Practices.Availability.ErrorBudgetManagement.In(graph).Select(ObjectiveView.Of)]);
+}
+
+/// <summary>A service level objective the platform evaluates (Error Budget Management), as status lists it.</summary>
+public sealed record ObjectiveView(string Service, string Name, double Objective, double ErrorBudgetPercent, string Period, string Description)
+{
+    public static ObjectiveView Of(PlatformMaturity.Practices.Availability.ServiceLevelObjective slo) => new(
+        slo.Service, slo.Name, slo.Objective, slo.ErrorBudgetPercent, PlatformMaturity.Practices.Availability.ErrorBudgetManagement.SloPeriod, slo.Description);
 }
 
 /// <summary>The stack's next level: whether it is ready, the open gates, and a one-line plan summary.</summary>

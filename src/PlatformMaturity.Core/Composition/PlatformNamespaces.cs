@@ -11,7 +11,7 @@ public static class PlatformNamespaces
         "platform-system", "monitoring", "trivy-system", "kyverno", "argocd", "argo-rollouts", "keda", "vpa",
         "velero", "chaos-mesh", "opencost", "cert-manager", "external-secrets", "falco", "opentelemetry-operator-system",
         "loki", "alloy", "tempo", "backstage", "istio-system", "aks-istio-system", "capsule-system", "goldilocks", "kueue-system",
-        "gpu-operator", "dataprotection-microsoft", "platform-secrets", "gateway-system",
+        "gpu-operator", "dataprotection-microsoft", "platform-secrets", "gateway-system", "dr-restore-test", "cnpg-system",
     };
 
     public static bool IsPlatformNamespace(string name) => All.Contains(name);

@@ -130,6 +130,21 @@ public static class PlatformNetworkPolicies
             ["argo-rollouts"] = [],
             ["platform-secrets"] = [],
             ["vpa"] = [],
+            ["chaos-mesh"] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls the Chaos Mesh controller manager's admission webhooks (chart 2.8.3 controllerManager.env.WEBHOOK_PORT 10250)",
+                    IngressSource.Anywhere, [Practices.Availability.ChaosEngineeringNonProd.WebhookPort], ("app.kubernetes.io/component", "controller-manager")),
+            ],
+            // OpenCost serves its API to people through kubectl port-forward; Prometheus scrapes it (allowed for every namespace).
+            ["opencost"] = [],
+            ["dr-restore-test"] = [],
+            ["cnpg-system"] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls the CloudNativePG operator's admission webhooks (cloudnative-pg chart webhook.port 9443)",
+                    IngressSource.Anywhere, [Practices.Delivery.PostgresOperator.WebhookPort], Practices.Delivery.PostgresOperator.OperatorPods),
+            ],
+            // People reach the Goldilocks dashboard with kubectl port-forward (through the API server, not the pod network).
+            ["goldilocks"] = [],
             ["keda"] =
             [
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls KEDA's admission webhooks (keda chart webhooks.port 9443)",
@@ -203,6 +218,18 @@ public static class PlatformNetworkPolicies
                        (component.Config.IsStaged(Enforcements.PlatformNetworkDefaultDeny)
                            ? $" Staged: {StagedAllowAll} still admits everything until pmctl upgrade {component.Config.Stack} --promote."
                            : $" Everything else is dropped ({DefaultDeny})."));
+    }
+
+    /// <summary>
+    /// A documented client a practice adds to another component's namespace from its own level (e.g. OpenCost querying
+    /// Prometheus from Level 4), with that practice's provenance; nothing while platform namespaces get no policies.
+    /// </summary>
+    public static void AddClientPolicy(ComponentBuilder component, string ns, PlatformIngressRule rule)
+    {
+        if (!AppliesTo(component))
+            return;
+        AddPolicy(component, ns, rule.Name, component.Provenance, rule.Pods, Rule(component.Config, rule.From, rule.Ports));
+        component.Note($"Namespace {ns} also admits {rule.Name} (port {string.Join('/', rule.Ports)}: {rule.Why}).");
     }
 
     /// <summary>The policy admitting only the proxies' clients (Grafana, the controllers that query for tenants) to one tenant's Prometheus proxy.</summary>

@@ -58,6 +58,16 @@ public static class PodSecurity
             // The platform gateway's namespace is platform:ingressNamespace; listed under its default name, with the
             // level the gateway applies under any name.
             [Config.ConfigKeys.IngressNamespace.Default!.GetValue<string>()] = Practices.Delivery.PlatformGateway.PodSecurity,
+            ["chaos-mesh"] = new(PodSecurityLevel.Privileged,
+                "the Chaos Mesh daemon (DaemonSet) runs privileged with the container runtime's socket to enter pods' network and process namespaces (chart 2.8.3 chaosDaemon.privileged)"),
+            ["cnpg-system"] = new(PodSecurityLevel.Restricted,
+                "the CloudNativePG operator and the Barman Cloud plugin run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart defaults)"),
+            ["dr-restore-test"] = new(PodSecurityLevel.Restricted,
+                "the restore test's scratch namespace: restored tenant objects only, and a quota of 0 pods so none runs"),
+            ["opencost"] = new(PodSecurityLevel.Restricted,
+                "the OpenCost exporter runs as user 1000 without capabilities or privilege escalation, RuntimeDefault seccomp (set in the values; UI and MCP server off)"),
+            ["goldilocks"] = new(PodSecurityLevel.Restricted,
+                "the Goldilocks controller and dashboard run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart 11.0.0 defaults)"),
             ["argo-rollouts"] = new(PodSecurityLevel.Baseline, "the Argo Rollouts controller needs no host access; baseline until its chart's restricted settings are verified"),
         });
 

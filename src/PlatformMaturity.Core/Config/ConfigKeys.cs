@@ -229,6 +229,23 @@ public static class ConfigKeys
         "GitHub repositories (owner/repo) whose main-branch workflows may push images to the registry through OIDC federation, without stored credentials.",
         Default: new JsonArray(), Target: DeploymentTarget.Azure, FromLevel: 3, ItemType: ConfigValueType.String);
 
+    // Level 4: volumes, chaos experiments and costs (per-cluster Efficiency and Availability practices).
+
+    public static readonly ConfigKey StorageProvisioner = new(
+        "storageProvisioner", ConfigValueType.String,
+        "CSI driver of the existing cluster's volumes (from Level 4), which the platform's StorageClasses and VolumeSnapshotClass use, e.g. ebs.csi.aws.com, pd.csi.storage.gke.io, disk.csi.azure.com; it must support snapshots and expansion. The default is the Kubernetes CSI hostpath driver, for local trials only.",
+        Default: "hostpath.csi.k8s.io", Target: DeploymentTarget.Existing, FromLevel: 4);
+
+    public static readonly ConfigKey Chaos = new(
+        "chaos", ConfigValueType.Boolean,
+        "Scheduled chaos experiments (Chaos Mesh, from Level 4) against tenant workloads that opt in by label. Unset: on in nonprod, off in prod. Level 4 allows chaos only in nonprod (true in prod is refused); production chaos is Level 5's.",
+        FromLevel: 4);
+
+    public static readonly ConfigKey Budget = new(
+        "budget", ConfigValueType.Object,
+        "Monthly cost budget of the platform's resource group (from Level 4) with e-mail alerts: {amount: 5000, contactEmails: [platform-team@example.com], startMonth: \"2027-01\"}; alerts at 80% and 100% of actual spend and 100% of the forecast. Unset: no budget.",
+        Target: DeploymentTarget.Azure, FromLevel: 4);
+
 
     /// <summary>Secret keys a stack at <paramref name="level"/> on <paramref name="target"/> must set before it is deployed.</summary>
     public static IEnumerable<ConfigKey> SecretsNeeded(int level, DeploymentTarget target) =>
@@ -241,6 +258,7 @@ public static class ConfigKeys
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
+         StorageProvisioner, Chaos, Budget,
          Staged, Enforced, Attestations];
 
     public static ConfigKey? Find(string fullName) => All.FirstOrDefault(k => k.FullName == fullName);

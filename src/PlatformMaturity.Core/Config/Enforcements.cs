@@ -27,6 +27,7 @@ public static class Enforcements
     public const string TenantQuota = "tenant-quota";
     public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
     public const string TenantMetricsAddress = "tenant-metrics-address";
+    public const string CostCenterLabel = "cost-center-label";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -58,6 +59,10 @@ public static class Enforcements
             Staged: "the platform-tenant-metrics-address admission policy is bound with validationActions [Warn, Audit]: tenant AnalysisTemplates, AnalysisRuns, ScaledObjects and ScaledJobs querying anything but their namespace's own Prometheus proxy are admitted, with a warning and an audit annotation; tenants cannot create ServiceMonitors or PodMonitors yet",
             Enforced: "the platform-tenant-metrics-address admission policy is bound with validationActions [Deny]: tenant analyses and KEDA triggers that query anything but their namespace's own Prometheus proxy, and monitors that scrape beyond the tenant's own pods, are refused; tenants may create ServiceMonitors and PodMonitors",
             Rollback: $"add {TenantMetricsAddress} back to platform:staged and run pulumi up (the binding warns and audits again)"),
+        new(CostCenterLabel, "Costs Center Management",
+            Staged: "the cost-center admission policy is bound with validationActions [Warn, Audit]: tenant workloads without the cost-center label are admitted, with a warning and an audit annotation",
+            Enforced: "the cost-center admission policy is bound with validationActions [Deny]: tenant workloads (and pod templates) without the cost-center label are refused",
+            Rollback: $"add {CostCenterLabel} back to platform:staged and run pulumi up (the binding warns and audits again)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);

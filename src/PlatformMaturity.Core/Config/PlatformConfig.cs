@@ -123,6 +123,18 @@ public sealed record PlatformConfig
     /// </summary>
     public string? SecretStoreProvider { get; init; }
 
+    /// <summary>Existing: the CSI driver of the platform's StorageClasses (from Level 4).</summary>
+    public string StorageProvisioner { get; init; } = ConfigKeys.StorageProvisioner.Default!.GetValue<string>();
+
+    /// <summary>platform:chaos as set; null when unset (chaos follows the environment).</summary>
+    public bool? ChaosRequested { get; init; }
+
+    /// <summary>Whether scheduled chaos experiments run: asked for, or by default in nonprod (Level 4 allows them only there).</summary>
+    public bool ChaosEnabled => ChaosRequested ?? Environment == EnvironmentKind.NonProd;
+
+    /// <summary>Azure: the resource group's monthly budget with alert contacts (from Level 4); null for none.</summary>
+    public BudgetConfig? Budget { get; init; }
+
     public bool IsAzure => Target == DeploymentTarget.Azure;
 
     /// <summary>Whether the secret key has a value in the stack.</summary>
@@ -141,3 +153,6 @@ public sealed record PlatformConfig
 /// <param name="By">Who attested it.</param>
 /// <param name="At">When, as an ISO 8601 UTC timestamp.</param>
 public sealed record Attestation(string Id, string By, string At);
+
+/// <summary>platform:budget: the monthly amount, who is alerted, and the first month it covers (yyyy-MM).</summary>
+public sealed record BudgetConfig(double Amount, ImmutableArray<string> ContactEmails, string StartMonth);

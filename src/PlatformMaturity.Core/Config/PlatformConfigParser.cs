@@ -102,6 +102,8 @@ public static partial class PlatformConfigParser
 
         if (target is not null)
             config = ReadSecurityAndEfficiencyKeys(raw, config, Problem);
+        if (target is not null && level is not null)
+            config = ReadLevel4ClusterKeys(raw, config, model, Problem);
 
         return problems.Count == 0
             ? new ConfigParseResult(config, [])

@@ -137,6 +137,43 @@ public static class Pins
 
     /// <summary>curl for the Job that creates the tenants' Grafana orgs through Grafana's HTTP API (curl 8.15.0; runs as a non-root user).</summary>
     public const string CurlImage = "docker.io/curlimages/curl:8.15.0";
+    // Level 4, Efficiency and Availability (per-cluster components). Sources: the charts' repositories at the tags named;
+    // every value key set is checked against tests/TestData/chart-values/<chart>-<version>.keys.
+
+    /// <summary>
+    /// CSI snapshot controller for clusters that do not bundle one (existing target; AKS runs its own through
+    /// StorageProfile.SnapshotControllerEnabled). piraeusdatastore/helm-charts charts/snapshot-controller 5.2.0 at
+    /// 5d733d8c (app v8.6.0, registry.k8s.io/sig-storage/snapshot-controller), with the snapshot.storage.k8s.io CRDs.
+    /// </summary>
+    public static readonly HelmChart SnapshotController = new("https://piraeus.io/helm-charts/", "snapshot-controller", "5.2.0");
+
+    /// <summary>Sloth, SLO → Prometheus rules (slok/sloth tag sloth-helm-chart-0.16.0, image ghcr.io/slok/sloth:v0.16.0).</summary>
+    public static readonly HelmChart Sloth = new("https://slok.github.io/sloth", "sloth", "0.16.0");
+
+    /// <summary>Sloth image tag (the chart's image.tag at 0.16.0).</summary>
+    public const string SlothImageTag = "v0.16.0";
+
+    /// <summary>Chaos Mesh (chaos-mesh/chaos-mesh tag chart-2.8.3; the in-repo Chart.yaml is templated, images.tag v2.8.3).</summary>
+    public static readonly HelmChart ChaosMesh = new("https://charts.chaos-mesh.org", "chaos-mesh", "2.8.3");
+
+    /// <summary>Chaos Mesh images (the chart's images.tag at 2.8.3), set explicitly so the version is pinned here.</summary>
+    public const string ChaosMeshImageTag = "v2.8.3";
+
+    /// <summary>OpenCost (opencost/opencost-helm-chart tag opencost-2.5.17, app 1.120.1).</summary>
+    public static readonly HelmChart OpenCost = new("https://opencost.github.io/opencost-helm-chart", "opencost", "2.5.17");
+
+    /// <summary>Goldilocks dashboards over VPA recommendations (FairwindsOps/charts stable/goldilocks 11.0.0 at 00e3c8fa, app v4.16.1).</summary>
+    public static readonly HelmChart Goldilocks = new("https://charts.fairwinds.com/stable", "goldilocks", "11.0.0");
+
+    /// <summary>Goldilocks controller and dashboard image tag (the chart's image.tag at 11.0.0).</summary>
+    public const string GoldilocksImageTag = "v4.16.1";
+
+    /// <summary>CloudNativePG operator (cloudnative-pg/charts tag cloudnative-pg-v0.29.0, operator 1.30.0; the in-tree barmanObjectStore is removed in 1.31).</summary>
+    public static readonly HelmChart CloudNativePg = new("https://cloudnative-pg.github.io/charts", "cloudnative-pg", "0.29.0");
+
+    /// <summary>Barman Cloud CNPG-I plugin, the successor of the in-tree object-store backups (cloudnative-pg/charts tag plugin-barman-cloud-v0.7.0, plugin v0.13.0).</summary>
+    public static readonly HelmChart BarmanCloudPlugin = new("https://cloudnative-pg.github.io/charts", "plugin-barman-cloud", "0.7.0");
+
     /// <summary>
     /// What the golden paths' CI workflows run: GitHub Actions pinned by commit SHA (the tag is the comment
     /// after #), and Trivy pinned by digest (0.72.0, the Trivy that trivy-operator 0.32.0 ships; releases

@@ -36,6 +36,8 @@ internal static class TemplateModel
                 // if one was named (the platform creates one per tenant at every level), else none.
                 ["namespace"] = app.Team,
                 ["golden_path"] = app.GoldenPath.Name,
+                // The tenant's tier (small, medium, large), which picks its node pool on azure from Level 4; null for no tenant.
+                ["tier"] = config.Tenants.FirstOrDefault(t => t.Name == app.Team) is { } tenant ? ConfigNames.Of(tenant.Tier) : null,
                 ["description"] = app.GoldenPath.Manifest.Description,
                 ["catalog_type"] = app.GoldenPath.Manifest.CatalogType,
             },
@@ -97,6 +99,9 @@ internal static class TemplateModel
                 ["dora_change_api_version"] = DoraContract.ApiVersion,
                 ["dora_change_kind"] = DoraContract.Kind,
                 ["gateway_name"] = PlatformContract.GatewayName,
+                ["tier_taint_key"] = PlatformContract.TierTaintKey,
+                ["cost_center_label"] = PlatformContract.CostCenterLabel,
+                ["data_storage_class"] = PlatformContract.DataStorageClass,
             },
         };
         globals.Import("trace", new Func<string[], string>(tracer.Trace));

@@ -51,7 +51,15 @@ public static class ClusterCreates
                 break;
             case "CronJob":
                 var jobSpec = obj["spec"]!["jobTemplate"]!["spec"]!;
-                yield return Owned("batch/v1", "Job", $"{name}-29000000", ns, (JsonObject)jobSpec.DeepClone());
+                // The CronJob controller labels its Jobs as the jobTemplate says and makes the CronJob their controller.
+                var job = Owned("batch/v1", "Job", $"{name}-29000000", ns, (JsonObject)jobSpec.DeepClone());
+                if (obj["spec"]!["jobTemplate"]!["metadata"]?["labels"] is { } jobLabels)
+                    job["metadata"]!["labels"] = jobLabels.DeepClone();
+                job["metadata"]!["ownerReferences"] = new JsonArray(new JsonObject
+                {
+                    ["apiVersion"] = "batch/v1", ["kind"] = "CronJob", ["name"] = name, ["uid"] = "00000000-0000-0000-0000-000000000001", ["controller"] = true,
+                });
+                yield return job;
                 yield return Pod(jobSpec["template"]!, $"{name}-29000000-x2x4z", ns, platform);
                 break;
         }

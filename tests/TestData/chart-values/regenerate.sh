@@ -20,3 +20,11 @@ python3 extract-keys.py external-secrets-2.9.0 "github.com/external-secrets/exte
 python3 extract-keys.py keda-2.20.2 "github.com/kedacore/charts" $M/kedacore+charts/repo v2.20.2 keda
 python3 extract-keys.py vpa-5.0.0 "github.com/FairwindsOps/charts" $M/FairwindsOps+charts/repo 5f478fcec32f69a0818a7f78f4be5cbe7a1719c4 stable/vpa
 python3 extract-keys.py gateway-helm-v1.9.0 "github.com/envoyproxy/gateway" $M/envoyproxy+gateway/repo v1.9.0 charts/gateway-helm
+# Level 4 (per-cluster components)
+python3 extract-keys.py chaos-mesh-2.8.3 "github.com/chaos-mesh/chaos-mesh" $M/chaos-mesh+chaos-mesh/repo chart-2.8.3 helm/chaos-mesh
+python3 extract-keys.py sloth-0.16.0 "github.com/slok/sloth" $M/slok+sloth/repo sloth-helm-chart-0.16.0 deploy/kubernetes/helm/sloth
+python3 extract-keys.py opencost-2.5.17 "github.com/opencost/opencost-helm-chart" $M/opencost+opencost-helm-chart/repo opencost-2.5.17 charts/opencost
+python3 extract-keys.py goldilocks-11.0.0 "github.com/FairwindsOps/charts" $M/FairwindsOps+charts/repo 00e3c8fa57179541c6bd3c13a7e99aba2072642c stable/goldilocks
+python3 extract-keys.py cloudnative-pg-0.29.0 "github.com/cloudnative-pg/charts" $M/cloudnative-pg+charts/repo cloudnative-pg-v0.29.0 charts/cloudnative-pg
+python3 extract-keys.py plugin-barman-cloud-0.7.0 "github.com/cloudnative-pg/charts" $M/cloudnative-pg+charts/repo plugin-barman-cloud-v0.7.0 charts/plugin-barman-cloud
+python3 extract-keys.py snapshot-controller-5.2.0 "github.com/piraeusdatastore/helm-charts" $M/piraeusdatastore+helm-charts/repo 5d733d8c44f666d26a7f1dd210fee876eae16c3f charts/snapshot-controller

@@ -82,6 +82,12 @@ public sealed record KubernetesCluster : AzureResource
     /// <summary>Azure Monitor managed Prometheus metrics (monitor_metrics).</summary>
     public MonitorMetrics? MonitorMetrics { get; init; }
 
+    /// <summary>CSI drivers and the snapshot controller (storage_profile); null for the provider defaults.</summary>
+    public StorageProfile? StorageProfile { get; init; }
+
+    /// <summary>AKS cost analysis in Azure Cost Management (cost_analysis_enabled); needs SkuTier Standard or Premium.</summary>
+    public bool? CostAnalysisEnabled { get; init; }
+
     public override IEnumerable<string> References =>
         new[] { ResourceGroup }
             .Concat(new[] { MicrosoftDefender, OmsAgent }.Where(l => l is not null).Select(l => l!.Workspace.Resource))
@@ -136,6 +142,12 @@ public sealed record LogAnalyticsLink(AzureRef Workspace, bool? MsiAuthForMonito
 
 /// <summary>Managed Prometheus scraping (monitor_metrics): Kubernetes annotations and labels allowed into metrics.</summary>
 public sealed record MonitorMetrics(string? AnnotationsAllowed, string? LabelsAllowed);
+
+/// <summary>
+/// CSI storage drivers and the volume snapshot controller of AKS (storage_profile; Pulumi.Azure 6.39
+/// KubernetesClusterStorageProfileArgs: DiskDriverEnabled, FileDriverEnabled, BlobDriverEnabled, SnapshotControllerEnabled).
+/// </summary>
+public sealed record StorageProfile(bool? DiskDriverEnabled, bool? FileDriverEnabled, bool? BlobDriverEnabled, bool? SnapshotControllerEnabled);
 
 /// <summary>An AKS node pool: the cluster's default pool or an extra one.</summary>
 public sealed record NodePool

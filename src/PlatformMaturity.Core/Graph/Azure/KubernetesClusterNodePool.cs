@@ -19,5 +19,12 @@ public sealed record KubernetesClusterNodePool : AzureResource
     /// </summary>
     public required NodePool Pool { get; init; }
 
+    /// <summary>Taints of the pool's nodes (node_taints, key=value:Effect); only pods that tolerate them land there.</summary>
+    public System.Collections.Immutable.ImmutableArray<string> NodeTaints { get; init; } = [];
+
+    /// <summary>Labels of the pool's nodes (node_labels), which workloads select the pool by.</summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, string> NodeLabels { get; init; } =
+        System.Collections.Immutable.ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
     public override IEnumerable<string> References => [Cluster];
 }

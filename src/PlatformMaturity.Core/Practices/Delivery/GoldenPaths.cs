@@ -33,6 +33,8 @@ public sealed class GoldenPaths : PracticeComponent
             Metadata = new V1ObjectMeta { Name = ConfigMapName, NamespaceProperty = PlatformNamespaces.KubePublic },
             Data = new Dictionary<string, string> { [ContractKey] = Yaml.Of(Contract(component)) },
         });
+        if (component.Level >= PostgresOperator.FromLevel)
+            PostgresOperator.Add(component);
         component.Note($"Read the contract: kubectl get configmap {ConfigMapName} -n {PlatformNamespaces.KubePublic} -o jsonpath='{{.data.goldenPaths\\.v1}}'");
         component.Note("Scaffold an application against it with pmctl app new (golden-path templates), then deliver it into the tenant's namespace.");
     }

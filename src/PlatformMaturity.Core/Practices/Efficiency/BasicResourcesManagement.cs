@@ -29,15 +29,20 @@ public sealed class BasicResourcesManagement : PracticeComponent
     public override Implementation Implementation => Implementation.OnBothTargets(
         "Per tenant a ResourceQuota sized by its tier (small, medium, large: CPU, memory, pods; no persistent volume claims, no LoadBalancer or NodePort services) and a LimitRange with default container requests and limits");
 
-    public override void Build(ComponentBuilder component)
+    public override void Build(ComponentBuilder component) => AddTenantLimits(component, tenant => Hard(QuotaFor(tenant.Tier)));
+
+    /// <summary>
+    /// Per tenant the LimitRange and, once <see cref="Enforcements.TenantQuota"/> is promoted, the ResourceQuota with
+    /// <paramref name="hard"/>. Advanced Resources Management takes both over from Level 4 under the same names.
+    /// </summary>
+    public static void AddTenantLimits(ComponentBuilder component, Func<Tenant, Dictionary<string, ResourceQuantity>> hard)
     {
         // Staged, the LimitRange (defaults only, it refuses nothing) comes first; the quota, which refuses, on promotion.
         var staged = component.IsStaged(Enforcements.TenantQuota);
         foreach (var tenant in component.Config.Tenants)
         {
-            var quota = QuotaFor(tenant.Tier);
             if (!staged)
-                AddQuota(component, tenant.Name, quota);
+                AddQuota(component, tenant.Name, hard(tenant));
             component.AddObject(new V1LimitRange
             {
                 ApiVersion = "v1",
@@ -64,27 +69,27 @@ public sealed class BasicResourcesManagement : PracticeComponent
         component.Note("A tenant that needs more moves to a larger tier in platform:tenants (small, medium, large).");
     }
 
-    private static void AddQuota(ComponentBuilder component, string ns, TierQuota quota) =>
+    /// <summary>The quota of Levels 2–3: CPU, memory and pods of the tier; no claims, no LoadBalancer or NodePort services.</summary>
+    public static Dictionary<string, ResourceQuantity> Hard(TierQuota quota) => new()
+    {
+        ["requests.cpu"] = new(quota.RequestsCpu),
+        ["requests.memory"] = new(quota.RequestsMemory),
+        ["limits.cpu"] = new(quota.LimitsCpu),
+        ["limits.memory"] = new(quota.LimitsMemory),
+        ["pods"] = new(quota.Pods.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        // No stateful workloads before Level 4 (the seed's Level 3 don't), and traffic enters through the ingress namespace.
+        ["persistentvolumeclaims"] = new("0"),
+        ["services.loadbalancers"] = new("0"),
+        ["services.nodeports"] = new("0"),
+    };
+
+    private static void AddQuota(ComponentBuilder component, string ns, Dictionary<string, ResourceQuantity> hard) =>
         component.AddObject(new V1ResourceQuota
         {
             ApiVersion = "v1",
             Kind = "ResourceQuota",
             Metadata = new V1ObjectMeta { Name = QuotaName, NamespaceProperty = ns },
-            Spec = new V1ResourceQuotaSpec
-            {
-                Hard = new Dictionary<string, ResourceQuantity>
-                {
-                    ["requests.cpu"] = new(quota.RequestsCpu),
-                    ["requests.memory"] = new(quota.RequestsMemory),
-                    ["limits.cpu"] = new(quota.LimitsCpu),
-                    ["limits.memory"] = new(quota.LimitsMemory),
-                    ["pods"] = new(quota.Pods.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    // No stateful workloads before Level 4 (the seed's Level 3 don't), and traffic enters through the ingress namespace.
-                    ["persistentvolumeclaims"] = new("0"),
-                    ["services.loadbalancers"] = new("0"),
-                    ["services.nodeports"] = new("0"),
-                },
-            },
+            Spec = new V1ResourceQuotaSpec { Hard = hard },
         });
 
     private static Dictionary<string, ResourceQuantity> Resources((string Cpu, string Memory) r) =>

@@ -88,6 +88,14 @@ internal static class KubernetesClusterBlocks
         VerticalPodAutoscalerEnabled = In.Opt(profile.VerticalPodAutoscalerEnabled),
     };
 
+    public static AksInputs.KubernetesClusterStorageProfileArgs StorageProfile(StorageProfile profile) => new()
+    {
+        DiskDriverEnabled = In.Opt(profile.DiskDriverEnabled),
+        FileDriverEnabled = In.Opt(profile.FileDriverEnabled),
+        BlobDriverEnabled = In.Opt(profile.BlobDriverEnabled),
+        SnapshotControllerEnabled = In.Opt(profile.SnapshotControllerEnabled),
+    };
+
     public static AksInputs.KubernetesClusterKeyVaultSecretsProviderArgs KeyVaultSecretsProvider(KeyVaultSecretsProvider provider) => new()
     {
         SecretRotationEnabled = provider.SecretRotationEnabled,

@@ -55,6 +55,8 @@ internal static class KubernetesClusterMapper
         MicrosoftDefender = In.Block(cluster.MicrosoftDefender, link => KubernetesClusterBlocks.MicrosoftDefender(link, refs)),
         OmsAgent = In.Block(cluster.OmsAgent, link => KubernetesClusterBlocks.OmsAgent(link, refs)),
         MonitorMetrics = In.Block(cluster.MonitorMetrics, KubernetesClusterBlocks.MonitorMetrics),
+        StorageProfile = In.Block(cluster.StorageProfile, KubernetesClusterBlocks.StorageProfile),
+        CostAnalysisEnabled = In.Opt(cluster.CostAnalysisEnabled),
         Tags = In.Map(cluster.Tags),
     };
 }

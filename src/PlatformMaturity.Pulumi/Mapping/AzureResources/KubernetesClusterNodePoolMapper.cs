@@ -47,6 +47,10 @@ internal static class KubernetesClusterNodePoolMapper
         // An empty list would be a regional pool too, but leaving it unset keeps "not set" distinct from "set to none".
         if (!settings.Zones.IsDefaultOrEmpty)
             args.Zones = settings.Zones.ToArray();
+        if (!pool.NodeTaints.IsDefaultOrEmpty)
+            args.NodeTaints = pool.NodeTaints.ToArray();
+        if (!pool.NodeLabels.IsEmpty)
+            args.NodeLabels = In.Map(pool.NodeLabels);
         return args;
     }
 }

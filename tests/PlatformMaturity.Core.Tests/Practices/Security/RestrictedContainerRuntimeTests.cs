@@ -1,3 +1,4 @@
+using PlatformMaturity.Practices.Availability;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
@@ -64,9 +65,12 @@ public sealed class RestrictedContainerRuntimeTests
         Assert.NotEmpty(platformNamespaces);
         foreach (var ns in platformNamespaces)
         {
-            var documented = PodSecurity.PlatformNamespaceLevels[ns.ObjectName];
+            // From Level 4 the Velero node agent needs more than Level 3's documented baseline; that practice documents it.
+            var veleroWithNodeAgent = ns.ObjectName == BasicDisasterRecovery.Namespace && graph.InEffect("Disaster Recovery for Persistent Storage");
+            var documented = veleroWithNodeAgent ? DisasterRecoveryForPersistentStorage.VeleroPodSecurity : PodSecurity.PlatformNamespaceLevels[ns.ObjectName];
             Assert.Equal(PodSecurity.Name(documented.Level), ns.Labels()[PodSecurity.Enforce]);
-            Assert.Equal("Restricted Container Runtime", ns.ProvenanceOf($"metadata.labels[\"{PodSecurity.Enforce}\"]").Source);
+            Assert.Equal(veleroWithNodeAgent ? "Disaster Recovery for Persistent Storage" : "Restricted Container Runtime",
+                ns.ProvenanceOf($"metadata.labels[\"{PodSecurity.Enforce}\"]").Source);
         }
     }
 

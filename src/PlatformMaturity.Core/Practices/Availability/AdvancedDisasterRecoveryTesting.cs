@@ -1,0 +1,387 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using k8s.Models;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Practices.Efficiency;
+using PlatformMaturity.Rendering;
+using PlatformMaturity.Versions;
+
+namespace PlatformMaturity.Practices.Availability;
+
+/// <summary>
+/// Levels 4–5: restores are tested by a machine, every day. A CronJob restores the latest backup of each tenant into a
+/// scratch namespace, checks that the backup's objects were all restored and its volumes bound with their data, cleans
+/// up, and exits non-zero on any failure. Its result is the CronJob's own status, which kube-state-metrics already
+/// exports (kube_cronjob_status_last_successful_time, kube_job_status_failed): no Pushgateway, no extra endpoint.
+/// Alerts fire when a run fails or the last success is older than the schedule allows. The runbook gains the
+/// regional failover.
+/// </summary>
+public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
+{
+    public const string Name = "dr-restore-test";
+
+    /// <summary>Where the test restores land: a platform namespace where no pod may run (quota pods: 0), so restored workloads never act.</summary>
+    public const string ScratchNamespace = "dr-restore-test";
+
+    public const string ScriptKey = "restore-test.sh";
+    public const string ModifierConfigMap = "dr-restore-test-modifier";
+    public const string ModifierKey = "resource-modifier.yaml";
+    public const string AlertRule = "dr-restore-test";
+
+    /// <summary>Daily, four hours after the default backup time, so it tests the night's backup.</summary>
+    public const string Schedule = "0 6 * * *";
+
+    /// <summary>A success older than this many seconds (one day plus the job's deadline and slack) is stale.</summary>
+    public const int StaleAfterSeconds = 26 * 3600 + 3 * 3600;
+
+    /// <summary>How long one run may take (all tenants, volume data included).</summary>
+    public const int DeadlineSeconds = 3 * 3600;
+
+    public override string Practice => "Advanced Disaster Recovery Testing";
+
+    public override Implementation Implementation => Implementation.OnBothTargets(
+        $"CronJob {BasicDisasterRecovery.Namespace}/{Name} ('{Schedule}' UTC) restoring each tenant's latest backup into namespace {ScratchNamespace} (no pods may run there), checking every backed-up item restored and every volume bound, then cleaning up; least-privilege RBAC, restricted Pod Security; kube-state-metrics exports its result and PrometheusRule {AlertRule} alerts on a failed or stale restore test; the DR runbook gains the regional failover");
+
+    public override void Build(ComponentBuilder component)
+    {
+        var config = component.Config;
+        AddScratchNamespace(component);
+        AddRbac(component);
+        var script = Script(config);
+        component.AddObject(new V1ConfigMap
+        {
+            ApiVersion = "v1",
+            Kind = "ConfigMap",
+            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = BasicDisasterRecovery.Namespace },
+            Data = new Dictionary<string, string> { [ScriptKey] = script },
+        });
+        component.AddObject(new V1ConfigMap
+        {
+            ApiVersion = "v1",
+            Kind = "ConfigMap",
+            Metadata = new V1ObjectMeta { Name = ModifierConfigMap, NamespaceProperty = BasicDisasterRecovery.Namespace },
+            Data = new Dictionary<string, string> { [ModifierKey] = ResourceModifier },
+        });
+        component.AddObject(CronJob(Hash(script)));
+        if (component.HasMonitoring)
+            component.AddObject(PlatformObjects.PrometheusRule(AlertRule, BasicDisasterRecovery.Namespace, Rules()));
+        AddRegionalFailover(component);
+
+        component.Note($"The daily restore test: kubectl get cronjob,jobs -n {BasicDisasterRecovery.Namespace} -l app.kubernetes.io/name={Name}; a run's report: kubectl logs -n {BasicDisasterRecovery.Namespace} job/<job>. Run it now: kubectl create job -n {BasicDisasterRecovery.Namespace} --from=cronjob/{Name} {Name}-manual");
+        component.Note($"Restored copies land in {ScratchNamespace}, where a quota of 0 pods keeps them from running (no second consumer of a queue, no second writer); their volumes use {AdvancedVolumeManagement.StandardClass} so cleaning up deletes them.");
+    }
+
+    /// <summary>The restore the job creates for a tenant: the schedule's latest backup, mapped into the scratch namespace, volumes on a class that deletes.</summary>
+    public static JsonObject Restore(string tenant) => new()
+    {
+        ["apiVersion"] = "velero.io/v1",
+        ["kind"] = "Restore",
+        ["metadata"] = new JsonObject { ["generateName"] = $"{Name}-{tenant}-", ["namespace"] = BasicDisasterRecovery.Namespace, ["labels"] = new JsonObject { ["app.kubernetes.io/name"] = Name } },
+        ["spec"] = new JsonObject
+        {
+            ["scheduleName"] = BasicDisasterRecovery.ScheduleName(tenant),
+            ["includedNamespaces"] = new JsonArray(tenant),
+            ["namespaceMapping"] = new JsonObject { [tenant] = ScratchNamespace },
+            ["restorePVs"] = true,
+            ["existingResourcePolicy"] = "none",
+            ["resourceModifier"] = new JsonObject { ["kind"] = "ConfigMap", ["name"] = ModifierConfigMap },
+        },
+    };
+
+    /// <summary>Velero resource modifier: restored claims use the Delete class, so removing the copy removes its disks (the data class retains them).</summary>
+    public static readonly string ResourceModifier =
+        "version: v1\n" +
+        "resourceModifierRules:\n" +
+        "  - conditions:\n" +
+        "      groupResource: persistentvolumeclaims\n" +
+        "      resourceNameRegex: \".*\"\n" +
+        "    patches:\n" +
+        "      - operation: add\n" +
+        "        path: \"/spec/storageClassName\"\n" +
+        $"        value: \"{AdvancedVolumeManagement.StandardClass}\"\n";
+
+    /// <summary>Namespaced kinds the test cleans out of the scratch namespace (path, and whether the API offers deletecollection).</summary>
+    private static readonly (string Path, string Group, string Resource)[] Cleaned =
+    [
+        ("apis/apps/v1", "apps", "deployments"),
+        ("apis/apps/v1", "apps", "statefulsets"),
+        ("apis/apps/v1", "apps", "daemonsets"),
+        ("apis/apps/v1", "apps", "replicasets"),
+        ("apis/batch/v1", "batch", "cronjobs"),
+        ("apis/batch/v1", "batch", "jobs"),
+        ("api/v1", "", "configmaps"),
+        ("api/v1", "", "secrets"),
+        ("api/v1", "", "serviceaccounts"),
+        ("api/v1", "", "persistentvolumeclaims"),
+    ];
+
+    private static void AddScratchNamespace(ComponentBuilder component)
+    {
+        component.AddPlatformNamespace(ScratchNamespace);
+        component.AddObject(new V1ResourceQuota
+        {
+            ApiVersion = "v1",
+            Kind = "ResourceQuota",
+            Metadata = new V1ObjectMeta { Name = "no-pods", NamespaceProperty = ScratchNamespace },
+            Spec = new V1ResourceQuotaSpec
+            {
+                Hard = new Dictionary<string, ResourceQuantity>
+                {
+                    ["pods"] = new("0"),
+                    ["services.loadbalancers"] = new("0"),
+                    ["services.nodeports"] = new("0"),
+                },
+            },
+        });
+    }
+
+    private static void AddRbac(ComponentBuilder component)
+    {
+        var velero = BasicDisasterRecovery.Namespace;
+        component.AddObject(new V1ServiceAccount
+        {
+            ApiVersion = "v1",
+            Kind = "ServiceAccount",
+            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = velero },
+            AutomountServiceAccountToken = false,
+        });
+        // In velero: create restores, read them back, delete its own when done; read the tenant lists it reports.
+        component.AddObject(new V1Role
+        {
+            ApiVersion = "rbac.authorization.k8s.io/v1",
+            Kind = "Role",
+            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = velero },
+            Rules =
+            [
+                new V1PolicyRule { ApiGroups = ["velero.io"], Resources = ["restores"], Verbs = ["create", "get", "delete"] },
+            ],
+        });
+        component.AddObject(Binding(Name, velero));
+        // In the scratch namespace only: read what was restored and remove it.
+        component.AddObject(new V1Role
+        {
+            ApiVersion = "rbac.authorization.k8s.io/v1",
+            Kind = "Role",
+            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = ScratchNamespace },
+            Rules =
+            [
+                .. Cleaned.GroupBy(c => c.Group).Select(g => new V1PolicyRule
+                {
+                    ApiGroups = [g.Key],
+                    Resources = [.. g.Select(c => c.Resource)],
+                    Verbs = ["get", "list", "deletecollection"],
+                }),
+                new V1PolicyRule { ApiGroups = [""], Resources = ["services"], Verbs = ["get", "list", "delete"] },
+            ],
+        });
+        component.AddObject(Binding(Name, ScratchNamespace));
+    }
+
+    private static V1RoleBinding Binding(string name, string ns) => new()
+    {
+        ApiVersion = "rbac.authorization.k8s.io/v1",
+        Kind = "RoleBinding",
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = name },
+        Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = Name, NamespaceProperty = BasicDisasterRecovery.Namespace }],
+    };
+
+    /// <summary>
+    /// The job's script (busybox sh and curl against the API server with the service account's token): per tenant create
+    /// the restore, wait for it, check it, clean up; exit 1 if any tenant failed. Objects present: every item of the
+    /// backup restored (progress.itemsRestored = totalItems) with no errors. Data present: every restored claim Bound,
+    /// which a data-mover restore reaches only after the volume's data is written back.
+    /// </summary>
+    public static string Script(PlatformConfig config)
+    {
+        var text = new StringBuilder("""
+            #!/bin/sh
+            # Generated by pmctl (Advanced Disaster Recovery Testing): restores each tenant's latest backup into the scratch
+            # namespace, checks it, cleans up. Exit status is the test's result (kube-state-metrics exports it).
+            set -u
+            API=https://kubernetes.default.svc
+            SA=/var/run/secrets/kubernetes.io/serviceaccount
+            TOKEN=$(cat $SA/token)
+            k() { curl -sS --fail-with-body --max-time 60 --cacert $SA/ca.crt -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+            field() { sed -n "s/.*\"$1\":\([0-9][0-9]*\).*/\1/p" | head -n 1; }
+            phase() { sed -n 's/.*"phase":"\([A-Za-z]*\)".*/\1/p' | head -n 1; }
+            count() { n=$(k "$API/$1" | grep -o '"resourceVersion":"' | wc -l); echo $((n - 1)); }
+
+            """);
+        text.Append($"VELERO={BasicDisasterRecovery.Namespace}\nSCRATCH={ScratchNamespace}\nfailed=0\n\n");
+        text.Append("""
+            clean() {
+            """).Append('\n');
+        foreach (var (path, _, resource) in Cleaned)
+            text.Append($"  k -X DELETE \"$API/{path}/namespaces/$SCRATCH/{resource}\" -o /dev/null || true\n");
+        text.Append("""
+              for svc in $(k "$API/api/v1/namespaces/$SCRATCH/services" | grep -o '{"metadata":{"name":"[^"]*"' | sed 's/.*"name":"//;s/"$//'); do
+                k -X DELETE "$API/api/v1/namespaces/$SCRATCH/services/$svc" -o /dev/null || true
+              done
+            }
+
+            test_tenant() {
+              tenant=$1; body=$2
+              name=$(echo "$body" | k -X POST "$API/apis/velero.io/v1/namespaces/$VELERO/restores" -d @- | sed -n 's/.*"metadata":{"name":"\([^"]*\)".*/\1/p')
+              [ -n "$name" ] || { echo "FAIL $tenant: could not create the restore"; return 1; }
+              start=$(date +%s); state=""
+              while :; do
+                restore=$(k "$API/apis/velero.io/v1/namespaces/$VELERO/restores/$name") || restore=""
+                state=$(echo "$restore" | phase)
+                case "$state" in Completed|PartiallyFailed|Failed|FailedValidation) break;; esac
+                [ $(( $(date +%s) - start )) -lt 7200 ] || { state="TimedOut"; break; }
+                sleep 20
+              done
+              total=$(echo "$restore" | field totalItems); restored=$(echo "$restore" | field itemsRestored); errors=$(echo "$restore" | field errors)
+              claims=$(count "api/v1/namespaces/$SCRATCH/persistentvolumeclaims")
+              bound=$(k "$API/api/v1/namespaces/$SCRATCH/persistentvolumeclaims" | grep -o '"phase":"Bound"' | wc -l)
+              result=0
+              [ "$state" = Completed ] || { echo "FAIL $tenant: restore $name ended $state"; result=1; }
+              [ "${errors:-0}" -eq 0 ] || { echo "FAIL $tenant: $errors errors"; result=1; }
+              [ -n "$total" ] && [ "$total" -gt 0 ] && [ "${restored:-0}" -eq "$total" ] || { echo "FAIL $tenant: restored ${restored:-0} of ${total:-0} backed-up items"; result=1; }
+              [ "$bound" -eq "$claims" ] || { echo "FAIL $tenant: $bound of $claims restored volumes bound"; result=1; }
+              [ $result -ne 0 ] || echo "OK $tenant: $restored items, $claims volumes, $(( $(date +%s) - start ))s"
+              clean
+              k -X DELETE "$API/apis/velero.io/v1/namespaces/$VELERO/restores/$name" -o /dev/null || true
+              return $result
+            }
+
+            clean
+
+            """);
+        foreach (var tenant in config.Tenants)
+            text.Append($"test_tenant {tenant.Name} '{Restore(tenant.Name).ToJsonString()}' || failed=1\n");
+        text.Append("exit $failed\n");
+        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    public const string ScriptHashAnnotation = "platform.maturity/script-sha256";
+
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static V1CronJob CronJob(string scriptHash) => new()
+    {
+        ApiVersion = "batch/v1",
+        Kind = "CronJob",
+        Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = BasicDisasterRecovery.Namespace },
+        Spec = new V1CronJobSpec
+        {
+            Schedule = Schedule,
+            TimeZone = "Etc/UTC",
+            ConcurrencyPolicy = "Forbid",
+            StartingDeadlineSeconds = 3600,
+            SuccessfulJobsHistoryLimit = 3,
+            FailedJobsHistoryLimit = 3,
+            JobTemplate = new V1JobTemplateSpec
+            {
+                Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = Name } },
+                Spec = new V1JobSpec
+                {
+                    // One attempt per day: a failure is the finding, retrying would hide it until the next run.
+                    BackoffLimit = 0,
+                    ActiveDeadlineSeconds = DeadlineSeconds,
+                    Template = new V1PodTemplateSpec
+                    {
+                        Metadata = new V1ObjectMeta
+                        {
+                            Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = Name },
+                            Annotations = new Dictionary<string, string> { [ScriptHashAnnotation] = scriptHash },
+                        },
+                        Spec = new V1PodSpec
+                        {
+                            RestartPolicy = "Never",
+                            ServiceAccountName = Name,
+                            // Only this pod gets the token (the service account does not automount it).
+                            AutomountServiceAccountToken = true,
+                            SecurityContext = PlatformObjects.RestrictedPodSecurity(),
+                            Containers =
+                            [
+                                new V1Container
+                                {
+                                    Name = "restore-test",
+                                    Image = Pins.CurlImage,
+                                    Command = ["sh", $"/scripts/{ScriptKey}"],
+                                    VolumeMounts = [new V1VolumeMount { Name = "scripts", MountPath = "/scripts", ReadOnlyProperty = true }],
+                                    Resources = new V1ResourceRequirements
+                                    {
+                                        Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("10m"), ["memory"] = new("16Mi") },
+                                        Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("64Mi") },
+                                    },
+                                    SecurityContext = PlatformObjects.RestrictedContainerSecurity(),
+                                },
+                            ],
+                            Volumes = [new V1Volume { Name = "scripts", ConfigMap = new V1ConfigMapVolumeSource { Name = Name } }],
+                        },
+                    },
+                },
+            },
+        },
+    };
+
+    private static JsonObject Rules()
+    {
+        var cronjob = $"namespace=\"{BasicDisasterRecovery.Namespace}\",cronjob=\"{Name}\"";
+        var jobs = $"namespace=\"{BasicDisasterRecovery.Namespace}\",job_name=~\"{Name}-.*\"";
+        return PlatformObjects.RuleGroup("dr-restore-test", null,
+            PlatformObjects.Alert("DisasterRecoveryRestoreTestFailed",
+                // A failed run newer than the last success (failed Jobs stay listed for a while: only the latest counts).
+                $"max by (namespace, job_name) (kube_job_status_failed{{{jobs}}} > 0) * on (namespace, job_name) (kube_job_status_start_time{{{jobs}}} > on (namespace) group_left() kube_cronjob_status_last_successful_time{{{cronjob}}}) > 0",
+                "0m", "critical",
+                "The daily restore test failed",
+                $"A restore of the latest backups into {ScratchNamespace} failed its checks: kubectl logs -n {BasicDisasterRecovery.Namespace} -l app.kubernetes.io/name={Name} --tail=100 says which tenant and why."),
+            PlatformObjects.Alert("DisasterRecoveryRestoreTestStale",
+                $"time() - kube_cronjob_status_last_successful_time{{{cronjob}}} > {StaleAfterSeconds.ToString(CultureInfo.InvariantCulture)}",
+                "15m", "critical",
+                "No successful restore test for over a day",
+                $"The last successful restore test was {{{{ $value | humanizeDuration }}}} ago (schedule '{Schedule}'): kubectl get cronjob,jobs -n {BasicDisasterRecovery.Namespace} -l app.kubernetes.io/name={Name}"),
+            PlatformObjects.Alert("DisasterRecoveryRestoreTestNeverSucceeded",
+                $"absent(kube_cronjob_status_last_successful_time{{{cronjob}}}) and on () (time() - max(kube_cronjob_created{{{cronjob}}}) > {StaleAfterSeconds.ToString(CultureInfo.InvariantCulture)})",
+                "15m", "critical",
+                "The restore test has never succeeded",
+                $"The CronJob {Name} has existed for over a day without one successful run."));
+    }
+
+    /// <summary>Adds the regional failover to the DR runbook of Manual Disaster Recovery Testing.</summary>
+    private static void AddRegionalFailover(ComponentBuilder component)
+    {
+        var config = component.Config;
+        var resource = ComponentBuilder.KubernetesName(new V1ConfigMap
+        {
+            Kind = "ConfigMap",
+            Metadata = new V1ObjectMeta { Name = ManualDisasterRecoveryTesting.RunbookConfigMap, NamespaceProperty = BasicDisasterRecovery.Namespace },
+        });
+        if (!component.Existing<KubernetesResource>().Any(r => r.Name == resource))
+            return;
+        component.ContributeObject<V1ConfigMap>(resource, cm => cm.Data[ManualDisasterRecoveryTesting.RunbookKey] += RegionalFailover(config));
+    }
+
+    public const string RegionalFailoverHeading = "## Regional failover";
+
+    public static string RegionalFailover(PlatformConfig config)
+    {
+        var ns = BasicDisasterRecovery.Namespace;
+        var text = new StringBuilder()
+            .Append('\n').Append(RegionalFailoverHeading).Append("\n\n")
+            .Append($"Automated: the CronJob `{Name}` restores every tenant's latest backup into `{ScratchNamespace}` daily at `{Schedule}` (UTC) and checks objects and volumes; alerts DisasterRecoveryRestoreTestFailed/Stale say when it did not pass.\n\n")
+            .Append("When the primary region is lost:\n\n");
+        if (config.IsAzure)
+        {
+            var secondary = config.Regions.Length > 1 ? config.Regions[1] : "<secondary region>";
+            text.Append($"1. The backup storage account is RA-GZRS: its data is readable in the paired region at `<account>-secondary.blob.core.windows.net` without a failover. For writes, fail the account over: `az storage account failover --name <account> --resource-group rg-{config.Name}-{config.PrimaryRegion}`.\n")
+                .Append($"2. Use (or create with `pulumi up`) the platform's cluster in `{secondary}`; point its Velero at the account (`kubectl get backupstoragelocations -n {ns}`) and wait until `kubectl get backups -n {ns}` lists the backups.\n");
+        }
+        else
+        {
+            text.Append("1. Make the replica of the backup bucket in the surviving region the recovery cluster's storage location (S3 cross-region replication).\n")
+                .Append($"2. Install the platform on the recovery cluster (`pulumi up` with its stack) and wait until `kubectl get backups -n {ns}` lists the backups.\n");
+        }
+        text.Append($"3. Restore each tenant in place, volumes included: `kubectl get configmap {ManualDisasterRecoveryTesting.RunbookConfigMap} -n {ns} -o jsonpath='{{.data.restore-<tenant>\\.yaml}}' | sed 's/restorePVs: false/restorePVs: true/' | kubectl create -f -`.\n")
+            .Append("4. Move traffic: point DNS (or the global entry's origins) at the recovery cluster's gateway, check the apps, and record RTO and RPO.\n")
+            .Append("5. After the primary region is back: back up from the recovery cluster, restore into the primary, move traffic back.\n");
+        return text.ToString();
+    }
+}
