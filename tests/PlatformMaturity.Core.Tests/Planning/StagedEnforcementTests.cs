@@ -125,7 +125,12 @@ public sealed class StagedEnforcementTests
     {
         var raw = PlanTestStacks.Raw(target, 3, attested: true, recorded: false).With(ConfigKeys.Staged, new JsonArray());
         var config = PlatformConfigParser.ParseOrThrow(raw, "Pulumi.test.yaml");
-        Assert.Equal([Enforcements.PlatformNetworkDefaultDeny, Enforcements.TenantMetricsAddress], config.Staged.AsEnumerable());
+        // Every control the older pmctl did not know is staged (those of higher levels' practices too: they wait for their
+        // upgrade, and arrive staged with it); none it already enforced is loosened.
+        Assert.Contains(Enforcements.PlatformNetworkDefaultDeny, config.Staged);
+        Assert.Contains(Enforcements.TenantMetricsAddress, config.Staged);
+        Assert.DoesNotContain(Enforcements.AllowedRegistries, config.Staged);
+        Assert.DoesNotContain(Enforcements.NetworkDefaultDeny, config.Staged);
 
         var graph = Compose(config);
         Assert.Contains(Objects(graph), r => r.Object is V1NetworkPolicy && r.ObjectName == PlatformNetworkPolicies.StagedAllowAll);
