@@ -29,8 +29,8 @@ if (args is ["time", var file])
 }
 if (args is ["--write-stack", var directory])
 {
-    foreach (var path in Level5Stack.Write(directory))
-        Console.WriteLine(path);
+    foreach (var written in Level5Stack.Write(directory))
+        Console.WriteLine(written);
     return;
 }
 if (args.Contains("--quick"))
