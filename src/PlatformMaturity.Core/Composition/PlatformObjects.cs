@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
+using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 
 namespace PlatformMaturity.Composition;
@@ -34,6 +35,37 @@ public static class PlatformObjects
     /// A ClusterRole on one resource the Kubernetes RBAC controller aggregates into the named built-in roles (edit,
     /// admin, view): tenant RoleBindings to those roles then cover a CRD the platform or a chart installs.
     /// </summary>
+    /// <summary>
+    /// Binds an admission policy to the tenants' namespaces. Staged, it reports (Warn, Audit) what it will refuse once
+    /// promoted (Deny).
+    /// </summary>
+    public static V1ValidatingAdmissionPolicyBinding TenantPolicyBinding(string policyName, PlatformConfig config, bool staged) => new()
+    {
+        ApiVersion = "admissionregistration.k8s.io/v1",
+        Kind = "ValidatingAdmissionPolicyBinding",
+        Metadata = new V1ObjectMeta { Name = policyName },
+        Spec = new V1ValidatingAdmissionPolicyBindingSpec
+        {
+            PolicyName = policyName,
+            ValidationActions = staged ? ["Warn", "Audit"] : ["Deny"],
+            MatchResources = new V1MatchResources
+            {
+                NamespaceSelector = new V1LabelSelector
+                {
+                    MatchExpressions =
+                    [
+                        new V1LabelSelectorRequirement
+                        {
+                            Key = "kubernetes.io/metadata.name",
+                            OperatorProperty = "In",
+                            Values = [.. config.Tenants.Select(t => t.Name)],
+                        },
+                    ],
+                },
+            },
+        },
+    };
+
     public static V1ClusterRole AggregatedRole(string name, IEnumerable<string> aggregateTo, string apiGroup, string resource, IList<string> verbs) => new()
     {
         ApiVersion = "rbac.authorization.k8s.io/v1",

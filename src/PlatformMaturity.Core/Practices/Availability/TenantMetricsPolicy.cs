@@ -98,32 +98,7 @@ public static class TenantMetricsPolicy
             },
         });
         var staged = component.IsStaged(Enforcements.TenantMetricsAddress);
-        component.AddObject(new V1ValidatingAdmissionPolicyBinding
-        {
-            ApiVersion = "admissionregistration.k8s.io/v1",
-            Kind = "ValidatingAdmissionPolicyBinding",
-            Metadata = new V1ObjectMeta { Name = PolicyName },
-            Spec = new V1ValidatingAdmissionPolicyBindingSpec
-            {
-                PolicyName = PolicyName,
-                ValidationActions = staged ? ["Warn", "Audit"] : ["Deny"],
-                MatchResources = new V1MatchResources
-                {
-                    NamespaceSelector = new V1LabelSelector
-                    {
-                        MatchExpressions =
-                        [
-                            new V1LabelSelectorRequirement
-                            {
-                                Key = "kubernetes.io/metadata.name",
-                                OperatorProperty = "In",
-                                Values = [.. config.Tenants.Select(t => t.Name)],
-                            },
-                        ],
-                    },
-                },
-            },
-        });
+        component.AddObject(PlatformObjects.TenantPolicyBinding(PolicyName, config, staged));
         component.Note(staged
             ? $"Staged ({Enforcements.TenantMetricsAddress} in platform:staged): tenant AnalysisTemplates/ScaledObjects querying anything but their own proxy ({proxy}) are admitted with a warning and an audit annotation; fix them, then enforce with pmctl upgrade {config.Stack} --promote."
             : $"Tenant AnalysisTemplates, AnalysisRuns, ScaledObjects and ScaledJobs may query Prometheus only through their own proxy ({proxy}); others are refused ({PolicyName}).");

@@ -115,24 +115,7 @@ public sealed class CostsCenterManagement : PracticeComponent
             },
         });
         var staged = component.IsStaged(Enforcements.CostCenterLabel);
-        component.AddObject(new V1ValidatingAdmissionPolicyBinding
-        {
-            ApiVersion = "admissionregistration.k8s.io/v1",
-            Kind = "ValidatingAdmissionPolicyBinding",
-            Metadata = new V1ObjectMeta { Name = PolicyName },
-            Spec = new V1ValidatingAdmissionPolicyBindingSpec
-            {
-                PolicyName = PolicyName,
-                ValidationActions = staged ? ["Warn", "Audit"] : ["Deny"],
-                MatchResources = new V1MatchResources
-                {
-                    NamespaceSelector = new V1LabelSelector
-                    {
-                        MatchExpressions = [new V1LabelSelectorRequirement { Key = "kubernetes.io/metadata.name", OperatorProperty = "In", Values = [.. config.Tenants.Select(t => t.Name)] }],
-                    },
-                },
-            },
-        });
+        component.AddObject(PlatformObjects.TenantPolicyBinding(PolicyName, config, staged));
         component.Note(staged
             ? $"Staged ({Enforcements.CostCenterLabel} in platform:staged): tenant workloads without the {CostCenterLabel} label are admitted with a warning; label them (kubectl label deployment <name> -n <tenant> {CostCenterLabel}=<id>, and the pod template), then enforce with pmctl upgrade {config.Stack} --promote."
             : $"Tenant workloads (and their pod templates) without the {CostCenterLabel} label are refused.");

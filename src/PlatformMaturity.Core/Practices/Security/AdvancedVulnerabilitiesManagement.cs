@@ -157,32 +157,7 @@ public sealed class AdvancedVulnerabilitiesManagement : PracticeComponent
         // A binding may exist before its policy (it is inactive until then), so the two need no ordering.
         // Staged, it reports (Warn, Audit) what it will refuse once promoted (Deny).
         var staged = component.IsStaged(Enforcements.AllowedRegistries);
-        component.AddObject(new V1ValidatingAdmissionPolicyBinding
-        {
-            ApiVersion = "admissionregistration.k8s.io/v1",
-            Kind = "ValidatingAdmissionPolicyBinding",
-            Metadata = new V1ObjectMeta { Name = AllowedRegistriesPolicy },
-            Spec = new V1ValidatingAdmissionPolicyBindingSpec
-            {
-                PolicyName = AllowedRegistriesPolicy,
-                ValidationActions = staged ? ["Warn", "Audit"] : ["Deny"],
-                MatchResources = new V1MatchResources
-                {
-                    NamespaceSelector = new V1LabelSelector
-                    {
-                        MatchExpressions =
-                        [
-                            new V1LabelSelectorRequirement
-                            {
-                                Key = "kubernetes.io/metadata.name",
-                                OperatorProperty = "In",
-                                Values = [.. config.Tenants.Select(t => t.Name)],
-                            },
-                        ],
-                    },
-                },
-            },
-        });
+        component.AddObject(PlatformObjects.TenantPolicyBinding(AllowedRegistriesPolicy, config, staged));
         var allowed = $"{string.Join(", ", AllowedRegistries.For(config))} and the platform's own injected images (exactly the upstream repositories {string.Join(", ", TenantPodImages.Repositories)}, not mirrored)";
         component.Note(staged
             ? $"Staged ({Enforcements.AllowedRegistries} in platform:staged): tenant pods with images from outside {allowed} are still admitted, with a warning and an audit annotation; move them, then enforce with pmctl upgrade {config.Stack} --promote."
