@@ -42,9 +42,15 @@ public sealed class StackLock : IDisposable
                 // O_CREAT without O_TRUNC, then flock(LOCK_EX|LOCK_NB): nothing is written into the file.
                 handle = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
             }
-            catch (IOException e) when (e is not DirectoryNotFoundException && UnixFile.LinkStat(path).Kind == FileKind.Regular)
+            catch (IOException e) when (e is not DirectoryNotFoundException)
             {
-                throw new UserError($"{stack} is being upgraded by another pmctl process (it holds the lock on {path}); wait for it to finish and run the upgrade again");
+                var now = UnixFile.LinkStat(path).Kind;
+                if (now == FileKind.Regular)
+                    throw new UserError($"{stack} is being upgraded by another pmctl process (it holds the lock on {path}); wait for it to finish and run the upgrade again");
+                // The holder finished and deleted the file between our open and our look at it: try again.
+                if (now == FileKind.Missing)
+                    continue;
+                throw;
             }
             if (UnixFile.IsSameFile(handle.SafeFileHandle, path))
             {
