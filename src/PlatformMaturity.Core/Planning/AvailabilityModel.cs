@@ -57,10 +57,11 @@ public static partial class AvailabilityModel
         var total = 1 - unavailable;
         if (clusters.Count > 1)
         {
-            lines.Add($"{clusters.Count} clusters in parallel: 1 − Π(1 − cluster) = {AvailabilityEstimate.Percent(total)}");
+            lines.Add($"{clusters.Count} clusters in parallel: 1 − Π(1 − cluster) = {Precise(total)}");
             total = WithEntry(graph, total, target, lines);
         }
-        lines.Add($"{AvailabilityEstimate.Percent(total)} {(total >= target ? "≥" : "<")} target {AvailabilityEstimate.Percent(target)}");
+        var shown = clusters.Count > 1 ? Precise(total) : AvailabilityEstimate.Percent(total);
+        lines.Add($"{shown} {(total >= target ? "≥" : "<")} target {AvailabilityEstimate.Percent(target)}");
         return new AvailabilityEstimate(total, target, [.. lines]);
     }
 
@@ -78,11 +79,11 @@ public static partial class AvailabilityModel
         foreach (var option in GlobalEntry.Options.Where(o => o != GlobalEntry.Chosen))
         {
             var value = option.Value * clusters;
-            lines.Add($"option {option.Title}: {option.Formula} → {AvailabilityEstimate.Percent(option.Value)} × {AvailabilityEstimate.Percent(clusters)} = {Precise(value)} {(value >= target ? "≥" : "<")} target (not chosen)");
+            lines.Add($"option {option.Title}: {option.Formula} → {Precise(option.Value)} × {Precise(clusters)} = {Precise(value)} {(value >= target ? "≥" : "<")} target (not chosen)");
         }
         var chosen = GlobalEntry.Chosen;
         var total = chosen.Value * clusters;
-        lines.Add($"global entry {chosen.Title} (chosen): {chosen.Formula} = {Precise(chosen.Value)}; × clusters {AvailabilityEstimate.Percent(clusters)} = {Precise(total)}");
+        lines.Add($"global entry {chosen.Title} (chosen): {chosen.Formula} = {Precise(chosen.Value)}; × clusters {Precise(clusters)} = {Precise(total)}");
         return total;
     }
 
@@ -103,8 +104,29 @@ public static partial class AvailabilityModel
         return new AvailabilityEstimate(total, target, [.. lines]);
     }
 
+    /// <summary>The smallest topology change that reaches the target, computed: a resilient tier and zones, or more clusters.</summary>
+    public static string WhatWouldReach(PlatformGraph graph, double target)
+    {
+        var config = graph.Config;
+        var nodes = Math.Max(config.NodeCount, 3);
+        var (best, _) = Cluster("Standard", nodes, 3);
+        var clusters = Math.Max(graph.Resources.OfType<KubernetesCluster>().Count(), 1);
+        var entry = clusters > 1 ? GlobalEntry.Chosen.Value : 1.0;
+        var total = entry * (1 - Math.Pow(1 - best, clusters));
+        if (total >= target)
+        {
+            return $"set {Config.ConfigKeys.SkuTier.FullName}: Standard, {Config.ConfigKeys.Zones.FullName}: [\"1\", \"2\", \"3\"] and {Config.ConfigKeys.NodeCount.FullName}: {nodes.ToString(CultureInfo.InvariantCulture)} " +
+                   $"(computes to {AvailabilityEstimate.Percent(total)})";
+        }
+        var needed = Enumerable.Range(2, 8).FirstOrDefault(n => GlobalEntry.Chosen.Value * (1 - Math.Pow(1 - best, n)) >= target);
+        var reached = GlobalEntry.Chosen.Value * (1 - Math.Pow(1 - best, needed));
+        return $"one AKS cluster computes to at most {AvailabilityEstimate.Percent(best)}; {AvailabilityEstimate.Percent(target)} needs {needed} clusters in separate regions " +
+               $"({Config.ConfigKeys.Clusters.FullName}, Fault-tolerant Workload Distribution), each Standard tier across 3 zones, behind {GlobalEntry.Chosen.Title} " +
+               $"(computes to {Precise(reached)})";
+    }
+
     /// <summary>Enough digits to tell 99.98996% from 99.99%.</summary>
-    public static string Precise(double value) => (value * 100).ToString("0.#####", CultureInfo.InvariantCulture) + "%";
+    public static string Precise(double value) => (value * 100).ToString("0.######", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>One cluster's availability and its arithmetic.</summary>
     public static (double Value, string Arithmetic) Cluster(string tier, int nodeCount, int zones)

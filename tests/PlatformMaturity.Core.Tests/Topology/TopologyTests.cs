@@ -56,7 +56,7 @@ public sealed class TopologyTests
         var config = Parse(Azure(4, [Member("weu", "westeurope", "1", "2", "3"), Member("neu", "northeurope", "1", "2", "3")]));
         var graph = Composer.Default.Compose(config);
 
-        Assert.Equal(["westeurope", "northeurope"], config.Regions);
+        Assert.Equal(["westeurope", "northeurope"], config.Regions.ToArray());
         Assert.Equal([ClusterRef.PrimaryKey, "neu"], graph.Clusters.Select(c => c.Key));
         // The first cluster's resources keep their names and components; the member's are new, in its own component.
         foreach (var resource in single.Resources)
@@ -100,11 +100,11 @@ public sealed class TopologyTests
 
         // Hand-computed: cluster = 0.9995 × 0.9999 = 0.99940005; parallel = 1 − 0.00059995² = 0.99999964006;
         // entry = 1.0 × (1 − 0.0001 × 0.0001) = 0.99999999; composite = 0.99999963006.
-        Assert.Equal(0.99999963006, estimate.Value!.Value, 9);
+        Assert.Equal(0.99999963006, estimate.Value!.Value, 1e-10);
         Assert.True(estimate.MeetsTarget);
         // Front Door alone: 0.9999 × 0.99999964006 = 0.99989964 < 0.9999, shown as the option not chosen.
-        Assert.Contains(estimate.Arithmetic, l => l.StartsWith("option Front Door alone", StringComparison.Ordinal) && l.Contains("= 99.98996% < target"));
-        Assert.Contains(estimate.Arithmetic, l => l.StartsWith("option Traffic Manager alone", StringComparison.Ordinal) && l.Contains("99.98996% < target"));
+        Assert.Contains(estimate.Arithmetic, l => l.StartsWith("option Front Door alone", StringComparison.Ordinal) && l.Contains("= 99.989964% < target"));
+        Assert.Contains(estimate.Arithmetic, l => l.StartsWith("option Traffic Manager alone", StringComparison.Ordinal) && l.Contains("99.989964% < target"));
         Assert.Contains(estimate.Arithmetic, l => l.Contains("(chosen)") && l.Contains("Azure DNS 100%"));
     }
 
@@ -114,15 +114,22 @@ public sealed class TopologyTests
         var graph = Composer.Default.Compose(Parse(Azure(4, [Member("a", "westus"), Member("b", "eastus")])));
         var estimate = AvailabilityModel.Estimate(graph, 0.9999);
         // westus without zones: 0.999 × 0.9995 = 0.9985005; eastus, no zones asked: the same.
-        // parallel = 1 − 0.0014995² = 0.99999775150; × entry 0.99999999 = 0.9999977415.
-        Assert.Equal(0.9999977415, estimate.Value!.Value, 9);
+        // parallel = 1 − 0.0014995² = 0.99999775150; × entry 0.99999999 = 0.99999774149977.
+        Assert.Equal(0.99999774149977, estimate.Value!.Value, 1e-10);
         Assert.Contains(estimate.Arithmetic, l => l.Contains("Standard tier uptime SLA without availability zones"));
 
         var free = Composer.Default.Compose(Parse(Azure(4, [Member("a", "westus"), Member("b", "eastus")], tier: "Free")));
-        // Free: 0.995 × 0.9995 = 0.9945025; parallel = 1 − 0.0054975² = 0.99996977750; × 0.99999999 = 0.9999697675 < 0.9999.
-        var low = AvailabilityModel.Estimate(free, 0.9999);
-        Assert.Equal(0.9999697675, low.Value!.Value, 9);
+        // Free: 0.995 × 0.9995 = 0.9945025; parallel = 1 − 0.0054975² = 0.99996977749; × 0.99999999 = 0.99996976749:
+        // two regions carry even Free-tier clusters past the target.
+        Assert.Equal(0.9999697674940522, AvailabilityModel.Estimate(free, 0.9999).Value!.Value, 1e-10);
+
+        // One cluster, however resilient, cannot: 0.9995 × 0.9999 = 0.99940005 < 0.9999, and the gate names what would.
+        var one = Composer.Default.Compose(Parse(Azure(4, [Member("a", "westeurope", "1", "2", "3")])));
+        var low = AvailabilityModel.Estimate(one, 0.9999);
+        Assert.Equal(0.99940005, low.Value!.Value, 1e-10);
         Assert.False(low.MeetsTarget);
+        Assert.Contains("2 clusters in separate regions", AvailabilityModel.WhatWouldReach(one, 0.9999));
+        Assert.Contains(ConfigKeys.Clusters.FullName, AvailabilityModel.WhatWouldReach(one, 0.9999));
     }
 
     [Fact]
@@ -138,7 +145,7 @@ public sealed class TopologyTests
         Assert.Equal(["kind-a", "kind-b"], graph.Clusters.Select(c => c.KubeContext));
         var estimate = AvailabilityModel.Estimate(graph, 0.9999);
         // 1 − 0.001 × 0.005 = 0.999995.
-        Assert.Equal(0.999995, estimate.Value!.Value, 9);
+        Assert.Equal(0.999995, estimate.Value!.Value, 1e-10);
         Assert.True(estimate.MeetsTarget);
         var unknown = AvailabilityModel.Estimate(Composer.Default.Compose(Parse(raw.With(ConfigKeys.Clusters, new JsonArray(
             new JsonObject { ["name"] = "a" }, new JsonObject { ["name"] = "b", ["kubeContext"] = "kind-b" })))), 0.9999);
