@@ -65,16 +65,51 @@ public sealed class FaultTolerantWorkloadDistribution : PracticeComponent
                 ["healthCheck"] = new JsonObject { ["path"] = HealthPath },
             },
         });
+        SpreadGatewayProxies(component, config);
         if (config.IsAzure)
             AddFrontDoor(component, config);
         else
             component.Note($"Put a global entry (DNS failover or a global load balancer) in front of every member's gateway and health-check {HealthPath}; its availability multiplies the clusters' figure.");
     }
 
+    /// <summary>Label Envoy Gateway puts on the proxy pods of a Gateway, naming it.</summary>
+    public const string OwningGatewayLabel = "gateway.envoyproxy.io/owning-gateway-name";
+
+    private static string ProxyConfig(PlatformConfig config) =>
+        ComponentBuilder.KubernetesName(new CustomObject { Kind = "EnvoyProxy", Metadata = new V1ObjectMeta { Name = PlatformGateway.ProxyConfigName, NamespaceProperty = config.IngressNamespace } });
+
+    /// <summary>
+    /// The gateway's proxies across zones, then nodes (ScheduleAnyway: a zone-less cluster still schedules them), so a
+    /// zone outage leaves a proxy answering the health check. Golden paths spread the same way (templates/_shared/pod-template.sbn).
+    /// </summary>
+    private static void SpreadGatewayProxies(ComponentBuilder component, PlatformConfig config)
+    {
+        JsonObject Spread(string key) => new()
+        {
+            ["maxSkew"] = 1,
+            ["topologyKey"] = key,
+            ["whenUnsatisfiable"] = "ScheduleAnyway",
+            ["labelSelector"] = new JsonObject
+            {
+                ["matchLabels"] = new JsonObject
+                {
+                    [PlatformGateway.ProxyPods.Key] = PlatformGateway.ProxyPods.Value,
+                    [OwningGatewayLabel] = PlatformGateway.GatewayName,
+                },
+            },
+        };
+        component.ContributeObject<CustomObject>(ProxyConfig(config), envoy =>
+        {
+            var deployment = envoy.Spec!["provider"]!["kubernetes"]!["envoyDeployment"]!.AsObject();
+            var pod = deployment["pod"] as JsonObject ?? new JsonObject();
+            pod["topologySpreadConstraints"] = new JsonArray(Spread("topology.kubernetes.io/zone"), Spread("kubernetes.io/hostname"));
+            deployment["pod"] = pod;
+        });
+    }
+
     private static void AddFrontDoor(ComponentBuilder component, PlatformConfig config)
     {
-        var proxy = ComponentBuilder.KubernetesName(new CustomObject { Kind = "EnvoyProxy", Metadata = new V1ObjectMeta { Name = PlatformGateway.ProxyConfigName, NamespaceProperty = config.IngressNamespace } });
-        component.ContributeObject<CustomObject>(proxy, envoy =>
+        component.ContributeObject<CustomObject>(ProxyConfig(config), envoy =>
         {
             var service = envoy.Spec!["provider"]!["kubernetes"]!["envoyService"]!.AsObject();
             service["annotations"] = new JsonObject { [AzureDnsLabelAnnotation] = GatewayDnsLabel(config) };
