@@ -76,7 +76,12 @@ internal static class ClusterMembers
             KubernetesResource k when k.TextFromAzure.Any(r => names.ContainsKey(r.Resource)) =>
                 throw new InvalidOperationException($"'{k.Name}' carries text from a first-cluster Azure resource; a member cannot copy it as is"),
             KubernetesResource k => k with { Cluster = key },
-            HelmRelease h => h with { Cluster = key, ValuesFromAzure = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, h.ValuesFromAzure.Select(v => KeyValuePair.Create(v.Key, Ref(v.Value)))) },
+            HelmRelease h => h with
+            {
+                Cluster = key,
+                Values = OwnBackupPrefix(h, key),
+                ValuesFromAzure = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, h.ValuesFromAzure.Select(v => KeyValuePair.Create(v.Key, Ref(v.Value)))),
+            },
             ConfigSecret s => s with { Cluster = key },
             KubernetesCluster c => c with
             {
@@ -90,6 +95,20 @@ internal static class ClusterMembers
             RoleAssignment a => a with { Scope = Ref(a.Scope), PrincipalId = Ref(a.PrincipalId) },
             _ => throw new InvalidOperationException($"a member cannot copy '{resource.Name}' ({resource.Kind})"),
         };
+    }
+
+    /// <summary>
+    /// Velero on a member writes under its own prefix of the shared backup location: with the same schedules, two
+    /// clusters would otherwise write backups of the same names into the same place and each sync the other's.
+    /// </summary>
+    private static HelmValues OwnBackupPrefix(HelmRelease release, string key)
+    {
+        const string locations = "configuration.backupStorageLocation";
+        if (release.ReleaseName != Practices.Availability.BasicDisasterRecovery.ReleaseName
+            || release.Values.Get(locations) is not ImmutableArray<object?> { Length: > 0 } list || list[0] is not HelmValues first)
+            return release.Values;
+        var prefix = first.Entries.TryGetValue("prefix", out var existing) && existing is string p ? $"{p}/{key}" : key;
+        return release.Values.WithAt($"{locations}[0].prefix", prefix);
     }
 
     /// <summary>The first cluster's pool resized for a member: its own VM size, count, autoscaler range and zones where given.</summary>

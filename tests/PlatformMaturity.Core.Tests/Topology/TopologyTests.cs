@@ -76,6 +76,15 @@ public sealed class TopologyTests
         Assert.All(member.Resources.OfType<HelmRelease>(), r => Assert.Contains("neu-aks", r.DependsOn));
     }
 
+    [Fact]
+    public void A_member_backs_up_under_its_own_prefix_so_two_clusters_never_write_the_same_backup_names()
+    {
+        var graph = Composer.Default.Compose(Parse(Azure(4, [Member("weu", "westeurope", "1", "2", "3"), Member("neu", "northeurope", "1", "2", "3")])));
+        HelmValues First(string name) => (HelmValues)((System.Collections.Immutable.ImmutableArray<object?>)((HelmRelease)graph.Resource(name)).Values.Get("configuration.backupStorageLocation")!)[0]!;
+        Assert.False(First("velero").Entries.ContainsKey("prefix"));
+        Assert.Equal("neu", First("neu-velero").Entries["prefix"]);
+    }
+
     [Theory]
     [InlineData("westus", "has no availability zones")]
     public void Zones_are_refused_where_the_region_has_none(string region, string expected)
