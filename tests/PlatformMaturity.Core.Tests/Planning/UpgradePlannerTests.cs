@@ -142,6 +142,11 @@ public sealed class UpgradePlannerTests
         // The second cluster comes before what runs on it.
         var aksStep = plan.Steps.First(s => s.Resources.Contains("secondary-aks")).Number;
         Assert.All(plan.Steps.Where(s => s.Resources.Any(r => r.StartsWith("secondary-namespace-", StringComparison.Ordinal))), s => Assert.True(s.Number > aksStep));
+        // The first cluster is on an AKS-managed VNet: the plan says plainly that landing zones mean new clusters and a migration.
+        var risk = Assert.Single(plan.Risks, r => r.Id == UpgradePlanner.ManagedVnetRisk);
+        Assert.Contains("cannot move into another VNet", risk.Description);
+        Assert.Contains("Microsoft.ContainerService/managedClusters", risk.Mitigation);
+        Assert.DoesNotContain(UpgradePlanner.Default.Plan(Raw(DeploymentTarget.Existing, 3, attested: true), new PlanRequest(4)).Plan.Risks, r => r.Id == UpgradePlanner.ManagedVnetRisk);
     }
 
     [Fact]
