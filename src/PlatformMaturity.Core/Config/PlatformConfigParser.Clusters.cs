@@ -23,6 +23,9 @@ public static partial class PlatformConfigParser
                 if (raw.Has(ConfigKeys.Regions) && !config.Regions.IsDefaultOrEmpty && !config.Regions.SequenceEqual(regions))
                     problem(ConfigKeys.Regions, $"lists [{string.Join(", ", config.Regions)}] but {ConfigKeys.Clusters.FullName} places its clusters in [{string.Join(", ", regions)}]; " +
                         $"list the members' regions in order, or remove {ConfigKeys.Regions.FullName}");
+                if (raw.Has(ConfigKeys.Zones) && !config.Zones.SequenceEqual(members[0].Zones))
+                    problem(ConfigKeys.Zones, $"is [{string.Join(", ", config.Zones)}] but the first member of {ConfigKeys.Clusters.FullName} has zones [{string.Join(", ", members[0].Zones)}]; " +
+                        $"set the same, or remove {ConfigKeys.Zones.FullName}");
                 config = config with { Regions = regions, Zones = members[0].Zones };
             }
         }

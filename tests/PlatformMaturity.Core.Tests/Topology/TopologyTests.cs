@@ -18,9 +18,11 @@ public sealed class TopologyTests
             .With(ConfigKeys.Environment, "nonprod")
             .With(ConfigKeys.SkuTier, tier)
             .With(ConfigKeys.NodeCount, 3)
-            .With(ConfigKeys.Zones, new JsonArray("1", "2", "3"))
             .With(ConfigKeys.Tenants, new JsonArray(new JsonObject { ["name"] = "team-a", ["group"] = "00000000-0000-4000-8000-000000000001", ["tier"] = "small" }));
-        return clusters is null ? raw.With(ConfigKeys.Regions, new JsonArray("westeurope")) : raw.With(ConfigKeys.Clusters, clusters);
+        // The single-cluster keys, or the members (whose zones are their own).
+        return clusters is null
+            ? raw.With(ConfigKeys.Regions, new JsonArray("westeurope")).With(ConfigKeys.Zones, new JsonArray("1", "2", "3"))
+            : raw.With(ConfigKeys.Clusters, clusters);
     }
 
     private static JsonObject Member(string name, string region, params string[] zones) =>
@@ -91,6 +93,7 @@ public sealed class TopologyTests
     {
         Assert.Contains(Problems(Azure(4, [Member("a", "westeurope", "1", "2", "3"), Member("b", region, "1", "2")])), p => p.Contains(expected));
         Assert.Contains(Problems(Azure(3).With(ConfigKeys.Regions, new JsonArray(region))), p => p.StartsWith("platform:zones") && p.Contains(expected));
+        Assert.DoesNotContain(Problems(Azure(3).With(ConfigKeys.Regions, new JsonArray(region)).With(ConfigKeys.Zones, new JsonArray())), p => p.Contains(expected));
     }
 
     [Fact]
@@ -99,6 +102,9 @@ public sealed class TopologyTests
         Assert.Contains(Problems(Azure(4, [Member("a", "westeurope"), Member("b", "westeurope")])), p => p.Contains("same region") && p.Contains("northeurope"));
         Assert.Contains(Problems(Azure(3, [Member("a", "westeurope"), Member("b", "northeurope")])), p => p.Contains("Level 3 runs one"));
         Assert.Contains(Problems(Azure(4, [Member("a", "westeurope"), Member("primary", "northeurope")])), p => p.Contains("is taken"));
+        // platform:zones must agree with the first member's zones, or it would silently not apply.
+        Assert.Contains(Problems(Azure(4, [Member("a", "westeurope", "1"), Member("b", "northeurope")]).With(ConfigKeys.Zones, new JsonArray("1", "2", "3"))),
+            p => p.StartsWith("platform:zones") && p.Contains("first member"));
     }
 
     [Fact]
