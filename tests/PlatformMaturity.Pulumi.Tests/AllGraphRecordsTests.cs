@@ -181,13 +181,20 @@ public sealed class AllGraphRecordsTests : PulumiTest
         var run = await TestDeployment.RunAsync("records-front-door", () => PlatformProgram.Map(graph));
         var group = run.Mocks.Single("azure:cdn/frontdoorOriginGroup:FrontdoorOriginGroup", "front-door-gateways").Inputs;
         Assert.Equal(RecordingMocks.IdOf("front-door"), group["cdnFrontdoorProfileId"]);
-        var probe = (System.Collections.Immutable.ImmutableDictionary<string, object>)group["healthProbe"];
-        Assert.Equal(("/healthz/platform", "Http", "GET", 30), ((string)probe["path"], (string)probe["protocol"], (string)probe["requestType"], (int)probe["intervalInSeconds"]));
+        Inputs.Equal(new JsonObject { ["path"] = "/healthz/platform", ["protocol"] = "Http", ["requestType"] = "GET", ["intervalInSeconds"] = 30 },
+            group["healthProbe"], "health probe");
+        Inputs.Equal(new JsonObject { ["sampleSize"] = 4, ["successfulSamplesRequired"] = 3, ["additionalLatencyInMilliseconds"] = 50 },
+            group["loadBalancing"], "load balancing");
         var origin = run.Mocks.Single("azure:cdn/frontdoorOrigin:FrontdoorOrigin", "front-door-origin-primary").Inputs;
         Assert.Equal("records-gateway.westeurope.cloudapp.azure.com", origin["hostName"]);
+        Assert.Equal(RecordingMocks.IdOf("front-door-gateways"), origin["cdnFrontdoorOriginGroupId"]);
         var route = run.Mocks.Single("azure:cdn/frontdoorRoute:FrontdoorRoute", "front-door-route").Inputs;
         Assert.Equal(RecordingMocks.IdOf("front-door-endpoint"), route["cdnFrontdoorEndpointId"]);
-        Assert.Equal([RecordingMocks.IdOf("front-door-origin-primary")], ((System.Collections.Immutable.ImmutableArray<object>)route["cdnFrontdoorOriginIds"]).Cast<string>().ToArray());
+        Inputs.Equal(new JsonArray(RecordingMocks.IdOf("front-door-origin-primary")), route["cdnFrontdoorOriginIds"], "route origins");
+        Inputs.Equal(new JsonArray("/*"), route["patternsToMatches"], "route patterns");
+        Assert.Equal("HttpOnly", route["forwardingProtocol"]);
+        var profile = run.Mocks.Single("azure:cdn/frontdoorProfile:FrontdoorProfile", "front-door").Inputs;
+        Assert.Equal(("afd-records", "Standard_AzureFrontDoor"), ((string)profile["name"], (string)profile["skuName"]));
     }
 
     private static PlatformGraph Graph()
