@@ -44,6 +44,15 @@ public static class LevelChange
     /// </summary>
     private static IEnumerable<ConfigWrite> Topology(RawConfig raw, PlatformConfig current, int to)
     {
+        if (to < 4 && current.Members.Length > 1 && raw[ConfigKeys.Clusters] is JsonArray { Count: > 1 } listed)
+        {
+            // Below Level 4 the platform runs one cluster: the first stays, the others leave (the plan shows them destroyed).
+            yield return new ConfigWrite(ConfigKeys.Clusters, new JsonArray(listed[0]!.DeepClone()),
+                $"Level {to} runs one cluster: the first stays, the others are removed");
+            if (current.IsAzure && raw.Has(ConfigKeys.Regions))
+                yield return new ConfigWrite(ConfigKeys.Regions, new JsonArray(current.PrimaryRegion), "the region of the remaining cluster");
+            yield break;
+        }
         if (!current.IsAzure || current.HasClusterList || to < 4 || current.Level >= 4 || current.Regions.IsDefaultOrEmpty)
             yield break;
         var clusters = TopologyDefaults.TwoRegions(current.PrimaryRegion, current.Zones);
