@@ -42,13 +42,23 @@ public sealed class InitTests
     }
 
     [Fact]
-    public void On_azure_a_level_whose_availability_target_one_cluster_cannot_reach_is_refused_without_force()
+    public void On_azure_level_4_is_written_with_two_clusters_in_two_regions_and_shows_the_arithmetic()
     {
         using var dir = new TempDirectory();
-        var refused = CliRunner.Run(dir.Path, "init", "dev", "--level", "4", "--target", "azure");
-        Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("below Level 4's target of 99.99%", refused.Error);
-        Assert.False(Directory.Exists(dir.Combine("stacks")));
+        var written = CliRunner.Run(dir.Path, "init", "dev", "--level", "4", "--target", "azure", "--tenant", "team-a:7f9c1d2e-0000-4000-8000-000000000001");
+        Assert.Equal(0, written.ExitCode);
+        var config = Load(dir, "dev");
+        Assert.Equal(["westeurope", "northeurope"], config.Members.Select(m => m.Region!).ToArray());
+        Assert.All(config.Members, m => Assert.Equal(3, m.Zones.Length));
+        Assert.Equal("primary", config.Members[0].Name);
+        Assert.Contains("global entry Front Door with DNS failover to the regional gateways (chosen)", written.Out);
+        Assert.Contains("≥ target 99.99%", written.Out);
+
+        // A second region without zones is taken as it is, with the lower figure.
+        var zoneless = CliRunner.Run(dir.Path, "init", "west", "--level", "4", "--target", "azure", "--region", "eastus", "--region", "westus", "--tenant", "team-a:7f9c1d2e-0000-4000-8000-000000000001");
+        Assert.Equal(0, zoneless.ExitCode);
+        Assert.Empty(Load(dir, "west").Members[1].Zones);
+        Assert.Contains("without availability zones", zoneless.Out);
     }
 
     [Fact]

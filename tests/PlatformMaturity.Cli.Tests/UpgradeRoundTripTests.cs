@@ -17,7 +17,7 @@ public sealed class UpgradeRoundTripTests
 
     private static readonly Gen<(DeploymentTarget Target, int Level, string[] Tenants, string[] Tiers, int Nodes)> Stacks =
         from target in Gen.Enum<DeploymentTarget>()
-        from level in target == DeploymentTarget.Azure ? Gen.Int[1, 2] : Gen.Int[1, 4]
+        from level in Gen.Int[1, 4]
         from tenants in Gen.Shuffle(TenantNames, 0, 4)
         from tiers in Gen.OneOf("small", "medium", "large").Array[tenants.Length]
         from nodes in Gen.Int[3, 5]

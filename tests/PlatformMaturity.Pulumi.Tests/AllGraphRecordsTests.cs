@@ -182,6 +182,29 @@ public sealed class AllGraphRecordsTests : PulumiTest
     }
 
     /// <summary>An azure Level 1 graph plus one record of every other kind, the cluster with every block set.</summary>
+    [Fact]
+    public async Task The_global_entry_maps_to_Front_Door_with_the_health_probe_on_the_gateway()
+    {
+        var graph = Graph();
+        var run = await TestDeployment.RunAsync("records-front-door", () => PlatformProgram.Map(graph));
+        var group = run.Mocks.Single("azure:cdn/frontdoorOriginGroup:FrontdoorOriginGroup", "front-door-gateways").Inputs;
+        Assert.Equal(RecordingMocks.IdOf("front-door"), group["cdnFrontdoorProfileId"]);
+        Inputs.Equal(new JsonObject { ["path"] = "/healthz/platform", ["protocol"] = "Http", ["requestType"] = "GET", ["intervalInSeconds"] = 30 },
+            group["healthProbe"], "health probe");
+        Inputs.Equal(new JsonObject { ["sampleSize"] = 4, ["successfulSamplesRequired"] = 3, ["additionalLatencyInMilliseconds"] = 50 },
+            group["loadBalancing"], "load balancing");
+        var origin = run.Mocks.Single("azure:cdn/frontdoorOrigin:FrontdoorOrigin", "front-door-origin-primary").Inputs;
+        Assert.Equal("records-gateway.westeurope.cloudapp.azure.com", origin["hostName"]);
+        Assert.Equal(RecordingMocks.IdOf("front-door-gateways"), origin["cdnFrontdoorOriginGroupId"]);
+        var route = run.Mocks.Single("azure:cdn/frontdoorRoute:FrontdoorRoute", "front-door-route").Inputs;
+        Assert.Equal(RecordingMocks.IdOf("front-door-endpoint"), route["cdnFrontdoorEndpointId"]);
+        Inputs.Equal(new JsonArray(RecordingMocks.IdOf("front-door-origin-primary")), route["cdnFrontdoorOriginIds"], "route origins");
+        Inputs.Equal(new JsonArray("/*"), route["patternsToMatches"], "route patterns");
+        Assert.Equal("HttpOnly", route["forwardingProtocol"]);
+        var profile = run.Mocks.Single("azure:cdn/frontdoorProfile:FrontdoorProfile", "front-door").Inputs;
+        Assert.Equal(("afd-records", "Standard_AzureFrontDoor"), ((string)profile["name"], (string)profile["skuName"]));
+    }
+
     private static PlatformGraph Graph()
     {
         var graph = Composer.Default.Compose(new PlatformConfig
@@ -302,6 +325,29 @@ public sealed class AllGraphRecordsTests : PulumiTest
                     KeyValuePair.Create("locations[0].config.storageAccount", new AzureRef("backup-storage", AzureOutput.Name)),
                 ]),
                 DependsOn = [Foundation.ClusterName, "backup-identity", "backup-storage"],
+            },
+            new FrontDoorProfile
+            {
+                Name = "front-door", Provenance = Test, ProfileName = "afd-records", ResourceGroup = Foundation.ResourceGroupName,
+                SkuName = "Standard_AzureFrontDoor", ResponseTimeoutSeconds = 60, DependsOn = [Foundation.ResourceGroupName],
+            },
+            new FrontDoorEndpoint { Name = "front-door-endpoint", Provenance = Test, EndpointName = "records", Profile = "front-door", DependsOn = ["front-door"] },
+            new FrontDoorOriginGroup
+            {
+                Name = "front-door-gateways", Provenance = Test, GroupName = "gateways", Profile = "front-door",
+                HealthProbe = new FrontDoorHealthProbe("/healthz/platform", "Http", "GET", 30), LoadBalancing = new FrontDoorLoadBalancing(4, 3, 50),
+                DependsOn = ["front-door"],
+            },
+            new FrontDoorOrigin
+            {
+                Name = "front-door-origin-primary", Provenance = Test, OriginName = "primary", OriginGroup = "front-door-gateways",
+                HostName = "records-gateway.westeurope.cloudapp.azure.com", DependsOn = ["front-door-gateways"],
+            },
+            new FrontDoorRoute
+            {
+                Name = "front-door-route", Provenance = Test, RouteName = "platform", Endpoint = "front-door-endpoint", OriginGroup = "front-door-gateways",
+                Origins = ["front-door-origin-primary"], ForwardingProtocol = "HttpOnly",
+                DependsOn = ["front-door-endpoint", "front-door-gateways", "front-door-origin-primary"],
             },
         ];
         var monitoring = Component("test-monitoring",

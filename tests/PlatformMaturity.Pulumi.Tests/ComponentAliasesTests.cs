@@ -28,6 +28,33 @@ public sealed class ComponentAliasesTests : PulumiTest
         Assert.Equal<ComponentIdentity>([gone], ComponentAliases.For(successor, graph));
     }
 
+    [Fact]
+    public void Migrating_to_platform_clusters_keeps_every_component_and_resource_of_the_first_cluster()
+    {
+        var single = new PlatformConfig
+        {
+            Stack = "aliases", Name = "aliases", Level = 4, Target = DeploymentTarget.Azure, Regions = ["westeurope"],
+            KubernetesVersion = PlatformMaturity.Versions.Pins.AksKubernetesVersion, NodeVmSize = PlatformMaturity.Versions.Pins.AksSystemNodeVmSize,
+            NodeCount = 3, SkuTier = "Standard", Zones = ["1", "2", "3"],
+        };
+        var migrated = single with
+        {
+            Regions = ["westeurope", "northeurope"],
+            Clusters = [new ClusterMember { Name = "primary", Region = "westeurope", Zones = ["1", "2", "3"] }, new ClusterMember { Name = "secondary", Region = "northeurope", Zones = ["1", "2", "3"] }],
+        };
+        var before = Composer.Default.Compose(single);
+        var after = Composer.Default.Compose(migrated);
+        foreach (var component in before.Components)
+        {
+            var kept = after.Component(component.Id);
+            Assert.NotNull(kept);
+            Assert.Equal(component.TypeToken, kept.TypeToken);
+            Assert.Equal<ComponentIdentity>([.. ComponentAliases.For(component, before)], [.. ComponentAliases.For(kept, after)]);
+            Assert.Equal(component.Resources.Select(r => r.Name), kept.Resources.Select(r => r.Name).Where(n => component.Resources.Any(r => r.Name == n)));
+        }
+        Assert.Empty(ComponentAliases.For(after.Component("cluster-secondary")!, after));
+    }
+
     private static GraphComponent Component(string id, string typeToken) =>
         new(id, typeToken, id, new Provenance(id, 2), [], [], [], []);
 }

@@ -50,7 +50,7 @@ internal static class InitCommand
             var used = AzureRegions.UsedAt(levelNumber);
             if (given.Length > used)
                 result.AddError($"--region is given {given.Length} times, but Level {levelNumber} places its cluster in {Text.Counted.Of(used, "region")}; " +
-                    $"give at most {used} (more regions come with Multi-cluster Platform)");
+                    $"give at most {used} (more regions come with Fault-tolerant Workload Distribution at Level 4)");
         });
         command.SetAction(parse =>
         {
@@ -62,6 +62,7 @@ internal static class InitCommand
             foreach (var warning in warnings)
                 io.Error.WriteLine($"warning: {warning}");
             io.Out.WriteLine($"Wrote {StackLocator.Relative(io, path)} ({MaturityModel.Default.Level(request.Level).Title}, target {request.Target}).");
+            StatusCommand.WriteAvailability(io, Composer.Default.Compose(StackLocator.Load(io, request.Stack, parse.GetValue(stacksDir)).Config));
             var stacksDirOption = parse.GetValue(stacksDir);
             io.Out.WriteLine($"Next: {StackLocator.Hint($"pmctl status {request.Stack}", stacksDirOption)}   then   " +
                 $"{StackLocator.Hint($"pmctl render {request.Stack} --out out/{request.Stack}", stacksDirOption)}   or   pulumi up --stack {request.Stack}");
@@ -101,9 +102,19 @@ internal static class InitCommand
         if (target == DeploymentTarget.Azure)
             raw = raw.With(ConfigKeys.Regions, new JsonArray([.. (request.Regions.Count > 0 ? request.Regions : ["westeurope"]).Select(r => JsonValue.Create(r))]));
 
+        // From Level 4 (no single datacenter) two clusters in two regions, each across the zones its region has: one
+        // cluster computes to at most 99.94%, two behind Front Door with DNS failover to 99.99996%.
+        if (target == DeploymentTarget.Azure && request.Level >= 4)
+        {
+            var primary = request.Regions.Count > 0 ? request.Regions[0] : "westeurope";
+            var clusters = TopologyDefaults.TwoRegions(primary, TopologyDefaults.ZonesFor(primary).Select(z => z!.GetValue<string>()), request.Regions.Count > 1 ? request.Regions[1] : null);
+            raw = raw.With(ConfigKeys.Clusters, clusters)
+                .With(ConfigKeys.Regions, new JsonArray([.. clusters.Select(c => JsonValue.Create(c!["region"]!.GetValue<string>()))]));
+        }
+
         // A level with an availability target gets a topology that reaches it where one cluster can (AKS Standard tier, 3 zones, 3 nodes).
         if (target == DeploymentTarget.Azure && AvailabilityModel.TargetFor(model, request.Level) is not null)
-            raw = raw.With(ConfigKeys.SkuTier, "Standard").With(ConfigKeys.Zones, new JsonArray("1", "2", "3")).With(ConfigKeys.NodeCount, 3);
+            raw = raw.With(ConfigKeys.SkuTier, "Standard").With(ConfigKeys.Zones, TopologyDefaults.ZonesFor(raw[ConfigKeys.Regions]![0]!.GetValue<string>())).With(ConfigKeys.NodeCount, 3);
 
         var config = ParseOptions(raw, request);
         // Breaking the model's don'ts or missing the level's availability target is refused; practices this version

@@ -32,11 +32,15 @@ internal static class StatusCommand
                 Json.Write(io.Out, new StackProblems(parse.GetValue(stack)!, e.Origin, [.. e.Problems]));
                 throw;
             }
-            var status = StackStatus.Of(Composer.Default.Compose(loaded.Config), loaded.Display, Composer.Default.Model, NextLevel.Of(loaded));
+            var graph = Composer.Default.Compose(loaded.Config);
+            var status = StackStatus.Of(graph, loaded.Display, Composer.Default.Model, NextLevel.Of(loaded));
             if (parse.GetValue(output) == OutputFormat.Json)
                 Json.Write(io.Out, status);
             else
+            {
                 WriteText(io, status, parse.GetValue(stacksDir));
+                WriteAvailability(io, graph);
+            }
             foreach (var warning in status.Warnings)
                 io.Error.WriteLine($"warning: {warning.Message}");
             return ExitCodes.Ok;
@@ -99,6 +103,17 @@ internal static class StatusCommand
             foreach (var secret in status.MissingSecrets)
                 io.Out.WriteLine($"  {secret.Key}: {secret.Description}\n    {secret.Command}");
         }
+    }
+
+    /// <summary>The topology's computed availability against the level's target, with the arithmetic (levels with a target only).</summary>
+    internal static void WriteAvailability(CliIO io, PlatformGraph graph)
+    {
+        if (Planning.AvailabilityModel.TargetFor(Composer.Default.Model, graph.Config.Level) is not { } target)
+            return;
+        var estimate = Planning.AvailabilityModel.Estimate(graph, target);
+        io.Out.WriteLine($"Availability (target {Planning.AvailabilityEstimate.Percent(target)}):");
+        foreach (var line in estimate.Arithmetic)
+            io.Out.WriteLine($"  {line}");
     }
 
     internal static string State(PracticeState state) => state switch

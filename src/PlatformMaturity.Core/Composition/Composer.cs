@@ -55,7 +55,7 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
             .Where(p => catalog.TryGet(p.Practice.Name, out var c) && c.NotApplicableReason(config.Target) is null)
             .Select(p => p.Practice.Name)
             .ToHashSet(StringComparer.Ordinal);
-        var builder = new GraphBuilder(config, [Foundation.PrimaryCluster(config)], inEffect.Select(p => p.Practice.Name).ToHashSet(StringComparer.Ordinal), implemented);
+        var builder = new GraphBuilder(config, ClusterMembers.Refs(config), inEffect.Select(p => p.Practice.Name).ToHashSet(StringComparer.Ordinal), implemented);
         Foundation.Build(builder.StartComponent(
             GraphComponent.FoundationId, Foundation.TypeToken, Provenance.FoundationSource, Provenance.Foundation));
 
@@ -66,6 +66,7 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
             var keepers = inEffect.Where(p => p.StandInFor == practice.Practice.Name).Select(p => p.Practice.Name).ToList();
             statuses.Add(keepers.Count == 0 ? status : status with { Detail = $"{status.Detail}; {string.Join(" and ", keepers)} stays in its place" });
         }
+        ClusterMembers.Build(builder);
         return builder.Build(statuses.ToImmutable());
     }
 

@@ -71,6 +71,11 @@ public static class ConfigKeys
         "Availability zones of the system node pool, e.g. [\"1\", \"2\", \"3\"]; empty for a regional pool. Zones raise the computed availability.",
         Default: new JsonArray(), Target: DeploymentTarget.Azure, ItemType: ConfigValueType.String);
 
+    public static readonly ConfigKey Clusters = new(
+        "clusters", ConfigValueType.Array,
+        "The platform's clusters, primary first (Fault-tolerant Workload Distribution, from Level 4): azure [{name, region, zones, nodePools: {system: {vmSize, count, minCount, maxCount}, user: {...}}}], one region each; existing [{name, kubeContext, availability}] with the availability (percent) the cluster's owner guarantees. Unset: one cluster from the single-cluster keys (regions, zones, kubeContext).",
+        FromLevel: 4, ItemType: ConfigValueType.Object);
+
     public static readonly ConfigKey Attestations = new(
         "attestations", ConfigValueType.Array,
         "Organisational requirements of the levels, attested by people: [{id, by, at}]. Recorded by pmctl upgrade --attest <id>; see pmctl describe <level>.",
@@ -253,7 +258,7 @@ public static class ConfigKeys
 
     /// <summary>All keys, in the order stack files list them.</summary>
     public static readonly ImmutableArray<ConfigKey> All =
-        [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, NodeMinCount, NodeMaxCount,
+        [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, Clusters, NodeMinCount, NodeMaxCount,
          UserNodeVmSize, UserNodeCount, UserNodeMinCount, UserNodeMaxCount,
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,

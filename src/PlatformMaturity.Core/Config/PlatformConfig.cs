@@ -143,6 +143,26 @@ public sealed record PlatformConfig
     /// <summary>Secret keys the level needs on its target that the stack has not set (pulumi up would fail without them).</summary>
     public IEnumerable<ConfigKey> MissingSecrets => ConfigKeys.SecretsNeeded(Level, Target).Where(k => !HasSecret(k));
 
+    /// <summary>The topology as platform:clusters gives it; empty when the stack uses the single-cluster keys.</summary>
+    public ImmutableArray<ClusterMember> Clusters { get; init; } = [];
+
+    /// <summary>Whether platform:clusters names the topology (a stack on the single-cluster keys does not).</summary>
+    public bool HasClusterList => !Clusters.IsDefaultOrEmpty;
+
+    /// <summary>
+    /// Every cluster of the platform, primary first: platform:clusters, or one member made from the single-cluster
+    /// keys (a single cluster is a list of one).
+    /// </summary>
+    public ImmutableArray<ClusterMember> Members => HasClusterList
+        ? Clusters
+        : [new ClusterMember
+        {
+            Name = Graph.ClusterRef.PrimaryKey,
+            Region = Regions.IsDefaultOrEmpty ? null : Regions[0],
+            Zones = Zones,
+            KubeContext = KubeContext,
+        }];
+
     public string PrimaryRegion => Regions.IsDefaultOrEmpty
         ? throw new InvalidOperationException("the existing target has no Azure region")
         : Regions[0];

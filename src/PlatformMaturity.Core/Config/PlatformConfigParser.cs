@@ -80,7 +80,8 @@ public static partial class PlatformConfigParser
         {
             config = config with
             {
-                Regions = ReadRegions(raw, Problem),
+                // platform:clusters names the regions when platform:regions is left out.
+                Regions = raw.Has(ConfigKeys.Clusters) && !raw.Has(ConfigKeys.Regions) ? [] : ReadRegions(raw, Problem),
                 KubernetesVersion = ReadKubernetesVersion(raw, Problem),
                 NodeVmSize = ReadMatching(raw, ConfigKeys.NodeVmSize, VmSizePattern(), "an Azure VM size such as Standard_D4ds_v5", Problem),
                 NodeCount = ReadInteger(raw, ConfigKeys.NodeCount, min: 2, max: 1000,
@@ -100,6 +101,8 @@ public static partial class PlatformConfigParser
             };
         }
 
+        if (target is not null)
+            config = ReadTopology(raw, config, Problem);
         if (target is not null)
             config = ReadSecurityAndEfficiencyKeys(raw, config, Problem);
         if (target is not null && level is not null)

@@ -57,6 +57,7 @@ public static class StackFileTemplate
         "gatewayHostname" => "\"*.apps.example.com\"",
         "gatewayClusterIssuer" => "letsencrypt-prod",
         "apiServerAuthorizedIpRanges" => "[203.0.113.0/24]",
+        "clusters" => "[{name: primary, kubeContext: kind-a, availability: 99.95}, {name: secondary, kubeContext: kind-b, availability: 99.95}]",
         "secretStore" => "{vault: {server: \"https://vault.example.com\", path: secret, version: v2, auth: {kubernetes: {mountPath: kubernetes, role: external-secrets}}}}",
         _ => "<value>",
     };

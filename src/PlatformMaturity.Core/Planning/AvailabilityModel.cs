@@ -20,7 +20,8 @@ public sealed record AvailabilityEstimate(double? Value, double Target, Immutabl
 /// Computes availability from the graph with published SLAs: AKS uptime SLA for the control plane
 /// (Free: 99.5% objective; Standard/Premium: 99.95% with availability zones, 99.9% without) times the
 /// node layer (VM SLA: 99.99% across two or more zones, 99.95% for two or more nodes in one zone, 99.9%
-/// for one node); clusters in different regions serve in parallel: 1 − Π(1 − cluster).
+/// for one node); clusters in different regions serve in parallel: 1 − Π(1 − cluster), behind a global entry in
+/// series (<see cref="GlobalEntry"/>).
 /// </summary>
 public static partial class AvailabilityModel
 {
@@ -43,10 +44,7 @@ public static partial class AvailabilityModel
     {
         var clusters = graph.Resources.OfType<KubernetesCluster>().ToList();
         if (clusters.Count == 0)
-        {
-            return new AvailabilityEstimate(null, target,
-                [$"The tool cannot see an existing cluster's topology; attest that it reaches {AvailabilityEstimate.Percent(target)}."]);
-        }
+            return ExistingEstimate(graph.Config.Members, target);
 
         var lines = new List<string>();
         var unavailable = 1.0;
@@ -58,10 +56,77 @@ public static partial class AvailabilityModel
         }
         var total = 1 - unavailable;
         if (clusters.Count > 1)
-            lines.Add($"{clusters.Count} clusters in parallel: 1 − Π(1 − cluster) = {AvailabilityEstimate.Percent(total)}");
-        lines.Add($"{AvailabilityEstimate.Percent(total)} {(total >= target ? "≥" : "<")} target {AvailabilityEstimate.Percent(target)}");
+        {
+            lines.Add($"{clusters.Count} clusters in parallel: 1 − Π(1 − cluster) = {Precise(total)}");
+            total = WithEntry(graph, total, target, lines);
+        }
+        var shown = clusters.Count > 1 ? Precise(total) : AvailabilityEstimate.Percent(total);
+        lines.Add($"{shown} {(total >= target ? "≥" : "<")} target {AvailabilityEstimate.Percent(target)}");
         return new AvailabilityEstimate(total, target, [.. lines]);
     }
+
+    /// <summary>
+    /// Several clusters need a global entry in front, in series with them. Each option is shown with what it would
+    /// give, so the choice is visible; the graph's entry (Front Door with DNS failover on azure) is the one counted.
+    /// </summary>
+    private static double WithEntry(PlatformGraph graph, double clusters, double target, List<string> lines)
+    {
+        if (!graph.Resources.OfType<FrontDoorProfile>().Any())
+        {
+            lines.Add("no global entry in the graph: clients must choose a healthy region themselves");
+            return clusters;
+        }
+        foreach (var option in GlobalEntry.Options.Where(o => o != GlobalEntry.Chosen))
+        {
+            var value = option.Value * clusters;
+            lines.Add($"option {option.Title}: {option.Formula} → {Precise(option.Value)} × {Precise(clusters)} = {Precise(value)} {(value >= target ? "≥" : "<")} target (not chosen)");
+        }
+        var chosen = GlobalEntry.Chosen;
+        var total = chosen.Value * clusters;
+        lines.Add($"global entry {chosen.Title} (chosen): {chosen.Formula} = {Precise(chosen.Value)}; × clusters {Precise(clusters)} = {Precise(total)}");
+        return total;
+    }
+
+    /// <summary>On existing the tool cannot see the topology: it counts what each cluster's owner guarantees, when every member states it.</summary>
+    private static AvailabilityEstimate ExistingEstimate(ImmutableArray<Config.ClusterMember> members, double target)
+    {
+        if (members.IsDefaultOrEmpty || members.Any(m => m.Availability is null))
+        {
+            return new AvailabilityEstimate(null, target,
+                [$"The tool cannot see an existing cluster's topology; attest that it reaches {AvailabilityEstimate.Percent(target)}" +
+                 (members.Length > 1 ? $", or state each member's guaranteed availability in {Config.ConfigKeys.Clusters.FullName}." : ".")]);
+        }
+        var lines = members.Select(m => $"{m.Name}: {AvailabilityEstimate.Percent(m.Availability!.Value)} guaranteed by its owner").ToList();
+        var total = 1 - members.Aggregate(1.0, (u, m) => u * (1 - m.Availability!.Value));
+        if (members.Length > 1)
+            lines.Add($"{members.Length} clusters in parallel: 1 − Π(1 − cluster) = {Precise(total)}; the global entry in front of them is yours and multiplies this figure");
+        lines.Add($"{Precise(total)} {(total >= target ? "≥" : "<")} target {AvailabilityEstimate.Percent(target)}");
+        return new AvailabilityEstimate(total, target, [.. lines]);
+    }
+
+    /// <summary>The smallest topology change that reaches the target, computed: a resilient tier and zones, or more clusters.</summary>
+    public static string WhatWouldReach(PlatformGraph graph, double target)
+    {
+        var config = graph.Config;
+        var nodes = Math.Max(config.NodeCount, 3);
+        var (best, _) = Cluster("Standard", nodes, 3);
+        var clusters = Math.Max(graph.Resources.OfType<KubernetesCluster>().Count(), 1);
+        var entry = clusters > 1 ? GlobalEntry.Chosen.Value : 1.0;
+        var total = entry * (1 - Math.Pow(1 - best, clusters));
+        if (total >= target)
+        {
+            return $"set {Config.ConfigKeys.SkuTier.FullName}: Standard, {Config.ConfigKeys.Zones.FullName}: [\"1\", \"2\", \"3\"] and {Config.ConfigKeys.NodeCount.FullName}: {nodes.ToString(CultureInfo.InvariantCulture)} " +
+                   $"(computes to {AvailabilityEstimate.Percent(total)})";
+        }
+        var needed = Enumerable.Range(2, 8).FirstOrDefault(n => GlobalEntry.Chosen.Value * (1 - Math.Pow(1 - best, n)) >= target);
+        var reached = GlobalEntry.Chosen.Value * (1 - Math.Pow(1 - best, needed));
+        return $"one AKS cluster computes to at most {AvailabilityEstimate.Percent(best)}; {AvailabilityEstimate.Percent(target)} needs {needed} clusters in separate regions " +
+               $"({Config.ConfigKeys.Clusters.FullName}, Fault-tolerant Workload Distribution), each Standard tier across 3 zones, behind {GlobalEntry.Chosen.Title} " +
+               $"(computes to {Precise(reached)})";
+    }
+
+    /// <summary>Enough digits to tell 99.98996% from 99.99%.</summary>
+    public static string Precise(double value) => (value * 100).ToString("0.######", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>One cluster's availability and its arithmetic.</summary>
     public static (double Value, string Arithmetic) Cluster(string tier, int nodeCount, int zones)

@@ -56,6 +56,13 @@ public static class CostModel
         ["Premium"] = 50m,
     };
 
+    /// <summary>Front Door's monthly base fee by SKU (requests and data transfer are billed on top).</summary>
+    private static readonly IReadOnlyDictionary<string, decimal> FrontDoorMonthly = new Dictionary<string, decimal>
+    {
+        ["Standard_AzureFrontDoor"] = 35m,
+        ["Premium_AzureFrontDoor"] = 330m,
+    };
+
     public static CostEstimate Between(PlatformGraph before, PlatformGraph after)
     {
         var (was, wasUnknown) = Price(before);
@@ -82,6 +89,10 @@ public static class CostModel
                     break;
                 case ContainerRegistry registry:
                     lines.Add(new CostLine($"container registry ({registry.Sku})", RegistryMonthly.GetValueOrDefault(registry.Sku)));
+                    break;
+                case FrontDoorProfile frontDoor:
+                    lines.Add(new CostLine($"Front Door ({frontDoor.SkuName}) base fee", FrontDoorMonthly.GetValueOrDefault(frontDoor.SkuName)));
+                    unknown.Add("Front Door requests and data transfer (billed per request and GB)");
                     break;
                 case LogAnalyticsWorkspace:
                     unknown.Add("Log Analytics ingestion (billed per GB)");

@@ -27,12 +27,39 @@ public static class LevelChange
             writes.Add(new ConfigWrite(ConfigKeys.Staged, new JsonArray([.. staged.Select(id => JsonValue.Create(id))]),
                 "enforcements that can break workloads land non-blocking first (promote with pmctl upgrade --promote)"));
 
+        writes.AddRange(Topology(raw, current, to));
+
         foreach (var key in ConfigKeys.All.Where(k => k.NeededAt(to, current.Target) && !k.NeededAt(current.Level, current.Target)))
         {
             if (!raw.Has(key) && key.Default is not null)
                 writes.Add(new ConfigWrite(key, key.Default.DeepClone(), $"needed from Level {key.FromLevel}; documented default"));
         }
         return [.. writes];
+    }
+
+    /// <summary>
+    /// Moving an azure stack on the single-cluster keys to Level 4 migrates them into platform:clusters: today's cluster
+    /// first (same region and zones, so the same graph names and no replacement) and a second cluster in another region
+    /// (Fault-tolerant Workload Distribution: one cluster cannot reach 99.99%).
+    /// </summary>
+    private static IEnumerable<ConfigWrite> Topology(RawConfig raw, PlatformConfig current, int to)
+    {
+        if (to < 4 && current.Members.Length > 1 && raw[ConfigKeys.Clusters] is JsonArray { Count: > 1 } listed)
+        {
+            // Below Level 4 the platform runs one cluster: the first stays, the others leave (the plan shows them destroyed).
+            yield return new ConfigWrite(ConfigKeys.Clusters, new JsonArray(listed[0]!.DeepClone()),
+                $"Level {to} runs one cluster: the first stays, the others are removed");
+            if (current.IsAzure && raw.Has(ConfigKeys.Regions))
+                yield return new ConfigWrite(ConfigKeys.Regions, new JsonArray(current.PrimaryRegion), "the region of the remaining cluster");
+            yield break;
+        }
+        if (!current.IsAzure || current.HasClusterList || to < 4 || current.Level >= 4 || current.Regions.IsDefaultOrEmpty)
+            yield break;
+        var clusters = TopologyDefaults.TwoRegions(current.PrimaryRegion, current.Zones);
+        var second = clusters[1]!["region"]!.GetValue<string>();
+        yield return new ConfigWrite(ConfigKeys.Clusters, clusters,
+            $"Level 4 runs no single datacenter: today's cluster stays first (nothing is replaced), a second cluster goes to {second}");
+        yield return new ConfigWrite(ConfigKeys.Regions, new JsonArray(current.PrimaryRegion, second), "the regions of the clusters, primary first");
     }
 
     public static RawConfig Apply(RawConfig raw, IEnumerable<ConfigWrite> writes) =>

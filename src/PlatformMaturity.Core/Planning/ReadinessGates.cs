@@ -50,24 +50,6 @@ internal static class ReadinessGates
             return new Gate(GateKind.Availability, id, level, description, attested.Contains(id), $"{attest} {id}");
         }
         // The same id as on existing clusters, but closed by the computed topology, not by an attestation.
-        return new Gate(GateKind.Availability, AvailabilityModel.AttestationId(target), level, description, estimate.MeetsTarget, Suggest(graph, target));
-    }
-
-    /// <summary>The smallest topology change that reaches the target, computed, or why none does within one cluster.</summary>
-    private static string Suggest(PlatformGraph graph, double target)
-    {
-        var config = graph.Config;
-        var nodes = Math.Max(config.NodeCount, 3);
-        var (best, _) = AvailabilityModel.Cluster("Standard", nodes, 3);
-        var clusters = graph.Resources.OfType<Graph.Azure.KubernetesCluster>().Count();
-        var total = 1 - Math.Pow(1 - best, clusters);
-        if (total >= target)
-        {
-            return $"set {ConfigKeys.SkuTier.FullName}: Standard, {ConfigKeys.Zones.FullName}: [\"1\", \"2\", \"3\"] and {ConfigKeys.NodeCount.FullName}: {nodes.ToString(CultureInfo.InvariantCulture)} " +
-                   $"(computes to {AvailabilityEstimate.Percent(total)})";
-        }
-        var needed = (int)Math.Ceiling(Math.Log(1 - target) / Math.Log(1 - best));
-        return $"one AKS cluster computes to at most {AvailabilityEstimate.Percent(best)}; {AvailabilityEstimate.Percent(target)} needs {needed} clusters in separate regions " +
-               "(Multi-cluster Platform), each Standard tier across 3 zones";
+        return new Gate(GateKind.Availability, AvailabilityModel.AttestationId(target), level, description, estimate.MeetsTarget, AvailabilityModel.WhatWouldReach(graph, target));
     }
 }

@@ -52,7 +52,7 @@ public sealed class UpgradePlanner(Composer composer)
             phase1,
             PlanSteps.Order(before, after, phase1, enforced, phase2),
             gates,
-            Risks.Find(phase1, phase2, after.Config.Staged),
+            [.. Risks.Find(phase1, phase2, after.Config.Staged), .. LandingZoneMigration(current, request.To)],
             availability,
             CostModel.Between(before, after));
         return (plan, writes);
@@ -72,6 +72,29 @@ public sealed class UpgradePlanner(Composer composer)
             new ConfigWrite(ConfigKeys.Staged, new System.Text.Json.Nodes.JsonArray(), "every staged enforcement now enforces"),
             new ConfigWrite(ConfigKeys.Enforced, Enforcements.Record(), "every control this pmctl knows is enforced; one a later version brings will arrive staged"),
         ]);
+    }
+
+    /// <summary>Id of the risk that moving an AKS-managed-VNet stack to Level 4 raises.</summary>
+    public const string ManagedVnetRisk = "aks-managed-vnet";
+
+    /// <summary>
+    /// Level 4's Platform Landing Zones puts clusters in spoke VNets of a hub. Every azure cluster this version creates
+    /// runs on an AKS-managed VNet, and an AKS cluster cannot move into another VNet: the plan says so, with the steps
+    /// of the migration it means, instead of pretending the upgrade changes the network in place.
+    /// </summary>
+    private static IEnumerable<Risk> LandingZoneMigration(PlatformConfig current, int to)
+    {
+        if (!current.IsAzure || current.Level >= 4 || to < 4)
+            yield break;
+        yield return new Risk(ManagedVnetRisk,
+            "This stack's cluster runs on an AKS-managed VNet. Platform Landing Zones (Level 4: hub and spoke; not implemented yet in this version) needs clusters in spoke VNets, " +
+            "and an AKS cluster cannot move into another VNet: for this stack it means new clusters in spokes and a migration, not an in-place change. This upgrade changes no network.",
+            [Composition.Foundation.ClusterName],
+            "Steps: 1) create the hub VNet and one spoke per region (a node subnet and an API server subnet delegated to Microsoft.ContainerService/managedClusters; Azure CNI Overlay needs no pod subnet), each spoke peered with the hub; " +
+            $"2) add new members to {ConfigKeys.Clusters.FullName} whose clusters use the spokes (Front Door sends traffic to every healthy gateway); " +
+            "3) restore the tenant namespaces into them from the Velero backups and check them; " +
+            $"4) remove the AKS-managed members from {ConfigKeys.Clusters.FullName} (pulumi up destroys those clusters).",
+            $"Until step 4 the AKS-managed clusters keep serving; removing the new members from {ConfigKeys.Clusters.FullName} undoes steps 1-3.");
     }
 
     private static IEnumerable<string> NewlyStaged(PlatformConfig current, PlatformConfig target) =>

@@ -7,7 +7,8 @@ namespace PlatformMaturity.Rendering;
 /// <summary>
 /// Renders a graph as a manifest tree: one folder per component with a kustomization.yaml of its
 /// Kubernetes objects, each Helm release as release.yaml beside its values.yaml, and a README.md saying
-/// what the component does. <c>kubectl kustomize DIR</c> builds every object.
+/// what the component does. <c>kubectl kustomize DIR</c> builds every object of the first cluster,
+/// <c>kubectl kustomize DIR/cluster-&lt;member&gt;</c> those of a further member of platform:clusters.
 /// </summary>
 public static class ManifestRenderer
 {
@@ -33,7 +34,9 @@ public static class ManifestRenderer
             files.Add(new RenderedFile($"{component.Id}/README.md", ComponentReadme.Of(component, graph)));
             // Secrets from stack config are never written: their README says how to create them.
         }
-        files.Add(new RenderedFile(KustomizationFile, Kustomization(graph.Components.Select(c => c.Id))));
+        // The root builds the first cluster; each further member's folder (cluster-<member>) builds that member, whose
+        // objects carry the same names and would clash in one kustomization.
+        files.Add(new RenderedFile(KustomizationFile, Kustomization(graph.Components.Where(c => c.TypeToken != Composition.ClusterMembers.TypeToken).Select(c => c.Id))));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 

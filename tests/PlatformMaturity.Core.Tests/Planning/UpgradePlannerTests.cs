@@ -126,12 +126,42 @@ public sealed class UpgradePlannerTests
     }
 
     [Fact]
+    public void Upgrading_to_level_4_migrates_the_single_cluster_keys_keeping_todays_cluster_first_and_plans_the_second_as_steps()
+    {
+        var raw = Raw(DeploymentTarget.Azure, 3, attested: true, resilient: true);
+        var before = Composer.Default.Compose(PlatformConfigParser.ParseOrThrow(raw, "test"));
+        var (plan, writes) = UpgradePlanner.Default.Plan(raw, new PlanRequest(4));
+
+        var clusters = Assert.Single(writes, w => w.Key == ConfigKeys.Clusters).Value!.AsArray();
+        Assert.Equal(("primary", "westeurope"), (clusters[0]!["name"]!.GetValue<string>(), clusters[0]!["region"]!.GetValue<string>()));
+        Assert.Equal("northeurope", clusters[1]!["region"]!.GetValue<string>());
+        // Today's cluster keeps every name: the plan changes none of its resources into a replacement or removal.
+        Assert.DoesNotContain(plan.Changes, c => c.Kind == ChangeKind.Remove && before.Resources.Any(r => r.Name == c.Resource));
+        Assert.Contains(plan.Changes, c => c.Resource == "secondary-aks" && c.Kind == ChangeKind.Add);
+        Assert.True(Assert.Single(plan.Gates, g => g.Kind == GateKind.Availability).Closed);
+        // The second cluster comes before what runs on it.
+        var aksStep = plan.Steps.First(s => s.Resources.Contains("secondary-aks")).Number;
+        Assert.All(plan.Steps.Where(s => s.Resources.Any(r => r.StartsWith("secondary-namespace-", StringComparison.Ordinal))), s => Assert.True(s.Number > aksStep));
+        // The first cluster is on an AKS-managed VNet: the plan says plainly that landing zones mean new clusters and a migration.
+        var risk = Assert.Single(plan.Risks, r => r.Id == UpgradePlanner.ManagedVnetRisk);
+        Assert.Contains("cannot move into another VNet", risk.Description);
+        Assert.Contains("Microsoft.ContainerService/managedClusters", risk.Mitigation);
+        Assert.DoesNotContain(UpgradePlanner.Default.Plan(Raw(DeploymentTarget.Existing, 3, attested: true), new PlanRequest(4)).Plan.Risks, r => r.Id == UpgradePlanner.ManagedVnetRisk);
+    }
+
+    [Fact]
     public void A_single_cluster_cannot_reach_four_nines_and_the_gate_says_how_many_clusters_would()
     {
-        var plan = Plan(Raw(DeploymentTarget.Azure, 3, attested: true, resilient: true), 4);
+        var raw = Raw(DeploymentTarget.Azure, 3, attested: true, resilient: true)
+            .With(ConfigKeys.Clusters, new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["name"] = "primary", ["region"] = "westeurope", ["zones"] = new System.Text.Json.Nodes.JsonArray("1", "2", "3"),
+            }));
+        var plan = Plan(raw, 4);
         var gate = Assert.Single(plan.Gates, g => g.Kind == GateKind.Availability);
         Assert.False(gate.Closed);
         Assert.Contains("needs 2 clusters in separate regions", gate.HowToClose);
+        Assert.Contains("platform:clusters", gate.HowToClose);
     }
 
     [Fact]

@@ -20,6 +20,11 @@ internal static class AzureMapper
         FederatedIdentityCredential credential => IdentityMapper.Map(credential, context, parent),
         RoleAssignment assignment => RoleAssignmentMapper.Map(assignment, context, parent),
         BudgetResourceGroup budget => BudgetMapper.Map(budget, context, parent),
+        FrontDoorProfile profile => FrontDoorMapper.Map(profile, context, parent),
+        FrontDoorEndpoint endpoint => FrontDoorMapper.Map(endpoint, context, parent),
+        FrontDoorOriginGroup group => FrontDoorMapper.Map(group, context, parent),
+        FrontDoorOrigin origin => FrontDoorMapper.Map(origin, context, parent),
+        FrontDoorRoute route => FrontDoorMapper.Map(route, context, parent),
         _ => throw new NotSupportedException(
             $"the Pulumi program cannot map {resource.Kind} '{resource.Name}'; add a mapper in src/PlatformMaturity.Pulumi/Mapping/AzureResources"),
     };

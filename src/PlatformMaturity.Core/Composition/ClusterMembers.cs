@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
+
+namespace PlatformMaturity.Composition;
+
+/// <summary>
+/// One cluster subtree per member of platform:clusters after the first. Every member runs the platform the first
+/// cluster runs: its AKS cluster (on azure) with every setting the practices contributed to the first, its node
+/// pools, the federated credentials and role assignments that name the first cluster, and a copy of every
+/// Kubernetes object, release and secret of the first cluster. Copies are named &lt;member&gt;-&lt;name&gt; and
+/// live in the member's own component (cluster-&lt;member&gt;), so the first cluster's names, components and Pulumi
+/// state never change when members are added or removed.
+/// </summary>
+internal static class ClusterMembers
+{
+    public const string TypeToken = "platform:availability:ClusterMember";
+
+    public static string ComponentId(string key) => $"cluster-{key}";
+
+    /// <summary>Graph name of a member's copy of a first-cluster resource.</summary>
+    public static string CopyName(string key, string name) => $"{key}-{name}";
+
+    /// <summary>The clusters the graph deploys to, primary first.</summary>
+    public static ImmutableArray<ClusterRef> Refs(PlatformConfig config) =>
+        [.. config.Members.Select((member, i) =>
+        {
+            var key = ClusterKeys.KeyOf(i, member);
+            return config.IsAzure
+                ? new ClusterRef(key, i == 0 ? Foundation.ClusterName : CopyName(key, Foundation.ClusterName), null)
+                : new ClusterRef(key, null, member.KubeContext);
+        })];
+
+    public static void Build(GraphBuilder graph)
+    {
+        var config = graph.Config;
+        var members = config.Members;
+        if (members.Length < 2)
+            return;
+        var practice = Model.MaturityModel.Default.Practice(WellKnown.FaultTolerantWorkloadDistribution);
+        var provenance = new Provenance(practice.Name, practice.FirstLevel);
+        var firstCluster = graph.All.Where(OnFirstCluster).ToList();
+        for (var i = 1; i < members.Length; i++)
+        {
+            var member = members[i];
+            var key = ClusterKeys.KeyOf(i, member);
+            var component = graph.StartComponent(ComponentId(key), TypeToken, $"Cluster {member.Name}{(member.Region is { } r ? $" ({r})" : "")}", provenance);
+            var names = firstCluster.ToDictionary(r => r.Name, r => CopyName(key, r.Name), StringComparer.Ordinal);
+            foreach (var resource in firstCluster)
+                component.Add(Copy(resource, key, member, names, config) with { Name = names[resource.Name], DependsOn = [.. resource.DependsOn.Select(d => names.GetValueOrDefault(d, d))] });
+            component.Note(config.IsAzure
+                ? $"Cluster '{member.Name}' in {member.Region} runs the same platform as the first cluster: AKS cluster {CopyName(key, Foundation.ClusterName)} and a copy of every platform object (names prefixed '{key}-')."
+                : $"Cluster '{member.Name}' (kubeconfig context {member.KubeContext ?? "current"}) runs a copy of every platform object of the first cluster.");
+        }
+    }
+
+    private static bool OnFirstCluster(GraphResource resource) => resource switch
+    {
+        KubernetesResource k => k.Cluster == ClusterRef.PrimaryKey,
+        HelmRelease h => h.Cluster == ClusterRef.PrimaryKey,
+        ConfigSecret s => s.Cluster == ClusterRef.PrimaryKey,
+        KubernetesCluster c => c.Name == Foundation.ClusterName,
+        KubernetesClusterNodePool p => p.Cluster == Foundation.ClusterName,
+        FederatedIdentityCredential f => f.Cluster == Foundation.ClusterName,
+        RoleAssignment a => a.PrincipalId.Resource == Foundation.ClusterName || a.Scope.Resource == Foundation.ClusterName,
+        _ => false,
+    };
+
+    private static GraphResource Copy(GraphResource resource, string key, ClusterMember member, IReadOnlyDictionary<string, string> names, PlatformConfig config)
+    {
+        AzureRef Ref(AzureRef r) => names.TryGetValue(r.Resource, out var copy) ? r with { Resource = copy } : r;
+        string Name(string name) => names.GetValueOrDefault(name, name);
+        return resource switch
+        {
+            KubernetesResource k when k.TextFromAzure.Any(r => names.ContainsKey(r.Resource)) =>
+                throw new InvalidOperationException($"'{k.Name}' carries text from a first-cluster Azure resource; a member cannot copy it as is"),
+            KubernetesResource k => k with { Cluster = key },
+            HelmRelease h => h with
+            {
+                Cluster = key,
+                Values = OwnBackupPrefix(h, key),
+                ValuesFromAzure = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, h.ValuesFromAzure.Select(v => KeyValuePair.Create(v.Key, Ref(v.Value)))),
+            },
+            ConfigSecret s => s with { Cluster = key },
+            KubernetesCluster c => c with
+            {
+                ClusterName = $"aks-{config.Name}-{member.Region}",
+                Location = member.Region!,
+                DnsPrefix = $"{config.Name}-{member.Name}",
+                DefaultNodePool = Sized(c.DefaultNodePool, member.SystemPool, member.Zones),
+            },
+            KubernetesClusterNodePool p => p with { Cluster = Name(p.Cluster), Pool = Sized(p.Pool, member.UserPool, member.Zones) },
+            FederatedIdentityCredential f => f with { Cluster = f.Cluster is { } c ? Name(c) : null },
+            RoleAssignment a => a with { Scope = Ref(a.Scope), PrincipalId = Ref(a.PrincipalId) },
+            _ => throw new InvalidOperationException($"a member cannot copy '{resource.Name}' ({resource.Kind})"),
+        };
+    }
+
+    /// <summary>
+    /// Velero on a member writes under its own prefix of the shared backup location: with the same schedules, two
+    /// clusters would otherwise write backups of the same names into the same place and each sync the other's.
+    /// </summary>
+    private static HelmValues OwnBackupPrefix(HelmRelease release, string key)
+    {
+        const string locations = "configuration.backupStorageLocation";
+        if (release.ReleaseName != Practices.Availability.BasicDisasterRecovery.ReleaseName
+            || release.Values.Get(locations) is not ImmutableArray<object?> { Length: > 0 } list || list[0] is not HelmValues first)
+            return release.Values;
+        var prefix = first.Entries.TryGetValue("prefix", out var existing) && existing is string p ? $"{p}/{key}" : key;
+        return release.Values.WithAt($"{locations}[0].prefix", prefix);
+    }
+
+    /// <summary>The first cluster's pool resized for a member: its own VM size, count, autoscaler range and zones where given.</summary>
+    private static NodePool Sized(NodePool pool, NodePoolSize? size, ImmutableArray<string> zones) => pool with
+    {
+        VmSize = size?.VmSize ?? pool.VmSize,
+        NodeCount = size?.Count ?? pool.NodeCount,
+        MinCount = pool.AutoScalingEnabled ? size?.MinCount ?? pool.MinCount : pool.MinCount,
+        MaxCount = pool.AutoScalingEnabled ? size?.MaxCount ?? pool.MaxCount : pool.MaxCount,
+        Zones = zones,
+    };
+}
