@@ -100,7 +100,7 @@ public sealed record ControlStatusView(string Id, string Practice, ControlState 
         var built = graph.Practices.Where(p => p.State == PracticeState.Implemented).Select(p => p.Practice).ToHashSet(StringComparer.Ordinal);
         return
         [
-            .. Enforcements.All.Where(e => built.Contains(e.Practice)).Select(e => graph.Config.IsStaged(e.Id)
+            .. Enforcements.All.Where(e => e.BuiltByAny(built)).Select(e => graph.Config.IsStaged(e.Id)
                 ? new ControlStatusView(e.Id, e.Practice, ControlState.Staged, e.Staged, $"pmctl upgrade {graph.Config.Stack} --promote")
                 : new ControlStatusView(e.Id, e.Practice, ControlState.Enforced, e.Enforced, null)),
         ];
