@@ -253,6 +253,14 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 RoleDefinitionName = "Storage Blob Data Contributor", PrincipalId = new AzureRef("backup-identity", AzureOutput.PrincipalId),
                 DependsOn = ["backup-storage", "backup-identity"],
             },
+            new PolicyAssignment
+            {
+                Name = "aks-pod-security-baseline", Provenance = Test, ResourceId = new AzureRef(Foundation.ClusterName, AzureOutput.Id),
+                PolicyDefinitionId = "/providers/Microsoft.Authorization/policySetDefinitions/a8640138-9b0a-4a28-b8cb-1666c838647d",
+                DisplayName = "acme: Kubernetes pod security baseline",
+                Parameters = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("effect", "audit")]),
+                DependsOn = [Foundation.ClusterName],
+            },
             new ConfigSecret
             {
                 Name = "secret-monitoring-grafana-admin", Provenance = Test, Cluster = ClusterRef.PrimaryKey, Namespace = "monitoring",

@@ -21,6 +21,7 @@ public static class PulumiTypes
         UserAssignedIdentity => "azure:authorization/userAssignedIdentity:UserAssignedIdentity",
         FederatedIdentityCredential => "azure:armmsi/federatedIdentityCredential:FederatedIdentityCredential",
         RoleAssignment => "azure:authorization/assignment:Assignment",
+        PolicyAssignment => "azure:core/resourcePolicyAssignment:ResourcePolicyAssignment",
         HelmRelease => "kubernetes:helm.sh/v3:Release",
         KubernetesResource => "kubernetes:yaml/v2:ConfigGroup",
         ConfigSecret => "kubernetes:core/v1:Secret",

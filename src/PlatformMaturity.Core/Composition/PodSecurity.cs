@@ -58,6 +58,10 @@ public static class PodSecurity
             // The platform gateway's namespace is platform:ingressNamespace; listed under its default name, with the
             // level the gateway applies under any name.
             [Config.ConfigKeys.IngressNamespace.Default!.GetValue<string>()] = Practices.Delivery.PlatformGateway.PodSecurity,
+            ["istio-system"] = new(PodSecurityLevel.Privileged,
+                "the Istio CNI node agent (cni chart) writes the CNI plugin to the node through hostPath and sets up pod networking with NET_ADMIN, which is what lets tenant pods run without istio-init"),
+            ["falco"] = new(PodSecurityLevel.Privileged,
+                "Falco's modern eBPF probe needs host PID, BPF and PERFMON capabilities and hostPath mounts to watch every container's system calls"),
             ["argo-rollouts"] = new(PodSecurityLevel.Baseline, "the Argo Rollouts controller needs no host access; baseline until its chart's restricted settings are verified"),
         });
 

@@ -150,6 +150,11 @@ public static class ConfigKeys
         "Registries tenant pods may pull from, enforced at admission from Level 3: host[:port][/path] prefixes, or *.domain for every registry under a domain. Unset: the platform's registry (platform:registry on existing, its Azure Container Registry's login server on azure) and the images the platform injects.",
         FromLevel: 3, ItemType: ConfigValueType.String);
 
+    public static readonly ConfigKey MeshRevision = new(
+        "meshRevision", ConfigValueType.String,
+        "The AKS Istio add-on revision (ServiceMeshProfile.Revisions, from Level 4), e.g. asm-1-27; list the revisions of a region with az aks mesh get-revisions --location <region>. Unset: the revision pinned in Versions/Pins.cs.",
+        Target: DeploymentTarget.Azure, FromLevel: 4);
+
     public static readonly ConfigKey SecretStore = new(
         "secretStore", ConfigValueType.Object,
         "The provider block of the platform's ClusterSecretStore (external-secrets, from Level 3), e.g. {vault: {server: https://vault.example.com, path: secret, version: v2, auth: {...}}}. Unset: the Kubernetes provider over the platform-secrets namespace.",
@@ -231,7 +236,7 @@ public static class ConfigKeys
     public static readonly ImmutableArray<ConfigKey> All =
         [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, NodeMinCount, NodeMaxCount,
          UserNodeVmSize, UserNodeCount, UserNodeMinCount, UserNodeMaxCount,
-         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
+         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, MeshRevision, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
          Staged, Attestations];

@@ -117,6 +117,9 @@ public sealed record PlatformConfig
     /// <summary>Registries tenant pods may pull from as configured; empty means the defaults (Practices.Security.AllowedRegistries).</summary>
     public ImmutableArray<string> AllowedRegistries { get; init; } = [];
 
+    /// <summary>The AKS Istio add-on revision as configured (platform:meshRevision); null means the pinned one.</summary>
+    public string? MeshRevision { get; init; }
+
     /// <summary>
     /// Existing: the provider block of the platform's ClusterSecretStore as configured (canonical JSON), or null for
     /// the built-in Kubernetes provider. Kept as text so the config stays an immutable value.

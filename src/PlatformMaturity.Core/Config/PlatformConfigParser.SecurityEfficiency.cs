@@ -30,6 +30,8 @@ public static partial class PlatformConfigParser
                 MaintenanceWindow = ReadMaintenanceWindow(raw, problem),
                 AdminGroupObjectIds = ReadObjectIds(raw, ConfigKeys.AdminGroupObjectIds, problem),
                 ApiServerAuthorizedIpRanges = ReadStringList(raw, ConfigKeys.ApiServerAuthorizedIpRanges, problem, CidrProblem),
+                MeshRevision = !raw.Has(ConfigKeys.MeshRevision) ? null : ReadMatching(raw, ConfigKeys.MeshRevision, MeshRevisionPattern(),
+                    "an AKS Istio add-on revision such as asm-1-27 (az aks mesh get-revisions --location <region>)", problem),
             };
             config = ReadNodeRange(raw, config, problem);
             config = ReadUserPool(raw, config, problem);
@@ -241,6 +243,10 @@ public static partial class PlatformConfigParser
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     private static partial Regex DnsLabelPattern();
+
+    // The add-on's revision names: asm-<major>-<minor> (Microsoft Learn, Istio add-on upgrade).
+    [GeneratedRegex("^asm-1-[0-9]{1,3}$")]
+    private static partial Regex MeshRevisionPattern();
 
     // Gateway API's Hostname pattern (a wildcard only as the first label), at most 253 characters.
     [GeneratedRegex(@"^(?=.{1,253}$)(\*\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$")]

@@ -20,3 +20,10 @@ python3 extract-keys.py external-secrets-2.9.0 "github.com/external-secrets/exte
 python3 extract-keys.py keda-2.20.2 "github.com/kedacore/charts" $M/kedacore+charts/repo v2.20.2 keda
 python3 extract-keys.py vpa-5.0.0 "github.com/FairwindsOps/charts" $M/FairwindsOps+charts/repo 5f478fcec32f69a0818a7f78f4be5cbe7a1719c4 stable/vpa
 python3 extract-keys.py gateway-helm-v1.9.0 "github.com/envoyproxy/gateway" $M/envoyproxy+gateway/repo v1.9.0 charts/gateway-helm
+# istio's charts nest their defaults under _internal_defaults_do_not_set and are set at the top level: strip it.
+for c in "base manifests/charts/base" "istiod manifests/charts/istio-control/istio-discovery" "cni manifests/charts/istio-cni"; do
+  set -- $c
+  python3 extract-keys.py $1-1.30.3 "github.com/istio/istio" $M/istio+istio/repo 1.30.3 $2
+  sed -i 's/^_internal_defaults_do_not_set\.//' $1-1.30.3.keys
+done
+python3 extract-keys.py falco-9.1.0 "github.com/falcosecurity/charts" $M/falcosecurity+charts/repo falco-9.1.0 charts/falco "falcosidekick=$M/falcosecurity+charts/repo:falcosidekick-0.12.1:charts/falcosidekick"

@@ -82,6 +82,9 @@ public sealed record KubernetesCluster : AzureResource
     /// <summary>Azure Monitor managed Prometheus metrics (monitor_metrics).</summary>
     public MonitorMetrics? MonitorMetrics { get; init; }
 
+    /// <summary>The AKS Istio add-on (ServiceMeshProfile): Mode Istio and its revision.</summary>
+    public ServiceMeshProfile? ServiceMeshProfile { get; init; }
+
     public override IEnumerable<string> References =>
         new[] { ResourceGroup }
             .Concat(new[] { MicrosoftDefender, OmsAgent }.Where(l => l is not null).Select(l => l!.Workspace.Resource))
@@ -136,6 +139,12 @@ public sealed record LogAnalyticsLink(AzureRef Workspace, bool? MsiAuthForMonito
 
 /// <summary>Managed Prometheus scraping (monitor_metrics): Kubernetes annotations and labels allowed into metrics.</summary>
 public sealed record MonitorMetrics(string? AnnotationsAllowed, string? LabelsAllowed);
+
+/// <summary>
+/// The Istio add-on (KubernetesClusterServiceMeshProfileArgs: Mode and Revisions required; the add-on's own ingress
+/// gateways off, as the platform gateway serves ingress).
+/// </summary>
+public sealed record ServiceMeshProfile(string Mode, ImmutableArray<string> Revisions, bool InternalIngressGatewayEnabled = false, bool ExternalIngressGatewayEnabled = false);
 
 /// <summary>An AKS node pool: the cluster's default pool or an extra one.</summary>
 public sealed record NodePool

@@ -19,6 +19,7 @@ internal static class AzureMapper
         UserAssignedIdentity identity => IdentityMapper.Map(identity, context, parent),
         FederatedIdentityCredential credential => IdentityMapper.Map(credential, context, parent),
         RoleAssignment assignment => RoleAssignmentMapper.Map(assignment, context, parent),
+        PolicyAssignment assignment => PolicyAssignmentMapper.Map(assignment, context, parent),
         _ => throw new NotSupportedException(
             $"the Pulumi program cannot map {resource.Kind} '{resource.Name}'; add a mapper in src/PlatformMaturity.Pulumi/Mapping/AzureResources"),
     };

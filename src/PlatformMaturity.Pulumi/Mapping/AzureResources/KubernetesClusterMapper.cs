@@ -55,6 +55,7 @@ internal static class KubernetesClusterMapper
         MicrosoftDefender = In.Block(cluster.MicrosoftDefender, link => KubernetesClusterBlocks.MicrosoftDefender(link, refs)),
         OmsAgent = In.Block(cluster.OmsAgent, link => KubernetesClusterBlocks.OmsAgent(link, refs)),
         MonitorMetrics = In.Block(cluster.MonitorMetrics, KubernetesClusterBlocks.MonitorMetrics),
+        ServiceMeshProfile = In.Block(cluster.ServiceMeshProfile, KubernetesClusterBlocks.ServiceMeshProfile),
         Tags = In.Map(cluster.Tags),
     };
 }
