@@ -148,6 +148,11 @@ public static class PlatformNetworkPolicies
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls the external-secrets webhook (external-secrets chart webhook.port 10250)",
                     IngressSource.Anywhere, [10250], ("app.kubernetes.io/name", "external-secrets-webhook")),
             ],
+            [Practices.Security.AllTrafficEncrypted.IstioNamespace] =
+            [
+                PlatformIngressRule.Of("allow-mesh-control-plane", "every meshed pod, in any namespace, fetches its configuration and certificates from istiod (xDS and CA on 15012, istio/istio 1.30.3 istiod Service), and the API server calls its injection and validation webhooks (15017)",
+                    IngressSource.Anywhere, [15012, 15017], ("app", "istiod")),
+            ],
         });
 
     /// <summary>

@@ -85,6 +85,12 @@ public sealed record KubernetesCluster : AzureResource
     /// <summary>The AKS Istio add-on (ServiceMeshProfile): Mode Istio and its revision.</summary>
     public ServiceMeshProfile? ServiceMeshProfile { get; init; }
 
+    /// <summary>API groups whose CRDs the cluster's add-ons install, so objects of them follow the cluster.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ImmutableArray<string> AddOnApiGroups => ServiceMeshProfile is null
+        ? []
+        : ["networking.istio.io", "security.istio.io", "telemetry.istio.io", "extensions.istio.io"];
+
     public override IEnumerable<string> References =>
         new[] { ResourceGroup }
             .Concat(new[] { MicrosoftDefender, OmsAgent }.Where(l => l is not null).Select(l => l!.Workspace.Resource))
