@@ -37,7 +37,7 @@ public sealed class CompliancePoliciesEnforcement : PracticeComponent
 
     public override Implementation Implementation => new(
         Existing: $"ValidatingAdmissionPolicies bound to tenant namespaces, each staged Warn/Audit then Deny on promote: {RequiredLabelsPolicy} ({string.Join(" and ", RequiredLabels)} labels), {ResourceLimitsPolicy} (CPU and memory requests, memory limit), {NoLatestTagPolicy}, {WorkloadProbesPolicy} (readiness and liveness probes on Deployments, StatefulSets and Rollouts); allowed registries through Advanced Vulnerabilities Management's {AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy}",
-        Azure: $"The same ValidatingAdmissionPolicies ({RequiredLabelsPolicy}, {ResourceLimitsPolicy}, {NoLatestTagPolicy}, {WorkloadProbesPolicy}; allowed registries through {AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy}), plus the Azure Policy add-on (AzurePolicyEnabled) with the AKS pod security baseline initiative assigned to the cluster, effect audit until promoted to deny");
+        Azure: $"The same ValidatingAdmissionPolicies ({RequiredLabelsPolicy}, {ResourceLimitsPolicy}, {NoLatestTagPolicy}, {WorkloadProbesPolicy}; allowed registries through {AdvancedVulnerabilitiesManagement.AllowedRegistriesPolicy}), plus the Azure Policy add-on (AzurePolicyEnabled) with the AKS pod security baseline initiative assigned to the cluster in audit (it reports; the admission policies refuse)");
 
     /// <summary>Pods, and every controller whose pod template makes them, so kubectl apply of a workload reports what its pods would hit.</summary>
     private static readonly (string Group, string Version, string Resource)[] PodMakers =
@@ -163,13 +163,12 @@ public sealed class CompliancePoliciesEnforcement : PracticeComponent
     }
 
     /// <summary>
-    /// The Azure Policy add-on (Gatekeeper, managed by AKS) and the pod security baseline initiative on the cluster. It
-    /// audits until promoted: the initiative's effect parameter is audit while staged, deny after.
+    /// The Azure Policy add-on (Gatekeeper, managed by AKS) and the pod security baseline initiative on the cluster, in
+    /// audit: it reports; the ValidatingAdmissionPolicies are the one engine that refuses.
     /// </summary>
     private static void AddAzurePolicy(ComponentBuilder component)
     {
         component.Contribute<KubernetesCluster>(Foundation.ClusterName, cluster => cluster with { AzurePolicyEnabled = true });
-        var staged = component.IsStaged(Enforcements.AzurePolicyBaseline);
         component.Add(new PolicyAssignment
         {
             Name = BaselineAssignment,
@@ -179,11 +178,9 @@ public sealed class CompliancePoliciesEnforcement : PracticeComponent
             DisplayName = $"{component.Config.Name}: Kubernetes pod security baseline",
             Parameters = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
             {
-                ["effect"] = staged ? "audit" : "deny",
+                ["effect"] = "audit",
             }),
         });
-        component.Note(staged
-            ? $"Staged ({Enforcements.AzurePolicyBaseline}): the AKS pod security baseline initiative audits; see compliance in the portal (Policy > Compliance) or az policy state list --resource <cluster id>; pmctl upgrade {component.Config.Stack} --promote sets its effect to deny."
-            : "The AKS pod security baseline initiative denies non-compliant pods through the Azure Policy add-on (Gatekeeper).");
+        component.Note("The AKS pod security baseline initiative audits (effect audit): see compliance in the portal (Policy > Compliance) or az policy state list --resource <cluster id>. The tenant rules above are what refuses; switching the initiative to deny is a separate decision, since its Gatekeeper also judges platform namespaces.");
     }
 }
