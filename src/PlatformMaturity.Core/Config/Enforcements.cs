@@ -38,6 +38,8 @@ public static class Enforcements
     public const string NoLatestTag = "no-latest-tag";
     public const string WorkloadProbes = "workload-probes";
     public const string MeshMtlsStrict = "mesh-mtls-strict";
+    public const string EgressDefaultDeny = "egress-default-deny";
+    public const string MeshAuthorization = "mesh-authorization";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -48,7 +50,8 @@ public static class Enforcements
         new(NetworkDefaultDeny, "Basic Traffic Filtering",
             Staged: "tenant namespaces get their allow policies (same namespace, ingress, monitoring, DNS) beside an allow-all policy, so nothing is dropped yet (NetworkPolicies cannot warn, and an allow policy alone already isolates the pods it selects)",
             Enforced: "each tenant namespace denies all ingress except what the allow policies permit",
-            Rollback: $"add {NetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)"),
+            Rollback: $"add {NetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)",
+            KeptBy: "Advanced Traffic Filtering"),
         new(AllowedRegistries, "Advanced Vulnerabilities Management",
             Staged: "the allowed-registries admission policy is bound with validationActions [Warn, Audit]: tenant pods with images from other registries are admitted, with a warning and an audit annotation",
             Enforced: "the allowed-registries admission policy is bound with validationActions [Deny]: tenant pods with images from other registries are refused",
@@ -64,7 +67,8 @@ public static class Enforcements
         new(PlatformNetworkDefaultDeny, "Basic Traffic Filtering",
             Staged: "platform namespaces get their allow policies (same namespace, Prometheus scrapes, webhook ports, each component's documented clients) beside an allow-all policy, so nothing is dropped yet (NetworkPolicies cannot warn, and an allow policy alone already isolates the pods it selects)",
             Enforced: "each platform namespace (monitoring, loki, tempo, alloy, ...) denies all ingress except its documented clients: tenants reach only the OTLP collector and admission webhook ports",
-            Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)"),
+            Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)",
+            KeptBy: "Advanced Traffic Filtering"),
         new(RequiredLabels, CompliancePractice,
             Staged: "the required-labels admission policy (team and cost-center on every tenant pod and pod template) is bound with validationActions [Warn, Audit]: unlabelled workloads are admitted with a warning and an audit annotation",
             Enforced: "the required-labels admission policy is bound with validationActions [Deny]: tenant workloads and pods without non-empty team and cost-center labels are refused",
@@ -85,6 +89,14 @@ public static class Enforcements
             Staged: "each tenant namespace has a PeerAuthentication in PERMISSIVE mode: sidecars accept mutual TLS and plain text, so callers outside the mesh still connect",
             Enforced: "each tenant namespace has a PeerAuthentication in STRICT mode: its pods accept only mutual TLS from mesh workloads (the metrics port stays reachable for Prometheus)",
             Rollback: $"add {MeshMtlsStrict} back to platform:staged and run pulumi up (PERMISSIVE again)"),
+        new(EgressDefaultDeny, "Advanced Traffic Filtering",
+            Staged: "tenant namespaces get their egress allow policies (DNS, the mesh control plane, their own namespace, the platform's OTLP collector, the CIDR ranges of platform:egressAllowList) beside an allow-all egress policy, so nothing is dropped yet",
+            Enforced: "each tenant namespace denies all egress except DNS, the mesh control plane, its own namespace, the platform's OTLP collector and platform:egressAllowList",
+            Rollback: $"add {EgressDefaultDeny} back to platform:staged and run pulumi up (an allow-all egress policy returns)"),
+        new(MeshAuthorization, "Advanced Traffic Filtering",
+            Staged: "each tenant namespace has a mesh AuthorizationPolicy with action AUDIT for requests from identities other than its own workloads and the platform gateway: they are logged, not refused",
+            Enforced: "each tenant namespace has an ALLOW AuthorizationPolicy: only its own workloads and the platform gateway (by mesh identity), and plain-text scrapes of the sidecar's merged metrics port, reach its pods",
+            Rollback: $"add {MeshAuthorization} back to platform:staged and run pulumi up (audit only again)"),
     ];
 
     /// <summary>The practice owning the admission policies of Level 4.</summary>

@@ -17,6 +17,7 @@ public static partial class PlatformConfigParser
             IngressNamespace = ReadMatching(raw, ConfigKeys.IngressNamespace, DnsLabelPattern(),
                 "a namespace name (a DNS-1123 label) such as gateway-system", problem) ?? config.IngressNamespace,
             AllowedRegistries = ReadAllowedRegistries(raw, problem),
+            EgressAllowList = ReadStringList(raw, ConfigKeys.EgressAllowList, problem, EgressDestinationProblem),
         };
         config = ReadGatewayTls(raw, config, problem);
         // The gateway's namespace enforces the platform's Pod Security level and admits routes only from tenants: a
@@ -68,6 +69,11 @@ public static partial class PlatformConfigParser
     /// An IPv4 or IPv6 range in CIDR notation (parsed by System.Net.IPNetwork) with no host bits set, as AKS takes it;
     /// a single address is written /32 (or /128). 203.0.113.7/24 is refused: it reads as one address but admits 256.
     /// </summary>
+    private static string? EgressDestinationProblem(string destination, string at) =>
+        destination.Contains('/', StringComparison.Ordinal) ? CidrProblem(destination, at)
+        : DnsSubdomainPattern().IsMatch(destination) && destination.Contains('.', StringComparison.Ordinal) ? null
+        : $"{at} '{destination}' is neither a CIDR range (203.0.113.0/24) nor a host name (api.example.com)";
+
     private static string? CidrProblem(string range, string at)
     {
         var slash = range.IndexOf('/');

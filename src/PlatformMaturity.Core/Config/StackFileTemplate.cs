@@ -54,6 +54,8 @@ public static class StackFileTemplate
         "kubeContext" => "kind-kind",
         "auditorGroup" => "platform-auditors",
         "allowedRegistries" => "[registry.example.com/team]",
+        "egressAllowList" => "[api.example.com, 203.0.113.0/24]",
+        "meshRevision" => "asm-1-27",
         "gatewayHostname" => "\"*.apps.example.com\"",
         "gatewayClusterIssuer" => "letsencrypt-prod",
         "apiServerAuthorizedIpRanges" => "[203.0.113.0/24]",

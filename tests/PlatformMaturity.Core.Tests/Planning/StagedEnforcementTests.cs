@@ -34,6 +34,11 @@ public sealed class StagedEnforcementTests
                                                  && (egress.Spec.Egress is null || egress.Spec.Egress.Count == 0):
                     yield return resource.Name;
                     break;
+                // Mesh controls: STRICT mutual TLS refuses plain-text callers; an ALLOW or DENY AuthorizationPolicy refuses requests.
+                case CustomObject { Kind: "PeerAuthentication" } peer when peer.Spec?["mtls"]?["mode"]?.GetValue<string>() == "STRICT":
+                case CustomObject { Kind: "AuthorizationPolicy" } authz when authz.Spec?["action"]?.GetValue<string>() is "ALLOW" or "DENY" or null:
+                    yield return resource.Name;
+                    break;
             }
         }
     }
