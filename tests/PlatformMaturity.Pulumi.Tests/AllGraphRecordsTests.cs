@@ -261,6 +261,17 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 Parameters = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("effect", "audit")]),
                 DependsOn = [Foundation.ClusterName],
             },
+            new DiagnosticSetting
+            {
+                Name = "aks-audit-logs", Provenance = Test, TargetResourceId = new AzureRef(Foundation.ClusterName, AzureOutput.Id),
+                LogAnalyticsWorkspaceId = new AzureRef("log-analytics", AzureOutput.Id), EnabledLogCategories = ["kube-audit-admin", "guard"],
+                DependsOn = [Foundation.ClusterName, "log-analytics"],
+            },
+            new LogAnalyticsWorkspaceTable
+            {
+                Name = "table-aksauditadmin", Provenance = Test, WorkspaceId = new AzureRef("log-analytics", AzureOutput.Id),
+                TableName = "AKSAuditAdmin", RetentionInDays = 90, DependsOn = ["log-analytics"],
+            },
             new ConfigSecret
             {
                 Name = "secret-monitoring-grafana-admin", Provenance = Test, Cluster = ClusterRef.PrimaryKey, Namespace = "monitoring",

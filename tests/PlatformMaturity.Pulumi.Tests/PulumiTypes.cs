@@ -22,6 +22,8 @@ public static class PulumiTypes
         FederatedIdentityCredential => "azure:armmsi/federatedIdentityCredential:FederatedIdentityCredential",
         RoleAssignment => "azure:authorization/assignment:Assignment",
         PolicyAssignment => "azure:core/resourcePolicyAssignment:ResourcePolicyAssignment",
+        DiagnosticSetting => "azure:monitoring/diagnosticSetting:DiagnosticSetting",
+        LogAnalyticsWorkspaceTable => "azure:loganalytics/workspaceTable:WorkspaceTable",
         HelmRelease => "kubernetes:helm.sh/v3:Release",
         KubernetesResource => "kubernetes:yaml/v2:ConfigGroup",
         ConfigSecret => "kubernetes:core/v1:Secret",

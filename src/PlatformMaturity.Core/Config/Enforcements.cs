@@ -38,6 +38,7 @@ public static class Enforcements
     public const string NoLatestTag = "no-latest-tag";
     public const string WorkloadProbes = "workload-probes";
     public const string MeshMtlsStrict = "mesh-mtls-strict";
+    public const string LocalAccountsDisabled = "local-accounts-disabled";
     public const string EgressDefaultDeny = "egress-default-deny";
     public const string MeshAuthorization = "mesh-authorization";
 
@@ -97,6 +98,10 @@ public static class Enforcements
             Staged: "each tenant namespace has a mesh AuthorizationPolicy with action AUDIT for requests from identities other than its own workloads and the platform gateway: they are logged, not refused",
             Enforced: "each tenant namespace has an ALLOW AuthorizationPolicy: only its own workloads and the platform gateway (by mesh identity), and plain-text scrapes of the sidecar's merged metrics port, reach its pods",
             Rollback: $"add {MeshAuthorization} back to platform:staged and run pulumi up (audit only again)"),
+        new(LocalAccountsDisabled, "Platform Access Auditing",
+            Staged: "azure: local accounts (the admin kubeconfig) still work beside Entra ID",
+            Enforced: "azure: local accounts are disabled: only Entra ID identities reach the API server, and every access is audited by name",
+            Rollback: $"add {LocalAccountsDisabled} back to platform:staged and run pulumi up (local accounts are enabled again)"),
     ];
 
     /// <summary>The practice owning the admission policies of Level 4.</summary>

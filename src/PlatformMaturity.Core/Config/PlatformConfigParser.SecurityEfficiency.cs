@@ -31,6 +31,7 @@ public static partial class PlatformConfigParser
                 MaintenanceWindow = ReadMaintenanceWindow(raw, problem),
                 AdminGroupObjectIds = ReadObjectIds(raw, ConfigKeys.AdminGroupObjectIds, problem),
                 ApiServerAuthorizedIpRanges = ReadStringList(raw, ConfigKeys.ApiServerAuthorizedIpRanges, problem, CidrProblem),
+                AuditRetentionDays = ReadInteger(raw, ConfigKeys.AuditRetentionDays, min: 4, max: 730, "a number of days from 4 to 730", problem) ?? 90,
                 MeshRevision = !raw.Has(ConfigKeys.MeshRevision) ? null : ReadMatching(raw, ConfigKeys.MeshRevision, MeshRevisionPattern(),
                     "an AKS Istio add-on revision such as asm-1-27 (az aks mesh get-revisions --location <region>)", problem),
             };

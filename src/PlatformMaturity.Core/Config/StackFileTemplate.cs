@@ -56,6 +56,7 @@ public static class StackFileTemplate
         "allowedRegistries" => "[registry.example.com/team]",
         "egressAllowList" => "[api.example.com, 203.0.113.0/24]",
         "meshRevision" => "asm-1-27",
+        "auditRetentionDays" => "90",
         "gatewayHostname" => "\"*.apps.example.com\"",
         "gatewayClusterIssuer" => "letsencrypt-prod",
         "apiServerAuthorizedIpRanges" => "[203.0.113.0/24]",

@@ -20,6 +20,8 @@ internal static class AzureMapper
         FederatedIdentityCredential credential => IdentityMapper.Map(credential, context, parent),
         RoleAssignment assignment => RoleAssignmentMapper.Map(assignment, context, parent),
         PolicyAssignment assignment => PolicyAssignmentMapper.Map(assignment, context, parent),
+        DiagnosticSetting setting => AuditLogMapper.Map(setting, context, parent),
+        LogAnalyticsWorkspaceTable table => AuditLogMapper.Map(table, context, parent),
         _ => throw new NotSupportedException(
             $"the Pulumi program cannot map {resource.Kind} '{resource.Name}'; add a mapper in src/PlatformMaturity.Pulumi/Mapping/AzureResources"),
     };
