@@ -13,6 +13,10 @@ public sealed class StagedEnforcementTests
 {
     private static IEnumerable<KubernetesResource> Objects(PlatformGraph graph) => graph.Resources.OfType<KubernetesResource>();
 
+    private static string? MtlsMode(CustomObject peer) => peer.Spec is { } spec ? spec["mtls"]?["mode"]?.GetValue<string>() : null;
+
+    private static string? AuthorizationAction(CustomObject policy) => policy.Spec is { } spec ? spec["action"]?.GetValue<string>() : null;
+
     /// <summary>What refuses or drops a request: the kinds of control an upgrade must stage.</summary>
     private static IEnumerable<string> EnforcingObjects(PlatformGraph graph)
     {
@@ -35,8 +39,8 @@ public sealed class StagedEnforcementTests
                     yield return resource.Name;
                     break;
                 // Mesh controls: STRICT mutual TLS refuses plain-text callers; an ALLOW or DENY AuthorizationPolicy refuses requests.
-                case CustomObject { Kind: "PeerAuthentication" } peer when peer.Spec?["mtls"]?["mode"]?.GetValue<string>() == "STRICT":
-                case CustomObject { Kind: "AuthorizationPolicy" } authz when (authz.Spec?["action"]?.GetValue<string>() is "ALLOW" or "DENY" or null):
+                case CustomObject { Kind: "PeerAuthentication" } peer when MtlsMode(peer) == "STRICT":
+                case CustomObject { Kind: "AuthorizationPolicy" } authz when AuthorizationAction(authz) is "ALLOW" or "DENY" or null:
                     yield return resource.Name;
                     break;
             }
