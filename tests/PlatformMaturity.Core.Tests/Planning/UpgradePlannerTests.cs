@@ -171,10 +171,11 @@ public sealed class UpgradePlannerTests
     public void A_practice_whose_successor_is_not_implemented_yet_stays_in_place_so_nothing_it_built_is_destroyed()
     {
         var plan = Plan(Raw(DeploymentTarget.Existing, 3, attested: true), 4);
-        Assert.False(PracticeCatalog.Default.TryGet("Advanced Traffic Filtering", out _));
-        var kept = Assert.Single(plan.Practices, p => p.Practice == "Basic Traffic Filtering");
+        Assert.False(PracticeCatalog.Default.TryGet("Advanced Resources Management", out _));
+        var kept = Assert.Single(plan.Practices, p => p.Practice == "Basic Resources Management");
         Assert.Equal(PracticeChangeKind.Carried, kept.Kind);
-        Assert.StartsWith("kept in place of Advanced Traffic Filtering", kept.Detail);
+        Assert.StartsWith("kept in place of Advanced Resources Management", kept.Detail);
+        // Advanced Traffic Filtering supersedes Basic and keeps its NetworkPolicies under the same names: none is removed.
         Assert.DoesNotContain(plan.Changes, c => c.Kind == ChangeKind.Remove && c.ResourceKind is "NetworkPolicy" or "ResourceQuota" or "LimitRange");
     }
 
