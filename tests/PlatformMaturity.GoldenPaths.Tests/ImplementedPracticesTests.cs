@@ -23,6 +23,9 @@ public sealed partial class ImplementedPracticesTests
     private static AppRequest RealRequest(string goldenPath, int level, DeploymentTarget target, params string[] extra)
     {
         var sets = new List<string>(extra);
+        // From Level 4 Compliance Policies Enforcement requires the cost-center label on every tenant pod.
+        if (level >= 4 && !extra.Any(e => e.StartsWith("cost-center=", StringComparison.Ordinal)))
+            sets.Add("cost-center=cc-1234");
         if (goldenPath == "cron-job")
             sets.Add("schedule=*/15 * * * *");
         if (target == DeploymentTarget.Azure)
