@@ -67,14 +67,15 @@ public sealed class AppCommandTests : IDisposable
         Assert.Contains("Golden paths are the platform's standard from Level 3", output, StringComparison.Ordinal);
         Assert.Contains("stateful-service (from Level 4)\n  refused below Level 4: the seed's Level 3 (Data-Driven Improvement) says don't: \"Run stateful applications on the platform (yet)\"\n", output, StringComparison.Ordinal);
         Assert.Contains("  needs the practice Advanced Volume Management on the platform, for StorageClasses", output, StringComparison.Ordinal);
-        Assert.Contains("--set cost-center=<label-value; required where the platform provides Costs Center Management>", output, StringComparison.Ordinal);
+        Assert.Contains("--set cost-center=<label-value; required where the platform provides Costs Center Management or Compliance Policies Enforcement>", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public void App_new_at_level_5_follows_what_the_platform_implements_and_says_what_the_app_does_not_get()
     {
-        // No --set cost-center or repository: the practices that would need them are not implemented on this platform.
-        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out");
+        // No --set repository: the practices that would need it are not implemented on this platform; cost-center is
+        // required by Compliance Policies Enforcement (the label its admission policy requires on tenant pods).
+        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "cost-center=cc-1234");
         Assert.True(exit == 0, error);
         Assert.Contains("Not provided by stack l5 (also in PLATFORM.md):", output, StringComparison.Ordinal);
         var sentence = "Error Budget Management (from Level 4) is not implemented by the platform yet, so the app does not get an availability SLO with burn-rate alerts (a Sloth PrometheusServiceLevel).";
@@ -108,12 +109,12 @@ public sealed class AppCommandTests : IDisposable
 
         // Without --force nothing changes.
         var before = _dir.Snapshot();
-        var (refused, _, refusal) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true");
+        var (refused, _, refusal) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true", "--set", "cost-center=cc-1234");
         Assert.Equal(ExitCodes.UserProblem, refused);
         Assert.Contains("Pass --force", refusal, StringComparison.Ordinal);
         Assert.Equal(before, _dir.Snapshot());
 
-        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true", "--force");
+        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true", "--set", "cost-center=cc-1234", "--force");
         Assert.True(exit == 0, error);
         Assert.Contains("  removed     deployment.yaml", output, StringComparison.Ordinal);
         Assert.Contains("written by an earlier pmctl app new, not produced now", output, StringComparison.Ordinal);
