@@ -102,7 +102,7 @@ public sealed class Level4SecurityPracticesTests
         var promoted = Compose(AzureWithAdmins() with { AuditRetentionDays = 180 });
         Assert.True(promoted.Cluster().LocalAccountDisabled);
         var setting = Assert.Single(promoted.Resources.OfType<DiagnosticSetting>());
-        Assert.Equal(["kube-audit-admin", "guard"], setting.EnabledLogCategories);
+        Assert.Equal(new[] { "kube-audit-admin", "guard" }, setting.EnabledLogCategories.ToArray());
         Assert.Equal("Dedicated", setting.LogAnalyticsDestinationType);
         Assert.Equal(new AzureRef(Foundation.ClusterName, AzureOutput.Id), setting.TargetResourceId);
         var tables = promoted.Resources.OfType<LogAnalyticsWorkspaceTable>().ToList();
