@@ -52,6 +52,33 @@ public sealed class RoundTripTests
         Assert.Empty(assessment.Problems);
     }
 
+    /// <summary>Level 4's security practices whose controls arrive staged (platform:staged, or no platform:enforced record).</summary>
+    private static readonly string[] StagedSecurity = ["All traffic encrypted", "Compliance Policies Enforcement", "Advanced Traffic Filtering"];
+
+    [Theory]
+    [InlineData("l4-existing")]
+    [InlineData("l4-azure")]
+    public void Level_4_security_assesses_partial_while_its_controls_are_staged_and_holds_once_promoted(string stack)
+    {
+        var config = Load(stack);
+        // Every control staged, as pmctl upgrade to Level 4 leaves a stack.
+        var staged = AssessObjects(StackCluster.Objects(config with { Staged = [.. Enforcements.All.Select(e => e.Id)] })).Practices.ToDictionary(p => p.Practice);
+        foreach (var practice in StagedSecurity)
+            Assert.True(staged[practice].Verdict == Verdict.Partial, $"{stack} staged: {practice} is {staged[practice].Verdict}: {staged[practice].Why}");
+
+        var promoted = AssessObjects(StackCluster.Objects(config with { Staged = [] })).Practices.ToDictionary(p => p.Practice);
+        foreach (var practice in StagedSecurity.Append("Advanced Workloads Auditing").Append("Platform Access Auditing"))
+        {
+            var found = promoted[practice];
+            // Per-tenant rules may still count namespaces of other Level 4 components (goldilocks, dr-restore-test) as
+            // tenants, which the assessment's tenant detection decides, not these practices: every configured tenant
+            // must show the enforcing object.
+            var without = found.Why.Contains("(without: ", StringComparison.Ordinal) ? found.Why[(found.Why.IndexOf("(without: ", StringComparison.Ordinal) + 10)..] : null;
+            var onlyOthersLack = without is not null && config.Tenants.All(t => !without.Split([',', ' ', ')'], StringSplitOptions.RemoveEmptyEntries).Contains(t.Name));
+            Assert.True(found.Holds || (found.Verdict == Verdict.Partial && onlyOthersLack), $"{stack} promoted: {practice} is {found.Verdict}: {found.Why}");
+        }
+    }
+
     /// <summary>
     /// Practices whose verdict does not come from the objects their own component adds: their Level 1 shape still
     /// holds without them (Basic Access Management: administrators only), or what the component adds is pmctl's own
