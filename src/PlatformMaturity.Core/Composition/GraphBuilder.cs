@@ -135,9 +135,13 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
     private IEnumerable<string> ClusterDependency(string cluster) =>
         Clusters.Where(c => c.Key == cluster && c.AksResource is not null).Select(c => c.AksResource!);
 
+    /// <summary>
+    /// The release installing the CRD of a custom object: one that names its kind ("group/Kind", for groups two charts
+    /// share: argoproj.io holds Argo CD's Applications and Argo Rollouts' Rollouts), else one that provides its group.
+    /// </summary>
     private string CrdProvider(KubernetesResource resource) =>
-        All.OfType<HelmRelease>()
-            .FirstOrDefault(r => r.Cluster == resource.Cluster && r.ProvidesApiGroups.Contains(resource.ApiGroup))?.Name
+        (All.OfType<HelmRelease>().FirstOrDefault(r => r.Cluster == resource.Cluster && r.ProvidesApiGroups.Contains($"{resource.ApiGroup}/{resource.Kind}"))
+            ?? All.OfType<HelmRelease>().FirstOrDefault(r => r.Cluster == resource.Cluster && r.ProvidesApiGroups.Contains(resource.ApiGroup)))?.Name
         ?? throw new InvalidOperationException(
             $"'{resource.Name}' is a {resource.ApiGroup} {resource.Kind}, but no release in the graph provides the {resource.ApiGroup} CRDs");
 

@@ -134,6 +134,16 @@ public static class PlatformNetworkPolicies
             ["velero"] = [],
             ["trivy-system"] = [],
             ["argo-rollouts"] = [],
+            ["argocd"] =
+            [
+                PlatformIngressRule.Of("allow-server-from-ingress", "people reach the Argo CD UI and API through the gateway/ingress namespace (argo-cd chart 10.1.1 server.containerPorts.server 8080)",
+                    IngressSource.Ingress, [8080], ("app.kubernetes.io/name", "argocd-server")),
+            ],
+            ["kyverno"] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls Kyverno's admission webhook to verify image signatures (kyverno chart 3.9.0 admissionController webhookServer.port 9443)",
+                    IngressSource.Anywhere, [9443], ("app.kubernetes.io/component", "admission-controller")),
+            ],
             ["platform-secrets"] = [],
             ["vpa"] = [],
             ["keda"] =

@@ -28,7 +28,7 @@ public static class ConfigKeys
 
     public static readonly ConfigKey Tenants = new(
         "tenants", ConfigValueType.Array,
-        "Teams on the platform: [{name, group, tier}]. Each gets a namespace named after it; group (from Level 2) is the team's identity group; tier small|medium|large sizes its quota (from Level 2).",
+        "Teams on the platform: [{name, group, tier, repos, channel}]. Each gets a namespace named after it; group (from Level 2) is the team's identity group; tier small|medium|large sizes its quota (from Level 2); repos (from Level 4) are the Git repositories its Argo CD project may deploy from; channel (from Level 4) is where Argo CD notifies the team.",
         Default: new JsonArray(), ItemType: ConfigValueType.Object);
 
     public static readonly ConfigKey Regions = new(
@@ -223,6 +223,29 @@ public static class ConfigKeys
         Default: new JsonArray(), Target: DeploymentTarget.Azure, FromLevel: 3, ItemType: ConfigValueType.String);
 
 
+    // Level 4: GitOps hand-over, delivery and image signing (GitOps Platform/Application Management, Extended Delivery
+    // and Extended Images Build Processes).
+
+    public static readonly ConfigKey GitOps = new(
+        "gitops", ConfigValueType.Object,
+        "Argo CD's source of the platform (from Level 4): {repoUrl, path, revision, repoUsername, oidc: {issuer, clientId, adminGroup}, syncWindows: [{kind: allow|deny, schedule, duration, timeZone}], notificationService: slack|teams|webhook}. pmctl render --gitops writes the tree for repoUrl/path; without repoUrl Argo CD is installed but Pulumi keeps applying everything. Sync windows apply to prod stacks.",
+        Default: GitOpsConfig.Default.ToJson(), FromLevel: 4);
+
+    public static readonly ConfigKey GitOpsRepoPassword = new(
+        "gitopsRepoPassword", ConfigValueType.String,
+        "Password or token Argo CD reads platform:gitops.repoUrl with (with gitops.repoUsername); unset for a public repository.",
+        FromLevel: 4, Secret: true);
+
+    public static readonly ConfigKey GitOpsNotificationsToken = new(
+        "gitopsNotificationsToken", ConfigValueType.String,
+        "Token (Slack bot token) or webhook URL Argo CD Notifications posts to the teams' channels with.",
+        FromLevel: 4, Secret: true);
+
+    public static readonly ConfigKey ImageSigning = new(
+        "imageSigning", ConfigValueType.Object,
+        "Keyless signers whose images tenant pods may run (from Level 4): {issuer, identities: [certificate subject, ...]}; each tenant's repos add their CI workflow (https://github.com/<owner>/<repo>/.github/workflows/ci.yaml@refs/heads/main).",
+        Default: ImageSigningConfig.Default.ToJson(), FromLevel: 4);
+
     /// <summary>Secret keys a stack at <paramref name="level"/> on <paramref name="target"/> must set before it is deployed.</summary>
     public static IEnumerable<ConfigKey> SecretsNeeded(int level, DeploymentTarget target) =>
         All.Where(k => k.Secret && k.NeededAt(level, target));
@@ -234,6 +257,7 @@ public static class ConfigKeys
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
+         GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning,
          Staged, Attestations];
 
     public static ConfigKey? Find(string fullName) => All.FirstOrDefault(k => k.FullName == fullName);

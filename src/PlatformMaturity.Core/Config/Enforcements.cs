@@ -25,6 +25,8 @@ public static class Enforcements
     public const string PlatformPodSecurity = "pod-security-platform";
     public const string TenantQuota = "tenant-quota";
     public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
+    public const string GitOpsHandOver = "gitops-hand-over";
+    public const string ImageSignatures = "image-signatures";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -52,6 +54,14 @@ public static class Enforcements
             Staged: "platform namespaces get their allow policies (same namespace, Prometheus scrapes, webhook ports, each component's documented clients) beside an allow-all policy, so nothing is dropped yet (NetworkPolicies cannot warn, and an allow policy alone already isolates the pods it selects)",
             Enforced: "each platform namespace (monitoring, loki, tempo, alloy, ...) denies all ingress except its documented clients: tenants reach only the OTLP collector and admission webhook ports",
             Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)"),
+        new(GitOpsHandOver, "GitOps Platform Management",
+            Staged: "Argo CD runs beside the Pulumi-managed releases: its Applications adopt the live objects (same names and namespaces, no resources-finalizer) while Pulumi still holds them with RetainOnDelete, so nothing is deleted or recreated",
+            Enforced: "Pulumi drops the platform's Kubernetes objects and Helm releases from its state without deleting them (retained) and Argo CD alone applies them from Git; remove the leftover Helm release Secrets afterwards",
+            Rollback: $"add {GitOpsHandOver} back to platform:staged and run pulumi up with the provider's upsertExistingObjects (Pulumi adopts the objects again beside Argo CD)"),
+        new(ImageSignatures, "Extended Images Build Processes",
+            Staged: "the Kyverno ImageValidatingPolicy verifying keyless cosign signatures of tenant images runs with validationActions [Audit]: unsigned images are admitted and reported in PolicyReports",
+            Enforced: "the ImageValidatingPolicy runs with validationActions [Deny]: tenant pods whose images lack a signature from a configured identity are refused",
+            Rollback: $"add {ImageSignatures} back to platform:staged and run pulumi up (or sync Argo CD) (the policy audits again)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);

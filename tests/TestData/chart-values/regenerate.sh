@@ -20,3 +20,6 @@ python3 extract-keys.py external-secrets-2.9.0 "github.com/external-secrets/exte
 python3 extract-keys.py keda-2.20.2 "github.com/kedacore/charts" $M/kedacore+charts/repo v2.20.2 keda
 python3 extract-keys.py vpa-5.0.0 "github.com/FairwindsOps/charts" $M/FairwindsOps+charts/repo 5f478fcec32f69a0818a7f78f4be5cbe7a1719c4 stable/vpa
 python3 extract-keys.py gateway-helm-v1.9.0 "github.com/envoyproxy/gateway" $M/envoyproxy+gateway/repo v1.9.0 charts/gateway-helm
+python3 extract-keys.py argo-cd-10.1.1 "github.com/argoproj/argo-helm" $M/argoproj+argo-helm/repo argo-cd-10.1.1 charts/argo-cd
+printf '# pass-through maps: the chart renders every key of these maps except create/annotations into the ConfigMap\n# (templates/_helpers.tpl argo-cd.config.cm; argocd-rbac-cm.yaml and argocd-cmd-params-cm.yaml omit create/annotations and toYaml the rest)\nconfigs.cm {}\nconfigs.rbac {}\nconfigs.params {}\n' >> argo-cd-10.1.1.keys
+python3 extract-keys.py kyverno-3.9.0 "github.com/kyverno/kyverno" $M/kyverno+kyverno/repo kyverno-chart-3.9.0 charts/kyverno

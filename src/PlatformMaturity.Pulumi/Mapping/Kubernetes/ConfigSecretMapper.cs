@@ -19,7 +19,7 @@ internal static class ConfigSecretMapper
             {
                 Name = secret.SecretName,
                 Namespace = secret.Namespace,
-                Labels = In.Map(StandardLabels.Apply(null, context.Graph.Config, secret.Provenance)),
+                Labels = In.Map(StandardLabels.Apply(new Dictionary<string, string>(secret.Labels, StringComparer.Ordinal), context.Graph.Config, secret.Provenance)),
             },
             Type = "Opaque",
             StringData = StringData(secret, context.Secrets),

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using PlatformMaturity.Graph.Azure;
+
+namespace PlatformMaturity.GitOps;
+
+/// <summary>
+/// The IaC→GitOps bridge contract, defined once: Pulumi writes every cloud output Argo CD needs as an annotation of the
+/// in-cluster cluster Secret (<see cref="AnnotationFor"/>), and the ApplicationSets read the same annotation through
+/// their cluster generator (<see cref="TemplateFor"/>). Both sides take the name from here, so they cannot drift.
+/// </summary>
+public static class GitOpsBridge
+{
+    /// <summary>Prefix of every bridge annotation.</summary>
+    public const string Prefix = "bridge.platform.maturity/";
+
+    /// <summary>Label of the cluster Secret that the ApplicationSets' cluster generators select.</summary>
+    public const string ClusterLabel = "platform.maturity/cluster";
+
+    /// <summary>Name of the in-cluster cluster Secret Argo CD reads its own cluster from.</summary>
+    public const string ClusterSecretName = "cluster-in-cluster";
+
+    /// <summary>The cluster name Argo CD's own cluster has.</summary>
+    public const string InClusterName = "in-cluster";
+
+    public const string InClusterServer = "https://kubernetes.default.svc";
+
+    /// <summary>
+    /// The annotation that carries one Azure output: bridge.platform.maturity/&lt;resource&gt;.&lt;output&gt;, lowercase; a name
+    /// part past the 63 characters Kubernetes allows is shortened with a hash so two outputs never share a name.
+    /// </summary>
+    public static string AnnotationFor(AzureRef reference)
+    {
+        var name = $"{reference.Resource}.{reference.Output}".ToLowerInvariant();
+        if (name.Length > 63)
+        {
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
+            name = $"{name[..54].TrimEnd('.', '-')}-{hash}";
+        }
+        return Prefix + name;
+    }
+
+    /// <summary>The ApplicationSet (goTemplate) expression that reads the annotation from the generated cluster.</summary>
+    public static string TemplateFor(AzureRef reference) => $"{{{{ index .metadata.annotations \"{AnnotationFor(reference)}\" }}}}";
+
+    /// <summary>Every annotation an ApplicationSet template text reads (the inverse of <see cref="TemplateFor"/>).</summary>
+    public static IEnumerable<string> AnnotationsReadBy(string templateText)
+    {
+        const string marker = "index .metadata.annotations \"";
+        for (var at = templateText.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = templateText.IndexOf(marker, at + 1, StringComparison.Ordinal))
+        {
+            var start = at + marker.Length;
+            var end = templateText.IndexOf('"', start);
+            if (end > start)
+                yield return templateText[start..end];
+        }
+    }
+}
