@@ -21,6 +21,12 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
 
     public bool InEffect(string practice) => practicesInEffect.Contains(practice);
 
+    /// <summary>Whether <paramref name="owner"/> added the resource named <paramref name="resource"/>.</summary>
+    public bool Has(string owner, string resource) => _resources.TryGetValue(resource, out var entry) && entry.Owner == owner;
+
+    /// <summary>The id of the component that added a resource.</summary>
+    public string OwnerOf(string resource) => _resources[resource].Owner;
+
     public bool Implements(string practice) => practicesImplemented.Contains(practice);
 
     public ComponentBuilder StartComponent(string id, string typeToken, string title, Provenance provenance,

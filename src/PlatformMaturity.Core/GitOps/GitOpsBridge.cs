@@ -43,6 +43,40 @@ public static class GitOpsBridge
     /// <summary>The ApplicationSet (goTemplate) expression that reads the annotation from the generated cluster.</summary>
     public static string TemplateFor(AzureRef reference) => $"{{{{ index .metadata.annotations \"{AnnotationFor(reference)}\" }}}}";
 
+    /// <summary>
+    /// Once every practice is composed: writes every cloud output the components Argo CD delivers read as an annotation
+    /// of the cluster Secret (the placeholder the Pulumi host replaces with the output's value).
+    /// </summary>
+    internal static void Annotate(Composition.GraphBuilder builder)
+    {
+        var secretName = Composition.ComponentBuilder.KubernetesName(new k8s.Models.V1Secret
+        {
+            Kind = "Secret",
+            Metadata = new k8s.Models.V1ObjectMeta { Name = ClusterSecretName, NamespaceProperty = Practices.Security.GitOpsPlatformManagement.Namespace },
+        });
+        if (!builder.Config.GitOps.HandsOver || !builder.Has(GitOpsDelivery.ComponentId, secretName))
+            return;
+        var refs = builder.All
+            .Where(r => builder.OwnerOf(r.Name) != GitOpsDelivery.ComponentId)
+            .SelectMany(r => r switch
+            {
+                Graph.HelmRelease release => release.ValuesFromAzure.Values,
+                Graph.KubernetesResource obj => obj.TextFromAzure.AsEnumerable(),
+                _ => [],
+            })
+            .Distinct()
+            .OrderBy(r => AnnotationFor(r), StringComparer.Ordinal)
+            .ToList();
+        if (refs.Count == 0)
+            return;
+        builder.Contribute<Graph.KubernetesResource>(GitOpsDelivery.ComponentId, secretName, resource =>
+        {
+            var secret = k8s.KubernetesJson.Deserialize<k8s.Models.V1Secret>(k8s.KubernetesJson.Serialize(resource.Object));
+            secret.Metadata.Annotations = refs.ToDictionary(AnnotationFor, r => r.Placeholder, StringComparer.Ordinal);
+            return resource with { Object = secret, TextFromAzure = [.. refs] };
+        }, new Graph.Provenance(GitOpsDelivery.Practice, 4));
+    }
+
     /// <summary>Every annotation an ApplicationSet template text reads (the inverse of <see cref="TemplateFor"/>).</summary>
     public static IEnumerable<string> AnnotationsReadBy(string templateText)
     {
