@@ -246,6 +246,16 @@ public static class ConfigKeys
         "Keyless signers whose images tenant pods may run (from Level 4): {issuer, identities: [certificate subject, ...]}; each tenant's repos add their CI workflow (https://github.com/<owner>/<repo>/.github/workflows/ci.yaml@refs/heads/main).",
         Default: ImageSigningConfig.Default.ToJson(), FromLevel: 4);
 
+    public static readonly ConfigKey RegistryZoneRedundancy = new(
+        "registryZoneRedundancy", ConfigValueType.Boolean,
+        "Whether the Premium registry (from Level 4) and its geo-replicas are zone-redundant. The setting forces a new registry, so pmctl upgrade writes false for a registry that exists; stacks created at Level 4 get true.",
+        Default: true, Target: DeploymentTarget.Azure, FromLevel: 4, UpgradeValue: false);
+
+    public static readonly ConfigKey SignatureRegistryCredentials = new(
+        "signatureRegistryCredentials", ConfigValueType.String,
+        "Docker config JSON ({\"auths\": {...}}) Kyverno reads image signatures from platform:registry with (from Level 4); unset for a registry that needs no credentials.",
+        Target: DeploymentTarget.Existing, FromLevel: 4, Secret: true);
+
     /// <summary>Secret keys a stack at <paramref name="level"/> on <paramref name="target"/> must set before it is deployed.</summary>
     public static IEnumerable<ConfigKey> SecretsNeeded(int level, DeploymentTarget target) =>
         All.Where(k => k.Secret && k.NeededAt(level, target));
@@ -257,7 +267,7 @@ public static class ConfigKeys
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
-         GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning,
+         GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning, RegistryZoneRedundancy, SignatureRegistryCredentials,
          Staged, Attestations];
 
     public static ConfigKey? Find(string fullName) => All.FirstOrDefault(k => k.FullName == fullName);

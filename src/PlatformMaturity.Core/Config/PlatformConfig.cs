@@ -78,6 +78,9 @@ public sealed record PlatformConfig
     /// <summary>Argo CD's source of the platform and its delivery settings (from Level 4).</summary>
     public GitOpsConfig GitOps { get; init; } = GitOpsConfig.Default;
 
+    /// <summary>Azure: whether the Premium registry is zone-redundant (only registries created at Level 4; see the key).</summary>
+    public bool RegistryZoneRedundancy { get; init; } = true;
+
     /// <summary>Keyless signers whose images tenant pods may run (from Level 4).</summary>
     public ImageSigningConfig ImageSigning { get; init; } = ImageSigningConfig.Default;
 

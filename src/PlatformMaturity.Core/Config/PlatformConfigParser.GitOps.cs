@@ -146,6 +146,16 @@ public static partial class PlatformConfigParser
         return new ImageSigningConfig(issuer, [.. identities.Distinct(StringComparer.Ordinal)]);
     }
 
+    private static bool? ReadBoolean(RawConfig raw, ConfigKey key, Action<ConfigKey, string> problem)
+    {
+        if (!raw.Has(key))
+            return key.Default?.GetValue<bool>();
+        if (Scalar(raw[key]) is "true" or "false")
+            return Scalar(raw[key]) == "true";
+        problem(key, $"'{Shown(raw[key])}' is not allowed; expected true or false");
+        return null;
+    }
+
     [GeneratedRegex(@"^(https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~-]+)+|git@[a-z0-9]([a-z0-9.-]*[a-z0-9])?:[A-Za-z0-9._~/-]+)$")]
     private static partial Regex RepoUrlPattern();
 

@@ -88,6 +88,7 @@ public static partial class PlatformConfigParser
                 SkuTier = ReadAllowed(raw, ConfigKeys.SkuTier, Problem),
                 Zones = ReadZones(raw, Problem),
                 CiRepositories = ReadRepositories(raw, Problem),
+                RegistryZoneRedundancy = ReadBoolean(raw, ConfigKeys.RegistryZoneRedundancy, Problem) ?? true,
             };
         }
         else if (target == DeploymentTarget.Existing)

@@ -72,7 +72,9 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
         if (gitops.RepoUsername is not null)
             AddRepositorySecret(component, gitops);
         component.AddObject(Project(component), dependsOn: [release.Name]);
-        component.AddObject(Root(gitops), dependsOn: [release.Name]);
+        // While the hand-over is staged the root Application syncs on demand: Argo CD adopts the live objects when the
+        // operator syncs it after pushing the tree (the plan's hand-over steps); promoted, it syncs automatically.
+        component.AddObject(Root(gitops, automated: !component.IsStaged(Enforcements.GitOpsHandOver)), dependsOn: [release.Name]);
         component.Note($"Argo CD syncs {gitops.RepoUrl} {gitops.Path}@{gitops.Revision}: write it with pmctl render {config.Stack} --gitops <checkout>/{gitops.Path}, commit and push; watch with argocd app get {RootApplication} or kubectl get applications -n {Namespace}.");
         component.Note("Applications carry no resources-finalizer: deleting one never deletes the workloads it applied.");
     }
@@ -197,7 +199,7 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
     public static string ChartRepository(HelmChart chart) =>
         chart.IsOci ? chart.Name["oci://".Length..chart.Name.LastIndexOf('/')] : chart.Repository;
 
-    private static CustomObject Root(GitOpsConfig gitops) => new()
+    private static CustomObject Root(GitOpsConfig gitops, bool automated) => new()
     {
         ApiVersion = "argoproj.io/v1alpha1",
         Kind = "Application",
@@ -207,19 +209,18 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
             ["project"] = PlatformProject,
             ["source"] = new JsonObject { ["repoURL"] = gitops.RepoUrl, ["path"] = gitops.Path, ["targetRevision"] = gitops.Revision },
             ["destination"] = new JsonObject { ["server"] = GitOpsBridge.InClusterServer, ["namespace"] = Namespace },
-            ["syncPolicy"] = SyncPolicy(serverSideApply: false),
+            ["syncPolicy"] = SyncPolicy(serverSideApply: false, automated),
         },
     };
 
     /// <summary>Automated sync with self-heal and pruning, retried with back-off; server-side apply where a chart's objects need it.</summary>
-    public static JsonObject SyncPolicy(bool serverSideApply)
+    public static JsonObject SyncPolicy(bool serverSideApply, bool automated = true)
     {
         var options = new JsonArray("CreateNamespace=false", "PruneLast=true");
         if (serverSideApply)
             options.Add("ServerSideApply=true");
-        return new JsonObject
+        var policy = new JsonObject
         {
-            ["automated"] = new JsonObject { ["prune"] = true, ["selfHeal"] = true },
             ["syncOptions"] = options,
             ["retry"] = new JsonObject
             {
@@ -227,5 +228,8 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
                 ["backoff"] = new JsonObject { ["duration"] = "10s", ["factor"] = 2, ["maxDuration"] = "5m" },
             },
         };
+        if (automated)
+            policy.Insert(0, "automated", new JsonObject { ["prune"] = true, ["selfHeal"] = true });
+        return policy;
     }
 }

@@ -15,6 +15,14 @@ internal static class ContainerRegistryMapper
         Location = registry.Location,
         Sku = registry.Sku,
         AdminEnabled = registry.AdminEnabled,
+        RetentionPolicyInDays = registry.RetentionPolicyInDays,
+        // Unset rather than false when off: Pulumi's default, so existing registries see no change (it forces replacement).
+        ZoneRedundancyEnabled = registry.ZoneRedundancyEnabled ? true : null,
+        Georeplications = registry.Georeplications.Select(g => new PulumiAzure.ContainerService.Inputs.RegistryGeoreplicationArgs
+        {
+            Location = g.Location,
+            ZoneRedundancyEnabled = g.ZoneRedundancyEnabled,
+        }).ToArray(),
         Tags = In.Map(registry.Tags),
     };
 }

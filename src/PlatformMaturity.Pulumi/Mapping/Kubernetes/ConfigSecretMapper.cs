@@ -21,7 +21,7 @@ internal static class ConfigSecretMapper
                 Namespace = secret.Namespace,
                 Labels = In.Map(StandardLabels.Apply(new Dictionary<string, string>(secret.Labels, StringComparer.Ordinal), context.Graph.Config, secret.Provenance)),
             },
-            Type = "Opaque",
+            Type = secret.Type,
             StringData = StringData(secret, context.Secrets),
         }, context.Options(secret, parent, context.Providers.For(secret.Cluster)));
 
