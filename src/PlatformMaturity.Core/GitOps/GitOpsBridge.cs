@@ -17,6 +17,9 @@ public static class GitOpsBridge
     /// <summary>Label of the cluster Secret that the ApplicationSets' cluster generators select.</summary>
     public const string ClusterLabel = "platform.maturity/cluster";
 
+    /// <summary>Label of every cluster Secret naming the platform it belongs to (golden paths' ApplicationSets place apps by it at Level 5).</summary>
+    public const string PlatformLabel = "platform.maturity/platform";
+
     /// <summary>Name of the in-cluster cluster Secret Argo CD reads its own cluster from.</summary>
     public const string ClusterSecretName = "cluster-in-cluster";
 

@@ -64,6 +64,7 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
             providesApiGroups: ProvidedKinds, createNamespace: false);
 
         component.AddObject(ClusterSecret(component), dependsOn: [release.Name]);
+        component.Note("Topology: one Argo CD per platform, on the primary cluster from Level 4. It is the hub Level 5's fleet uses: member clusters join as cluster Secrets (labelled platform.maturity/platform), so 4→5 adds clusters to this Argo CD and needs no second hand-over; an Argo CD per cluster would have to be handed over again to a hub.");
         if (!gitops.HandsOver)
         {
             component.Note($"No hand-over yet: set {ConfigKeys.GitOps.FullName}.repoUrl, push the tree of pmctl render {config.Stack} --gitops <repo>/{gitops.Path} and run pulumi up; until then Pulumi applies every component.");
@@ -135,6 +136,7 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
             {
                 ["argocd.argoproj.io/secret-type"] = "cluster",
                 [GitOpsBridge.ClusterLabel] = ClusterRef.PrimaryKey,
+                [GitOpsBridge.PlatformLabel] = component.Config.Name,
             },
         },
         Type = "Opaque",
