@@ -28,7 +28,7 @@ public sealed partial class ImplementedPracticesTests
         if (target == DeploymentTarget.Azure)
             sets.Add($"image={AzureRegistry}/team-a/shop");
         // GitOps Application Management (implemented from Level 4) needs the app's repository.
-        if (level >= 4)
+        if (level >= 4 && !sets.Any(s => s.StartsWith("repository=", StringComparison.Ordinal)))
             sets.Add("repository=acme/shop");
         return new AppRequest("shop", goldenPath, level >= 2 ? "team-a" : null, sets);
     }

@@ -44,7 +44,7 @@ public static class HandOverSteps
         {
             yield return Step(1, $"Hand-over 1/4: check Argo CD is installed and healthy (Pulumi installed it above, with the root Application '{GitOpsPlatformManagement.RootApplication}')",
                 [$"kubectl rollout status deployment/{GitOpsPlatformManagement.ReleaseName}-server -n {ns}", $"kubectl get application {GitOpsPlatformManagement.RootApplication} -n {ns}"]);
-            yield return Step(1, $"Hand-over 2/4: write the GitOps tree and push it: pmctl render {stack} --gitops <checkout>/{gitops.Path}; git commit; git push ({gitops.RepoUrl} {gitops.Revision})",
+            yield return Step(1, $"Hand-over 2/4: write the GitOps tree and push it: pmctl render {stack} --gitops <checkout>/{gitops.Path}; git commit; git push ({gitops.RepoUrl} {gitops.Revision}); then argocd app sync {GitOpsPlatformManagement.RootApplication} (the root Application syncs on demand until the hand-over is promoted)",
                 [$"git -C <checkout> log -1 -- {gitops.Path}", $"kubectl get application {GitOpsPlatformManagement.RootApplication} -n {ns} -o jsonpath='{{.status.sync.status}}' (expect Synced)"]);
             yield return Step(1, $"Hand-over 3/4: the Applications adopt the live objects of the {releases.Count} Helm releases ({string.Join(", ", releases.Take(6).Select(r => r.ReleaseName))}{(releases.Count > 6 ? ", ..." : "")}): same release names and namespaces, no {GitOpsTree.ResourcesFinalizer}, so deleting an Application never deletes workloads; Pulumi still holds them with RetainOnDelete",
                 [$"kubectl get applications -n {ns} -o custom-columns=NAME:.metadata.name,SYNC:.status.sync.status,HEALTH:.status.health.status (expect Synced and Healthy)",
