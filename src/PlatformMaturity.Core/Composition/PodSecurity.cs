@@ -69,6 +69,8 @@ public static class PodSecurity
             ["goldilocks"] = new(PodSecurityLevel.Restricted,
                 "the Goldilocks controller and dashboard run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart 11.0.0 defaults)"),
             ["argo-rollouts"] = new(PodSecurityLevel.Baseline, "the Argo Rollouts controller needs no host access; baseline until its chart's restricted settings are verified"),
+            ["argocd"] = new(PodSecurityLevel.Baseline, "Argo CD and its redis-ha subchart need no host access; baseline until the redis-ha 4.38.0 pods' restricted settings (seccomp) are verified"),
+            ["kyverno"] = new(PodSecurityLevel.Baseline, "Kyverno's controllers need no host access; baseline until the kyverno 3.9.0 chart's restricted settings are verified"),
         });
 
     /// <summary>Sets enforce, audit and warn to one level, each with the Pod Security version this platform is validated against.</summary>

@@ -15,7 +15,8 @@ namespace PlatformMaturity.Config;
 /// <param name="Staged">What the first, non-blocking phase does.</param>
 /// <param name="Enforced">What the enforcing phase does.</param>
 /// <param name="Rollback">How to undo the enforcing phase.</param>
-public sealed record Enforcement(string Id, string Practice, string Staged, string Enforced, string Rollback);
+/// <param name="Refuses">Whether the enforcing phase refuses or drops something (false for a hand-over, which only moves ownership).</param>
+public sealed record Enforcement(string Id, string Practice, string Staged, string Enforced, string Rollback, bool Refuses = true);
 
 /// <summary>The enforcements practices stage: every control of Levels 1–3 that refuses or drops what it did not before.</summary>
 public static class Enforcements
@@ -28,6 +29,8 @@ public static class Enforcements
     public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
     public const string TenantMetricsAddress = "tenant-metrics-address";
     public const string CostCenterLabel = "cost-center-label";
+    public const string GitOpsHandOver = "gitops-hand-over";
+    public const string ImageSignatures = "image-signatures";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -63,6 +66,15 @@ public static class Enforcements
             Staged: "the cost-center admission policy is bound with validationActions [Warn, Audit]: tenant workloads without the cost-center label are admitted, with a warning and an audit annotation",
             Enforced: "the cost-center admission policy is bound with validationActions [Deny]: tenant workloads (and pod templates) without the cost-center label are refused",
             Rollback: $"add {CostCenterLabel} back to platform:staged and run pulumi up (the binding warns and audits again)"),
+        new(GitOpsHandOver, "GitOps Platform Management",
+            Staged: "Argo CD runs beside the Pulumi-managed releases: its Applications adopt the live objects (same names and namespaces, no resources-finalizer) while Pulumi still holds them with RetainOnDelete, so nothing is deleted or recreated",
+            Enforced: "Pulumi drops the platform's Kubernetes objects and Helm releases from its state without deleting them (retained) and Argo CD alone applies them from Git; remove the leftover Helm release Secrets afterwards",
+            Rollback: $"add {GitOpsHandOver} back to platform:staged and run pulumi up with the provider's upsertExistingObjects (Pulumi adopts the objects again beside Argo CD)",
+            Refuses: false),
+        new(ImageSignatures, "Extended Images Build Processes",
+            Staged: "the Kyverno ImageValidatingPolicy verifying keyless cosign signatures of tenant images runs with validationActions [Audit]: unsigned images are admitted and reported in PolicyReports",
+            Enforced: "the ImageValidatingPolicy runs with validationActions [Deny]: tenant pods whose images lack a signature from a configured identity are refused",
+            Rollback: $"add {ImageSignatures} back to platform:staged and run pulumi up (or sync Argo CD) (the policy audits again)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);

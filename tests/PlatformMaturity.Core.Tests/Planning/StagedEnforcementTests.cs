@@ -31,6 +31,9 @@ public sealed class StagedEnforcementTests
                 case V1ResourceQuota:
                     yield return resource.Name;
                     break;
+                case CustomObject { Kind: "ImageValidatingPolicy" } policy when policy.Spec!["validationActions"]!.AsArray().Any(a => a!.GetValue<string>() == "Deny"):
+                    yield return resource.Name;
+                    break;
                 case V1NetworkPolicy policy when policy.Spec.PolicyTypes.Contains("Ingress") && (policy.Spec.Ingress is null || policy.Spec.Ingress.Count == 0):
                 case V1NetworkPolicy egress when egress.Spec.PolicyTypes.Contains("Egress") && egress.Spec.PodSelector.MatchLabels is null && egress.Spec.PodSelector.MatchExpressions is null
                                                  && (egress.Spec.Egress is null || egress.Spec.Egress.Count == 0):
@@ -57,11 +60,18 @@ public sealed class StagedEnforcementTests
         {
             // The level its practice arrives at, where an upgrade stages it.
             var level = PlatformMaturity.Model.MaturityModel.Default.Practice(enforcement.Practice).FirstLevel;
-            var enforced = Compose(For(target, level));
-            var staged = Compose(For(target, level) with { Staged = [enforcement.Id] });
+            // A stack with a GitOps repository and signers, so the Level 4 hand-over and signature checks have something to stage.
+            var config = For(target, level) with
+            {
+                GitOps = GitOpsConfig.Default with { RepoUrl = "https://github.com/acme/platform.git" },
+                ImageSigning = ImageSigningConfig.Default with { Identities = ["https://github.com/acme/shop/.github/workflows/shop.yaml@refs/heads/main"] },
+            };
+            var enforced = Compose(config);
+            var staged = Compose(config with { Staged = [enforcement.Id] });
             var changes = GraphDiff.Between(staged, enforced);
             Assert.True(changes.Length > 0, $"{enforcement.Id} is in Enforcements.All but no practice builds anything different while it is staged");
-            Assert.True(EnforcingObjects(enforced).Count() > EnforcingObjects(staged).Count(), $"{enforcement.Id}: promotion must add something that refuses or drops");
+            if (enforcement.Refuses)
+                Assert.True(EnforcingObjects(enforced).Count() > EnforcingObjects(staged).Count(), $"{enforcement.Id}: promotion must add something that refuses or drops");
         }
     }
 

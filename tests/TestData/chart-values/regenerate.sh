@@ -28,3 +28,6 @@ python3 extract-keys.py goldilocks-11.0.0 "github.com/FairwindsOps/charts" $M/Fa
 python3 extract-keys.py cloudnative-pg-0.29.0 "github.com/cloudnative-pg/charts" $M/cloudnative-pg+charts/repo cloudnative-pg-v0.29.0 charts/cloudnative-pg
 python3 extract-keys.py plugin-barman-cloud-0.7.0 "github.com/cloudnative-pg/charts" $M/cloudnative-pg+charts/repo plugin-barman-cloud-v0.7.0 charts/plugin-barman-cloud
 python3 extract-keys.py snapshot-controller-5.2.0 "github.com/piraeusdatastore/helm-charts" $M/piraeusdatastore+helm-charts/repo 5d733d8c44f666d26a7f1dd210fee876eae16c3f charts/snapshot-controller
+python3 extract-keys.py argo-cd-10.1.1 "github.com/argoproj/argo-helm" $M/argoproj+argo-helm/repo argo-cd-10.1.1 charts/argo-cd
+printf '# pass-through maps: the chart renders every key of these maps except create/annotations into the ConfigMap\n# (templates/_helpers.tpl argo-cd.config.cm; argocd-rbac-cm.yaml and argocd-cmd-params-cm.yaml omit create/annotations and toYaml the rest)\nconfigs.cm {}\nconfigs.rbac {}\nconfigs.params {}\n' >> argo-cd-10.1.1.keys
+python3 extract-keys.py kyverno-3.9.0 "github.com/kyverno/kyverno" $M/kyverno+kyverno/repo kyverno-chart-3.9.0 charts/kyverno
