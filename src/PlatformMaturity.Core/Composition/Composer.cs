@@ -67,6 +67,7 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
             statuses.Add(keepers.Count == 0 ? status : status with { Detail = $"{status.Detail}; {string.Join(" and ", keepers)} stays in its place" });
         }
         ClusterMembers.Build(builder);
+        GitOps.GitOpsBridge.Annotate(builder);
         return builder.Build(statuses.ToImmutable());
     }
 
