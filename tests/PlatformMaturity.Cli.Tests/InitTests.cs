@@ -1,4 +1,6 @@
+using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
 using PlatformMaturity.Tests.Shared;
 
 namespace PlatformMaturity.Cli.Tests;
@@ -29,17 +31,23 @@ public sealed class InitTests
         Assert.Equal(0, CliRunner.Run(dir.Path, "status", "dev").ExitCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_level_whose_practices_are_not_all_implemented_is_written_with_a_warning_that_status_repeats()
     {
+        // The lowest level with a practice this version does not build on existing clusters: the warning must name it.
+        var (level, missing) = Enumerable.Range(1, 5)
+            .Select(l => (Level: l, Missing: Composer.Default.InEffectAt(l)
+                .Where(p => Composer.Default.StatusOf(p.Practice, p.Carried, DeploymentTarget.Existing).State == PracticeState.NotImplementedYet)
+                .Select(p => p.Practice.Name).ToList()))
+            .FirstOrDefault(l => l.Missing.Count > 0);
+        Skip.If(missing is null, "every practice of every level is implemented on existing clusters: nothing to warn about");
         using var dir = new TempDirectory();
-        var written = CliRunner.Run(dir.Path, "init", "dev", "--level", "4", "--target", "existing", "--tenant", "team-a:devs");
+        var written = CliRunner.Run(dir.Path, "init", "dev", "--level", $"{level}", "--target", "existing", "--tenant", "team-a:devs");
         Assert.Equal(0, written.ExitCode);
         Assert.Contains("warning: ", written.Error);
-        Assert.Contains("of Level 4 are not implemented yet in this version", written.Error);
-        Assert.Contains("GitOps Platform Management", written.Error);
-        Assert.DoesNotContain("Costs Center Management", written.Error);
-        Assert.Contains("are not implemented yet in this version", CliRunner.Run(dir.Path, "status", "dev").Error);
+        Assert.Contains($"of Level {level} {(missing.Count == 1 ? "is" : "are")} not implemented yet in this version", written.Error);
+        Assert.All(missing, name => Assert.Contains(name, written.Error));
+        Assert.Contains("not implemented yet in this version", CliRunner.Run(dir.Path, "status", "dev").Error);
     }
 
     [Fact]
