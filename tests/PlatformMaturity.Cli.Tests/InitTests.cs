@@ -36,9 +36,11 @@ public sealed class InitTests
         var written = CliRunner.Run(dir.Path, "init", "dev", "--level", "4", "--target", "existing", "--tenant", "team-a:devs");
         Assert.Equal(0, written.ExitCode);
         Assert.Contains("warning: ", written.Error);
-        Assert.Contains("of Level 4 are not implemented yet in this version", written.Error);
-        Assert.Contains("Advanced Traffic Filtering", written.Error);
-        Assert.Contains("are not implemented yet in this version", CliRunner.Run(dir.Path, "status", "dev").Error);
+        Assert.Contains("practice of Level 4 is not implemented yet in this version", written.Error);
+        Assert.Contains("Platform Landing Zones", written.Error);
+        Assert.DoesNotContain("GitOps Platform Management", written.Error);
+        Assert.DoesNotContain("Costs Center Management", written.Error);
+        Assert.Contains("is not implemented yet in this version", CliRunner.Run(dir.Path, "status", "dev").Error);
     }
 
     [Fact]

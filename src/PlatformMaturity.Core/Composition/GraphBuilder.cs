@@ -148,13 +148,23 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
 
     /// <summary>
     /// The release installing the CRD of a custom object: one that names its kind ("group/Kind", for groups two charts
-    /// share: argoproj.io holds Argo CD's Applications and Argo Rollouts' Rollouts), else one that provides its group.
+    /// share: argoproj.io holds Argo CD's Applications and Argo Rollouts' Rollouts), else one that provides its group,
+    /// else the cluster add-on that installs it.
     /// </summary>
-    private static string CrdProvider(KubernetesResource resource, List<HelmRelease> releases) =>
+    private string CrdProvider(KubernetesResource resource, List<HelmRelease> releases) =>
         (releases.FirstOrDefault(r => r.Cluster == resource.Cluster && r.ProvidesApiGroups.Contains($"{resource.ApiGroup}/{resource.Kind}"))
             ?? releases.FirstOrDefault(r => r.Cluster == resource.Cluster && r.ProvidesApiGroups.Contains(resource.ApiGroup)))?.Name
+        ?? AddOnProvider(resource)
         ?? throw new InvalidOperationException(
             $"'{resource.Name}' is a {resource.ApiGroup} {resource.Kind}, but no release in the graph provides the {resource.ApiGroup} CRDs");
+
+    /// <summary>The AKS cluster, when one of its add-ons installs the object's CRDs (the Istio add-on: istio.io groups).</summary>
+    private string? AddOnProvider(KubernetesResource resource) =>
+        Clusters.FirstOrDefault(c => c.Key == resource.Cluster)?.AksResource is { } aks
+        && _resources.TryGetValue(aks, out var cluster) && cluster.Resource is Graph.Azure.KubernetesCluster { AddOnApiGroups: var groups }
+        && groups.Contains(resource.ApiGroup)
+            ? aks
+            : null;
 
     /// <summary>
     /// Kahn's algorithm, taking ready items in their original order so the result is deterministic: each step takes
