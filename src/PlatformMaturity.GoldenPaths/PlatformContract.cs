@@ -74,7 +74,4 @@ public static class PlatformContract
 
     /// <summary>Advanced Resources Management (Level 5 batch): Kueue admits Jobs that carry this label naming a LocalQueue of their namespace.</summary>
     public const string KueueQueueLabel = "kueue.x-k8s.io/queue-name";
-
-    /// <summary>Extended Images Build Processes: keyless signatures from GitHub Actions are issued by this OIDC issuer.</summary>
-    public const string GitHubOidcIssuer = "https://token.actions.githubusercontent.com";
 }

@@ -75,7 +75,7 @@ public sealed class GoldenPathMatrixTests
             yield return "PrometheusServiceLevel";
         if (level >= 4)
         {
-            yield return "Policy"; // Kyverno: images signed by the app's CI
+            // No admission policy of its own: the platform's one ImageValidatingPolicy verifies what the app's CI signs.
             yield return level >= 5 ? "ApplicationSet" : "Application";
         }
         if (level >= 5)

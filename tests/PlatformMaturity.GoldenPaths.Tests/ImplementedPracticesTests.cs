@@ -131,6 +131,7 @@ public sealed partial class ImplementedPracticesTests
         Assert.Contains("cost-center: \"cc-1234\"", all, StringComparison.Ordinal);
         Assert.Contains("cosign", all, StringComparison.Ordinal);
         var readme = app.Files.Single(f => f.Path == "PLATFORM.md").Content;
+        Assert.Contains("Argo CD deploys it", readme, StringComparison.Ordinal);
         // Advanced Traffic Filtering is implemented from this version: no gap is claimed for it.
         Assert.DoesNotContain("Advanced Traffic Filtering (from Level 4) is not implemented", readme, StringComparison.Ordinal);
     }
@@ -228,4 +229,39 @@ public sealed partial class ImplementedPracticesTests
 
     [GeneratedRegex("provides \"([^\"]+)\"")]
     private static partial Regex ProvidesCall();
+
+    /// <summary>
+    /// One engine per policy: the golden path writes no admission policy of its own (Kyverno runs only the platform's
+    /// ImageValidatingPolicy), and the workflow it writes signs with the certificate subject that policy admits for a
+    /// tenant whose repos list the app's repository (producer: the CI template; consumer: the platform's signers).
+    /// </summary>
+    [Theory]
+    [InlineData("web-service")]
+    [InlineData("worker")]
+    [InlineData("cron-job")]
+    public void The_ci_workflow_signs_as_a_signer_the_platforms_policy_admits_and_the_app_brings_no_policy_of_its_own(string goldenPath)
+    {
+        var config = TestPlatforms.Config(4) with
+        {
+            Tenants = [.. TestPlatforms.Config(4).Tenants.Select(t => t.Name == "team-a" ? t with { Repos = ["https://github.com/acme/shop.git"] } : t)],
+        };
+        var platform = PlatformContext.Of(config);
+        Assert.True(platform.Provides("Extended Images Build Processes"));
+        var app = GoldenPathRenderer.Render(RealRequest(goldenPath, 4, DeploymentTarget.Existing), Catalog, platform);
+
+        var workflow = app.Files.Single(f => f.Path.StartsWith(".github/workflows/", StringComparison.Ordinal));
+        Assert.Contains("cosign sign --yes", workflow.Content, StringComparison.Ordinal);
+        Assert.Contains("  push:\n    branches:\n      - \"main\"", workflow.Content, StringComparison.Ordinal);
+        // The certificate subject GitHub's OIDC token gives this workflow on a push to main.
+        var subject = $"https://github.com/acme/shop/{workflow.Path}@refs/heads/main";
+        var signers = PlatformMaturity.Practices.Delivery.ExtendedImagesBuildProcesses.Identities(config).ToList();
+        Assert.Contains(signers, s => s.SubjectRegExp is { } pattern && Regex.IsMatch(subject, pattern));
+        Assert.DoesNotContain(signers, s => s.SubjectRegExp is { } pattern && Regex.IsMatch(subject.Replace("acme/shop", "acme/other", StringComparison.Ordinal), pattern));
+
+        var documents = app.Files.Where(f => f.Path.EndsWith(".yaml", StringComparison.Ordinal) && !f.Path.StartsWith(".github/", StringComparison.Ordinal))
+            .SelectMany(f => YamlDocuments.Parse(f.Content)).Where(d => d?["apiVersion"] is not null).ToList();
+        Assert.NotEmpty(documents);
+        Assert.DoesNotContain(documents, d => d!["apiVersion"]!.GetValue<string>().Contains("kyverno.io", StringComparison.Ordinal));
+        Assert.Contains("must be in your\n  team's `repos`", app.Files.Single(f => f.Path == "PLATFORM.md").Content, StringComparison.Ordinal);
+    }
 }

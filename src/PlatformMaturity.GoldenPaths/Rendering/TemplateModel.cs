@@ -91,7 +91,6 @@ internal static class TemplateModel
                 ["spot_taint_key"] = PlatformContract.SpotTaintKey,
                 ["spot_taint_value"] = PlatformContract.SpotTaintValue,
                 ["kueue_queue_label"] = PlatformContract.KueueQueueLabel,
-                ["github_oidc_issuer"] = PlatformContract.GitHubOidcIssuer,
                 // DORA Metrics (Practices/Delivery/DoraContract.cs): what the workflow writes and the ChangeRecord each app carries.
                 ["dora_commit_sha_annotation"] = DoraContract.CommitShaAnnotation,
                 ["dora_commit_time_annotation"] = DoraContract.CommitTimeAnnotation,

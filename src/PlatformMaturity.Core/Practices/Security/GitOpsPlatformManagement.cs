@@ -25,7 +25,13 @@ namespace PlatformMaturity.Practices.Security;
 /// into another. Level 5's fleet hub keeps these instances as the agents that apply their clusters (the hub-and-spoke
 /// model where each spoke runs its own application controller, e.g. argocd-agent), so the live objects never change
 /// applier again: 4→5 needs no second hand-over.
-/// Chart values checked against argoproj/argo-helm tag argo-cd-10.1.1, charts/argo-cd/values.yaml and templates.
+/// Chart values checked against argoproj/argo-helm tag argo-cd-10.1.1 (af0a9310bacbaa4636018dfe22c801a6d33a5c43),
+/// charts/argo-cd/values.yaml and templates: configs.cm/rbac/params are pass-through maps (_helpers.tpl argo-cd.config.cm
+/// and argo-cd.config.params, argocd-rbac-cm.yaml omit create/annotations and write every other key), notifications'
+/// notifiers/triggers/templates are written as they are into argocd-notifications-cm, and applicationSet.replicas &gt; 1
+/// turns the ApplicationSet controller's leader election on (params presets). redis-ha (subchart 4.38.0) keeps its
+/// default hard anti-affinity: its 3 Redis and 3 HAProxy pods need 3 schedulable nodes (an existing cluster with fewer
+/// leaves some Pending).
 /// </remarks>
 public sealed class GitOpsPlatformManagement : PracticeComponent
 {
