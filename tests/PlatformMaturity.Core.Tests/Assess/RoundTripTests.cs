@@ -1,7 +1,9 @@
 using PlatformMaturity.Assess;
 using PlatformMaturity.Assess.Rules;
 using PlatformMaturity.Assess.Snapshot;
+using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
 using PlatformMaturity.Model;
 using PlatformMaturity.Tests.Shared;
 
@@ -19,23 +21,34 @@ public sealed class RoundTripTests
     internal static PlatformConfig Load(string stack) =>
         PlatformConfigParser.ParseOrThrow(StackFile.Read(StackFile.PathFor(TestPaths.Stacks, stack), stack), stack);
 
-    internal static Assessment AssessObjects(IEnumerable<SeenObject> objects)
+    internal static Assessment AssessObjects(IEnumerable<SeenObject> objects, EnvironmentKind? environment = null)
     {
         using var dir = new TempDirectory();
         var file = dir.Combine("cluster.json");
         File.WriteAllText(file, StackCluster.ListJson(objects));
-        return Assessor.Default.Assess(SnapshotReader.Read(file, "cluster.json"));
+        return Assessor.Default.Assess(SnapshotReader.Read(file, "cluster.json"), environment: environment);
     }
 
+    /// <summary>
+    /// As its level when this version implements every practice up to it; otherwise only the practices it does not
+    /// implement yet stand in the way — everything it builds is recognised.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Stacks))]
     public void The_cluster_of_an_example_stack_assesses_as_its_level(string stack)
     {
         var config = Load(stack);
-        var assessment = AssessObjects(StackCluster.Objects(config));
-        var blocking = assessment.Levels.Where(l => l.Level <= config.Level).SelectMany(l => l.Blocking.Concat(l.Unknown)).Distinct();
-        Assert.True(config.Level == assessment.Level, $"{stack}: assessed {assessment.Summary}; in the way: {string.Join("; ", blocking.Select(p => $"{p}: {assessment.Practices.Single(x => x.Practice == p).Why}"))}");
-        Assert.Equal(config.Level, assessment.LevelUpTo);
+        var notBuilt = Composer.Default.Compose(config).Practices
+            .Where(s => s.State == PracticeState.NotImplementedYet).Select(s => s.Practice).ToHashSet(StringComparer.Ordinal);
+        var assessment = AssessObjects(StackCluster.Objects(config), config.Environment);
+        var blocking = assessment.Levels.Where(l => l.Level <= config.Level).SelectMany(l => l.Blocking.Concat(l.Unknown)).Distinct().ToList();
+        var why = $"{stack}: assessed {assessment.Summary}; in the way: {string.Join("; ", blocking.Select(p => $"{p}: {assessment.Practices.Single(x => x.Practice == p).Why}"))}";
+        Assert.True(blocking.All(notBuilt.Contains), why);
+        if (notBuilt.Count == 0)
+        {
+            Assert.True(config.Level == assessment.Level, why);
+            Assert.Equal(config.Level, assessment.LevelUpTo);
+        }
         Assert.Empty(assessment.Problems);
     }
 
@@ -75,6 +88,8 @@ public sealed class RoundTripTests
     {
         "Basic Access Management",
         "Manual Disaster Recovery Testing",
+        // Its evidence is the zone label every node carries, which the cluster's node pools give, not an object.
+        "Fault-tolerant Workload Distribution",
     };
 
     [Theory]
