@@ -69,6 +69,12 @@ public static class PlatformContract
     /// <summary>Costs Center Management: the label naming an app's cost centre, required on workloads and pod templates.</summary>
     public const string CostCenterLabel = Practices.Efficiency.CostsCenterManagement.CostCenterLabel;
 
+    /// <summary>
+    /// All traffic encrypted: the sidecar's merged-metrics port, outside mutual TLS, where Prometheus's platform job
+    /// scrapes meshed apps (their own metrics port is mutual TLS only under STRICT, and Prometheus has no sidecar).
+    /// </summary>
+    public const int MeshMergedMetricsPort = Practices.Security.AllTrafficEncrypted.MergedMetricsPort;
+
     /// <summary>Advanced Volume Management: the StorageClass that keeps a volume when its claim is deleted (for data).</summary>
     public const string DataStorageClass = Practices.Efficiency.AdvancedVolumeManagement.DataClass;
 

@@ -225,6 +225,69 @@ public sealed class UpgradeTests
         AssertControl(dir, Enforcements.AllowedRegistries, "enforced");
     }
 
+    /// <summary>Level 4 security's controls on existing (local-accounts-disabled is an AKS setting).</summary>
+    private static readonly string[] Level4SecurityControls =
+    [
+        Enforcements.RequiredLabels, Enforcements.ResourceLimits, Enforcements.NoLatestTag, Enforcements.WorkloadProbes,
+        Enforcements.MeshMtlsStrict, Enforcements.EgressDefaultDeny, Enforcements.MeshAuthorization,
+    ];
+
+    [Fact]
+    public void Upgrading_3_to_4_stages_every_security_control_status_says_so_and_promote_enforces_them()
+    {
+        using var dir = Stack(level: 3);
+        var upgrade = CliRunner.Run(dir.Path, ["upgrade", "dev", "--to", "4", "--yes", "--attest", "availability-99.99", .. AttestAll(4)]);
+        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        Assert.Equal(4, Config(dir).Level);
+        foreach (var id in Level4SecurityControls)
+        {
+            Assert.Contains(id, Config(dir).Staged);
+            AssertControl(dir, id, "staged");
+        }
+        var staged = Rendered(dir);
+        Assert.Equal(2, TenantObjects(staged, "PeerAuthentication").Count(p => p["spec"]!["mtls"]!["mode"]!.GetValue<string>() == "PERMISSIVE"));
+        Assert.Equal(2, TenantObjects(staged, "AuthorizationPolicy").Count(p => p["spec"]!["action"]!.GetValue<string>() == "AUDIT"));
+        Assert.Equal(2, TenantObjects(staged, "NetworkPolicy").Count(n => n["metadata"]!["name"]!.GetValue<string>() == PlatformMaturity.Practices.Security.AdvancedTrafficFiltering.StagedAllowAllEgress));
+        Assert.DoesNotContain(TenantObjects(staged, "NetworkPolicy"), n => n["metadata"]!["name"]!.GetValue<string>() == PlatformMaturity.Practices.Security.AdvancedTrafficFiltering.DefaultDenyEgress);
+        foreach (var policy in CompliancePolicies)
+            Assert.Equal(["Warn", "Audit"], BindingActions(staged, policy));
+
+        var promote = CliRunner.Run(dir.Path, "upgrade", "dev", "--promote", "--yes");
+        Assert.True(promote.ExitCode == 0, promote.ToString());
+        Assert.Empty(Config(dir).Staged);
+        foreach (var id in Level4SecurityControls)
+            AssertControl(dir, id, "enforced");
+        var enforced = Rendered(dir);
+        Assert.Equal(2, TenantObjects(enforced, "PeerAuthentication").Count(p => p["spec"]!["mtls"]!["mode"]!.GetValue<string>() == "STRICT"));
+        Assert.Equal(2, TenantObjects(enforced, "AuthorizationPolicy").Count(p => p["spec"]!["action"]!.GetValue<string>() == "ALLOW"));
+        Assert.Equal(2, TenantObjects(enforced, "NetworkPolicy").Count(n => n["metadata"]!["name"]!.GetValue<string>() == PlatformMaturity.Practices.Security.AdvancedTrafficFiltering.DefaultDenyEgress));
+        Assert.DoesNotContain(TenantObjects(enforced, "NetworkPolicy"), n => n["metadata"]!["name"]!.GetValue<string>() == PlatformMaturity.Practices.Security.AdvancedTrafficFiltering.StagedAllowAllEgress);
+        foreach (var policy in CompliancePolicies)
+            Assert.Equal(["Deny"], BindingActions(enforced, policy));
+    }
+
+    private static readonly string[] CompliancePolicies =
+    [
+        PlatformMaturity.Practices.Security.CompliancePoliciesEnforcement.RequiredLabelsPolicy, PlatformMaturity.Practices.Security.CompliancePoliciesEnforcement.ResourceLimitsPolicy,
+        PlatformMaturity.Practices.Security.CompliancePoliciesEnforcement.NoLatestTagPolicy, PlatformMaturity.Practices.Security.CompliancePoliciesEnforcement.WorkloadProbesPolicy,
+    ];
+
+    private static List<System.Text.Json.Nodes.JsonNode> Rendered(TempDirectory dir)
+    {
+        var outDir = dir.Combine("out");
+        if (Directory.Exists(outDir))
+            Directory.Delete(outDir, recursive: true);
+        var render = CliRunner.Run(dir.Path, "render", "dev", "--out", "out");
+        Assert.True(render.ExitCode == 0, render.ToString());
+        return [.. Directory.EnumerateFiles(outDir, "*.yaml", SearchOption.AllDirectories).SelectMany(f => YamlDocuments.Parse(File.ReadAllText(f))).OfType<System.Text.Json.Nodes.JsonNode>()];
+    }
+
+    private static IEnumerable<System.Text.Json.Nodes.JsonNode> TenantObjects(List<System.Text.Json.Nodes.JsonNode> objects, string kind) =>
+        objects.Where(o => o["kind"]?.GetValue<string>() == kind && o["metadata"]?["namespace"]?.GetValue<string>() is "team-a" or "team-b");
+
+    private static string[] BindingActions(List<System.Text.Json.Nodes.JsonNode> objects, string policy) =>
+        [.. objects.Single(o => o["kind"]?.GetValue<string>() == "ValidatingAdmissionPolicyBinding" && o["metadata"]!["name"]!.GetValue<string>() == policy)["spec"]!["validationActions"]!.AsArray().Select(a => a!.GetValue<string>())];
+
     [Fact]
     public void A_new_stack_enforces_from_the_start_and_status_says_so()
     {

@@ -102,7 +102,7 @@ public static class Enforcements
             Rollback: $"add {WorkloadProbes} back to platform:staged and run pulumi up (the binding warns and audits again)"),
         new(MeshMtlsStrict, "All traffic encrypted",
             Staged: "each tenant namespace has a PeerAuthentication in PERMISSIVE mode: sidecars accept mutual TLS and plain text, so callers outside the mesh still connect",
-            Enforced: "each tenant namespace has a PeerAuthentication in STRICT mode: its pods accept only mutual TLS from mesh workloads (the metrics port stays reachable for Prometheus)",
+            Enforced: "each tenant namespace has a PeerAuthentication in STRICT mode: its pods accept only mutual TLS from mesh workloads; Prometheus, outside the mesh, scrapes their metrics merged on the sidecar's plain-text port 15020 (Istio metrics merging)",
             Rollback: $"add {MeshMtlsStrict} back to platform:staged and run pulumi up (PERMISSIVE again)"),
         new(EgressDefaultDeny, "Advanced Traffic Filtering",
             Staged: "tenant namespaces get their egress allow policies (DNS, the mesh control plane, their own namespace, the platform's OTLP collector, the CIDR ranges of platform:egressAllowList) beside an allow-all egress policy, so nothing is dropped yet",

@@ -100,6 +100,7 @@ internal static class TemplateModel
                 ["gateway_name"] = PlatformContract.GatewayName,
                 ["tier_taint_key"] = PlatformContract.TierTaintKey,
                 ["cost_center_label"] = PlatformContract.CostCenterLabel,
+                ["mesh_metrics_port"] = PlatformContract.MeshMergedMetricsPort,
                 ["data_storage_class"] = PlatformContract.DataStorageClass,
             },
         };

@@ -7,7 +7,7 @@ namespace PlatformMaturity.Practices.Security;
 
 /// <summary>
 /// Levels 4–5: what workloads do at run time is watched. Falco (modern eBPF probe, least privileged) raises events for
-/// suspicious system calls (a shell in a container, writes below /etc, unexpected outbound connections …) and
+/// suspicious system calls with its default stable ruleset (<see cref="ExampleRules"/>) and
 /// falcosidekick forwards them to the platform's alerting channel: Alertmanager, which routes them to
 /// platform:alertReceiver with the secret URL it already holds, so no alert URL is ever written into Falco's values.
 /// On azure, Defender for Containers' runtime threat detection runs beside it when Defender is on.
@@ -30,6 +30,17 @@ public sealed class AdvancedWorkloadsAuditing : PracticeComponent
 
     /// <summary>Falco events at or above this priority are forwarded as alerts; lower ones stay in Falco's log.</summary>
     public const string AlertPriority = "warning";
+
+    /// <summary>
+    /// Rules of the stable ruleset the chart installs (falco.rules_files /etc/falco/falco_rules.yaml; falcoctl follows
+    /// falco-rules:5), checked by name in falcosecurity/rules tag falco-rules-5.1.0 rules/falco_rules.yaml. Rules such
+    /// as "Write below etc" are only in the sandbox ruleset, which the chart does not load.
+    /// </summary>
+    public static readonly string[] ExampleRules =
+    [
+        "Terminal shell in container", "Read sensitive file untrusted", "Drop and execute new binary in container",
+        "Contact K8S API Server From Container", "Redirect STDOUT/STDIN to Network Connection in Container",
+    ];
 
     public override string Practice => "Advanced Workloads Auditing";
 
@@ -67,6 +78,7 @@ public sealed class AdvancedWorkloadsAuditing : PracticeComponent
         }
         component.AddRelease(ReleaseName, Namespace, Pins.Falco, values,
             dependsOn: component.HasMonitoring ? [WellKnown.PrometheusStackRelease] : null, createNamespace: false);
+        component.Note($"Falco loads its stable ruleset (falco-rules 5), e.g. {string.Join(", ", ExampleRules.Select(r => $"'{r}'"))}; the incubating and sandbox rulesets and the Kubernetes audit (k8saudit/AKS) plugin are not configured.");
         component.Note("Falco needs a kernel with BTF (5.8+; AKS and current kind nodes have it) for its modern eBPF probe. Read events: kubectl logs -n falco -l app.kubernetes.io/name=falco -c falco");
 
         if (component.IsAzure)

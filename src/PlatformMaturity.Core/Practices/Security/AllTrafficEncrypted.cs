@@ -30,6 +30,21 @@ public sealed class AllTrafficEncrypted : PracticeComponent
 
     public const string PeerAuthenticationName = "mtls";
 
+    /// <summary>
+    /// The sidecar agent's port serving the app's metrics merged with Envoy's (Istio metrics merging,
+    /// meshConfig.enablePrometheusMerge, on by default in 1.30 and the add-on): outside mutual TLS, so Prometheus, which
+    /// has no sidecar, scrapes it in plain text under STRICT. Golden paths point their metrics NetworkPolicy rule at it.
+    /// </summary>
+    public const int MergedMetricsPort = 15020;
+
+    /// <summary>Prometheus's scrape job for meshed tenant pods' merged metrics.</summary>
+    public const string MergedMetricsJob = "mesh-merged-metrics";
+
+    private const string AppNameLabel = "app.kubernetes.io/name";
+
+    /// <summary>Pod label the sidecar injector sets on every pod it injects (security.istio.io/tlsMode: istio).</summary>
+    public const string InjectedPodLabel = "security.istio.io/tlsMode";
+
     public override string Practice => PracticeName;
 
     public override Implementation Implementation => new(
@@ -72,16 +87,75 @@ public sealed class AllTrafficEncrypted : PracticeComponent
         if (component.Existing<KubernetesResource>().Any(r => r.Name == gatewayNamespace))
             component.ContributeObject<V1Namespace>(gatewayNamespace, ns => ns.Metadata.Labels[RevisionLabel] = revision);
 
+        if (component.HasMonitoring && !config.Tenants.IsDefaultOrEmpty)
+            AddMergedMetricsScrape(component);
+
         var staged = component.IsStaged(Enforcements.MeshMtlsStrict);
         component.Note(staged
             ? $"Staged ({Enforcements.MeshMtlsStrict}): tenant PeerAuthentications are PERMISSIVE, so callers outside the mesh still connect; restart tenant workloads (kubectl rollout restart deployment -n <tenant>) so they get sidecars, then pmctl upgrade {config.Stack} --promote makes them STRICT."
             : "Tenant pods accept only mutual TLS from mesh workloads (PeerAuthentication STRICT).");
         component.Note("Callers from outside the mesh that STRICT would break, and how each is handled: the platform gateway (Envoy Gateway) joins the mesh (its namespace is labelled for injection); " +
-                       "kubelet probes are rewritten by the injector to the sidecar's agent port; Prometheus scraping tenant pods: Istio's metrics merging (meshConfig.enablePrometheusMerge, on by default) serves the app's metrics on the sidecar's port 15020, which is outside mutual TLS — ServiceMonitors on an app port break under STRICT and must scrape 15020 (/stats/prometheus); " +
+                       "kubelet probes are rewritten by the injector to the sidecar's agent port; Prometheus scraping tenant pods: Istio's metrics merging (meshConfig.enablePrometheusMerge, on by default) serves the app's metrics, found from its pod's prometheus.io/scrape, port and path annotations, on the sidecar's port {MergedMetricsPort} outside mutual TLS, and Prometheus's {MergedMetricsJob} job scrapes them there (golden paths annotate their pods and open {MergedMetricsPort} to monitoring instead of emitting ServiceMonitors; a ServiceMonitor or PodMonitor on an app port breaks under STRICT); " +
                        "Argo Rollouts analysis queries Prometheus, not pods, and KEDA's scalers read Prometheus and queues, so neither calls tenant pods.");
         component.Note($"Platform components that do not join the mesh: kube-system and the control plane itself; the Istio CNI agent, node-exporter, Alloy and Falco (hostNetwork or host-level DaemonSets, which a sidecar cannot wrap); Prometheus (it scrapes pods by IP across namespaces, and a sidecar would intercept and break the plain-text scrapes of platform components); admission webhooks and aggregated APIs (called by the API server, outside the pod network).");
         component.Note("Check: istioctl proxy-status, and kubectl get peerauthentication -A.");
     }
+
+    /// <summary>
+    /// Istio's documented scrape of merged metrics (istio.io, Prometheus integration, option 1): pods of tenant
+    /// namespaces that the injector meshed and that ask to be scraped (prometheus.io/scrape), at the port and path the
+    /// injector rewrote their annotations to (the agent's {MergedMetricsPort}, /stats/prometheus). A platform job, so
+    /// the tenant monitor policy's ban on address rewriting (for tenants' own monitors) does not apply; the namespace
+    /// label is the pod's, so each tenant's metrics proxy still shows it only its own series.
+    /// </summary>
+    private static void AddMergedMetricsScrape(ComponentBuilder component)
+    {
+        var job = new Dictionary<string, object?>
+        {
+            ["job_name"] = MergedMetricsJob,
+            ["kubernetes_sd_configs"] = new List<object?>
+            {
+                new Dictionary<string, object?>
+                {
+                    ["role"] = "pod",
+                    ["namespaces"] = new Dictionary<string, object?> { ["names"] = component.Config.Tenants.Select(t => (object?)t.Name).ToList() },
+                },
+            },
+            ["relabel_configs"] = new List<object?>
+            {
+                Relabel("keep", ["__meta_kubernetes_pod_annotation_prometheus_io_scrape"], regex: "true"),
+                Relabel("keep", [$"__meta_kubernetes_pod_label_{PrometheusName(InjectedPodLabel)}"], regex: "istio"),
+                Relabel("replace", ["__meta_kubernetes_pod_annotation_prometheus_io_path"], regex: "(.+)", target: "__metrics_path__"),
+                Relabel("replace", ["__meta_kubernetes_pod_ip", "__meta_kubernetes_pod_annotation_prometheus_io_port"], regex: "(.+);(\\d+)", target: "__address__", replacement: "$1:$2"),
+                Relabel("replace", ["__meta_kubernetes_namespace"], target: "namespace"),
+                Relabel("replace", ["__meta_kubernetes_pod_name"], target: "pod"),
+                // The service label a ServiceMonitor would have set: golden paths name their Service after the app
+                // (app.kubernetes.io/name), and their SLOs, analyses and scalers select on it.
+                Relabel("replace", [$"__meta_kubernetes_pod_label_{PrometheusName(AppNameLabel)}"], regex: "(.+)", target: "service"),
+            },
+        };
+        component.Contribute<HelmRelease>(WellKnown.PrometheusStackRelease, release =>
+        {
+            var existing = release.Values.Get("prometheus.prometheusSpec.additionalScrapeConfigs") is System.Collections.Immutable.ImmutableArray<object?> list ? list : [];
+            return release with { Values = release.Values.With("prometheus.prometheusSpec.additionalScrapeConfigs", existing.Add(job).ToList()) };
+        });
+    }
+
+    private static Dictionary<string, object?> Relabel(string action, string[] sources, string? regex = null, string? target = null, string? replacement = null)
+    {
+        var rule = new Dictionary<string, object?> { ["action"] = action, ["source_labels"] = sources.Select(s => (object?)s).ToList() };
+        if (regex is not null)
+            rule["regex"] = regex;
+        if (target is not null)
+            rule["target_label"] = target;
+        if (replacement is not null)
+            rule["replacement"] = replacement;
+        return rule;
+    }
+
+    /// <summary>A Kubernetes label as Prometheus's service discovery names it (every character outside [a-zA-Z0-9_] becomes _).</summary>
+    private static string PrometheusName(string label) =>
+        new([.. label.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
 
     private static void AddSelfManagedIstio(ComponentBuilder component, string revision)
     {
