@@ -28,6 +28,7 @@ public static class Enforcements
     public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
     public const string TenantMetricsAddress = "tenant-metrics-address";
     public const string CostCenterLabel = "cost-center-label";
+    public const string LandingZonePolicies = "landing-zone-policies";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -63,6 +64,10 @@ public static class Enforcements
             Staged: "the cost-center admission policy is bound with validationActions [Warn, Audit]: tenant workloads without the cost-center label are admitted, with a warning and an audit annotation",
             Enforced: "the cost-center admission policy is bound with validationActions [Deny]: tenant workloads (and pod templates) without the cost-center label are refused",
             Rollback: $"add {CostCenterLabel} back to platform:staged and run pulumi up (the binding warns and audits again)"),
+        new(LandingZonePolicies, "Platform Landing Zones",
+            Staged: "the Azure Policy assignments on the platform's resource group run with effect Audit: non-compliant resources are reported in Azure Policy compliance, nothing is refused",
+            Enforced: "the Azure Policy assignments on the platform's resource group run with effect Deny: Azure refuses to create or change resources that break them",
+            Rollback: $"add {LandingZonePolicies} back to platform:staged and run pulumi up (the assignments audit again)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);
