@@ -94,7 +94,7 @@ public static class Foundation
                 NodeCount = config.UserNodeCount,
                 Zones = config.Zones,
                 TemporaryNameForRotation = UserPoolName + "tmp",
-                Subnet = config.SpokeNetwork ? SpokeNetwork.NodeSubnetName : null,
+                Subnet = SpokeNetwork.NodeSubnet(config),
             },
             Tags = StandardLabels.AzureTags(config, provenance),
         });
@@ -138,7 +138,7 @@ public static class Foundation
                 NodeCount = config.NodeCount,
                 Zones = config.Zones,
                 TemporaryNameForRotation = SystemPoolName + "tmp",
-                Subnet = config.SpokeNetwork ? SpokeNetwork.NodeSubnetName : null,
+                Subnet = SpokeNetwork.NodeSubnet(config),
             },
             // Set from Level 1 because changing the network plugin or data plane later forces AKS to
             // replace the cluster; the Cilium data plane is what Level 2's traffic filtering needs.

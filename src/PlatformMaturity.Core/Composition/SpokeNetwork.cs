@@ -33,6 +33,9 @@ public static class SpokeNetwork
     /// <summary>The spoke's API server subnet: a /28, the smallest AKS accepts for API server VNet integration.</summary>
     public static string ApiServerPrefix(int index) => $"10.{101 + index}.16.0/28";
 
+    /// <summary>Graph name of the subnet the first cluster's node pools join, or null on an AKS-managed VNet.</summary>
+    public static string? NodeSubnet(PlatformConfig config) => config.SpokeNetwork ? NodeSubnetName : null;
+
     public static string AzureVnetName(PlatformConfig config, string region) => $"vnet-{config.Name}-{region}";
 
     /// <summary>The spoke of the first cluster, in the platform's resource group and the primary region.</summary>
