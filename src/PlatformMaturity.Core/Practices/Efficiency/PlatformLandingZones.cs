@@ -26,8 +26,10 @@ public sealed class PlatformLandingZones : PracticeComponent
     /// </summary>
     public static readonly ImmutableArray<BuiltInPolicy> Policies =
     [
-        // Kubernetes/AKS_DisableLocalAccounts_Deny.json (Audit, Deny, Disabled).
-        new("aks-local-auth-disabled", "993c2fcd-2b29-49d2-9eb0-df2c3a730c32", "Azure Kubernetes Service Clusters should have local authentication methods disabled"),
+        // Kubernetes/AKS_DisableLocalAccounts_Deny.json (Audit, Deny, Disabled). It denies only once local accounts are
+        // disabled too (Platform Access Auditing's own staged control): denying earlier would refuse every update of the
+        // platform's own clusters.
+        new("aks-local-auth-disabled", "993c2fcd-2b29-49d2-9eb0-df2c3a730c32", "Azure Kubernetes Service Clusters should have local authentication methods disabled", Enforcements.LocalAccountsDisabled),
         // Storage/StorageAccountAllowSharedKeyAccess_Audit.json (Audit, Deny, Disabled): the backup account allows no shared keys.
         new("storage-no-shared-key", "8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54", "Storage accounts should prevent shared key access"),
         // Key Vault/KeyVault_Recoverable_Audit.json (Audit, Deny, Disabled): the platform's vault has purge protection.
@@ -104,9 +106,9 @@ public sealed class PlatformLandingZones : PracticeComponent
     private static void AssignPolicies(ComponentBuilder component, PlatformConfig config)
     {
         var staged = component.IsStaged(Enforcements.LandingZonePolicies);
-        var effect = staged ? "Audit" : "Deny";
         foreach (var policy in Policies)
         {
+            var effect = staged || (policy.DenyAfter is { } before && component.IsStaged(before)) ? "Audit" : "Deny";
             component.Add(new ResourceGroupPolicyAssignment
             {
                 Name = $"policy-{policy.Id}",
@@ -125,7 +127,8 @@ public sealed class PlatformLandingZones : PracticeComponent
 }
 
 /// <summary>A built-in Azure Policy definition the platform assigns, by its definition GUID.</summary>
-public sealed record BuiltInPolicy(string Id, string Guid, string DisplayName)
+/// <param name="DenyAfter">An enforcement that must be enforced before this policy may deny (what the platform itself must comply with first), or null.</param>
+public sealed record BuiltInPolicy(string Id, string Guid, string DisplayName, string? DenyAfter = null)
 {
     public string DefinitionId => $"/providers/Microsoft.Authorization/policyDefinitions/{Guid}";
 }

@@ -5,25 +5,29 @@ using PulumiAzure = Pulumi.Azure;
 namespace PlatformMaturity.PulumiHost.Mapping;
 
 /// <summary>
-/// A policy assignment at resource-group scope (Pulumi.Azure.Core.ResourceGroupPolicyAssignment, Pulumi.Azure 6.39,
-/// sdk/dotnet/Core/ResourceGroupPolicyAssignment.cs: Name, ResourceGroupId, PolicyDefinitionId, DisplayName, Parameters
-/// as JSON text {"name": {"value": ...}}).
+/// An Azure Policy assignment on one resource (Pulumi.Azure.Core.ResourcePolicyAssignment; ResourceId and
+/// PolicyDefinitionId required, Parameters a JSON string: pulumi/pulumi-azure sdk/dotnet/Core/ResourcePolicyAssignment.cs).
 /// </summary>
 internal static class PolicyAssignmentMapper
 {
-    public static PulumiAzure.Core.ResourceGroupPolicyAssignment Map(ResourceGroupPolicyAssignment assignment, MappingContext context, PlatformComponent parent) =>
+    public static PulumiAzure.Core.ResourcePolicyAssignment Map(PolicyAssignment assignment, MappingContext context, PlatformComponent parent) =>
         new(assignment.Name, Args(assignment, context.Refs), context.Options(assignment, parent));
 
-    internal static PulumiAzure.Core.ResourceGroupPolicyAssignmentArgs Args(ResourceGroupPolicyAssignment assignment, AzureOutputs refs) => new()
+    internal static PulumiAzure.Core.ResourcePolicyAssignmentArgs Args(PolicyAssignment assignment, AzureOutputs refs) => new()
     {
-        Name = assignment.AssignmentName,
-        ResourceGroupId = refs.Resolve(new AzureRef(assignment.ResourceGroup, AzureOutput.Id)),
+        Name = assignment.Name,
+        ResourceId = refs.Resolve(assignment.ResourceId),
         PolicyDefinitionId = assignment.PolicyDefinitionId,
         DisplayName = assignment.DisplayName,
-        Parameters = Parameters(assignment).ToJsonString(),
+        Parameters = Parameters(assignment),
     };
 
-    /// <summary>The assignment's parameters in Azure Policy's form: each name → {"value": ...}.</summary>
-    internal static JsonObject Parameters(ResourceGroupPolicyAssignment assignment) =>
-        new(assignment.Parameters.Select(p => KeyValuePair.Create<string, JsonNode?>(p.Key, new JsonObject { ["value"] = p.Value })));
+    /// <summary>ARM's parameter shape: {"name": {"value": …}}.</summary>
+    internal static string Parameters(PolicyAssignment assignment)
+    {
+        var json = new JsonObject();
+        foreach (var (name, value) in assignment.Parameters)
+            json[name] = new JsonObject { ["value"] = value };
+        return json.ToJsonString();
+    }
 }

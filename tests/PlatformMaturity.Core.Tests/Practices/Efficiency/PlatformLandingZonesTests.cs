@@ -114,6 +114,16 @@ public sealed class PlatformLandingZonesTests
     }
 
     [Fact]
+    public void The_local_accounts_policy_denies_only_once_the_platform_itself_has_disabled_local_accounts()
+    {
+        var graph = Compose(TwoRegions(4, spoke: true) with { Staged = [Enforcements.LocalAccountsDisabled] });
+        var effects = graph.Resources.OfType<ResourceGroupPolicyAssignment>().ToDictionary(a => a.AssignmentName, a => a.Parameters["effect"]);
+        Assert.Equal("Audit", effects["aks-local-auth-disabled"]);
+        Assert.Equal("Deny", effects["storage-no-shared-key"]);
+        Assert.False(graph.Cluster().LocalAccountDisabled);
+    }
+
+    [Fact]
     public void A_stack_on_an_aks_managed_vnet_gets_the_hub_and_policies_at_level_4_but_no_peering_and_is_told_why()
     {
         var graph = Compose(TwoRegions(4, spoke: false));
