@@ -58,7 +58,7 @@ public sealed class PlatformLandingZones : PracticeComponent
             ResourceGroupName = $"rg-{config.Name}-hub-{region}",
             Location = region,
             Tags = tags,
-        } with { RetainOnDelete = false }); // only networks live in it; they go with the level
+        }); // retained like every resource group (deleting a group deletes what others may have put in it)
         component.Add(new VirtualNetwork
         {
             Name = HubVnet,
