@@ -24,7 +24,9 @@ public sealed class StackCommandsTests
         Assert.Equal("azure", json["target"]!.GetValue<string>());
         Assert.Equal(9, json["practices"]!.AsArray().Count);
         Assert.All(json["practices"]!.AsArray(), p => Assert.Equal("implemented", p!["state"]!.GetValue<string>()));
-        Assert.Equal(5, json["resources"]!["azureResources"]!.GetValue<int>());
+        // Resource group, cluster, registry, key vault, kubelet pull role, and the spoke VNet init chooses (platform:network
+        // spoke) with its node and API server subnets.
+        Assert.Equal(8, json["resources"]!["azureResources"]!.GetValue<int>());
 
         var text = CliRunner.Run(dir.Path, "status", "dev").Out;
         Assert.Contains("Level 1 - The Launchpad; target azure", text);

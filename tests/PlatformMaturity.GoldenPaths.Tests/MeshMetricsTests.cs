@@ -77,5 +77,5 @@ public sealed class MeshMetricsTests
     private static IEnumerable<string?> Sources(HelmValues rule) => ((ImmutableArray<object?>)rule.Get("source_labels")!).Cast<string?>();
 
     private static AppRequest RealRequestFor(string goldenPath) =>
-        new("shop", goldenPath, "team-a", ["cost-center=cc-1234"]);
+        new("shop", goldenPath, "team-a", ["cost-center=cc-1234", "repository=acme/shop"]);
 }

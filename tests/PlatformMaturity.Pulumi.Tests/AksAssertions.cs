@@ -32,6 +32,7 @@ public static class AksAssertions
             ("hostEncryptionEnabled", p.HostEncryptionEnabled), ("temporaryNameForRotation", p.TemporaryNameForRotation),
             ("upgradeSettings", p.MaxSurge is null ? null : Object(("maxSurge", p.MaxSurge))),
             ("zones", p.Zones.IsDefaultOrEmpty ? null : new JsonArray([.. p.Zones.Select(z => JsonValue.Create(z))])),
+            ("vnetSubnetId", p.Subnet is null ? null : RecordingMocks.IdOf(p.Subnet)),
             ("nodeTaints", pool.NodeTaints.IsDefaultOrEmpty ? null : new JsonArray([.. pool.NodeTaints.Select(t => JsonValue.Create(t))])),
             ("nodeLabels", pool.NodeLabels.IsEmpty ? null : new JsonObject(pool.NodeLabels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)JsonValue.Create(l.Value))))),
             ("tags", new JsonObject(pool.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))))));
@@ -50,7 +51,8 @@ public static class AksAssertions
             ("onlyCriticalAddonsEnabled", pool.OnlyCriticalAddonsEnabled), ("hostEncryptionEnabled", pool.HostEncryptionEnabled),
             ("temporaryNameForRotation", pool.TemporaryNameForRotation),
             ("upgradeSettings", pool.MaxSurge is null ? null : Object(("maxSurge", pool.MaxSurge))),
-            ("zones", pool.Zones.IsDefaultOrEmpty ? null : new JsonArray([.. pool.Zones.Select(z => JsonValue.Create(z))])));
+            ("zones", pool.Zones.IsDefaultOrEmpty ? null : new JsonArray([.. pool.Zones.Select(z => JsonValue.Create(z))])),
+            ("vnetSubnetId", pool.Subnet is null ? null : RecordingMocks.IdOf(pool.Subnet)));
 
         return Object(
             ("name", c.ClusterName),

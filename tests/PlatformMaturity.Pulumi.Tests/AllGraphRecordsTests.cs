@@ -101,6 +101,42 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 new JsonObject { ["enabled"] = true, ["operator"] = "GreaterThanOrEqualTo", ["threshold"] = 80, ["thresholdType"] = "Actual", ["contactEmails"] = new JsonArray("finops@example.com") },
                 new JsonObject { ["enabled"] = true, ["operator"] = "GreaterThan", ["threshold"] = 100, ["thresholdType"] = "Forecasted", ["contactEmails"] = new JsonArray("a@example.com", "b@example.com") }),
         });
+        // Hub and spoke: the spoke of the composed graph (from Level 1 with platform:network spoke), its delegated API
+        // server subnet, a peering that names the remote network by id and its own network by Azure name, and a policy
+        // assignment whose parameters are Azure Policy's {"name": {"value": ...}} JSON.
+        Expect(run, SpokeNetwork.VnetName, new JsonObject
+        {
+            ["name"] = "vnet-records-westeurope", ["resourceGroupName"] = rg, ["location"] = "westeurope",
+            ["addressSpaces"] = new JsonArray("10.101.0.0/16"), ["tags"] = Json(((VirtualNetwork)graph.Resource(SpokeNetwork.VnetName)).Tags),
+        });
+        Expect(run, SpokeNetwork.NodeSubnetName, new JsonObject
+        {
+            ["name"] = "snet-nodes", ["resourceGroupName"] = rg, ["virtualNetworkName"] = "vnet-records-westeurope", ["addressPrefixes"] = new JsonArray("10.101.0.0/20"),
+        });
+        Expect(run, SpokeNetwork.ApiServerSubnetName, new JsonObject
+        {
+            ["name"] = "snet-apiserver", ["resourceGroupName"] = rg, ["virtualNetworkName"] = "vnet-records-westeurope", ["addressPrefixes"] = new JsonArray("10.101.16.0/28"),
+            ["delegations"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "aks-apiserver",
+                ["serviceDelegation"] = new JsonObject { ["name"] = "Microsoft.ContainerService/managedClusters", ["actions"] = new JsonArray("Microsoft.Network/virtualNetworks/subnets/join/action") },
+            }),
+        });
+        Expect(run, "hub-vnet", new JsonObject
+        {
+            ["name"] = "vnet-records-hub", ["resourceGroupName"] = rg, ["location"] = "westeurope", ["addressSpaces"] = new JsonArray("10.100.0.0/16"), ["tags"] = new JsonObject(),
+        });
+        Expect(run, "peering-hub-to-spoke", new JsonObject
+        {
+            ["name"] = "hub-to-westeurope", ["resourceGroupName"] = rg, ["virtualNetworkName"] = "vnet-records-hub",
+            ["remoteVirtualNetworkId"] = RecordingMocks.IdOf(SpokeNetwork.VnetName), ["allowVirtualNetworkAccess"] = true, ["allowForwardedTraffic"] = false,
+        });
+        Expect(run, "policy-test", new JsonObject
+        {
+            ["name"] = "storage-no-shared-key", ["resourceGroupId"] = RecordingMocks.IdOf(Foundation.ResourceGroupName),
+            ["policyDefinitionId"] = "/providers/Microsoft.Authorization/policyDefinitions/8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54",
+            ["displayName"] = "Storage accounts should prevent shared key access", ["parameters"] = "{\"effect\":{\"value\":\"Audit\"}}",
+        });
         Expect(run, "backup-container", new JsonObject
         {
             ["name"] = "velero", ["storageAccountId"] = RecordingMocks.IdOf("backup-storage"), ["containerAccessType"] = "private",
@@ -210,7 +246,7 @@ public sealed class AllGraphRecordsTests : PulumiTest
         var graph = Composer.Default.Compose(new PlatformConfig
         {
             Stack = "records", Name = "records", Level = 1, Target = DeploymentTarget.Azure, Regions = ["westeurope"],
-            KubernetesVersion = Pins.AksKubernetesVersion, NodeVmSize = Pins.AksSystemNodeVmSize, NodeCount = 3,
+            KubernetesVersion = Pins.AksKubernetesVersion, NodeVmSize = Pins.AksSystemNodeVmSize, NodeCount = 3, SpokeNetwork = true,
         });
         var workspace = new AzureRef("log-analytics", AzureOutput.Id);
         var window = new MaintenanceWindow("Weekly", 1, 4, "Sunday", "02:00", "+00:00");
@@ -261,11 +297,31 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 {
                     Name = "user", VmSize = "Standard_D8ds_v5", NodeCount = 3, Zones = ["1", "2", "3"], AutoScalingEnabled = true,
                     MinCount = 3, MaxCount = 9, HostEncryptionEnabled = true, MaxSurge = "50%", TemporaryNameForRotation = "usertmp",
+                    Subnet = SpokeNetwork.NodeSubnetName,
                 },
                 NodeTaints = ["platform.maturity/tier=large:NoSchedule"],
                 NodeLabels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("platform.maturity/tier", "large")]),
                 Tags = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("purpose", "tenants")]),
-                DependsOn = [Foundation.ClusterName],
+                DependsOn = [Foundation.ClusterName, SpokeNetwork.NodeSubnetName],
+            },
+            new VirtualNetwork
+            {
+                Name = "hub-vnet", Provenance = Test, VirtualNetworkName = "vnet-records-hub", ResourceGroup = Foundation.ResourceGroupName,
+                Location = "westeurope", AddressSpaces = ["10.100.0.0/16"], DependsOn = [Foundation.ResourceGroupName],
+            },
+            new VirtualNetworkPeering
+            {
+                Name = "peering-hub-to-spoke", Provenance = Test, PeeringName = "hub-to-westeurope", ResourceGroup = Foundation.ResourceGroupName,
+                VirtualNetwork = "hub-vnet", RemoteVirtualNetwork = SpokeNetwork.VnetName, AllowForwardedTraffic = false,
+                DependsOn = [Foundation.ResourceGroupName, "hub-vnet", SpokeNetwork.VnetName],
+            },
+            new ResourceGroupPolicyAssignment
+            {
+                Name = "policy-test", Provenance = Test, AssignmentName = "storage-no-shared-key", ResourceGroup = Foundation.ResourceGroupName,
+                PolicyDefinitionId = "/providers/Microsoft.Authorization/policyDefinitions/8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54",
+                DisplayName = "Storage accounts should prevent shared key access",
+                Parameters = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("effect", "Audit")]),
+                DependsOn = [Foundation.ResourceGroupName],
             },
             new StorageAccount { Name = "backup-storage", Provenance = Test, ResourceGroup = Foundation.ResourceGroupName, Location = "westeurope", DependsOn = [Foundation.ResourceGroupName] },
             // Storage whose data is disposable: its record turns retention off.

@@ -99,6 +99,10 @@ internal static class InitCommand
             .With(ConfigKeys.Enforced, Enforcements.Record());
         if (request.AdminGroups is { Count: > 0 } admins)
             raw = raw.With(ConfigKeys.AdminGroupObjectIds, new JsonArray([.. admins.Select(a => JsonValue.Create(a))]));
+        // A new stack's clusters start in spoke VNets of their own (Level 4 peers them with a hub): an AKS cluster
+        // cannot move into another VNet later, so the network is chosen at creation.
+        if (target == DeploymentTarget.Azure)
+            raw = raw.With(ConfigKeys.Network, ConfigKeys.NetworkSpoke);
         if (target == DeploymentTarget.Azure)
             raw = raw.With(ConfigKeys.Regions, new JsonArray([.. (request.Regions.Count > 0 ? request.Regions : ["westeurope"]).Select(r => JsonValue.Create(r))]));
 

@@ -53,7 +53,7 @@ internal static class ClusterMembers
             var component = graph.StartComponent(ComponentId(key), TypeToken, $"Cluster {member.Name}{(member.Region is { } r ? $" ({r})" : "")}", provenance);
             var names = firstCluster.ToDictionary(r => r.Name, r => CopyName(key, r.Name), StringComparer.Ordinal);
             foreach (var resource in firstCluster)
-                component.Add(Copy(resource, key, member, names, config) with { Name = names[resource.Name], DependsOn = [.. resource.DependsOn.Select(d => names.GetValueOrDefault(d, d))] });
+                component.Add(Copy(resource, i, key, member, names, config) with { Name = names[resource.Name], DependsOn = [.. resource.DependsOn.Select(d => names.GetValueOrDefault(d, d))] });
             component.Note(config.IsAzure
                 ? $"Cluster '{member.Name}' in {member.Region} runs the same platform as the first cluster: AKS cluster {CopyName(key, Foundation.ClusterName)} and a copy of every platform object (names prefixed '{key}-')."
                 : $"Cluster '{member.Name}' (kubeconfig context {member.KubeContext ?? "current"}) runs a copy of every platform object of the first cluster.");
@@ -72,10 +72,11 @@ internal static class ClusterMembers
         // Settings on the cluster itself (Level 4 security: the pod security baseline assignment, the audit log setting).
         PolicyAssignment p => p.ResourceId.Resource == Foundation.ClusterName,
         DiagnosticSetting d => d.TargetResourceId.Resource == Foundation.ClusterName,
+        VirtualNetwork or Subnet => SpokeNetwork.IsFirstSpoke(resource),
         _ => false,
     };
 
-    private static GraphResource Copy(GraphResource resource, string key, ClusterMember member, IReadOnlyDictionary<string, string> names, PlatformConfig config)
+    private static GraphResource Copy(GraphResource resource, int index, string key, ClusterMember member, IReadOnlyDictionary<string, string> names, PlatformConfig config)
     {
         AzureRef Ref(AzureRef r) => names.TryGetValue(r.Resource, out var copy) ? r with { Resource = copy } : r;
         string Name(string name) => names.GetValueOrDefault(name, name);
@@ -96,9 +97,10 @@ internal static class ClusterMembers
                 ClusterName = $"aks-{config.Name}-{member.Region}",
                 Location = member.Region!,
                 DnsPrefix = $"{config.Name}-{member.Name}",
-                DefaultNodePool = Sized(c.DefaultNodePool, member.SystemPool, member.Zones),
+                DefaultNodePool = Sized(c.DefaultNodePool, member.SystemPool, member.Zones) with { Subnet = c.DefaultNodePool.Subnet is { } s ? Name(s) : null },
             },
-            KubernetesClusterNodePool p => p with { Cluster = Name(p.Cluster), Pool = Sized(p.Pool, member.UserPool, member.Zones) },
+            KubernetesClusterNodePool p => p with { Cluster = Name(p.Cluster), Pool = Sized(p.Pool, member.UserPool, member.Zones) with { Subnet = p.Pool.Subnet is { } s ? Name(s) : null } },
+            VirtualNetwork or Subnet => SpokeNetwork.ForMember((AzureResource)resource, index, member.Region!, config, Name),
             FederatedIdentityCredential f => f with { Cluster = f.Cluster is { } c ? Name(c) : null },
             RoleAssignment a => a with { Scope = Ref(a.Scope), PrincipalId = Ref(a.PrincipalId) },
             PolicyAssignment p => p with { ResourceId = Ref(p.ResourceId), DisplayName = $"{p.DisplayName} ({member.Name})" },

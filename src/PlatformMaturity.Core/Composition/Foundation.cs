@@ -94,6 +94,7 @@ public static class Foundation
                 NodeCount = config.UserNodeCount,
                 Zones = config.Zones,
                 TemporaryNameForRotation = UserPoolName + "tmp",
+                Subnet = SpokeNetwork.NodeSubnet(config),
             },
             Tags = StandardLabels.AzureTags(config, provenance),
         });
@@ -116,6 +117,10 @@ public static class Foundation
             Location = region,
             Tags = tags,
         });
+        // The spoke VNet comes with the cluster because the cluster cannot move into it later (platform:network).
+        if (config.SpokeNetwork)
+            foreach (var resource in SpokeNetwork.First(config, foundation.Provenance, ResourceGroupName))
+                foundation.Add(resource);
         foundation.Add(new KubernetesCluster
         {
             Name = ClusterName,
@@ -133,6 +138,7 @@ public static class Foundation
                 NodeCount = config.NodeCount,
                 Zones = config.Zones,
                 TemporaryNameForRotation = SystemPoolName + "tmp",
+                Subnet = SpokeNetwork.NodeSubnet(config),
             },
             // Set from Level 1 because changing the network plugin or data plane later forces AKS to
             // replace the cluster; the Cilium data plane is what Level 2's traffic filtering needs.

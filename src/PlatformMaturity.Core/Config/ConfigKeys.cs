@@ -109,6 +109,14 @@ public static class ConfigKeys
         "CIDR ranges allowed to reach the AKS API server, e.g. [203.0.113.0/24, 198.51.100.7/32] (your offices, VPN, CI runners). Unset: any address (sign-in still required).",
         Target: DeploymentTarget.Azure, ItemType: ConfigValueType.String);
 
+    public static readonly ConfigKey Network = new(
+        "network", ConfigValueType.String,
+        "Network of the AKS clusters: 'spoke' (a VNet per cluster made by the platform, with a node subnet and an API server subnet; Level 4 peers it with a hub) or 'aks-managed' (the VNet AKS creates). pmctl init writes spoke; unset means aks-managed, the network of stacks written before this key existed. A cluster cannot move into another VNet, so changing it replaces the clusters.",
+        Allowed: [NetworkSpoke, NetworkAksManaged], Target: DeploymentTarget.Azure);
+
+    public const string NetworkSpoke = "spoke";
+    public const string NetworkAksManaged = "aks-managed";
+
     public static readonly ConfigKey AuditorGroup = new(
         "auditorGroup", ConfigValueType.String,
         "Group of the platform's auditors, bound to the read-only view role across the cluster (Entra ID object id on azure, group name on existing). Unset: no auditor access.",
@@ -308,7 +316,7 @@ public static class ConfigKeys
     public static readonly ImmutableArray<ConfigKey> All =
         [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, Clusters, NodeMinCount, NodeMaxCount,
          UserNodeVmSize, UserNodeCount, UserNodeMinCount, UserNodeMaxCount,
-         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
+         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, Network, KubeContext, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
          StorageProvisioner, Chaos, Budget,

@@ -47,6 +47,7 @@ public static class Enforcements
     public const string MeshAuthorization = "mesh-authorization";
     public const string GitOpsHandOver = "gitops-hand-over";
     public const string ImageSignatures = "image-signatures";
+    public const string LandingZonePolicies = "landing-zone-policies";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -125,6 +126,10 @@ public static class Enforcements
             Staged: "the Kyverno ImageValidatingPolicy verifying keyless cosign signatures of tenant images runs with validationActions [Audit]: unsigned images are admitted and reported in PolicyReports",
             Enforced: "the ImageValidatingPolicy runs with validationActions [Deny]: tenant pods whose images lack a signature from a configured identity are refused",
             Rollback: $"add {ImageSignatures} back to platform:staged and run pulumi up (or sync Argo CD) (the policy audits again)"),
+        new(LandingZonePolicies, "Platform Landing Zones",
+            Staged: "the Azure Policy assignments on the platform's resource group run with effect Audit: non-compliant resources are reported in Azure Policy compliance, nothing is refused",
+            Enforced: "the Azure Policy assignments on the platform's resource group run with effect Deny: Azure refuses to create or change resources that break them",
+            Rollback: $"add {LandingZonePolicies} back to platform:staged and run pulumi up (the assignments audit again)"),
     ];
 
     /// <summary>The practice owning the admission policies of Level 4.</summary>

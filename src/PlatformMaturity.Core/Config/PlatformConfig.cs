@@ -153,6 +153,12 @@ public sealed record PlatformConfig
     /// <summary>Azure: the resource group's monthly budget with alert contacts (from Level 4); null for none.</summary>
     public BudgetConfig? Budget { get; init; }
 
+    /// <summary>
+    /// Azure: whether the clusters run in spoke VNets the platform creates (platform:network spoke, what pmctl init writes)
+    /// rather than on the VNet AKS manages (unset: stacks written before the key, whose clusters cannot move VNet).
+    /// </summary>
+    public bool SpokeNetwork { get; init; }
+
     public bool IsAzure => Target == DeploymentTarget.Azure;
 
     /// <summary>Whether the secret key has a value in the stack.</summary>

@@ -26,7 +26,7 @@ public static partial class PlatformConfigParser
         if (config.ChaosRequested == true && config.Environment == EnvironmentKind.Prod)
             RefuseProductionChaos(config, model, problem);
         if (config.IsAzure)
-            config = config with { Budget = ReadBudget(raw, problem) };
+            config = config with { Budget = ReadBudget(raw, problem), SpokeNetwork = raw.Has(ConfigKeys.Network) && ReadAllowed(raw, ConfigKeys.Network, problem) == ConfigKeys.NetworkSpoke };
         return config;
     }
 

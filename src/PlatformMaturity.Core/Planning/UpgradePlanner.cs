@@ -78,23 +78,23 @@ public sealed class UpgradePlanner(Composer composer)
     public const string ManagedVnetRisk = "aks-managed-vnet";
 
     /// <summary>
-    /// Level 4's Platform Landing Zones puts clusters in spoke VNets of a hub. Every azure cluster this version creates
-    /// runs on an AKS-managed VNet, and an AKS cluster cannot move into another VNet: the plan says so, with the steps
+    /// Level 4's Platform Landing Zones puts clusters in spoke VNets of a hub. A stack written before platform:network
+    /// runs its clusters on AKS-managed VNets, and an AKS cluster cannot move into another VNet: the plan says so, with the steps
     /// of the migration it means, instead of pretending the upgrade changes the network in place.
     /// </summary>
     private static IEnumerable<Risk> LandingZoneMigration(PlatformConfig current, int to)
     {
-        if (!current.IsAzure || current.Level >= 4 || to < 4)
+        if (!current.IsAzure || current.SpokeNetwork || current.Level >= 4 || to < 4)
             yield break;
         yield return new Risk(ManagedVnetRisk,
-            "This stack's cluster runs on an AKS-managed VNet. Platform Landing Zones (Level 4: hub and spoke; not implemented yet in this version) needs clusters in spoke VNets, " +
-            "and an AKS cluster cannot move into another VNet: for this stack it means new clusters in spokes and a migration, not an in-place change. This upgrade changes no network.",
+            $"This stack's cluster runs on an AKS-managed VNet ({ConfigKeys.Network.FullName} unset). Platform Landing Zones (Level 4: hub and spoke) needs clusters in spoke VNets, " +
+            "and an AKS cluster cannot move into another VNet: for this stack it means new clusters in spokes and a migration, not an in-place change. This upgrade creates the hub VNet and the policy assignments and changes no cluster's network.",
             [Composition.Foundation.ClusterName],
-            "Steps: 1) create the hub VNet and one spoke per region (a node subnet and an API server subnet delegated to Microsoft.ContainerService/managedClusters; Azure CNI Overlay needs no pod subnet), each spoke peered with the hub; " +
-            $"2) add new members to {ConfigKeys.Clusters.FullName} whose clusters use the spokes (Front Door sends traffic to every healthy gateway); " +
-            "3) restore the tenant namespaces into them from the Velero backups and check them; " +
-            $"4) remove the AKS-managed members from {ConfigKeys.Clusters.FullName} (pulumi up destroys those clusters).",
-            $"Until step 4 the AKS-managed clusters keep serving; removing the new members from {ConfigKeys.Clusters.FullName} undoes steps 1-3.");
+            $"Steps: 1) start a new stack with pmctl init --target azure --level 4 ({ConfigKeys.Network.FullName} spoke): it creates the hub VNet and one spoke per region (a node subnet and an API server subnet delegated to Microsoft.ContainerService/managedClusters; Azure CNI Overlay needs no pod subnet), each spoke peered with the hub, with the new clusters in them; " +
+            "2) point the new stack's Velero at this stack's backup storage and restore the tenant namespaces into its clusters, then check them (pmctl status, the DR runbook's checks); " +
+            "3) move traffic: add the new stack's gateways to DNS (or its Front Door) beside this stack's, then remove this stack's; " +
+            "4) when nothing reaches this stack's clusters, pulumi destroy this stack (its retained storage and vault stay in Azure).",
+            "Until step 3 this stack's clusters keep serving every request; dropping the new stack undoes steps 1-2.");
     }
 
     private static IEnumerable<string> NewlyStaged(PlatformConfig current, PlatformConfig target) =>

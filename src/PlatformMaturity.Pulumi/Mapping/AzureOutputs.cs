@@ -38,6 +38,7 @@ internal sealed class AzureOutputs(MappedResources resources)
         PulumiAzure.Storage.Account account => account.Name,
         PulumiAzure.Storage.Container container => container.Name,
         PulumiAzure.Authorization.UserAssignedIdentity identity => identity.Name,
+        PulumiAzure.Network.VirtualNetwork network => network.Name,
         var other => throw new InvalidOperationException($"'{graphName}' ({other.GetResourceType()}) has no Azure name the graph can refer to"),
     };
 

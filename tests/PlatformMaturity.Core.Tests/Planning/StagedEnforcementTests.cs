@@ -53,6 +53,9 @@ public sealed class StagedEnforcementTests
         // Azure settings that refuse: with local accounts disabled only Entra ID identities get in.
         foreach (var cluster in graph.Resources.OfType<PlatformMaturity.Graph.Azure.KubernetesCluster>().Where(c => c.LocalAccountDisabled == true))
             yield return cluster.Name + ".LocalAccountDisabled";
+        // Azure Policy assignments whose effect is Deny: Azure refuses non-compliant resources.
+        foreach (var assignment in graph.Resources.OfType<PlatformMaturity.Graph.Azure.ResourceGroupPolicyAssignment>().Where(a => a.Parameters.GetValueOrDefault("effect") == "Deny"))
+            yield return assignment.Name;
     }
 
     [Theory]

@@ -99,6 +99,7 @@ public sealed record KubernetesCluster : AzureResource
 
     public override IEnumerable<string> References =>
         new[] { ResourceGroup }
+            .Concat(DefaultNodePool.Subnet is { } subnet ? [subnet] : [])
             .Concat(new[] { MicrosoftDefender, OmsAgent }.Where(l => l is not null).Select(l => l!.Workspace.Resource))
             .Distinct();
 }
@@ -194,6 +195,12 @@ public sealed record NodePool
 
     /// <summary>Name of the temporary pool AKS uses when a change forces the pool to be rotated.</summary>
     public string? TemporaryNameForRotation { get; init; }
+
+    /// <summary>
+    /// Graph name of the subnet the pool's nodes join (VnetSubnetId), or null for the VNet AKS manages. Set only at
+    /// creation: a pool cannot move to another subnet, nor a cluster to another VNet.
+    /// </summary>
+    public string? Subnet { get; init; }
 }
 
 /// <summary>AKS networking (KubernetesClusterNetworkProfileArgs); values use the Terraform spellings.</summary>

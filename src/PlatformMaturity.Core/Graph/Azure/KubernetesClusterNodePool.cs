@@ -26,5 +26,5 @@ public sealed record KubernetesClusterNodePool : AzureResource
     public System.Collections.Immutable.ImmutableSortedDictionary<string, string> NodeLabels { get; init; } =
         System.Collections.Immutable.ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
-    public override IEnumerable<string> References => [Cluster];
+    public override IEnumerable<string> References => Pool.Subnet is { } subnet ? [Cluster, subnet] : [Cluster];
 }

@@ -162,6 +162,7 @@ public sealed class AdvancedResourcesManagement : PracticeComponent
                     MinCount = config.UserNodeMinCount,
                     MaxCount = config.UserNodeMaxCount,
                     TemporaryNameForRotation = name + "tmp",
+                    Subnet = SpokeNetwork.NodeSubnet(config),
                 },
                 NodeTaints = [$"{TierTaintKey}={name}:NoSchedule"],
                 NodeLabels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(TierTaintKey, name)]),

@@ -28,6 +28,10 @@ internal static class AzureMapper
         PolicyAssignment assignment => PolicyAssignmentMapper.Map(assignment, context, parent),
         DiagnosticSetting setting => AuditLogMapper.Map(setting, context, parent),
         LogAnalyticsWorkspaceTable table => AuditLogMapper.Map(table, context, parent),
+        VirtualNetwork network => NetworkMapper.Map(network, context, parent),
+        Subnet subnet => NetworkMapper.Map(subnet, context, parent),
+        VirtualNetworkPeering peering => NetworkMapper.Map(peering, context, parent),
+        ResourceGroupPolicyAssignment rgAssignment => ResourceGroupPolicyAssignmentMapper.Map(rgAssignment, context, parent),
         _ => throw new NotSupportedException(
             $"the Pulumi program cannot map {resource.Kind} '{resource.Name}'; add a mapper in src/PlatformMaturity.Pulumi/Mapping/AzureResources"),
     };

@@ -6,7 +6,7 @@ namespace PlatformMaturity.PulumiHost.Mapping;
 /// <summary>The nested blocks of the AKS cluster's arguments, each from the graph record of the same name.</summary>
 internal static class KubernetesClusterBlocks
 {
-    public static AksInputs.KubernetesClusterDefaultNodePoolArgs DefaultNodePool(NodePool pool)
+    public static AksInputs.KubernetesClusterDefaultNodePoolArgs DefaultNodePool(NodePool pool, AzureOutputs refs)
     {
         var args = new AksInputs.KubernetesClusterDefaultNodePoolArgs
         {
@@ -25,6 +25,9 @@ internal static class KubernetesClusterBlocks
         // An empty list would be a regional pool too, but leaving it unset keeps "not set" distinct from "set to none".
         if (!pool.Zones.IsDefaultOrEmpty)
             args.Zones = pool.Zones.ToArray();
+        // Only pools created in a spoke get a subnet: setting it on a pool of an AKS-managed VNet would replace the cluster.
+        if (pool.Subnet is { } subnet)
+            args.VnetSubnetId = refs.Resolve(new AzureRef(subnet, AzureOutput.Id));
         return args;
     }
 

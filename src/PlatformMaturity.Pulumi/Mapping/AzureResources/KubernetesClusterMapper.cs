@@ -33,7 +33,7 @@ internal static class KubernetesClusterMapper
         DnsPrefix = cluster.DnsPrefix,
         KubernetesVersion = cluster.KubernetesVersion,
         SkuTier = cluster.SkuTier,
-        DefaultNodePool = KubernetesClusterBlocks.DefaultNodePool(cluster.DefaultNodePool),
+        DefaultNodePool = KubernetesClusterBlocks.DefaultNodePool(cluster.DefaultNodePool, refs),
         Identity = new PulumiAzure.ContainerService.Inputs.KubernetesClusterIdentityArgs { Type = cluster.IdentityType },
         RoleBasedAccessControlEnabled = In.Opt(cluster.RoleBasedAccessControlEnabled),
         LocalAccountDisabled = In.Opt(cluster.LocalAccountDisabled),

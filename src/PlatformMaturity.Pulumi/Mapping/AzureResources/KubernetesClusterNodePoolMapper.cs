@@ -47,6 +47,8 @@ internal static class KubernetesClusterNodePoolMapper
         // An empty list would be a regional pool too, but leaving it unset keeps "not set" distinct from "set to none".
         if (!settings.Zones.IsDefaultOrEmpty)
             args.Zones = settings.Zones.ToArray();
+        if (settings.Subnet is { } subnet)
+            args.VnetSubnetId = refs.Resolve(new AzureRef(subnet, AzureOutput.Id));
         if (!pool.NodeTaints.IsDefaultOrEmpty)
             args.NodeTaints = pool.NodeTaints.ToArray();
         if (!pool.NodeLabels.IsEmpty)
