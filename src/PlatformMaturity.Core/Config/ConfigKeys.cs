@@ -73,7 +73,7 @@ public static class ConfigKeys
 
     public static readonly ConfigKey Clusters = new(
         "clusters", ConfigValueType.Array,
-        "The platform's clusters, primary first (Fault-tolerant Workload Distribution, from Level 4): azure [{name, region, zones, nodePools: {system: {vmSize, count, minCount, maxCount}, user: {...}}}], one region each; existing [{name, kubeContext, availability}] with the availability (percent) the cluster's owner guarantees. Unset: one cluster from the single-cluster keys (regions, zones, kubeContext).",
+        "The platform's clusters, primary first (Fault-tolerant Workload Distribution, from Level 4): azure [{name, region, zones, nodePools: {system: {vmSize, count, minCount, maxCount}, user: {...}}}], one region each; existing [{name, kubeContext, availability, region}] with the availability (percent) the cluster's owner guarantees; from Level 5 capabilities: [gpu, ...] label a member for placement. Unset: one cluster from the single-cluster keys (regions, zones, kubeContext).",
         FromLevel: 4, ItemType: ConfigValueType.Object);
 
     public static readonly ConfigKey Attestations = new(
@@ -252,6 +252,11 @@ public static class ConfigKeys
         Target: DeploymentTarget.Azure, FromLevel: 4);
 
 
+    public static readonly ConfigKey Sla = new(
+        "sla", ConfigValueType.Object,
+        "The platform's SLA (Platform SLA, Level 5; refused below): {owner: platform-team@example.com, availability: 99.95}; availability (percent, monthly) may not exceed what the topology computes, unset announces the computed figure rounded down. pmctl render writes the SLA document.",
+        FromLevel: 5);
+
     /// <summary>Secret keys a stack at <paramref name="level"/> on <paramref name="target"/> must set before it is deployed.</summary>
     public static IEnumerable<ConfigKey> SecretsNeeded(int level, DeploymentTarget target) =>
         All.Where(k => k.Secret && k.NeededAt(level, target));
@@ -263,7 +268,7 @@ public static class ConfigKeys
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
-         StorageProvisioner, Chaos, Budget,
+         StorageProvisioner, Chaos, Budget, Sla,
          Staged, Enforced, Attestations];
 
     public static ConfigKey? Find(string fullName) => All.FirstOrDefault(k => k.FullName == fullName);

@@ -135,6 +135,9 @@ public sealed record PlatformConfig
     /// <summary>Azure: the resource group's monthly budget with alert contacts (from Level 4); null for none.</summary>
     public BudgetConfig? Budget { get; init; }
 
+    /// <summary>The platform's SLA (platform:sla, Level 5): null when the stack announces none.</summary>
+    public SlaConfig? Sla { get; init; }
+
     public bool IsAzure => Target == DeploymentTarget.Azure;
 
     /// <summary>Whether the secret key has a value in the stack.</summary>
@@ -175,4 +178,7 @@ public sealed record PlatformConfig
 public sealed record Attestation(string Id, string By, string At);
 
 /// <summary>platform:budget: the monthly amount, who is alerted, and the first month it covers (yyyy-MM).</summary>
+/// <summary>platform:sla: the team answering for the SLA, and the availability it announces (0..1; null: the computed figure).</summary>
+public sealed record SlaConfig(string Owner, double? Availability);
+
 public sealed record BudgetConfig(double Amount, ImmutableArray<string> ContactEmails, string StartMonth);
