@@ -19,7 +19,7 @@ public static partial class PlatformConfigParser
                 CheckZonesExist(ConfigKeys.Zones, config.Regions.IsDefaultOrEmpty ? null : config.Regions[0], config.Zones, "", problem);
             else
             {
-                ImmutableArray<string> regions = [.. members.Select(m => m.Region!)];
+                ImmutableArray<string> regions = [.. members.Select(m => m.Region!).Distinct()];
                 if (raw.Has(ConfigKeys.Regions) && !config.Regions.IsDefaultOrEmpty && !config.Regions.SequenceEqual(regions))
                     problem(ConfigKeys.Regions, $"lists [{string.Join(", ", config.Regions)}] but {ConfigKeys.Clusters.FullName} places its clusters in [{string.Join(", ", regions)}]; " +
                         $"list the members' regions in order, or remove {ConfigKeys.Regions.FullName}");
@@ -73,7 +73,7 @@ public static partial class PlatformConfigParser
                 continue;
             }
             var capabilities = ReadCapabilities(item["capabilities"], $"{at} ({name})", config.Level, problem);
-            var member = config.IsAzure ? ReadAzureMember(item, name, at, members, problem) : ReadExistingMember(item, name, at, problem);
+            var member = config.IsAzure ? ReadAzureMember(item, name, at, members, capabilities, problem) : ReadExistingMember(item, name, at, problem);
             if (member is not null)
                 members.Add(member with { Capabilities = capabilities });
         }
@@ -110,7 +110,7 @@ public static partial class PlatformConfigParser
         return [.. capabilities];
     }
 
-    private static ClusterMember? ReadAzureMember(JsonObject item, string name, string at, List<ClusterMember> members, Action<ConfigKey, string> problem)
+    private static ClusterMember? ReadAzureMember(JsonObject item, string name, string at, List<ClusterMember> members, ImmutableArray<string> capabilities, Action<ConfigKey, string> problem)
     {
         var key = ConfigKeys.Clusters;
         var region = Scalar(item["region"]);
@@ -119,9 +119,11 @@ public static partial class PlatformConfigParser
             problem(key, $"{at} ({name}) region {(region is null ? "is required: the Azure region of the cluster, e.g. westeurope" : AzureRegions.Problem(region))}");
             return null;
         }
-        if (members.FirstOrDefault(m => m.Region == region) is { } same)
+        // A specialised member (capabilities, Level 5: e.g. the GPU cluster) may share a region: it adds capacity of a
+        // kind, not redundancy, so the availability arithmetic counts one cluster per region.
+        if (members.FirstOrDefault(m => m.Region == region) is { } same && capabilities.IsEmpty)
         {
-            problem(key, $"{at} ({name}) is in {region}, like '{same.Name}'; a second cluster in the same region adds no regional redundancy, put it in another region (e.g. {AzureRegions.PairOf(region) ?? "its Azure pair"})");
+            problem(key, $"{at} ({name}) is in {region}, like '{same.Name}'; a second cluster in the same region adds no regional redundancy, put it in another region (e.g. {AzureRegions.PairOf(region) ?? "its Azure pair"}), or at Level 5 give it capabilities (e.g. [gpu]) that make it a specialised member");
             return null;
         }
         var zones = new List<string>();

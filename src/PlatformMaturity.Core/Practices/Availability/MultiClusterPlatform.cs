@@ -34,7 +34,7 @@ public sealed class MultiClusterPlatform : PracticeComponent
     /// <summary>A capability's label key (value "true"), e.g. capability.platform.maturity/gpu.</summary>
     public static string CapabilityLabel(string capability) => $"capability.platform.maturity/{capability}";
 
-    public override string Practice => "Multi-cluster Platform";
+    public override string Practice => WellKnown.MultiClusterPlatform;
 
     public override Implementation Implementation => new(
         Existing: $"Every member of {ConfigKeys.Clusters.FullName} is a kubeconfig context running the same platform; an Argo CD hub on the first member places applications on the members by their labels (region, environment, capabilities); their owners upgrade them",
@@ -89,9 +89,9 @@ public sealed class MultiClusterPlatform : PracticeComponent
 
     private static void AddFleet(ComponentBuilder component, PlatformConfig config)
     {
-        // Fleet update runs own Kubernetes upgrades: a member on its own channel would upgrade outside the stages, and
-        // a version change on the cluster resources would upgrade every member at once.
-        component.Contribute<KubernetesCluster>(Foundation.ClusterName, cluster => cluster with { AutomaticUpgradeChannel = null, KubernetesVersionByFleet = true });
+        // Fleet update runs own Kubernetes upgrades: a version change on the cluster resources would upgrade every member
+        // at once (Automated Node Provisioning leaves the members' automatic upgrade channel off for the same reason).
+        component.Contribute<KubernetesCluster>(Foundation.ClusterName, cluster => cluster with { KubernetesVersionByFleet = true });
 
         var tags = StandardLabels.AzureTags(config, component.Provenance);
         component.Add(new KubernetesFleetManager
@@ -165,4 +165,33 @@ public sealed class MultiClusterPlatform : PracticeComponent
         }
         return text.ToString();
     }
+
+    /// <summary>The fleet a composed graph runs (what pmctl status and graph show), or null below Level 5.</summary>
+    public static FleetView? Of(PlatformGraph graph)
+    {
+        var config = graph.Config;
+        if (!graph.Practices.Any(p => p.Practice == WellKnown.MultiClusterPlatform && p.ComponentId is not null))
+            return null;
+        var refs = graph.Clusters;
+        var fleetMembers = graph.Resources.OfType<FleetMember>().ToDictionary(m => m.MemberName, StringComparer.Ordinal);
+        var clusters = graph.Resources.OfType<KubernetesCluster>().ToDictionary(c => c.Name, StringComparer.Ordinal);
+        ImmutableArray<FleetMemberView> members = [.. config.Members.Select((m, i) => new FleetMemberView(
+            m.Name, m.Region, m.KubeContext,
+            refs[i].AksResource is { } aks && clusters.TryGetValue(aks, out var cluster) ? cluster.ClusterName : null,
+            m.Capabilities, fleetMembers.TryGetValue(m.Name, out var fm) ? fm.Group : null, Hub: i == 0,
+            Labels(config, m)))];
+        var manager = graph.Resources.OfType<KubernetesFleetManager>().FirstOrDefault();
+        var strategy = graph.Resources.OfType<FleetUpdateStrategy>().FirstOrDefault();
+        var run = graph.Resources.OfType<FleetUpdateRun>().FirstOrDefault();
+        return new FleetView(manager?.FleetName, members,
+            strategy is null ? [] : [.. strategy.Stages.Select(s => string.Join("+", s.Groups) + (s.AfterStageWaitInSeconds is { } w ? $" (then wait {w / 60} min)" : ""))],
+            run?.KubernetesVersion);
+    }
 }
+
+/// <summary>A member of the fleet as status shows it: where it runs, how to reach it, its update group and placement labels.</summary>
+public sealed record FleetMemberView(string Name, string? Region, string? KubeContext, string? AksCluster, ImmutableArray<string> Capabilities,
+    string? UpdateGroup, bool Hub, ImmutableSortedDictionary<string, string> Labels);
+
+/// <summary>The fleet: its manager (azure), members, the upgrade stages in order and the version the current update run targets.</summary>
+public sealed record FleetView(string? FleetManager, ImmutableArray<FleetMemberView> Members, ImmutableArray<string> UpgradeStages, string? UpdateRunVersion);
