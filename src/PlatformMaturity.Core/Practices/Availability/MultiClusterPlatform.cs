@@ -166,11 +166,15 @@ public sealed class MultiClusterPlatform : PracticeComponent
         return text.ToString();
     }
 
+    /// <summary>The graph id of the practice's component, or null when it is not built.</summary>
+    public static string? ComponentIdOf(PlatformGraph graph) =>
+        graph.Practices.FirstOrDefault(p => p.Practice == WellKnown.MultiClusterPlatform)?.ComponentId;
+
     /// <summary>The fleet a composed graph runs (what pmctl status and graph show), or null below Level 5.</summary>
     public static FleetView? Of(PlatformGraph graph)
     {
         var config = graph.Config;
-        if (!graph.Practices.Any(p => p.Practice == WellKnown.MultiClusterPlatform && p.ComponentId is not null))
+        if (ComponentIdOf(graph) is null)
             return null;
         var refs = graph.Clusters;
         var fleetMembers = graph.Resources.OfType<FleetMember>().ToDictionary(m => m.MemberName, StringComparer.Ordinal);

@@ -25,6 +25,10 @@ internal static class AzureMapper
         FrontDoorOriginGroup group => FrontDoorMapper.Map(group, context, parent),
         FrontDoorOrigin origin => FrontDoorMapper.Map(origin, context, parent),
         FrontDoorRoute route => FrontDoorMapper.Map(route, context, parent),
+        KubernetesFleetManager fleet => FleetMapper.Map(fleet, context, parent),
+        FleetMember member => FleetMapper.Map(member, context, parent),
+        FleetUpdateStrategy strategy => FleetMapper.Map(strategy, context, parent),
+        FleetUpdateRun run => FleetMapper.Map(run, context, parent),
         _ => throw new NotSupportedException(
             $"the Pulumi program cannot map {resource.Kind} '{resource.Name}'; add a mapper in src/PlatformMaturity.Pulumi/Mapping/AzureResources"),
     };
