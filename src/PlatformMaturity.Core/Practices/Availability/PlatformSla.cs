@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using k8s.Models;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
@@ -23,6 +24,13 @@ public sealed class PlatformSla : PracticeComponent
     public const string Document = "SLA.md";
 
     public const string RolloutDurationService = "platform-rollout-duration";
+
+    /// <summary>The ConfigMap that keeps the SLA document in every cluster (kubectl and pmctl assess find it there).</summary>
+    public const string ConfigMapName = "platform-sla";
+
+    /// <summary>Label of the platform's published documents, and its value on the SLA's ConfigMap: the contract pmctl assess reads.</summary>
+    public const string DocumentLabel = "platform.maturity/document";
+    public const string SlaDocument = "sla";
 
     /// <summary>A rollout slower than this many minutes spends the rollout-duration budget for every minute it stays unfinished.</summary>
     public const int RolloutMinutes = 15;
@@ -55,7 +63,22 @@ public sealed class PlatformSla : PracticeComponent
             // The Free tier has no uptime SLA (a 99.5% objective): an SLA cannot rest on it.
             component.Contribute<KubernetesCluster>(Foundation.ClusterName, cluster => cluster.SkuTier == "Free" ? cluster with { SkuTier = "Standard" } : cluster);
         if (component.HasMonitoring && component.Implements("Error Budget Management"))
+        {
             component.AddObject(ErrorBudgetManagement.ServiceLevel(RolloutDurationService, [RolloutDuration()]));
+            // The document itself is written once the topology is composed (Publish); every cluster keeps a copy.
+            component.AddObject(new V1ConfigMap
+            {
+                ApiVersion = "v1",
+                Kind = "ConfigMap",
+                Metadata = new V1ObjectMeta
+                {
+                    Name = ConfigMapName, NamespaceProperty = WellKnown.MonitoringNamespace,
+                    Labels = new Dictionary<string, string> { [DocumentLabel] = SlaDocument },
+                },
+                Data = new Dictionary<string, string> { [Document] = "" },
+            });
+            component.Note($"Read the SLA in a cluster: kubectl get configmap {ConfigMapName} -n {WellKnown.MonitoringNamespace} -o jsonpath='{{.data.SLA\\.md}}'");
+        }
         else
             component.Note("No Sloth on this platform (Error Budget Management with monitoring): the SLA's objectives are published but not evaluated.");
         if (component.Config.Sla is null)
@@ -72,9 +95,17 @@ public sealed class PlatformSla : PracticeComponent
         if (graph.Component(componentId) is not { } component)
             return graph;
         var document = Sla(graph, model);
+        // Each cluster's copy of the ConfigMap gets the document (members copied it before the topology was complete).
+        GraphResource WithDocument(GraphResource resource) => resource is KubernetesResource { Object: V1ConfigMap map } k
+            && map.Metadata.Name == ConfigMapName && map.Metadata.Labels is { } labels && labels.TryGetValue(DocumentLabel, out var kind) && kind == SlaDocument
+            ? k with { Object = new V1ConfigMap { ApiVersion = map.ApiVersion, Kind = map.Kind, Metadata = map.Metadata, Data = new Dictionary<string, string> { [Document] = document } } }
+            : resource;
         return graph with
         {
-            Components = [.. graph.Components.Select(c => c.Id == componentId ? c with { Documents = c.Documents.SetItem(Document, document) } : c)],
+            Components = [.. graph.Components.Select(c => (c.Id == componentId ? c with { Documents = c.Documents.SetItem(Document, document) } : c) with
+            {
+                Resources = [.. c.Resources.Select(WithDocument)],
+            })],
         };
     }
 

@@ -44,6 +44,11 @@ public sealed class PlatformSlaTests
         foreach (var o in objectives)
             Assert.Single(sla.Split('\n'), l => l.StartsWith($"| {o.Service} | {o.Name} |", StringComparison.Ordinal));
         Assert.Empty(graph.SchemaErrors());
+
+        // Every cluster keeps the same document, where kubectl and pmctl assess find it.
+        var maps = graph.Resources.OfType<KubernetesResource>().Where(k => k.Kind == "ConfigMap" && k.Object.Metadata.Name == PlatformSla.ConfigMapName).ToList();
+        Assert.Equal(graph.Clusters.Select(c => c.Key), maps.Select(m => m.Cluster));
+        Assert.All(maps, m => Assert.Equal(sla, ((k8s.Models.V1ConfigMap)m.Object).Data[PlatformSla.Document]));
     }
 
     [Fact]
