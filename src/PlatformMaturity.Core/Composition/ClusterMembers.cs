@@ -57,7 +57,7 @@ internal static class ClusterMembers
 
     private static bool OnFirstCluster(GraphResource resource) => resource switch
     {
-        KubernetesResource k => k.Cluster == ClusterRef.PrimaryKey,
+        KubernetesResource k => k.Cluster == ClusterRef.PrimaryKey && !k.PrimaryOnly,
         HelmRelease h => h.Cluster == ClusterRef.PrimaryKey,
         ConfigSecret s => s.Cluster == ClusterRef.PrimaryKey,
         KubernetesCluster c => c.Name == Foundation.ClusterName,
