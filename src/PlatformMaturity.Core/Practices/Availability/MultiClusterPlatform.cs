@@ -118,7 +118,8 @@ public sealed class MultiClusterPlatform : PracticeComponent
             StrategyName = "one-region-at-a-time", Fleet = FleetResource,
             Stages = [.. order.Select((group, i) => new FleetUpdateStage($"region-{group}", [group], i < order.Length - 1 ? WaitBetweenRegionsSeconds : null))],
         });
-        var version = config.KubernetesVersion!;
+        // A config built in code may leave the version unset: the parser's default then.
+        var version = config.KubernetesVersion ?? Versions.Pins.AksKubernetesVersion;
         component.Add(new FleetUpdateRun
         {
             Name = RunResource(version), Provenance = component.Provenance,
