@@ -29,6 +29,9 @@ internal static class AzureMapper
         FleetMember member => FleetMapper.Map(member, context, parent),
         FleetUpdateStrategy strategy => FleetMapper.Map(strategy, context, parent),
         FleetUpdateRun run => FleetMapper.Map(run, context, parent),
+        PolicyAssignment assignment => PolicyAssignmentMapper.Map(assignment, context, parent),
+        DiagnosticSetting setting => AuditLogMapper.Map(setting, context, parent),
+        LogAnalyticsWorkspaceTable table => AuditLogMapper.Map(table, context, parent),
         _ => throw new NotSupportedException(
             $"the Pulumi program cannot map {resource.Kind} '{resource.Name}'; add a mapper in src/PlatformMaturity.Pulumi/Mapping/AzureResources"),
     };
