@@ -37,8 +37,8 @@ public sealed class MultiClusterPlatform : PracticeComponent
     public override string Practice => WellKnown.MultiClusterPlatform;
 
     public override Implementation Implementation => new(
-        Existing: $"Every member of {ConfigKeys.Clusters.FullName} is a kubeconfig context running the same platform; an Argo CD hub on the first member places applications on the members by their labels (region, environment, capabilities); their owners upgrade them",
-        Azure: $"An Azure Kubernetes Fleet Manager with every AKS cluster of {ConfigKeys.Clusters.FullName} as a member in its region's update group, an update strategy upgrading one region at a time ({WaitBetweenRegionsSeconds / 60} min wait between regions), the members' automatic upgrade channel off, and an update run created by each change of {ConfigKeys.KubernetesVersion.FullName}; an Argo CD hub on the first member places applications by cluster labels (region, environment, capabilities)");
+        Existing: $"Every member of {ConfigKeys.Clusters.FullName} is a kubeconfig context running the same platform, with placement labels (region, environment, capabilities) for the Argo CD hub on the first member (registered with argocd cluster add, {HubRunbook}); their owners upgrade them",
+        Azure: $"An Azure Kubernetes Fleet Manager with every AKS cluster of {ConfigKeys.Clusters.FullName} as a member in its region's update group, an update strategy upgrading one region at a time ({WaitBetweenRegionsSeconds / 60} min wait between regions), the members' automatic upgrade channel off, and an update run created by each change of {ConfigKeys.KubernetesVersion.FullName}; placement labels (region, environment, capabilities) for the Argo CD hub on the first member and its runbook ({HubRunbook})");
 
     /// <summary>The labels a member joins the hub with: its name, region, environment and capabilities.</summary>
     public static ImmutableSortedDictionary<string, string> Labels(PlatformConfig config, ClusterMember member)
