@@ -71,6 +71,26 @@ public sealed class InitTests
     }
 
     [Fact]
+    public void On_azure_level_5_is_written_with_three_clusters_in_two_regions_a_gpu_member_and_status_shows_the_fleet()
+    {
+        using var dir = new TempDirectory();
+        var written = CliRunner.Run(dir.Path, "init", "dev", "--level", "5", "--target", "azure", "--tenant", "team-a:7f9c1d2e-0000-4000-8000-000000000001");
+        Assert.Equal(0, written.ExitCode);
+        var config = Load(dir, "dev");
+        Assert.Equal(["westeurope", "northeurope", "westeurope"], config.Members.Select(m => m.Region!).ToArray());
+        Assert.Equal(["westeurope", "northeurope"], config.Regions.AsEnumerable());
+        Assert.Equal(["gpu"], config.Members[2].Capabilities.AsEnumerable());
+        Assert.Equal(TopologyDefaults.GpuVmSize, config.Members[2].UserPool!.VmSize);
+        Assert.Contains("shares westeurope", written.Out);
+        Assert.Contains("≥ target 99.99%", written.Out);
+        var status = CliRunner.Run(dir.Path, "status", "dev");
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("Fleet: 3 members in Azure Kubernetes Fleet Manager fleet-dev; Argo CD hub on primary", status.Out);
+        Assert.Contains("upgrades (update run to", status.Out);
+        Assert.Contains("fleet_member_gpu", CliRunner.Run(dir.Path, "graph", "dev").Out);
+    }
+
+    [Fact]
     public void On_azure_a_level_with_an_availability_target_gets_a_topology_that_reaches_it()
     {
         using var dir = new TempDirectory();

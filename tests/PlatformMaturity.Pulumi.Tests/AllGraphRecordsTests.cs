@@ -241,6 +241,61 @@ public sealed class AllGraphRecordsTests : PulumiTest
         Assert.Equal(("afd-records", "Standard_AzureFrontDoor"), ((string)profile["name"], (string)profile["skuName"]));
     }
 
+    /// <summary>
+    /// The fleet: every member joins the manager by the ids of the fleet and of its AKS cluster, in its region's update
+    /// group; the strategy's stages name those groups with the wait between regions; the run names the strategy and the
+    /// version (no stages of its own, so the strategy decides the order).
+    /// </summary>
+    [Fact]
+    public async Task The_fleet_maps_to_Fleet_Manager_members_a_staged_strategy_and_a_run_to_the_version()
+    {
+        var graph = Graph();
+        var run = await TestDeployment.RunAsync("records-fleet", () => PlatformProgram.Map(graph));
+        var rg = ((ResourceGroup)graph.Resource(Foundation.ResourceGroupName)).ResourceGroupName;
+        Expect(run, "fleet", new JsonObject
+        {
+            ["name"] = "fleet-records", ["resourceGroupName"] = rg, ["location"] = "westeurope", ["tags"] = new JsonObject { ["purpose"] = "fleet" },
+        });
+        Expect(run, "fleet-member-primary", new JsonObject
+        {
+            ["name"] = "primary", ["kubernetesFleetId"] = RecordingMocks.IdOf("fleet"), ["kubernetesClusterId"] = RecordingMocks.IdOf(Foundation.ClusterName), ["group"] = "westeurope",
+        });
+        Expect(run, "fleet-update-strategy", new JsonObject
+        {
+            ["name"] = "one-region-at-a-time", ["kubernetesFleetManagerId"] = RecordingMocks.IdOf("fleet"),
+            ["stages"] = new JsonArray(
+                new JsonObject { ["name"] = "region-northeurope", ["groups"] = new JsonArray(new JsonObject { ["name"] = "northeurope" }), ["afterStageWaitInSeconds"] = 3600 },
+                new JsonObject { ["name"] = "region-westeurope", ["groups"] = new JsonArray(new JsonObject { ["name"] = "westeurope" }) }),
+        });
+        Expect(run, "fleet-update-run-1-34", new JsonObject
+        {
+            ["name"] = "upgrade-1-34", ["kubernetesFleetManagerId"] = RecordingMocks.IdOf("fleet"), ["fleetUpdateStrategyId"] = RecordingMocks.IdOf("fleet-update-strategy"),
+            ["managedClusterUpdate"] = new JsonObject
+            {
+                ["upgrade"] = new JsonObject { ["type"] = "Full", ["kubernetesVersion"] = "1.34" },
+                ["nodeImageSelection"] = new JsonObject { ["type"] = "Consistent" },
+            },
+        });
+    }
+
+    /// <summary>A cluster whose version a fleet upgrades sets it at creation only, beside the autoscaled node count.</summary>
+    [Fact]
+    public async Task A_cluster_upgraded_by_the_fleet_ignores_later_version_changes()
+    {
+        var graph = Graph();
+        var aks = (KubernetesCluster)graph.Resource(Foundation.ClusterName);
+        var fleetGraph = graph with
+        {
+            Components = [.. graph.Components.Select(c => c.Id == GraphComponent.FoundationId
+                ? c with { Resources = [.. c.Resources.Select(r => r.Name == aks.Name ? aks with { KubernetesVersionByFleet = true } : r)] }
+                : c)],
+        };
+        var run = await TestDeployment.RunAsync("records-fleet-version", () => PlatformProgram.Map(fleetGraph));
+        Assert.Equal(["defaultNodePool.nodeCount", "kubernetesVersion", "defaultNodePool.orchestratorVersion"], run.Mapped.Resources.OptionsOf(aks.Name).IgnoreChanges);
+        run = await TestDeployment.RunAsync("records-no-fleet-version", () => PlatformProgram.Map(graph));
+        Assert.Equal(["defaultNodePool.nodeCount"], run.Mapped.Resources.OptionsOf(aks.Name).IgnoreChanges);
+    }
+
     private static PlatformGraph Graph()
     {
         var graph = Composer.Default.Compose(new PlatformConfig
@@ -423,6 +478,29 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 Name = "front-door-route", Provenance = Test, RouteName = "platform", Endpoint = "front-door-endpoint", OriginGroup = "front-door-gateways",
                 Origins = ["front-door-origin-primary"], ForwardingProtocol = "HttpOnly",
                 DependsOn = ["front-door-endpoint", "front-door-gateways", "front-door-origin-primary"],
+            },
+            new KubernetesFleetManager
+            {
+                Name = "fleet", Provenance = Test, FleetName = "fleet-records", ResourceGroup = Foundation.ResourceGroupName, Location = "westeurope",
+                Tags = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("purpose", "fleet")]),
+                DependsOn = [Foundation.ResourceGroupName],
+            },
+            new FleetMember
+            {
+                Name = "fleet-member-primary", Provenance = Test, MemberName = "primary", Fleet = "fleet", Cluster = Foundation.ClusterName,
+                Group = "westeurope", DependsOn = ["fleet", Foundation.ClusterName],
+            },
+            new FleetUpdateStrategy
+            {
+                Name = "fleet-update-strategy", Provenance = Test, StrategyName = "one-region-at-a-time", Fleet = "fleet",
+                Stages = [new FleetUpdateStage("region-northeurope", ["northeurope"], 3600), new FleetUpdateStage("region-westeurope", ["westeurope"], null)],
+                DependsOn = ["fleet"],
+            },
+            new FleetUpdateRun
+            {
+                Name = "fleet-update-run-1-34", Provenance = Test, RunName = "upgrade-1-34", Fleet = "fleet", Strategy = "fleet-update-strategy",
+                UpgradeType = "Full", KubernetesVersion = "1.34", NodeImageSelection = "Consistent",
+                DependsOn = ["fleet", "fleet-update-strategy", "fleet-member-primary"],
             },
         ];
         var monitoring = Component("test-monitoring",

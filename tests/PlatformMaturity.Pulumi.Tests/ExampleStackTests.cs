@@ -133,6 +133,8 @@ public sealed class ExampleStackTests : PulumiTest
             AzureGraph.AzureOutput.OidcIssuerUrl => RecordingMocks.OidcIssuerOf(name),
             AzureGraph.AzureOutput.KubeletIdentityObjectId => RecordingMocks.KubeletObjectId,
             AzureGraph.AzureOutput.LoginServer => RecordingMocks.LoginServerOf(name),
+            AzureGraph.AzureOutput.Fqdn => RecordingMocks.FqdnOf(name),
+            AzureGraph.AzureOutput.ClusterCaCertificate => RecordingMocks.CaOf(name),
             _ => throw new ArgumentOutOfRangeException(nameof(reference)),
         };
     }

@@ -44,6 +44,9 @@ public sealed class RecordingMocks : IMocks
                 state["kubeletIdentity"] = ImmutableDictionary<string, object>.Empty
                     .Add("objectId", KubeletObjectId).Add("clientId", "kubelet-client-id").Add("userAssignedIdentityId", "");
                 state["oidcIssuerUrl"] = OidcIssuerOf(name);
+                state["fqdn"] = FqdnOf(name);
+                state["kubeConfigs"] = ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty
+                    .Add("host", $"https://{FqdnOf(name)}:443").Add("clusterCaCertificate", CaOf(name)));
                 break;
             case "azure:containerservice/registry:Registry":
                 state["loginServer"] = LoginServerOf(name);
@@ -56,6 +59,12 @@ public sealed class RecordingMocks : IMocks
         }
         return Task.FromResult<(string? id, object state)>((IdOf(name), state));
     }
+
+    /// <summary>The API server host name the mocks give an AKS cluster.</summary>
+    public static string FqdnOf(string name) => $"{name}.hcp.westeurope.azmk8s.io";
+
+    /// <summary>The (base64) CA certificate the mocks give an AKS cluster.</summary>
+    public static string CaOf(string name) => $"{name}-ca-data";
 
     public Task<object> CallAsync(MockCallArgs args) => Task.FromResult<object>(args.Token switch
     {

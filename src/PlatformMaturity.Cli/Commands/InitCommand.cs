@@ -111,9 +111,12 @@ internal static class InitCommand
         if (target == DeploymentTarget.Azure && request.Level >= 4)
         {
             var primary = request.Regions.Count > 0 ? request.Regions[0] : "westeurope";
-            var clusters = TopologyDefaults.TwoRegions(primary, TopologyDefaults.ZonesFor(primary).Select(z => z!.GetValue<string>()), request.Regions.Count > 1 ? request.Regions[1] : null);
+            var zones = TopologyDefaults.ZonesFor(primary).Select(z => z!.GetValue<string>());
+            var second = request.Regions.Count > 1 ? request.Regions[1] : null;
+            // Level 5 (Multi-cluster Platform): three clusters in two regions, the third a GPU member beside the primary.
+            var clusters = request.Level >= 5 ? TopologyDefaults.Fleet(primary, zones, second) : TopologyDefaults.TwoRegions(primary, zones, second);
             raw = raw.With(ConfigKeys.Clusters, clusters)
-                .With(ConfigKeys.Regions, new JsonArray([.. clusters.Select(c => JsonValue.Create(c!["region"]!.GetValue<string>()))]));
+                .With(ConfigKeys.Regions, new JsonArray([.. clusters.Select(c => c!["region"]!.GetValue<string>()).Distinct().Select(r => JsonValue.Create(r))]));
         }
 
         // A level with an availability target gets a topology that reaches it where one cluster can (AKS Standard tier, 3 zones, 3 nodes).

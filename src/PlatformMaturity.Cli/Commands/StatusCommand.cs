@@ -82,6 +82,17 @@ internal static class StatusCommand
             foreach (var slo in status.Objectives)
                 io.Out.WriteLine(FormattableString.Invariant($"  {slo.Service}/{slo.Name}: {slo.Objective}% (error budget {slo.ErrorBudgetPercent}%) - {slo.Description}"));
         }
+        if (status.Fleet is { } fleet)
+        {
+            io.Out.WriteLine($"Fleet: {Counted.Of(fleet.Members.Length, "member")}" + (fleet.FleetManager is { } manager ? $" in Azure Kubernetes Fleet Manager {manager}" : " (kubeconfig contexts)") +
+                "; Argo CD hub on " + fleet.Members.First(m => m.Hub).Name);
+            foreach (var m in fleet.Members)
+                io.Out.WriteLine($"  {m.Name}{(m.Hub ? " (hub)" : "")}: {(m.AksCluster is { } aks ? $"AKS {aks}" : $"context {m.KubeContext ?? "(current)"}")}" +
+                    (m.Region is { } region ? $", region {region}" : "") + (m.UpdateGroup is { } group ? $", update group {group}" : "") +
+                    (m.Capabilities.IsEmpty ? "" : $", capabilities {string.Join(", ", m.Capabilities)}"));
+            if (!fleet.UpgradeStages.IsEmpty)
+                io.Out.WriteLine($"  upgrades (update run to {fleet.UpdateRunVersion}): {string.Join(" → ", fleet.UpgradeStages)}");
+        }
         var r = status.Resources;
         io.Out.WriteLine($"Graph: {Counted.Of(r.Components, "component")}, {Counted.Of(r.KubernetesObjects, "Kubernetes object")}, {Counted.Of(r.Secrets, "secret")} from stack config, " +
             $"{Counted.Of(r.HelmReleases, "Helm release")}, {Counted.Of(r.AzureResources, "Azure resource")}, {Counted.Of(r.ContributedSettings, "contributed setting")}");

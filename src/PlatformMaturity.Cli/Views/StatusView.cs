@@ -18,7 +18,8 @@ public sealed record StackStatus(
     IReadOnlyList<MissingSecretView> MissingSecrets,
     StackCost Cost,
     NextLevel? Next,
-    IReadOnlyList<ObjectiveView> Objectives)
+    IReadOnlyList<ObjectiveView> Objectives,
+    PlatformMaturity.Practices.Availability.FleetView? Fleet = null)
 {
     public static StackStatus Of(PlatformGraph graph, string file, Model.MaturityModel model, NextLevel? next) => new(
         graph.Config.Stack,
@@ -34,7 +35,8 @@ public sealed record StackStatus(
         [.. graph.Config.MissingSecrets.Select(k => MissingSecretView.Of(k, graph.Config.Stack))],
         StackCost.Of(graph),
         next,
-        [.. PlatformMaturity.Practices.Availability.ErrorBudgetManagement.In(graph).Select(ObjectiveView.Of)]);
+        [.. PlatformMaturity.Practices.Availability.ErrorBudgetManagement.In(graph).Select(ObjectiveView.Of)],
+        PlatformMaturity.Practices.Availability.MultiClusterPlatform.Of(graph));
 }
 
 /// <summary>A service level objective the platform evaluates (Error Budget Management), as status lists it.</summary>

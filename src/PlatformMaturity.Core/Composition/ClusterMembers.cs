@@ -62,7 +62,7 @@ internal static class ClusterMembers
 
     private static bool OnFirstCluster(GraphResource resource) => resource switch
     {
-        KubernetesResource k => k.Cluster == ClusterRef.PrimaryKey,
+        KubernetesResource k => k.Cluster == ClusterRef.PrimaryKey && !k.PrimaryOnly,
         HelmRelease h => h.Cluster == ClusterRef.PrimaryKey,
         ConfigSecret s => s.Cluster == ClusterRef.PrimaryKey,
         KubernetesCluster c => c.Name == Foundation.ClusterName,
@@ -84,7 +84,7 @@ internal static class ClusterMembers
         {
             KubernetesResource k when k.TextFromAzure.Any(r => names.ContainsKey(r.Resource)) =>
                 throw new InvalidOperationException($"'{k.Name}' carries text from a first-cluster Azure resource; a member cannot copy it as is"),
-            KubernetesResource k => k with { Cluster = key },
+            KubernetesResource k => OwnGatewayDnsLabel(k, member, config) with { Cluster = key },
             HelmRelease h => h with
             {
                 Cluster = key,
@@ -94,7 +94,9 @@ internal static class ClusterMembers
             ConfigSecret s => s with { Cluster = key },
             KubernetesCluster c => c with
             {
-                ClusterName = $"aks-{config.Name}-{member.Region}",
+                // A specialised member sharing a region with an earlier one is named after itself; the others keep
+                // the region-based name they always had.
+                ClusterName = SharesRegion(config, member) ? $"aks-{config.Name}-{member.Name}" : $"aks-{config.Name}-{member.Region}",
                 Location = member.Region!,
                 DnsPrefix = $"{config.Name}-{member.Name}",
                 DefaultNodePool = Sized(c.DefaultNodePool, member.SystemPool, member.Zones) with { Subnet = c.DefaultNodePool.Subnet is { } s ? Name(s) : null },
@@ -108,6 +110,26 @@ internal static class ClusterMembers
             _ => throw new InvalidOperationException($"a member cannot copy '{resource.Name}' ({resource.Kind})"),
         };
     }
+
+    /// <summary>
+    /// A specialised member sharing a region (Level 5) gives its gateway's public address its own DNS label: Azure
+    /// refuses a second address with the same label in a region.
+    /// </summary>
+    private static KubernetesResource OwnGatewayDnsLabel(KubernetesResource resource, ClusterMember member, PlatformConfig config)
+    {
+        const string annotation = Practices.Availability.FaultTolerantWorkloadDistribution.AzureDnsLabelAnnotation;
+        if (!SharesRegion(config, member) || resource.Object is not CustomObject { Kind: "EnvoyProxy" } proxy
+            || proxy.Spec?["provider"]?["kubernetes"]?["envoyService"]?["annotations"]?[annotation] is null)
+            return resource;
+        var copy = k8s.KubernetesJson.Deserialize<CustomObject>(k8s.KubernetesJson.Serialize(proxy));
+        copy.Spec!["provider"]!["kubernetes"]!["envoyService"]!["annotations"]![annotation] =
+            Practices.Availability.FaultTolerantWorkloadDistribution.GatewayDnsLabel(config, member);
+        return resource with { Object = copy };
+    }
+
+    /// <summary>Whether an earlier member of platform:clusters runs in the same region (a specialised member, Level 5).</summary>
+    public static bool SharesRegion(PlatformConfig config, ClusterMember member) =>
+        member.Region is { } region && config.Members.TakeWhile(m => m != member).Any(m => m.Region == region);
 
     /// <summary>
     /// Velero on a member writes under its own prefix of the shared backup location: with the same schedules, two

@@ -38,6 +38,8 @@ public sealed class ComponentBuilder
 
     internal List<string> Notes { get; } = [];
 
+    internal Dictionary<string, string> Documents { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Whether a practice is in effect at the stack's level (listed or carried), e.g. to add what a superseded predecessor no longer does.</summary>
     public bool InEffect(string practice) => _graph.InEffect(practice);
 
@@ -145,4 +147,12 @@ public sealed class ComponentBuilder
 
     /// <summary>Guidance for people operating the practice by hand (shown by describe and render).</summary>
     public void Note(string text) => Notes.Add(text);
+
+    /// <summary>A Markdown document for people that pmctl render writes into this component's folder (a file name such as SLA.md).</summary>
+    public void AddDocument(string fileName, string markdown)
+    {
+        if (fileName is "README.md" || !fileName.EndsWith(".md", StringComparison.Ordinal) || fileName.Contains('/', StringComparison.Ordinal))
+            throw new ArgumentException($"'{fileName}' is not a document name (a Markdown file name other than README.md)", nameof(fileName));
+        Documents.Add(fileName, markdown);
+    }
 }

@@ -68,7 +68,10 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
         }
         ClusterMembers.Build(builder);
         GitOps.GitOpsBridge.Annotate(builder);
-        return builder.Build(statuses.ToImmutable());
+        var graph = builder.Build(statuses.ToImmutable());
+        // The SLA's availability is the composed topology's (every member's cluster in the graph), so it is written last.
+        var sla = model.Practice(Practices.Availability.PlatformSla.PracticeName);
+        return Practices.Availability.PlatformSla.Publish(graph, model, sla.Slug);
     }
 
     /// <summary>The Pulumi type token of a practice's component: platform:&lt;category&gt;:&lt;PracticeName&gt;.</summary>

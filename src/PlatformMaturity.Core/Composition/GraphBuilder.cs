@@ -95,6 +95,7 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
                 [.. _components.Select(c => c.Id).Where(dependsOn.Contains)])
             {
                 Predecessors = draft.Predecessors,
+                Documents = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, draft.Builder.Documents),
             };
         }).ToList();
 

@@ -38,6 +38,8 @@ public static class WellKnown
 
     public const string FaultTolerantWorkloadDistribution = "Fault-tolerant Workload Distribution";
 
+    public const string MultiClusterPlatform = "Multi-cluster Platform";
+
     /// <summary>Graph name of the AKS user node pool tenant workloads run on (azure), which practices tune like the system pool.</summary>
     public const string UserNodePool = "aks-user-pool";
 }

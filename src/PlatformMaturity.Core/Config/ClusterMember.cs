@@ -12,8 +12,14 @@ public sealed record ClusterMember
     /// <summary>The member's name (DNS label); it prefixes the graph names of every member after the first.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Azure: the member's region; null on existing.</summary>
+    /// <summary>Azure: the member's region. Existing: an optional region label (where the cluster runs), for placement; null when not stated.</summary>
     public string? Region { get; init; }
+
+    /// <summary>
+    /// What the cluster offers beyond the platform every member runs (e.g. gpu), from Level 5: Argo CD places
+    /// applications by these labels (Multi-cluster Platform). Empty for a general-purpose member.
+    /// </summary>
+    public ImmutableArray<string> Capabilities { get; init; } = [];
 
     /// <summary>Azure: availability zones of the member's node pools; empty for regional pools.</summary>
     public ImmutableArray<string> Zones { get; init; } = [];

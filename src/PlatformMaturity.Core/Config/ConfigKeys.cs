@@ -73,7 +73,7 @@ public static class ConfigKeys
 
     public static readonly ConfigKey Clusters = new(
         "clusters", ConfigValueType.Array,
-        "The platform's clusters, primary first (Fault-tolerant Workload Distribution, from Level 4): azure [{name, region, zones, nodePools: {system: {vmSize, count, minCount, maxCount}, user: {...}}}], one region each; existing [{name, kubeContext, availability}] with the availability (percent) the cluster's owner guarantees. Unset: one cluster from the single-cluster keys (regions, zones, kubeContext).",
+        "The platform's clusters, primary first (Fault-tolerant Workload Distribution, from Level 4): azure [{name, region, zones, nodePools: {system: {vmSize, count, minCount, maxCount}, user: {...}}}], one region each; existing [{name, kubeContext, availability, region}] with the availability (percent) the cluster's owner guarantees; from Level 5 capabilities: [gpu, ...] label a member for placement. Unset: one cluster from the single-cluster keys (regions, zones, kubeContext).",
         FromLevel: 4, ItemType: ConfigValueType.Object);
 
     public static readonly ConfigKey Attestations = new(
@@ -307,6 +307,10 @@ public static class ConfigKeys
         "signatureRegistryCredentials", ConfigValueType.String,
         "Docker config JSON ({\"auths\": {...}}) Kyverno reads image signatures from platform:registry with (from Level 4); unset for a registry that needs no credentials.",
         Target: DeploymentTarget.Existing, FromLevel: 4, Secret: true);
+    public static readonly ConfigKey Sla = new(
+        "sla", ConfigValueType.Object,
+        "The platform's SLA (Platform SLA, Level 5; refused below): {owner: platform-team@example.com, availability: 99.95}; availability (percent, monthly) may not exceed what the topology computes, unset announces the computed figure rounded down. pmctl render writes the SLA document.",
+        FromLevel: 5);
 
     /// <summary>Secret keys a stack at <paramref name="level"/> on <paramref name="target"/> must set before it is deployed.</summary>
     public static IEnumerable<ConfigKey> SecretsNeeded(int level, DeploymentTarget target) =>
@@ -319,7 +323,7 @@ public static class ConfigKeys
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, Network, KubeContext, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
-         StorageProvisioner, Chaos, Budget,
+         StorageProvisioner, Chaos, Budget, Sla,
          GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning, RegistryZoneRedundancy, SignatureRegistryCredentials,
          Staged, Enforced, Attestations];
 

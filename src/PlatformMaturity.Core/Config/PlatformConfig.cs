@@ -158,6 +158,8 @@ public sealed record PlatformConfig
     /// rather than on the VNet AKS manages (unset: stacks written before the key, whose clusters cannot move VNet).
     /// </summary>
     public bool SpokeNetwork { get; init; }
+    /// <summary>The platform's SLA (platform:sla, Level 5): null when the stack announces none.</summary>
+    public SlaConfig? Sla { get; init; }
 
     public bool IsAzure => Target == DeploymentTarget.Azure;
 
@@ -199,4 +201,7 @@ public sealed record PlatformConfig
 public sealed record Attestation(string Id, string By, string At);
 
 /// <summary>platform:budget: the monthly amount, who is alerted, and the first month it covers (yyyy-MM).</summary>
+/// <summary>platform:sla: the team answering for the SLA, and the availability it announces (0..1; null: the computed figure).</summary>
+public sealed record SlaConfig(string Owner, double? Availability);
+
 public sealed record BudgetConfig(double Amount, ImmutableArray<string> ContactEmails, string StartMonth);

@@ -19,7 +19,7 @@ public static partial class PlatformConfigParser
                 CheckZonesExist(ConfigKeys.Zones, config.Regions.IsDefaultOrEmpty ? null : config.Regions[0], config.Zones, "", problem);
             else
             {
-                ImmutableArray<string> regions = [.. members.Select(m => m.Region!)];
+                ImmutableArray<string> regions = [.. members.Select(m => m.Region!).Distinct()];
                 if (raw.Has(ConfigKeys.Regions) && !config.Regions.IsDefaultOrEmpty && !config.Regions.SequenceEqual(regions))
                     problem(ConfigKeys.Regions, $"lists [{string.Join(", ", config.Regions)}] but {ConfigKeys.Clusters.FullName} places its clusters in [{string.Join(", ", regions)}]; " +
                         $"list the members' regions in order, or remove {ConfigKeys.Regions.FullName}");
@@ -58,7 +58,7 @@ public static partial class PlatformConfigParser
                 problem(key, $"{at} '{Shown(array[i])}' is not a cluster; expected {{name, {(config.IsAzure ? "region, zones, nodePools" : "kubeContext, availability")}}}");
                 continue;
             }
-            var allowed = config.IsAzure ? new[] { "name", "region", "zones", "nodePools" } : ["name", "kubeContext", "availability"];
+            var allowed = config.IsAzure ? new[] { "name", "region", "zones", "nodePools", "capabilities" } : ["name", "kubeContext", "availability", "region", "capabilities"];
             foreach (var field in item.Select(p => p.Key).Where(f => !allowed.Contains(f)))
                 problem(key, $"{at} has '{field}', which target '{ConfigNames.Of(config.Target)}' does not use; allowed: {string.Join(", ", allowed)}");
             var name = Scalar(item["name"]);
@@ -72,14 +72,45 @@ public static partial class PlatformConfigParser
                 problem(key, $"{at} name '{name}' is taken; each cluster has its own name ('{Graph.ClusterRef.PrimaryKey}' only for the first)");
                 continue;
             }
-            var member = config.IsAzure ? ReadAzureMember(item, name, at, members, problem) : ReadExistingMember(item, name, at, problem);
+            var capabilities = ReadCapabilities(item["capabilities"], $"{at} ({name})", config.Level, problem);
+            var member = config.IsAzure ? ReadAzureMember(item, name, at, members, capabilities, problem) : ReadExistingMember(item, name, at, problem);
             if (member is not null)
-                members.Add(member);
+                members.Add(member with { Capabilities = capabilities });
         }
         return [.. members];
     }
 
-    private static ClusterMember? ReadAzureMember(JsonObject item, string name, string at, List<ClusterMember> members, Action<ConfigKey, string> problem)
+    /// <summary>
+    /// A member's capabilities (Level 5, Multi-cluster Platform): DNS labels such as gpu, each once. They become the
+    /// values of the member's Argo CD cluster labels, so placement can select them.
+    /// </summary>
+    private static ImmutableArray<string> ReadCapabilities(JsonNode? node, string at, int level, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.Clusters;
+        if (node is null)
+            return [];
+        if (level < 5)
+        {
+            problem(key, $"{at} has capabilities, which place applications across a fleet (Multi-cluster Platform, Level 5); remove them below Level 5");
+            return [];
+        }
+        if (node is not JsonArray list)
+        {
+            problem(key, $"{at} capabilities '{Shown(node)}' is not a list; expected e.g. [gpu]");
+            return [];
+        }
+        var capabilities = new List<string>();
+        foreach (var capability in list.Select(Scalar))
+        {
+            if (capability is not null && Names.IsDnsLabel(capability, 30) && !capabilities.Contains(capability))
+                capabilities.Add(capability);
+            else
+                problem(key, $"{at} capability '{capability}' is not allowed; expected lowercase letters, digits and hyphens (at most 30), each once, e.g. gpu");
+        }
+        return [.. capabilities];
+    }
+
+    private static ClusterMember? ReadAzureMember(JsonObject item, string name, string at, List<ClusterMember> members, ImmutableArray<string> capabilities, Action<ConfigKey, string> problem)
     {
         var key = ConfigKeys.Clusters;
         var region = Scalar(item["region"]);
@@ -88,9 +119,11 @@ public static partial class PlatformConfigParser
             problem(key, $"{at} ({name}) region {(region is null ? "is required: the Azure region of the cluster, e.g. westeurope" : AzureRegions.Problem(region))}");
             return null;
         }
-        if (members.FirstOrDefault(m => m.Region == region) is { } same)
+        // A specialised member (capabilities, Level 5: e.g. the GPU cluster) may share a region: it adds capacity of a
+        // kind, not redundancy, so the availability arithmetic counts one cluster per region.
+        if (members.FirstOrDefault(m => m.Region == region) is { } same && capabilities.IsEmpty)
         {
-            problem(key, $"{at} ({name}) is in {region}, like '{same.Name}'; a second cluster in the same region adds no regional redundancy, put it in another region (e.g. {AzureRegions.PairOf(region) ?? "its Azure pair"})");
+            problem(key, $"{at} ({name}) is in {region}, like '{same.Name}'; a second cluster in the same region adds no regional redundancy, put it in another region (e.g. {AzureRegions.PairOf(region) ?? "its Azure pair"}), or at Level 5 give it capabilities (e.g. [gpu]) that make it a specialised member");
             return null;
         }
         var zones = new List<string>();
@@ -131,7 +164,10 @@ public static partial class PlatformConfigParser
             else
                 problem(key, $"{at} ({name}) availability '{Shown(given)}' is not allowed; expected the percentage the cluster's owner guarantees, e.g. 99.95");
         }
-        return new ClusterMember { Name = name, KubeContext = context, Availability = availability };
+        var region = item["region"] is null ? null : Scalar(item["region"]);
+        if (item["region"] is not null && (region is null || !Names.IsDnsLabel(region, 40)))
+            problem(key, $"{at} ({name}) region '{Shown(item["region"])}' is not allowed; expected a label such as eu-west (lowercase letters, digits and hyphens)");
+        return new ClusterMember { Name = name, KubeContext = context, Availability = availability, Region = region };
     }
 
     private static NodePoolSize? ReadPoolSize(JsonNode? pools, string pool, string at, Action<ConfigKey, string> problem)

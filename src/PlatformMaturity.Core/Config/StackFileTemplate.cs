@@ -62,6 +62,7 @@ public static class StackFileTemplate
         "apiServerAuthorizedIpRanges" => "[203.0.113.0/24]",
         "clusters" => "[{name: primary, kubeContext: kind-a, availability: 99.95}, {name: secondary, kubeContext: kind-b, availability: 99.95}]",
         "secretStore" => "{vault: {server: \"https://vault.example.com\", path: secret, version: v2, auth: {kubernetes: {mountPath: kubernetes, role: external-secrets}}}}",
+        "sla" => "{owner: platform-team@example.com, availability: 99.95}",
         _ => "<value>",
     };
 

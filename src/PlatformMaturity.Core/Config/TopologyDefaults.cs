@@ -19,6 +19,29 @@ public static class TopologyDefaults
     /// <summary>Zones a new member uses: all three where the region has them, none where it has none.</summary>
     public static JsonArray ZonesFor(string region) => AzureRegions.ZonesIn(region) > 0 ? new JsonArray("1", "2", "3") : [];
 
+    public const string GpuName = "gpu";
+
+    /// <summary>The GPU member's user pool VM size (NC-family, NVIDIA T4): the smallest GPU size AKS offers broadly.</summary>
+    public const string GpuVmSize = "Standard_NC4as_T4_v3";
+
+    /// <summary>
+    /// Level 5's fleet: the two regional members plus a specialised GPU member in the primary's region (three clusters in
+    /// two regions); the GPU member adds capacity of a kind, not redundancy, so the availability arithmetic counts it once.
+    /// </summary>
+    public static JsonArray Fleet(string primary, IEnumerable<string> primaryZones, string? second = null)
+    {
+        var clusters = TwoRegions(primary, primaryZones, second);
+        clusters.Add(new JsonObject
+        {
+            ["name"] = GpuName,
+            ["region"] = primary,
+            ["zones"] = ZonesFor(primary),
+            ["capabilities"] = new JsonArray("gpu"),
+            ["nodePools"] = new JsonObject { ["user"] = new JsonObject { ["vmSize"] = GpuVmSize, ["minCount"] = 2, ["maxCount"] = 4 } },
+        });
+        return clusters;
+    }
+
     /// <summary>platform:clusters for two regions: the first with the zones it already has, the second with its region's.</summary>
     public static JsonArray TwoRegions(string primary, IEnumerable<string> primaryZones, string? second = null)
     {

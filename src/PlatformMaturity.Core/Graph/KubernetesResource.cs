@@ -23,6 +23,12 @@ public sealed record KubernetesResource : GraphResource
     public ImmutableArray<AzureRef> TextFromAzure { get; init; } = [];
 
     /// <summary>
+    /// Whether the object exists only on the first cluster, the fleet's Argo CD hub (e.g. the cluster Secrets that register
+    /// the other members): members of platform:clusters do not get a copy.
+    /// </summary>
+    public bool PrimaryOnly { get; init; }
+
+    /// <summary>
     /// The object's JSON with every placeholder of <see cref="TextFromAzure"/> replaced by the matching value
     /// (<paramref name="azureValues"/> in the same order); without values, the JSON as composed.
     /// </summary>

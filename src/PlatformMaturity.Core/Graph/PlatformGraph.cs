@@ -55,6 +55,9 @@ public sealed record GraphComponent(
     /// to a successor's component on upgrade; the Pulumi host aliases them so they are not replaced.
     /// </summary>
     public ImmutableArray<ComponentIdentity> Predecessors { get; init; } = [];
+
+    /// <summary>Documents for people (file name → Markdown) that pmctl render writes into the component's folder, e.g. the SLA.</summary>
+    public ImmutableSortedDictionary<string, string> Documents { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>A component's id and Pulumi type token: what names it in Pulumi state.</summary>

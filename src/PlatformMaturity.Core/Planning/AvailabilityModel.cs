@@ -47,6 +47,10 @@ public static partial class AvailabilityModel
             return ExistingEstimate(graph.Config.Members, target);
 
         var lines = new List<string>();
+        // One cluster per region counts: a specialised member sharing a region (Level 5) falls with it in a regional outage.
+        foreach (var shared in clusters.GroupBy(c => c.Location).Where(g => g.Count() > 1))
+            lines.Add($"{string.Join(", ", shared.Skip(1).Select(c => c.ClusterName))} shares {shared.Key} with {shared.First().ClusterName}: not counted again (a regional outage takes both)");
+        clusters = [.. clusters.GroupBy(c => c.Location).Select(g => g.First())];
         var unavailable = 1.0;
         foreach (var cluster in clusters)
         {
@@ -97,6 +101,10 @@ public static partial class AvailabilityModel
                  (members.Length > 1 ? $", or state each member's guaranteed availability in {Config.ConfigKeys.Clusters.FullName}." : ".")]);
         }
         var lines = members.Select(m => $"{m.Name}: {AvailabilityEstimate.Percent(m.Availability!.Value)} guaranteed by its owner").ToList();
+        // Members labelled with the same region count once, as on azure: a regional outage takes them together.
+        foreach (var shared in members.Where(m => m.Region is not null).GroupBy(m => m.Region).Where(g => g.Count() > 1))
+            lines.Add($"{string.Join(", ", shared.Skip(1).Select(m => m.Name))} shares region {shared.Key} with {shared.First().Name}: not counted again (a regional outage takes both)");
+        members = [.. members.GroupBy(m => m.Region ?? $"\0{m.Name}").Select(g => g.First())];
         var total = 1 - members.Aggregate(1.0, (u, m) => u * (1 - m.Availability!.Value));
         if (members.Length > 1)
             lines.Add($"{members.Length} clusters in parallel: 1 − Π(1 − cluster) = {Precise(total)}; the global entry in front of them is yours and multiplies this figure");

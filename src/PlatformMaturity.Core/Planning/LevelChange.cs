@@ -28,6 +28,7 @@ public static class LevelChange
                 "enforcements that can break workloads land non-blocking first (promote with pmctl upgrade --promote)"));
 
         writes.AddRange(Topology(raw, current, to));
+        writes.AddRange(Fleet(raw, current, to));
 
         foreach (var key in ConfigKeys.All.Where(k => k.NeededAt(to, current.Target) && !k.NeededAt(current.Level, current.Target)))
         {
@@ -62,6 +63,41 @@ public static class LevelChange
         yield return new ConfigWrite(ConfigKeys.Clusters, clusters,
             $"Level 4 runs no single datacenter: today's cluster stays first (nothing is replaced), a second cluster goes to {second}");
         yield return new ConfigWrite(ConfigKeys.Regions, new JsonArray(current.PrimaryRegion, second), "the regions of the clusters, primary first");
+    }
+
+    /// <summary>
+    /// Level 5 (Multi-cluster Platform, Platform SLA): an azure stack still on the Free tier moves to Standard (the uptime
+    /// SLA an announced SLA rests on); the clusters it runs join the fleet as they are. Going below Level 5 drops what
+    /// only Level 5 accepts: members' capabilities, the specialised members that share a region, and platform:sla.
+    /// </summary>
+    private static IEnumerable<ConfigWrite> Fleet(RawConfig raw, PlatformConfig current, int to)
+    {
+        if (to >= 5 && current.Level < 5)
+        {
+            if (current.IsAzure && current.SkuTier is null or "Free")
+                yield return new ConfigWrite(ConfigKeys.SkuTier, "Standard", "Platform SLA: the SLA rests on the AKS uptime SLA (Standard tier); Free has none");
+            yield break;
+        }
+        if (to >= 5 || current.Level < 5)
+            yield break;
+        if (raw[ConfigKeys.Clusters] is JsonArray listed && listed.OfType<JsonObject>().Any(c => c.ContainsKey("capabilities")))
+        {
+            var regions = new HashSet<string>(StringComparer.Ordinal);
+            var kept = new JsonArray();
+            foreach (var item in listed.OfType<JsonObject>())
+            {
+                var region = item["region"]?.GetValue<string>();
+                if (current.IsAzure && region is not null && !regions.Add(region))
+                    continue;
+                var copy = (JsonObject)item.DeepClone();
+                copy.Remove("capabilities");
+                kept.Add(copy);
+            }
+            yield return new ConfigWrite(ConfigKeys.Clusters, kept,
+                $"Level {to} places nothing by capability: capabilities go, and a specialised member sharing a region with another is removed");
+        }
+        if (raw.Has(ConfigKeys.Sla) && raw[ConfigKeys.Sla] is not null)
+            yield return new ConfigWrite(ConfigKeys.Sla, null, $"the maturity model announces an SLA only at Level 5");
     }
 
     public static RawConfig Apply(RawConfig raw, IEnumerable<ConfigWrite> writes) =>

@@ -12,6 +12,7 @@ public static class LevelHealth
 {
     public const string AvailabilityBelowTarget = "availability-below-target";
     public const string PracticesNotImplemented = "practices-not-implemented";
+    public const string SlaAboveAvailability = "sla-above-availability";
 
     public static IReadOnlyList<GuardrailFinding> Check(PlatformGraph graph, MaturityModel model)
     {
@@ -21,6 +22,13 @@ public static class LevelHealth
         {
             findings.Add(new GuardrailFinding(AvailabilityBelowTarget,
                 $"the topology computes to {AvailabilityEstimate.Percent(value)}, below Level {level}'s target of {AvailabilityEstimate.Percent(target)}: {string.Join("; ", estimate.Arithmetic)}"));
+        }
+        // An SLA may not promise more than the topology computes (Platform SLA announces what the arithmetic supports).
+        if (graph.Config.Sla?.Availability is { } announced && AvailabilityModel.Estimate(graph, AvailabilityModel.TargetFor(model, level) ?? 0) is { Value: { } computed }
+            && announced > computed)
+        {
+            findings.Add(new GuardrailFinding(SlaAboveAvailability,
+                $"{Config.ConfigKeys.Sla.FullName} announces {AvailabilityEstimate.Percent(announced)}, more than the topology computes ({AvailabilityModel.Precise(computed)}); announce at most that, or add clusters/zones"));
         }
         var missing = graph.Practices.Where(p => p.State == PracticeState.NotImplementedYet).Select(p => p.Practice).ToList();
         if (missing.Count > 0)

@@ -40,6 +40,12 @@ internal static class ComponentReadme
             foreach (var c in component.Contributions)
                 text.Append($"- `{c.Resource}` {c.Path} = {c.Value}\n");
         }
+        if (!component.Documents.IsEmpty)
+        {
+            text.Append("\n## Documents\n\n");
+            foreach (var name in component.Documents.Keys)
+                text.Append($"- [{name}]({name})\n");
+        }
         if (!component.Notes.IsEmpty)
         {
             text.Append("\n## Operating it\n\n");

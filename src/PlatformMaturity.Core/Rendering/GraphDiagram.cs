@@ -17,6 +17,17 @@ public static class GraphDiagram
             text.Append($"  {Id(from)} --> {Id(to)}\n");
         if (Absent(graph).Any())
             text.Append("  classDef absent stroke-dasharray: 5 5,color:#777\n");
+        if (Practices.Availability.MultiClusterPlatform.Of(graph) is { } fleet)
+        {
+            text.Append($"  subgraph fleet[\"{MermaidLabel(FleetTitle(fleet))}\"]\n");
+            foreach (var member in fleet.Members)
+                text.Append($"    {MemberId(member)}[\"{MermaidLabel(MemberLabel(member))}\"]\n");
+            text.Append("  end\n");
+            var hub = fleet.Members.First(m => m.Hub);
+            foreach (var member in fleet.Members.Where(m => !m.Hub))
+                text.Append($"  {MemberId(hub)} -. places apps .-> {MemberId(member)}\n");
+            text.Append($"  {Id(Practices.Availability.MultiClusterPlatform.ComponentIdOf(graph)!)} --> fleet\n");
+        }
         return text.ToString();
     }
 
@@ -29,6 +40,17 @@ public static class GraphDiagram
             text.Append($"  \"{practice.Practice}\" [label=\"{Escape(AbsentLabel(practice))}\", style=dashed, fontcolor=gray40];\n");
         foreach (var (from, to) in Edges(graph))
             text.Append($"  \"{from}\" -> \"{to}\";\n");
+        if (Practices.Availability.MultiClusterPlatform.Of(graph) is { } fleet)
+        {
+            text.Append($"  subgraph cluster_fleet {{\n    label=\"{Escape(FleetTitle(fleet))}\";\n");
+            foreach (var member in fleet.Members)
+                text.Append($"    \"{MemberId(member)}\" [label=\"{Escape(MemberLabel(member))}\", shape=box3d];\n");
+            text.Append("  }\n");
+            var hub = fleet.Members.First(m => m.Hub);
+            foreach (var member in fleet.Members.Where(m => !m.Hub))
+                text.Append($"  \"{MemberId(hub)}\" -> \"{MemberId(member)}\" [style=dashed, label=\"places apps\"];\n");
+            text.Append($"  \"{Practices.Availability.MultiClusterPlatform.ComponentIdOf(graph)}\" -> \"{MemberId(hub)}\";\n");
+        }
         return text.Append("}\n").ToString();
     }
 
@@ -47,6 +69,21 @@ public static class GraphDiagram
             detail = string.Join(", ", new[] { detail, $"{component.Contributions.Length} contributed setting{(component.Contributions.Length == 1 ? "" : "s")}" }.Where(s => s.Length > 0));
         return detail.Length == 0 ? component.Title : $"{component.Title}\n{detail}";
     }
+
+    private static string FleetTitle(Practices.Availability.FleetView fleet) =>
+        fleet.FleetManager is { } manager ? $"Fleet {manager}" : "Fleet (kubeconfig contexts)";
+
+    private static string MemberId(Practices.Availability.FleetMemberView member) => $"fleet_member_{Id(member.Name)}";
+
+    private static string MemberLabel(Practices.Availability.FleetMemberView member) =>
+        string.Join("\n", new[]
+        {
+            member.Name + (member.Hub ? " (Argo CD hub)" : ""),
+            member.AksCluster ?? member.KubeContext ?? "current context",
+            member.Region is { } r ? $"region {r}" : null,
+            member.UpdateGroup is { } g ? $"update group {g}" : null,
+            member.Capabilities.IsEmpty ? null : $"capabilities {string.Join(", ", member.Capabilities)}",
+        }.OfType<string>());
 
     private static string AbsentLabel(PracticeStatus practice) => practice.State == PracticeState.NotApplicable
         ? $"{practice.Practice}\nnot applicable"

@@ -32,6 +32,8 @@ public static class ManifestRenderer
                 files.Add(new RenderedFile($"{component.Id}/{release.Name}/{ValuesFile}", Yaml.OfPlain(release.Values.ToPlain())));
             }
             files.Add(new RenderedFile($"{component.Id}/README.md", ComponentReadme.Of(component, graph)));
+            foreach (var (name, markdown) in component.Documents)
+                files.Add(new RenderedFile($"{component.Id}/{name}", markdown));
             // Secrets from stack config are never written: their README says how to create them.
         }
         // The root builds the first cluster; each further member's folder (cluster-<member>) builds that member, whose

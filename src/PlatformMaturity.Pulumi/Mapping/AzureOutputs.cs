@@ -22,6 +22,10 @@ internal sealed class AzureOutputs(MappedResources resources)
             (AzureOutput.PrincipalId, PulumiAzure.Authorization.UserAssignedIdentity identity) => identity.PrincipalId,
             (AzureOutput.ClientId, PulumiAzure.Authorization.UserAssignedIdentity identity) => identity.ClientId,
             (AzureOutput.LoginServer, PulumiAzure.ContainerService.Registry registry) => registry.LoginServer,
+            (AzureOutput.Fqdn, PulumiAzure.ContainerService.KubernetesCluster cluster) => cluster.Fqdn,
+            // KubeConfigs is a secret output: whatever text carries the CA stays secret in Pulumi's state.
+            (AzureOutput.ClusterCaCertificate, PulumiAzure.ContainerService.KubernetesCluster cluster) =>
+                cluster.KubeConfigs.Apply(configs => configs.Length > 0 ? configs[0].ClusterCaCertificate ?? "" : ""),
             _ => throw new InvalidOperationException(
                 $"a graph resource refers to the {reference.Output} of '{reference.Resource}', which its Pulumi type {resource.GetResourceType()} does not have"),
         };

@@ -6,7 +6,7 @@ using PlatformMaturity.Tests.Shared;
 
 namespace PlatformMaturity.Core.Tests.Composition;
 
-/// <summary>The example stacks in stacks/ at Levels 2 to 4: they validate, render deterministically and kustomize builds them.</summary>
+/// <summary>The example stacks in stacks/ at Levels 2 to 5: they validate, render deterministically and kustomize builds them.</summary>
 public sealed class ExampleStackTests
 {
     public static TheoryData<string, int, DeploymentTarget> Examples => new()
@@ -17,6 +17,8 @@ public sealed class ExampleStackTests
         { "l3-azure", 3, DeploymentTarget.Azure },
         { "l4-existing", 4, DeploymentTarget.Existing },
         { "l4-azure", 4, DeploymentTarget.Azure },
+        { "l5-existing", 5, DeploymentTarget.Existing },
+        { "l5-azure", 5, DeploymentTarget.Azure },
     };
 
     private static PlatformConfig Load(string stack) =>

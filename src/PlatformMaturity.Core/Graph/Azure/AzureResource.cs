@@ -65,4 +65,10 @@ public enum AzureOutput
 
     /// <summary>The login server of a container registry (name.azurecr.io), the registry part of its images' references.</summary>
     LoginServer,
+
+    /// <summary>The API server host name of an AKS cluster (Fqdn), which the fleet's Argo CD hub reaches it by.</summary>
+    Fqdn,
+
+    /// <summary>The base64 CA certificate of an AKS cluster's API server (KubeConfigs[0].ClusterCaCertificate; a secret output).</summary>
+    ClusterCaCertificate,
 }

@@ -25,6 +25,12 @@ public sealed record KubernetesCluster : AzureResource
 
     public required string KubernetesVersion { get; init; }
 
+    /// <summary>
+    /// Whether a fleet update run, not this resource, upgrades the cluster's Kubernetes version (Multi-cluster Platform):
+    /// the version is set at creation only, so changing it never upgrades every member at once outside the stages.
+    /// </summary>
+    public bool KubernetesVersionByFleet { get; init; }
+
     /// <summary>Free, Standard (uptime SLA) or Premium.</summary>
     public string SkuTier { get; init; } = "Free";
 

@@ -24,13 +24,19 @@ public sealed class AutomatedNodeProvisioning : PracticeComponent
     {
         var window = component.Config.MaintenanceWindow;
         var aks = new MaintenanceWindow("Weekly", 1, window.DurationHours, window.DayOfWeek, window.StartTime, window.UtcOffset);
+        // With a fleet (Multi-cluster Platform, Level 5) the fleet's update runs upgrade Kubernetes region by region; a
+        // cluster on its own channel would upgrade outside those stages, so the channel stays off there.
+        var fleet = component.Implements(WellKnown.MultiClusterPlatform);
         component.Contribute<KubernetesCluster>(Foundation.ClusterName, cluster => cluster with
         {
-            AutomaticUpgradeChannel = "stable",
+            AutomaticUpgradeChannel = fleet ? null : "stable",
             NodeOsUpgradeChannel = "NodeImage",
             MaintenanceWindowAutoUpgrade = aks,
             MaintenanceWindowNodeOs = aks,
         });
+        if (fleet)
+            component.Note($"Kubernetes versions: the fleet's update runs (Multi-cluster Platform), not a cluster channel; node images every {window.DayOfWeek} from {window.StartTime} (UTC{window.UtcOffset}) for {window.DurationHours} hours.");
+        else
         component.Note($"AKS upgrades Kubernetes (stable channel: the latest patch of the previous minor) and node images every {window.DayOfWeek} from {window.StartTime} (UTC{window.UtcOffset}) for {window.DurationHours} hours; change the window with {ConfigKeys.MaintenanceWindow.FullName}.");
         component.Note("AKS repairs unhealthy nodes by itself (auto-repair); watch upgrades with: az aks show -g <group> -n <cluster> --query '{k8s:currentKubernetesVersion,state:provisioningState}'");
     }

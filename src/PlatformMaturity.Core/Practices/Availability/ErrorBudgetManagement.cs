@@ -129,7 +129,8 @@ public sealed class ErrorBudgetManagement : PracticeComponent
     /// </summary>
     public static ImmutableArray<ServiceLevelObjective> In(PlatformGraph graph) =>
         [.. graph.Resources.OfType<KubernetesResource>()
-            .Where(r => r.Kind == "PrometheusServiceLevel")
+            // The first cluster's: every member runs copies of the same objectives.
+            .Where(r => r.Kind == "PrometheusServiceLevel" && r.Cluster == ClusterRef.PrimaryKey)
             .Select(r => (CustomObject)r.Object)
             .SelectMany(o => o.Spec!["slos"]!.AsArray().Select(slo => new ServiceLevelObjective(
                 o.Spec!["service"]!.GetValue<string>(),

@@ -42,8 +42,15 @@ public sealed class FaultTolerantWorkloadDistribution : PracticeComponent
     /// <summary>The DNS label of the gateways' public addresses: the same in every region, since the FQDN includes the region.</summary>
     public static string GatewayDnsLabel(PlatformConfig config) => $"{config.Name}-gateway";
 
-    /// <summary>A regional gateway's public host name, which Front Door forwards to and DNS failover points at.</summary>
-    public static string GatewayHostName(PlatformConfig config, string region) => $"{GatewayDnsLabel(config)}.{region}.cloudapp.azure.com";
+    /// <summary>
+    /// A member's gateway DNS label: the shared one, except for a specialised member sharing its region with an earlier
+    /// member (Level 5), whose label must differ since the FQDN only adds the region.
+    /// </summary>
+    public static string GatewayDnsLabel(PlatformConfig config, ClusterMember member) =>
+        ClusterMembers.SharesRegion(config, member) ? $"{config.Name}-{member.Name}-gateway" : GatewayDnsLabel(config);
+
+    /// <summary>A member's gateway public host name, which Front Door forwards to and DNS failover points at.</summary>
+    public static string GatewayHostName(PlatformConfig config, ClusterMember member) => $"{GatewayDnsLabel(config, member)}.{member.Region}.cloudapp.azure.com";
 
     public override void Build(ComponentBuilder component)
     {
@@ -138,7 +145,7 @@ public sealed class FaultTolerantWorkloadDistribution : PracticeComponent
             {
                 Name = $"front-door-origin-{key}", Provenance = component.Provenance,
                 OriginName = members[i].Name, OriginGroup = OriginGroupResource,
-                HostName = GatewayHostName(config, members[i].Region!),
+                HostName = GatewayHostName(config, members[i]),
             });
             origins.Add(origin.Name);
         }
@@ -150,7 +157,7 @@ public sealed class FaultTolerantWorkloadDistribution : PracticeComponent
             // regional host names (the gateway's certificate is for platform:gatewayHostname).
             ForwardingProtocol = "HttpOnly",
         });
-        var gateways = string.Join(", ", members.Select(m => GatewayHostName(config, m.Region!)));
+        var gateways = string.Join(", ", members.Select(m => GatewayHostName(config, m)));
         component.Note($"Global entry: Front Door endpoint '{config.Name}' forwards to every regional gateway ({gateways}) that answers {HealthPath}.");
         component.Note($"DNS failover (counted in the availability arithmetic): keep your application's name in an Azure DNS zone as a CNAME (TTL 60 s) to the Front Door endpoint; " +
             $"if Front Door fails, point it at a healthy regional gateway ({gateways}). The minutes until the switch count against the error budget.");

@@ -20,8 +20,14 @@ internal static class KubernetesClusterMapper
     internal static Pulumi.CustomResourceOptions Options(KubernetesCluster cluster, MappingContext context, PlatformComponent parent)
     {
         var options = context.Options(cluster, parent);
+        var ignored = new List<string>();
         if (cluster.DefaultNodePool.AutoScalingEnabled)
-            options.IgnoreChanges = ["defaultNodePool.nodeCount"];
+            ignored.Add("defaultNodePool.nodeCount");
+        // A fleet's update runs upgrade the version region by region (Multi-cluster Platform): Pulumi sets it at creation only.
+        if (cluster.KubernetesVersionByFleet)
+            ignored.AddRange(["kubernetesVersion", "defaultNodePool.orchestratorVersion"]);
+        if (ignored.Count > 0)
+            options.IgnoreChanges = ignored;
         return options;
     }
 
