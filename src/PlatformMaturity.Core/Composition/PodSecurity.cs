@@ -68,6 +68,8 @@ public static class PodSecurity
                 "the OpenCost exporter runs as user 1000 without capabilities or privilege escalation, RuntimeDefault seccomp (set in the values; UI and MCP server off)"),
             ["goldilocks"] = new(PodSecurityLevel.Restricted,
                 "the Goldilocks controller and dashboard run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart 11.0.0 defaults)"),
+            [Practices.Delivery.KubernetesLandingZone.Namespace] = new(PodSecurityLevel.Restricted,
+                "the Capsule manager and its hook jobs run non-root (1002), read-only, without capabilities, with RuntimeDefault seccomp (chart 0.14.0 podSecurityContext and securityContext defaults)"),
             ["argo-rollouts"] = new(PodSecurityLevel.Baseline, "the Argo Rollouts controller needs no host access; baseline until its chart's restricted settings are verified"),
         });
 

@@ -28,6 +28,7 @@ public static class Enforcements
     public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
     public const string TenantMetricsAddress = "tenant-metrics-address";
     public const string CostCenterLabel = "cost-center-label";
+    public const string TenantClasses = "tenant-classes";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -63,6 +64,10 @@ public static class Enforcements
             Staged: "the cost-center admission policy is bound with validationActions [Warn, Audit]: tenant workloads without the cost-center label are admitted, with a warning and an audit annotation",
             Enforced: "the cost-center admission policy is bound with validationActions [Deny]: tenant workloads (and pod templates) without the cost-center label are refused",
             Rollback: $"add {CostCenterLabel} back to platform:staged and run pulumi up (the binding warns and audits again)"),
+        new(TenantClasses, "Kubernetes Landing Zone",
+            Staged: "Capsule tenants let the namespaces teams create use any storage, priority and gateway class; they still get the tenant's owners, namespace quota, shared resource quota and namespace baseline",
+            Enforced: "Capsule tenants allow only the platform's storage classes, tenant priority classes and gateway class in the namespaces teams create: other classes are refused",
+            Rollback: $"add {TenantClasses} back to platform:staged and run pulumi up (the tenants' class restrictions are removed)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);
