@@ -93,8 +93,6 @@ public sealed class KubernetesLandingZone : PracticeComponent
         component.AddRelease(ReleaseName, Namespace, Pins.Capsule, values, providesApiGroups: ["capsule.clastix.io"], createNamespace: false,
             dependsOn: component.HasMonitoring ? [WellKnown.PrometheusStackRelease] : null);
 
-        foreach (var tenant in config.Tenants.Where(t => t.Group is null))
-            component.Note($"Tenant {tenant.Name} has no group, so it gets no Capsule Tenant (nobody could own it): set its group in {ConfigKeys.Tenants.FullName} (pmctl tenant add {config.Stack} {tenant.Name} --group G).");
         component.AfterPractices(BuildTenants);
         component.Note($"Teams create namespaces themselves: kubectl create namespace <tenant>-<name> as a member of the tenant's group; see them: kubectl get tenants; kubectl get namespaces -l {HardMultiTenancy.TenantLabel}=<tenant>.");
         component.Note($"Each created namespace receives the tenant's baseline within Capsule's resync (60s): kubectl get globaltenantresource <tenant>-namespace-baseline -o jsonpath='{{.status}}'.");
@@ -111,7 +109,8 @@ public sealed class KubernetesLandingZone : PracticeComponent
     {
         var config = component.Config;
         var resources = component.Existing<KubernetesResource>().Where(r => r.Cluster == ClusterRef.PrimaryKey).ToList();
-        foreach (var tenant in config.Tenants.Where(t => t.Group is not null))
+        // Every tenant has a group from Level 2 on (the config is refused without one).
+        foreach (var tenant in config.Tenants)
         {
             var inNamespace = resources.Where(r => r.Object.Metadata.NamespaceProperty == tenant.Name).ToList();
             var quota = inNamespace.Select(r => r.Object).OfType<V1ResourceQuota>().FirstOrDefault(q => q.Metadata.Name == BasicResourcesManagement.QuotaName);
@@ -212,7 +211,7 @@ public sealed class KubernetesLandingZone : PracticeComponent
         Spec = new JsonObject
         {
             ["tenantSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { [HardMultiTenancy.TenantLabel] = tenant.Name } },
-            ["scope"] = "Namespace",
+            // scope is left to its default, Namespace (one copy per namespace of the tenant; v0.14.0 CRD default).
             ["resyncPeriod"] = "60s",
             ["pruningOnDelete"] = true,
             ["resources"] = new JsonArray(new JsonObject
