@@ -34,6 +34,9 @@ public static class WellKnown
     /// <summary>Tenant workloads run on a user node pool (azure) from the level this practice brings.</summary>
     public const string HardMultiTenancy = "Hard multi-tenancy";
 
+    /// <summary>Sloth SLOs with burn-rate alerts; production chaos is guarded by them.</summary>
+    public const string ErrorBudgetManagement = "Error Budget Management";
+
     public const string FaultTolerantWorkloadDistribution = "Fault-tolerant Workload Distribution";
 
     /// <summary>Graph name of the AKS user node pool tenant workloads run on (azure), which practices tune like the system pool.</summary>

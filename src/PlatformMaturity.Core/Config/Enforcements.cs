@@ -29,6 +29,7 @@ public static class Enforcements
     public const string TenantMetricsAddress = "tenant-metrics-address";
     public const string CostCenterLabel = "cost-center-label";
     public const string TenantClasses = "tenant-classes";
+    public const string ProductionChaos = "production-chaos";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -68,6 +69,10 @@ public static class Enforcements
             Staged: "Capsule tenants let the namespaces teams create use any storage, priority and gateway class; they still get the tenant's owners, namespace quota, shared resource quota and namespace baseline",
             Enforced: "Capsule tenants allow only the platform's storage classes, tenant priority classes and gateway class in the namespaces teams create: other classes are refused",
             Rollback: $"add {TenantClasses} back to platform:staged and run pulumi up (the tenants' class restrictions are removed)"),
+        new(ProductionChaos, "Chaos Engineering in Production",
+            Staged: "the production chaos Schedules exist paused (experiment.chaos-mesh.org/pause); the error-budget gate runs, so its answers can be watched before anything is injected",
+            Enforced: "the production chaos Schedules run their Workflows in the configured windows against opted-in tenants, aborting when an error budget burns fast",
+            Rollback: $"add {ProductionChaos} back to platform:staged and run pulumi up (the Schedules are paused again)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);

@@ -135,6 +135,9 @@ public sealed record PlatformConfig
     /// <summary>Azure: the resource group's monthly budget with alert contacts (from Level 4); null for none.</summary>
     public BudgetConfig? Budget { get; init; }
 
+    /// <summary>platform:productionChaos: who opts in to production experiments and when they may run (Level 5 prod); null for none.</summary>
+    public ProductionChaosConfig? ProductionChaos { get; init; }
+
     public bool IsAzure => Target == DeploymentTarget.Azure;
 
     /// <summary>Whether the secret key has a value in the stack.</summary>
@@ -173,6 +176,13 @@ public sealed record PlatformConfig
 /// <param name="By">Who attested it.</param>
 /// <param name="At">When, as an ISO 8601 UTC timestamp.</param>
 public sealed record Attestation(string Id, string By, string At);
+
+/// <summary>platform:productionChaos: the tenants that opt in, the window's start (cron, UTC) and length (Go duration).</summary>
+public sealed record ProductionChaosConfig(ImmutableArray<string> Tenants, string Schedule, string Duration)
+{
+    public const string DefaultSchedule = "0 10 * * 2";
+    public const string DefaultDuration = "30m";
+}
 
 /// <summary>platform:budget: the monthly amount, who is alerted, and the first month it covers (yyyy-MM).</summary>
 public sealed record BudgetConfig(double Amount, ImmutableArray<string> ContactEmails, string StartMonth);

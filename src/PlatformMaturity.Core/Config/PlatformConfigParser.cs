@@ -107,6 +107,8 @@ public static partial class PlatformConfigParser
             config = ReadSecurityAndEfficiencyKeys(raw, config, Problem);
         if (target is not null && level is not null)
             config = ReadLevel4ClusterKeys(raw, config, model, Problem);
+        if (target is not null && level is not null)
+            config = config with { ProductionChaos = ReadProductionChaos(raw, config, Problem) };
 
         return problems.Count == 0
             ? new ConfigParseResult(config, [])

@@ -168,6 +168,9 @@ public static class Pins
     /// <summary>Tag of clastix/kubectl for Capsule's hook jobs: the chart otherwise derives v&lt;major&gt;.&lt;minor&gt; from the cluster (capsule.jobsTagKubeVersion).</summary>
     public const string CapsuleJobsKubectlTag = "v1.34";
 
+    /// <summary>busybox for the production chaos gate (httpd and wget applets of the official image's default build).</summary>
+    public const string BusyboxImage = "docker.io/library/busybox:1.37.0";
+
     /// <summary>OpenCost (opencost/opencost-helm-chart tag opencost-2.5.17, app 1.120.1).</summary>
     public static readonly HelmChart OpenCost = new("https://opencost.github.io/opencost-helm-chart", "opencost", "2.5.17");
 
