@@ -42,6 +42,7 @@ public static class Kinds
     public static readonly ApiKind SlothServiceLevel = Crd("sloth.slok.dev", "v1", "PrometheusServiceLevel", "prometheusservicelevels");
     public static readonly ApiKind KyvernoImageValidatingPolicy = Crd("policies.kyverno.io", "v1", "ImageValidatingPolicy", "imagevalidatingpolicies", namespaced: false);
     public static readonly ApiKind VolumeSnapshotClass = Crd("snapshot.storage.k8s.io", "v1", "VolumeSnapshotClass", "volumesnapshotclasses", namespaced: false);
+    public static readonly ApiKind CapsuleTenant = Crd("capsule.clastix.io", "v1beta2", "Tenant", "tenants", namespaced: false);
 
     /// <summary>Every kind, in a fixed order (the order the live reader lists them and reports coverage).</summary>
     public static readonly IReadOnlyList<ApiKind> All =
@@ -51,6 +52,7 @@ public static class Kinds
         HorizontalPodAutoscaler, PodDisruptionBudget, PriorityClass, StorageClass, CsiDriver, ApiService,
         GatewayClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication, KyvernoClusterPolicy,
         OtelInstrumentation, OtelCollector, ClusterSecretStore, SlothServiceLevel, KyvernoImageValidatingPolicy, VolumeSnapshotClass,
+        CapsuleTenant,
     ];
 
     /// <summary>
@@ -61,7 +63,7 @@ public static class Kinds
     {
         Deployment, StatefulSet, NetworkPolicy, RoleBinding, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
         HorizontalPodAutoscaler, StorageClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication,
-        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy,
+        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy, CapsuleTenant,
     };
 
     private static readonly Dictionary<(string Group, string Kind), ApiKind> ByGroupKind = All.ToDictionary(k => (k.Group, k.Kind));

@@ -186,7 +186,7 @@ public sealed class ChaosEngineeringInProduction : PracticeComponent
         {
             ApiVersion = "apps/v1",
             Kind = "Deployment",
-            Metadata = new V1ObjectMeta { Name = GateName, NamespaceProperty = ns },
+            Metadata = new V1ObjectMeta { Name = GateName, NamespaceProperty = ns, Labels = new Dictionary<string, string>(labels) },
             Spec = new V1DeploymentSpec
             {
                 Replicas = 2,
