@@ -31,6 +31,15 @@ public sealed class StagedEnforcementTests
                 case V1ResourceQuota:
                     yield return resource.Name;
                     break;
+                // A Capsule tenant that allows only some classes refuses the others in the namespaces teams create.
+                case CustomObject { Kind: "Tenant", Spec: { } tenantSpec } when tenantSpec.ContainsKey("storageClasses") || tenantSpec.ContainsKey("priorityClasses"):
+                    yield return resource.Name;
+                    break;
+                // A production chaos schedule that is not paused injects faults (kills pods) in its windows.
+                case CustomObject { Kind: "Schedule" } schedule when schedule.Metadata.Labels?.ContainsKey(ChaosEngineeringInProduction.ScheduleLabel) == true
+                                                                     && schedule.Metadata.Annotations?.ContainsKey(ChaosEngineeringInProduction.PauseAnnotation) != true:
+                    yield return resource.Name;
+                    break;
                 case V1NetworkPolicy policy when policy.Spec.PolicyTypes.Contains("Ingress") && (policy.Spec.Ingress is null || policy.Spec.Ingress.Count == 0):
                 case V1NetworkPolicy egress when egress.Spec.PolicyTypes.Contains("Egress") && egress.Spec.PodSelector.MatchLabels is null && egress.Spec.PodSelector.MatchExpressions is null
                                                  && (egress.Spec.Egress is null || egress.Spec.Egress.Count == 0):
@@ -57,8 +66,12 @@ public sealed class StagedEnforcementTests
         {
             // The level its practice arrives at, where an upgrade stages it.
             var level = PlatformMaturity.Model.MaturityModel.Default.Practice(enforcement.Practice).FirstLevel;
-            var enforced = Compose(For(target, level));
-            var staged = Compose(For(target, level) with { Staged = [enforcement.Id] });
+            var config = For(target, level);
+            // Production chaos applies only to a prod stack that asks for it and names tenants that opt in.
+            if (enforcement.Id == Enforcements.ProductionChaos)
+                config = config with { Environment = EnvironmentKind.Prod, ChaosRequested = true, ProductionChaos = new ProductionChaosConfig(["team-a"], ProductionChaosConfig.DefaultSchedule, ProductionChaosConfig.DefaultDuration) };
+            var enforced = Compose(config);
+            var staged = Compose(config with { Staged = [enforcement.Id] });
             var changes = GraphDiff.Between(staged, enforced);
             Assert.True(changes.Length > 0, $"{enforcement.Id} is in Enforcements.All but no practice builds anything different while it is staged");
             Assert.True(EnforcingObjects(enforced).Count() > EnforcingObjects(staged).Count(), $"{enforcement.Id}: promotion must add something that refuses or drops");
