@@ -260,8 +260,25 @@ public sealed class KubernetesLandingZone : PracticeComponent
             return false;
         var json = JsonNode.Parse(KubernetesJson.Serialize(obj))!;
         json.AsObject().Remove("metadata");
-        return Strings(json).Any(s => s == ns || s.EndsWith("=" + ns, StringComparison.Ordinal));
+        return Strings(WithoutTenantSelectors(json)).Any(s => s == ns || s.EndsWith("=" + ns, StringComparison.Ordinal));
     }
+
+    /// <summary>The object without selector terms on the tenant label: those name the tenant, and match every namespace it has.</summary>
+    private static JsonNode WithoutTenantSelectors(JsonNode node)
+    {
+        foreach (var terms in Descendants(node).OfType<JsonObject>().Select(o => o["matchExpressions"]).OfType<JsonArray>().ToList())
+            foreach (var term in terms.OfType<JsonObject>().Where(t => t["key"]?.GetValue<string>() == HardMultiTenancy.TenantLabel).ToList())
+                terms.Remove(term);
+        return node;
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Select(p => p.Value).SelectMany(Descendants).Prepend(o),
+        JsonArray a => a.SelectMany(Descendants).Prepend(a),
+        JsonNode n => [n],
+        _ => [],
+    };
 
     private static IEnumerable<string> Strings(JsonNode? node) => node switch
     {

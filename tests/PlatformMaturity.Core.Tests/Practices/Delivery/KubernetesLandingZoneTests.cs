@@ -140,6 +140,12 @@ public sealed class KubernetesLandingZoneTests
             Assert.False(NetworkPolicyEvaluator.Matches(binding.Spec.MatchResources.NamespaceSelector, unowned));
         }
 
+        // The platform's secret store serves them too (its condition selects the tenant label, not names).
+        var store = graph.Typed<CustomObject>("ClusterSecretStore", null, AdvancedDataProtection.StoreName);
+        var condition = k8s.KubernetesJson.Deserialize<V1LabelSelector>(store.Spec!["conditions"]![0]!["namespaceSelector"]!.ToJsonString());
+        Assert.True(NetworkPolicyEvaluator.Matches(condition, created));
+        Assert.False(NetworkPolicyEvaluator.Matches(condition, unowned));
+
         // Below Level 5 there are no Capsule namespaces, and the bindings keep selecting the tenants' namespaces by name.
         var level4 = PracticeGraphs.ComposeWithMonitoring(Existing(4));
         Assert.False(level4.HasRelease(KubernetesLandingZone.ReleaseName));
