@@ -70,6 +70,10 @@ public static class PodSecurity
                 "the Goldilocks controller and dashboard run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart 11.0.0 defaults)"),
             [Practices.Delivery.KubernetesLandingZone.Namespace] = new(PodSecurityLevel.Restricted,
                 "the Capsule manager and its hook jobs run non-root (1002), read-only, without capabilities, with RuntimeDefault seccomp (chart 0.14.0 podSecurityContext and securityContext defaults)"),
+            ["istio-system"] = new(PodSecurityLevel.Privileged,
+                "the Istio CNI node agent (cni chart) writes the CNI plugin to the node through hostPath and sets up pod networking with NET_ADMIN, which is what lets tenant pods run without istio-init"),
+            ["falco"] = new(PodSecurityLevel.Privileged,
+                "Falco's modern eBPF probe needs host PID, BPF and PERFMON capabilities and hostPath mounts to watch every container's system calls"),
             ["argo-rollouts"] = new(PodSecurityLevel.Baseline, "the Argo Rollouts controller needs no host access; baseline until its chart's restricted settings are verified"),
         });
 
