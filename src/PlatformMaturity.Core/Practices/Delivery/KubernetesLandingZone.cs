@@ -233,24 +233,55 @@ public sealed class KubernetesLandingZone : PracticeComponent
         return json;
     }
 
+    /// <summary>Keys whose value (or list of values) names namespaces: the source namespace there is the copy's own.</summary>
+    private static readonly HashSet<string> NamespaceKeys = new(StringComparer.Ordinal) { "namespace", "namespaces", "notNamespaces", "matchNames" };
+
+    private const string NamespaceNameLabel = "kubernetes.io/metadata.name";
+
     private static void Template(JsonNode node, string sourceNamespace)
     {
         switch (node)
         {
             case JsonObject o:
-                foreach (var (key, value) in o.ToList())
+                // A selector term on the namespace's name: {key: kubernetes.io/metadata.name, values: [...]} and matchLabels.
+                var namesNamespace = o["key"] is JsonValue key && key.TryGetValue<string>(out var k) && k == NamespaceNameLabel;
+                foreach (var (name, value) in o.ToList())
                 {
-                    if (key == "namespace" && value is JsonValue v && v.TryGetValue<string>(out var s) && s == sourceNamespace)
-                        o[key] = NamespaceTemplate;
+                    if (value is JsonValue v && v.TryGetValue<string>(out var s))
+                        o[name] = TemplateText(s, sourceNamespace, NamespaceKeys.Contains(name) || name == NamespaceNameLabel);
+                    else if (value is JsonArray list && (NamespaceKeys.Contains(name) || (namesNamespace && name == "values")))
+                    {
+                        for (var i = 0; i < list.Count; i++)
+                            if (list[i] is JsonValue item && item.TryGetValue<string>(out var t))
+                                list[i] = TemplateText(t, sourceNamespace, exact: true);
+                    }
                     else if (value is not null)
                         Template(value, sourceNamespace);
                 }
                 break;
             case JsonArray a:
-                foreach (var item in a.OfType<JsonNode>())
-                    Template(item, sourceNamespace);
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is JsonValue v && v.TryGetValue<string>(out var s))
+                        a[i] = TemplateText(s, sourceNamespace, exact: false);
+                    else if (a[i] is { } item)
+                        Template(item, sourceNamespace);
+                }
                 break;
         }
+    }
+
+    /// <summary>
+    /// A string with the source namespace replaced where it means the namespace: the whole value in a namespace field,
+    /// or inside a mesh identity (…/ns/&lt;ns&gt;/…) or a Service's DNS name (….&lt;ns&gt;.svc). A value that is only the
+    /// tenant's name elsewhere (a tenant label) stays.
+    /// </summary>
+    private static string TemplateText(string text, string sourceNamespace, bool exact)
+    {
+        if (exact && text == sourceNamespace)
+            return NamespaceTemplate;
+        return text.Replace($"/ns/{sourceNamespace}/", $"/ns/{NamespaceTemplate}/", StringComparison.Ordinal)
+            .Replace($".{sourceNamespace}.svc", $".{NamespaceTemplate}.svc", StringComparison.Ordinal);
     }
 
     /// <summary>Whether an object outside the namespace names it in a field or list (a selector by namespace name, a backup's namespaces, a proxy's label value).</summary>

@@ -117,10 +117,39 @@ public sealed class KubernetesLandingZoneTests
                 var text = item.ToJsonString();
                 foreach (var other in Tenants.Where(o => o != tenant))
                     Assert.DoesNotContain($"\"{other.Name}\"", text, StringComparison.Ordinal);
-                // Fields naming the source namespace point at the namespace each copy lands in.
+                // Fields and lists naming the source namespace point at the namespace each copy lands in.
                 Assert.DoesNotContain($"\"namespace\":\"{tenant.Name}\"", text, StringComparison.Ordinal);
+                foreach (var list in new[] { "namespaces", "notNamespaces", "matchNames" })
+                    Assert.DoesNotContain($"\"{list}\":[\"{tenant.Name}\"", text, StringComparison.Ordinal);
+                Assert.DoesNotContain($"/ns/{tenant.Name}/", text, StringComparison.Ordinal);
             }
         }
+    }
+
+    [Fact]
+    public void A_copied_object_names_the_namespace_it_lands_in_where_it_named_the_source_namespace_and_keeps_the_tenants_name_elsewhere()
+    {
+        var policy = new CustomObject
+        {
+            ApiVersion = "security.istio.io/v1",
+            Kind = "AuthorizationPolicy",
+            Metadata = new V1ObjectMeta { Name = "tenant-access", NamespaceProperty = "team-a", Labels = new Dictionary<string, string> { [HardMultiTenancy.TenantLabel] = "team-a" } },
+            Spec = JsonNode.Parse("""
+                {"rules": [{"from": [{"source": {"notNamespaces": ["team-a", "gateway-system"], "principals": ["cluster.local/ns/team-a/sa/app"]}}]}],
+                 "selector": {"matchLabels": {"platform.maturity/tenant": "team-a"}},
+                 "target": "http://api.team-a.svc:8080",
+                 "peer": {"namespaceSelector": {"matchExpressions": [{"key": "kubernetes.io/metadata.name", "operator": "In", "values": ["team-a"]}]}}}
+                """)!.AsObject(),
+        };
+        var item = KubernetesLandingZone.RawItem(policy, "team-a");
+        var spec = item["spec"]!;
+        Assert.Null(item["metadata"]!["namespace"]);
+        Assert.Equal("team-a", item["metadata"]!["labels"]![HardMultiTenancy.TenantLabel]!.GetValue<string>());
+        Assert.Equal([KubernetesLandingZone.NamespaceTemplate, "gateway-system"], spec["rules"]![0]!["from"]![0]!["source"]!["notNamespaces"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal($"cluster.local/ns/{KubernetesLandingZone.NamespaceTemplate}/sa/app", spec["rules"]![0]!["from"]![0]!["source"]!["principals"]![0]!.GetValue<string>());
+        Assert.Equal("team-a", spec["selector"]!["matchLabels"]![HardMultiTenancy.TenantLabel]!.GetValue<string>());
+        Assert.Equal($"http://api.{KubernetesLandingZone.NamespaceTemplate}.svc:8080", spec["target"]!.GetValue<string>());
+        Assert.Equal(KubernetesLandingZone.NamespaceTemplate, spec["peer"]!["namespaceSelector"]!["matchExpressions"]![0]!["values"]![0]!.GetValue<string>());
     }
 
     [Fact]
