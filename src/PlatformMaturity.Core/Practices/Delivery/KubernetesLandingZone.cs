@@ -20,7 +20,9 @@ namespace PlatformMaturity.Practices.Delivery;
 /// admission-policy bindings, network peers and log tenancy select, chaos and mesh opt-ins) through the Tenant's
 /// namespace metadata, and a copy of every object in that namespace (network policies, LimitRange, RoleBindings,
 /// instrumentation, PeerAuthentication, ...) through a GlobalTenantResource that Capsule keeps in sync. The copy is
-/// taken after every practice is built, so a practice added later follows without changes here.
+/// taken after every practice is built, so a practice added later follows without changes here. Owners cannot undo the
+/// copies with their edit role: Capsule's replication webhook refuses updates and deletes of replicated objects by
+/// anyone but its controller (internal/webhook/generic/replications.go at v0.14.0).
 /// </summary>
 public sealed class KubernetesLandingZone : PracticeComponent
 {
