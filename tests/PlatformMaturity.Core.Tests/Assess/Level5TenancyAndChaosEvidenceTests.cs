@@ -3,6 +3,8 @@ using PlatformMaturity.Assess.Rules;
 using PlatformMaturity.Config;
 using PlatformMaturity.Practices.Availability;
 using PlatformMaturity.Practices.Delivery;
+using PlatformMaturity.Assess.Snapshot;
+using PlatformMaturity.Tests.Shared;
 using static PlatformMaturity.Core.Tests.Composition.TestConfigs;
 
 namespace PlatformMaturity.Core.Tests.Assess;
@@ -41,5 +43,15 @@ public sealed class Level5TenancyAndChaosEvidenceTests
         Assert.Equal(Verdict.Partial, VerdictOf(withoutGate, ChaosEngineeringInProduction.PracticeName).Verdict);
         // A nonprod Level 4 cluster runs Chaos Mesh without a gate: not production chaos.
         Assert.Equal(Verdict.Partial, VerdictOf(StackCluster.Objects(Existing(4)), ChaosEngineeringInProduction.PracticeName).Verdict);
+    }
+
+    [Fact]
+    public void A_cluster_said_to_be_nonprod_cannot_show_production_chaos()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Combine("cluster.json");
+        File.WriteAllText(file, StackCluster.ListJson(StackCluster.Objects(Existing(4))));
+        var assessment = Assessor.Default.Assess(SnapshotReader.Read(file, "cluster.json"), "test", EnvironmentKind.NonProd);
+        Assert.Equal(Verdict.NotCheckable, assessment.Practices.Single(p => p.Practice == ChaosEngineeringInProduction.PracticeName).Verdict);
     }
 }

@@ -1,5 +1,6 @@
 using PlatformMaturity.Assess.Evidence;
 using PlatformMaturity.Assess.Snapshot;
+using PlatformMaturity.Config;
 using PlatformMaturity.Practices.Availability;
 
 namespace PlatformMaturity.Assess.Rules.Availability;
@@ -21,6 +22,9 @@ public sealed class ChaosEngineeringInProductionEvidence : EvidenceRule
             .Where(w => w.Label(ChaosEngineeringInProduction.GatePods.Key) == ChaosEngineeringInProduction.GatePods.Value
                         || w.Text("spec", "template", "metadata", "labels", ChaosEngineeringInProduction.GatePods.Key) == ChaosEngineeringInProduction.GatePods.Value)
             .Select(w => $"{w.Kind.Kind} {w.Id}").ToList();
+        // Production chaos lives in production clusters: a cluster the user says is nonprod tells nothing about it.
+        if (cluster.Environment == EnvironmentKind.NonProd)
+            return Finding.NotCheckable("a non-production cluster: production chaos runs in the prod clusters; assess one of those (--environment prod) for this practice");
         if (chaos is null)
             return Finding.Missing("no Chaos Mesh found");
         return gates.Count > 0
