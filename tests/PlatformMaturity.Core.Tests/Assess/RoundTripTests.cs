@@ -30,14 +30,15 @@ public sealed class RoundTripTests
     }
 
     /// <summary>
-    /// As its level when this version implements every practice up to it; otherwise only the practices it does not
+    /// Once its staged controls are promoted (staged, they are only partly there: see the Level 4 security case), as
+    /// its level when this version implements every practice up to it; otherwise only the practices it does not
     /// implement yet stand in the way — everything it builds is recognised.
     /// </summary>
     [Theory]
     [MemberData(nameof(Stacks))]
-    public void The_cluster_of_an_example_stack_assesses_as_its_level(string stack)
+    public void The_cluster_of_an_example_stack_assesses_as_its_level_once_promoted(string stack)
     {
-        var config = Load(stack);
+        var config = Load(stack) with { Staged = [] };
         var notBuilt = Composer.Default.Compose(config).Practices
             .Where(s => s.State == PracticeState.NotImplementedYet).Select(s => s.Practice).ToHashSet(StringComparer.Ordinal);
         var assessment = AssessObjects(StackCluster.Objects(config), config.Environment);
