@@ -42,10 +42,10 @@ public static class PlatformContract
     public const string GatewayApiGroup = Practices.Delivery.PlatformGateway.GatewayApiGroup;
 
     /// <summary>GitOps Application Management: Argo CD's namespace (Applications live there, one AppProject per tenant).</summary>
-    public const string ArgoCdNamespace = "argocd";
+    public const string ArgoCdNamespace = Practices.Security.GitOpsPlatformManagement.Namespace;
 
     /// <summary>Multi-cluster Platform: Argo CD cluster secrets of the platform's member clusters carry this label set to the platform's name.</summary>
-    public const string ClusterSelectorLabel = "platform.maturity/platform";
+    public const string ClusterSelectorLabel = GitOps.GitOpsBridge.PlatformLabel;
 
     /// <summary>Advanced Application Autoscaling: KEDA and its HTTP add-on run here (the interceptor forwards requests from it).</summary>
     public const string KedaNamespace = "keda";

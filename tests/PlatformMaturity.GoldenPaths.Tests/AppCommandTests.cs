@@ -73,25 +73,27 @@ public sealed class AppCommandTests : IDisposable
     [Fact]
     public void App_new_at_level_5_follows_what_the_platform_implements_and_says_what_the_app_does_not_get()
     {
-        // No --set repository: the practices that would need it are not implemented on this platform; cost-center is.
-        var (refused, _, why) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out");
+        // No --set cost-center: Costs Center Management is implemented on this platform and requires it.
+        var (refused, _, why) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "repository=acme/shop");
         Assert.Equal(ExitCodes.UserProblem, refused);
         Assert.Contains("--set cost-center: is required at Level 5 (Costs Center Management, from Level 4)", why, StringComparison.Ordinal);
 
-        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "cost-center=cc-1234");
+        // GitOps Application Management is implemented too, so the app names its repository and gets its Argo CD Application.
+        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "repository=acme/shop", "--set", "cost-center=cc-1234");
         Assert.True(exit == 0, error);
         Assert.Contains("Not provided by stack l5 (also in PLATFORM.md):", output, StringComparison.Ordinal);
-        var sentence = "GitOps Application Management (from Level 4) is not implemented by the platform yet";
-        Assert.Contains(sentence, output, StringComparison.Ordinal);
-        Assert.Contains(sentence, File.ReadAllText(_dir.Combine("out", "PLATFORM.md")), StringComparison.Ordinal);
+        Assert.DoesNotContain("GitOps Application Management (from Level 4) is not implemented by the platform yet", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Error Budget Management (from Level 4) is not implemented by the platform yet", output, StringComparison.Ordinal);
         Assert.True(File.Exists(_dir.Combine("out", "slo.yaml")));
-        foreach (var absent in new[] { "image-policy.yaml", "gitops", "catalog-info.yaml", "serviceaccount.yaml" })
+        foreach (var absent in new[] { "catalog-info.yaml", "serviceaccount.yaml" })
             Assert.False(Path.Exists(_dir.Combine("out", absent)), absent);
         var all = string.Join("\n", Directory.EnumerateFiles(_dir.Combine("out"), "*.yaml", SearchOption.AllDirectories).Select(File.ReadAllText));
-        Assert.DoesNotContain("kyverno.io", all, StringComparison.Ordinal);
         Assert.Contains("sloth.slok.dev", all, StringComparison.Ordinal);
         Assert.Contains("cost-center: \"cc-1234\"", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("kind: Application", all, StringComparison.Ordinal);
+        // The Application lands in the tenant's AppProject (GitOps Application Management).
+        var application = File.ReadAllText(_dir.Combine("out", "gitops", "application.yaml"));
+        Assert.Contains("kind: Application", application, StringComparison.Ordinal);
+        Assert.Contains("project: \"team-a\"", application, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,12 +116,12 @@ public sealed class AppCommandTests : IDisposable
 
         // Without --force nothing changes.
         var before = _dir.Snapshot();
-        var (refused, _, refusal) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true", "--set", "cost-center=cc-1234");
+        var (refused, _, refusal) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true", "--set", "cost-center=cc-1234", "--set", "repository=acme/shop");
         Assert.Equal(ExitCodes.UserProblem, refused);
         Assert.Contains("Pass --force", refusal, StringComparison.Ordinal);
         Assert.Equal(before, _dir.Snapshot());
 
-        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true", "--set", "cost-center=cc-1234", "--force");
+        var (exit, output, error) = AppNew("shop", "--template", "web-service", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "canary=true", "--set", "cost-center=cc-1234", "--set", "repository=acme/shop", "--force");
         Assert.True(exit == 0, error);
         Assert.Contains("  removed     deployment.yaml", output, StringComparison.Ordinal);
         Assert.Contains("written by an earlier pmctl app new, not produced now", output, StringComparison.Ordinal);

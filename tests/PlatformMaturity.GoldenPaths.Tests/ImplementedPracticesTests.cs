@@ -30,6 +30,9 @@ public sealed partial class ImplementedPracticesTests
             sets.Add("schedule=*/15 * * * *");
         if (target == DeploymentTarget.Azure)
             sets.Add($"image={AzureRegistry}/team-a/shop");
+        // GitOps Application Management (implemented from Level 4) needs the app's repository.
+        if (level >= 4 && !sets.Any(s => s.StartsWith("repository=", StringComparison.Ordinal)))
+            sets.Add("repository=acme/shop");
         return new AppRequest("shop", goldenPath, level >= 2 ? "team-a" : null, sets);
     }
 
@@ -109,26 +112,25 @@ public sealed partial class ImplementedPracticesTests
     }
 
     [Fact]
-    public void Level_5_on_existing_renders_the_cost_center_label_and_slo_without_repository_and_says_what_the_app_does_not_get()
+    public void Level_5_on_existing_renders_the_cost_center_label_slo_application_and_signing_and_says_what_the_app_does_not_get()
     {
         var platform = Real(5);
         Assert.True(platform.Provides("Costs Center Management"));
         Assert.True(platform.Provides("Error Budget Management"));
-        Assert.False(platform.Provides("GitOps Application Management"));
+        Assert.True(platform.Provides("GitOps Application Management"));
         var app = GoldenPathRenderer.Render(RealRequest("web-service", 5, DeploymentTarget.Existing), Catalog, platform);
 
         var gaps = app.Gaps.ToDictionary(g => g.Practice);
         Assert.DoesNotContain("Costs Center Management", gaps.Keys);
         Assert.DoesNotContain("Error Budget Management", gaps.Keys);
-        Assert.Contains("Extended Images Build Processes", gaps.Keys);
+        Assert.DoesNotContain("GitOps Application Management", gaps.Keys);
+        Assert.DoesNotContain("Extended Images Build Processes", gaps.Keys);
         Assert.Contains(app.Files, f => f.Path == "slo.yaml");
-        // The label the platform's policy requires is on the workload and its pods; nothing claims what the platform does not do.
+        // The label the platform's policy requires is on the workload and its pods; CI signs what the cluster verifies.
         var all = string.Join("\n", app.Files.Where(f => f.Path != "PLATFORM.md").Select(f => f.Content));
         Assert.Contains("cost-center: \"cc-1234\"", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("cosign", all, StringComparison.Ordinal);
+        Assert.Contains("cosign", all, StringComparison.Ordinal);
         var readme = app.Files.Single(f => f.Path == "PLATFORM.md").Content;
-        Assert.DoesNotContain("Argo CD deploys it", readme, StringComparison.Ordinal);
-        Assert.Contains("kubectl apply", readme, StringComparison.Ordinal);
         // Advanced Traffic Filtering is implemented from this version: no gap is claimed for it.
         Assert.DoesNotContain("Advanced Traffic Filtering (from Level 4) is not implemented", readme, StringComparison.Ordinal);
     }

@@ -22,6 +22,11 @@ internal static class ClusterMembers
     /// <summary>Graph name of a member's copy of a first-cluster resource.</summary>
     public static string CopyName(string key, string name) => $"{key}-{name}";
 
+    /// <summary>Graph name of the first-cluster resource a member's copy was made from (the inverse of <see cref="CopyName"/>).</summary>
+    public static string OriginalName(string key, string copy) =>
+        copy.StartsWith($"{key}-", StringComparison.Ordinal) ? copy[(key.Length + 1)..]
+            : throw new InvalidOperationException($"'{copy}' is not a copy made for cluster '{key}'");
+
     /// <summary>The clusters the graph deploys to, primary first.</summary>
     public static ImmutableArray<ClusterRef> Refs(PlatformConfig config) =>
         [.. config.Members.Select((member, i) =>

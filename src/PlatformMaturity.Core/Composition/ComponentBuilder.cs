@@ -75,7 +75,8 @@ public sealed class ComponentBuilder
     /// Adds a Kubernetes object with the platform's standard labels. Its graph name is
     /// kind-namespace-name (kind-name when cluster-scoped).
     /// </summary>
-    public KubernetesResource AddObject(IKubernetesObject<V1ObjectMeta> obj, Provenance? provenance = null, string cluster = ClusterRef.PrimaryKey)
+    public KubernetesResource AddObject(IKubernetesObject<V1ObjectMeta> obj, Provenance? provenance = null, string cluster = ClusterRef.PrimaryKey,
+        IEnumerable<string>? dependsOn = null)
     {
         var p = provenance ?? Provenance;
         obj.Metadata.Labels = StandardLabels.Apply(obj.Metadata.Labels, Config, p);
@@ -85,6 +86,7 @@ public sealed class ComponentBuilder
             Provenance = p,
             Cluster = cluster,
             Object = obj,
+            DependsOn = [.. dependsOn ?? []],
         });
     }
 

@@ -68,6 +68,7 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
         }
         builder.RunAfterPractices();
         ClusterMembers.Build(builder);
+        GitOps.GitOpsBridge.Annotate(builder);
         return builder.Build(statuses.ToImmutable());
     }
 

@@ -22,6 +22,12 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
 
     public bool InEffect(string practice) => practicesInEffect.Contains(practice);
 
+    /// <summary>Whether <paramref name="owner"/> added the resource named <paramref name="resource"/>.</summary>
+    public bool Has(string owner, string resource) => _resources.TryGetValue(resource, out var entry) && entry.Owner == owner;
+
+    /// <summary>The id of the component that added a resource.</summary>
+    public string OwnerOf(string resource) => _resources[resource].Owner;
+
     public bool Implements(string practice) => practicesImplemented.Contains(practice);
 
     public ComponentBuilder StartComponent(string id, string typeToken, string title, Provenance provenance,
@@ -152,9 +158,14 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
     private IEnumerable<string> ClusterDependency(string cluster) =>
         Clusters.Where(c => c.Key == cluster && c.AksResource is not null).Select(c => c.AksResource!);
 
+    /// <summary>
+    /// The release installing the CRD of a custom object: one that names its kind ("group/Kind", for groups two charts
+    /// share: argoproj.io holds Argo CD's Applications and Argo Rollouts' Rollouts), else one that provides its group,
+    /// else the cluster add-on that brings it.
+    /// </summary>
     private string CrdProvider(KubernetesResource resource, List<HelmRelease> releases) =>
-        releases
-            .FirstOrDefault(r => r.Cluster == resource.Cluster && r.ProvidesApiGroups.Contains(resource.ApiGroup))?.Name
+        (releases.FirstOrDefault(r => r.Cluster == resource.Cluster && r.ProvidesApiGroups.Contains($"{resource.ApiGroup}/{resource.Kind}"))
+            ?? releases.FirstOrDefault(r => r.Cluster == resource.Cluster && r.ProvidesApiGroups.Contains(resource.ApiGroup)))?.Name
         ?? AddOnProvider(resource)
         ?? throw new InvalidOperationException(
             $"'{resource.Name}' is a {resource.ApiGroup} {resource.Kind}, but no release in the graph provides the {resource.ApiGroup} CRDs");

@@ -131,6 +131,14 @@ public static class PlatformNetworkPolicies
             ["velero"] = [],
             ["trivy-system"] = [],
             ["argo-rollouts"] = [],
+            // Argo CD's parts talk within their namespace (same-namespace rule); no route exposes argocd-server, so people
+            // use kubectl port-forward (or argocd --port-forward), which the kubelet connects outside NetworkPolicy.
+            ["argocd"] = [],
+            ["kyverno"] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls Kyverno's admission webhook to verify image signatures (kyverno chart 3.9.0 admissionController webhookServer.port 9443)",
+                    IngressSource.Anywhere, [9443], ("app.kubernetes.io/component", "admission-controller")),
+            ],
             ["platform-secrets"] = [],
             ["vpa"] = [],
             ["chaos-mesh"] =

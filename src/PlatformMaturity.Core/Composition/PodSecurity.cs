@@ -75,6 +75,8 @@ public static class PodSecurity
             ["falco"] = new(PodSecurityLevel.Privileged,
                 "Falco's modern eBPF probe needs host PID, BPF and PERFMON capabilities and hostPath mounts to watch every container's system calls"),
             ["argo-rollouts"] = new(PodSecurityLevel.Baseline, "the Argo Rollouts controller needs no host access; baseline until its chart's restricted settings are verified"),
+            ["argocd"] = new(PodSecurityLevel.Baseline, "Argo CD and its redis-ha subchart need no host access; baseline until the redis-ha 4.38.0 pods' restricted settings (seccomp) are verified"),
+            ["kyverno"] = new(PodSecurityLevel.Baseline, "Kyverno's controllers need no host access; baseline until the kyverno 3.9.0 chart's restricted settings are verified"),
         });
 
     /// <summary>Sets enforce, audit and warn to one level, each with the Pod Security version this platform is validated against.</summary>

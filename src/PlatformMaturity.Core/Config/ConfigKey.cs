@@ -24,6 +24,7 @@ public enum ConfigValueType
 /// <param name="Required">Whether a stack must set it (at <paramref name="FromLevel"/> and above, on its target).</param>
 /// <param name="Allowed">For enumerations: every allowed value.</param>
 /// <param name="ItemType">For arrays: the type of the items.</param>
+/// <param name="UpgradeValue">What pmctl upgrade writes instead of <paramref name="Default"/> when a stack reaches the key's level (e.g. false for a setting that would replace an existing resource).</param>
 /// <param name="Secret">The value is a credential: it must be set with pulumi config set --secret and is never written in plain text.</param>
 public sealed record ConfigKey(
     string Name,
@@ -35,7 +36,8 @@ public sealed record ConfigKey(
     bool Required = false,
     ImmutableArray<string> Allowed = default,
     ConfigValueType? ItemType = null,
-    bool Secret = false)
+    bool Secret = false,
+    JsonNode? UpgradeValue = null)
 {
     public const string Namespace = "platform";
 

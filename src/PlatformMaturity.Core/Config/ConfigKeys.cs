@@ -28,7 +28,7 @@ public static class ConfigKeys
 
     public static readonly ConfigKey Tenants = new(
         "tenants", ConfigValueType.Array,
-        "Teams on the platform: [{name, group, tier}]. Each gets a namespace named after it; group (from Level 2) is the team's identity group; tier small|medium|large sizes its quota (from Level 2).",
+        "Teams on the platform: [{name, group, tier, repos, channel}]. Each gets a namespace named after it; group (from Level 2) is the team's identity group; tier small|medium|large sizes its quota (from Level 2); repos (from Level 4) are the Git repositories its Argo CD project may deploy from; channel (from Level 4) is where Argo CD notifies the team.",
         Default: new JsonArray(), ItemType: ConfigValueType.Object);
 
     public static readonly ConfigKey Regions = new(
@@ -273,6 +273,39 @@ public static class ConfigKeys
         "Production chaos experiments (from Level 5, prod stacks with platform:chaos true): {tenants: [team-a], schedule: \"0 10 * * 2\", duration: \"30m\"}: the tenants whose namespaces opt in, when each window starts (cron, UTC) and how long it lasts (Go duration, 10m to 4h). Experiments run only while the error budgets do not burn fast, and stop when they start to. Unset: no tenant opts in.",
         FromLevel: 5);
 
+    // Level 4: GitOps hand-over, delivery and image signing (GitOps Platform/Application Management, Extended Delivery
+    // and Extended Images Build Processes).
+
+    public static readonly ConfigKey GitOps = new(
+        "gitops", ConfigValueType.Object,
+        "Argo CD's source of the platform (from Level 4): {repoUrl, path, revision, repoUsername, oidc: {issuer, clientId, adminGroup}, syncWindows: [{kind: allow|deny, schedule, duration, timeZone}], notificationService: slack|teams|webhook}. pmctl render --gitops writes the tree for repoUrl/path; without repoUrl Argo CD is installed but Pulumi keeps applying everything. Sync windows apply to prod stacks.",
+        Default: GitOpsConfig.Default.ToJson(), FromLevel: 4);
+
+    public static readonly ConfigKey GitOpsRepoPassword = new(
+        "gitopsRepoPassword", ConfigValueType.String,
+        "Password or token Argo CD reads platform:gitops.repoUrl with (with gitops.repoUsername); unset for a public repository.",
+        FromLevel: 4, Secret: true);
+
+    public static readonly ConfigKey GitOpsNotificationsToken = new(
+        "gitopsNotificationsToken", ConfigValueType.String,
+        "Token (Slack bot token) or webhook URL Argo CD Notifications posts to the teams' channels with.",
+        FromLevel: 4, Secret: true);
+
+    public static readonly ConfigKey ImageSigning = new(
+        "imageSigning", ConfigValueType.Object,
+        "Keyless signers whose images tenant pods may run (from Level 4): {issuer, identities: [certificate subject, ...]}; each tenant's repos add their CI workflow (https://github.com/<owner>/<repo>/.github/workflows/ci.yaml@refs/heads/main).",
+        Default: ImageSigningConfig.Default.ToJson(), FromLevel: 4);
+
+    public static readonly ConfigKey RegistryZoneRedundancy = new(
+        "registryZoneRedundancy", ConfigValueType.Boolean,
+        "Whether the Premium registry (from Level 4) and its geo-replicas are zone-redundant. The setting forces a new registry, so pmctl upgrade writes false for a registry that exists; stacks created at Level 4 get true.",
+        Default: true, Target: DeploymentTarget.Azure, FromLevel: 4, UpgradeValue: false);
+
+    public static readonly ConfigKey SignatureRegistryCredentials = new(
+        "signatureRegistryCredentials", ConfigValueType.String,
+        "Docker config JSON ({\"auths\": {...}}) Kyverno reads image signatures from platform:registry with (from Level 4); unset for a registry that needs no credentials.",
+        Target: DeploymentTarget.Existing, FromLevel: 4, Secret: true);
+
     /// <summary>Secret keys a stack at <paramref name="level"/> on <paramref name="target"/> must set before it is deployed.</summary>
     public static IEnumerable<ConfigKey> SecretsNeeded(int level, DeploymentTarget target) =>
         All.Where(k => k.Secret && k.NeededAt(level, target));
@@ -285,6 +318,7 @@ public static class ConfigKeys
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
          StorageProvisioner, Chaos, Budget, ProductionChaos,
+         GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning, RegistryZoneRedundancy, SignatureRegistryCredentials,
          Staged, Enforced, Attestations];
 
     public static ConfigKey? Find(string fullName) => All.FirstOrDefault(k => k.FullName == fullName);

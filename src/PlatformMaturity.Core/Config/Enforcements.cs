@@ -16,7 +16,8 @@ namespace PlatformMaturity.Config;
 /// <param name="Enforced">What the enforcing phase does.</param>
 /// <param name="Rollback">How to undo the enforcing phase.</param>
 /// <param name="KeptBy">The successor that builds it once <paramref name="Practice"/> is superseded (same objects, same switch), if any.</param>
-public sealed record Enforcement(string Id, string Practice, string Staged, string Enforced, string Rollback, string? KeptBy = null)
+/// <param name="Refuses">Whether the enforcing phase refuses or drops something (false for a hand-over, which only moves ownership).</param>
+public sealed record Enforcement(string Id, string Practice, string Staged, string Enforced, string Rollback, string? KeptBy = null, bool Refuses = true)
 {
     /// <summary>Whether a practice among <paramref name="practices"/> builds it: its own practice or the successor that keeps it.</summary>
     public bool BuiltByAny(IReadOnlySet<string> practices) => practices.Contains(Practice) || (KeptBy is not null && practices.Contains(KeptBy));
@@ -44,6 +45,8 @@ public static class Enforcements
     public const string LocalAccountsDisabled = "local-accounts-disabled";
     public const string EgressDefaultDeny = "egress-default-deny";
     public const string MeshAuthorization = "mesh-authorization";
+    public const string GitOpsHandOver = "gitops-hand-over";
+    public const string ImageSignatures = "image-signatures";
     public const string TenantClasses = "tenant-classes";
     public const string ProductionChaos = "production-chaos";
 
@@ -115,6 +118,15 @@ public static class Enforcements
             Staged: "azure: local accounts (the admin kubeconfig) still work beside Entra ID",
             Enforced: "azure: local accounts are disabled: only Entra ID identities reach the API server, and every access is audited by name",
             Rollback: $"add {LocalAccountsDisabled} back to platform:staged and run pulumi up (local accounts are enabled again)"),
+        new(GitOpsHandOver, "GitOps Platform Management",
+            Staged: "Argo CD runs beside the Pulumi-managed releases: its Applications adopt the live objects (same names and namespaces, no resources-finalizer) while Pulumi still holds them with RetainOnDelete, so nothing is deleted or recreated",
+            Enforced: "Pulumi drops the platform's Kubernetes objects and Helm releases from its state without deleting them (retained) and Argo CD alone applies them from Git; remove the leftover Helm release Secrets afterwards",
+            Rollback: $"add {GitOpsHandOver} back to platform:staged and run pulumi up with the provider's upsertExistingObjects (Pulumi adopts the objects again beside Argo CD)",
+            Refuses: false),
+        new(ImageSignatures, "Extended Images Build Processes",
+            Staged: "the Kyverno ImageValidatingPolicy verifying keyless cosign signatures of tenant images runs with validationActions [Audit]: unsigned images are admitted and reported in PolicyReports",
+            Enforced: "the ImageValidatingPolicy runs with validationActions [Deny]: tenant pods whose images lack a signature from a configured identity are refused",
+            Rollback: $"add {ImageSignatures} back to platform:staged and run pulumi up (or sync Argo CD) (the policy audits again)"),
         new(TenantClasses, "Kubernetes Landing Zone",
             Staged: "Capsule tenants let the namespaces teams create use any storage, priority and gateway class; they still get the tenant's owners, namespace quota, shared resource quota and namespace baseline",
             Enforced: "Capsule tenants allow only the platform's storage classes, tenant priority classes and gateway class in the namespaces teams create: other classes are refused",

@@ -75,6 +75,15 @@ public sealed record PlatformConfig
 
     /// <summary>GitHub repositories (owner/repo) allowed to push images to the azure registry through OIDC federation.</summary>
     public ImmutableArray<string> CiRepositories { get; init; } = [];
+    /// <summary>Argo CD's source of the platform and its delivery settings (from Level 4).</summary>
+    public GitOpsConfig GitOps { get; init; } = GitOpsConfig.Default;
+
+    /// <summary>Azure: whether the Premium registry is zone-redundant (only registries created at Level 4; see the key).</summary>
+    public bool RegistryZoneRedundancy { get; init; } = true;
+
+    /// <summary>Keyless signers whose images tenant pods may run (from Level 4).</summary>
+    public ImageSigningConfig ImageSigning { get; init; } = ImageSigningConfig.Default;
+
     /// <summary>Azure: the weekly window for automatic upgrades (Basic Cluster Updates).</summary>
     public MaintenanceWindowConfig MaintenanceWindow { get; init; } = MaintenanceWindowConfig.Default;
 

@@ -47,10 +47,11 @@ public static partial class PlatformConfigParser
             $". Run chaos experiments in a nonprod stack (unset {ConfigKeys.Chaos.FullName} or set it to false here), or upgrade to Level {allowedFrom}.");
     }
 
+    /// <summary>A boolean key; unset (or null) is the key's default, null when it has none.</summary>
     private static bool? ReadBoolean(RawConfig raw, ConfigKey key, Action<ConfigKey, string> problem)
     {
         if (!raw.Has(key) || raw[key] is null)
-            return null;
+            return key.Default?.GetValue<bool>();
         switch (Scalar(raw[key]))
         {
             case "true":

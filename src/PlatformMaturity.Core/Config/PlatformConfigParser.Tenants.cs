@@ -25,8 +25,8 @@ public static partial class PlatformConfigParser
                 problem(key, $"{at} '{Shown(array[i])}' is not a tenant; expected {{name, group, tier}}");
                 continue;
             }
-            foreach (var field in item.Select(p => p.Key).Where(f => f is not ("name" or "group" or "tier")))
-                problem(key, $"{at} has unknown field '{field}'; allowed: name, group, tier");
+            foreach (var field in item.Select(p => p.Key).Where(f => f is not ("name" or "group" or "tier" or "repos" or "channel")))
+                problem(key, $"{at} has unknown field '{field}'; allowed: name, group, tier, repos, channel");
 
             var name = Scalar(item["name"]);
             if (name is null)
@@ -57,10 +57,47 @@ public static partial class PlatformConfigParser
             if (item.ContainsKey("tier") && (Scalar(item["tier"]) is not { } tierText || !ConfigNames.TryParseTier(tierText, out tier)))
                 problem(key, $"{at} ({name}) tier '{Shown(item["tier"])}' is not allowed; allowed: {string.Join(", ", ConfigNames.Tiers)}");
 
-            tenants.Add(new Tenant(name, group, tier));
+            tenants.Add(new Tenant(name, group, tier) { Repos = ReadTenantRepos(item, at, name, problem), Channel = ReadTenantChannel(item, at, name, problem) });
         }
         return [.. tenants];
     }
+
+    /// <summary>A tenant's Git repositories: https URLs without credentials (Argo CD's AppProject sourceRepos).</summary>
+    private static ImmutableArray<string> ReadTenantRepos(JsonObject item, string at, string name, Action<ConfigKey, string> problem)
+    {
+        if (!item.ContainsKey("repos"))
+            return [];
+        if (item["repos"] is not JsonArray repos)
+        {
+            problem(ConfigKeys.Tenants, $"{at} ({name}) repos '{Shown(item["repos"])}' is not allowed; expected a list of https Git URLs such as [https://github.com/acme/shop.git]");
+            return [];
+        }
+        var result = new List<string>();
+        foreach (var repo in repos)
+        {
+            if (Scalar(repo) is { } url && GitUrlPattern().IsMatch(url) && !result.Contains(url))
+                result.Add(url);
+            else
+                problem(ConfigKeys.Tenants, $"{at} ({name}) repo '{Shown(repo)}' is not allowed; expected an https Git URL without credentials, listed once, such as https://github.com/acme/shop.git");
+        }
+        return [.. result];
+    }
+
+    private static string? ReadTenantChannel(JsonObject item, string at, string name, Action<ConfigKey, string> problem)
+    {
+        if (!item.ContainsKey("channel"))
+            return null;
+        if (Scalar(item["channel"]) is { } channel && ChannelPattern().IsMatch(channel))
+            return channel;
+        problem(ConfigKeys.Tenants, $"{at} ({name}) channel '{Shown(item["channel"])}' is not allowed; expected a channel name such as team-a-deploys (letters, digits, '-', '_', '.', at most 80)");
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~-]+)+$")]
+    internal static partial System.Text.RegularExpressions.Regex GitUrlPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")]
+    private static partial System.Text.RegularExpressions.Regex ChannelPattern();
 
     private static string? ReadAuditorGroup(RawConfig raw, DeploymentTarget target, Action<ConfigKey, string> problem)
     {

@@ -74,6 +74,8 @@ public static partial class PlatformConfigParser
             BackupSchedule = ReadKubernetesSchedule(raw, ConfigKeys.BackupSchedule, Problem) ?? "0 2 * * *",
             BackupRetentionDays = ReadInteger(raw, ConfigKeys.BackupRetentionDays, min: 1, max: 3650, "a number of days from 1 to 3650", Problem) ?? 30,
             TracesEndpoint = ReadOptionalMatching(raw, ConfigKeys.TracesEndpoint, EndpointPattern(), "an OTLP gRPC endpoint host:port such as tempo.example.com:4317", Problem),
+            GitOps = ReadGitOps(raw, Problem),
+            ImageSigning = ReadImageSigning(raw, Problem),
         };
 
         if (target == DeploymentTarget.Azure)
@@ -89,6 +91,7 @@ public static partial class PlatformConfigParser
                 SkuTier = ReadAllowed(raw, ConfigKeys.SkuTier, Problem),
                 Zones = ReadZones(raw, Problem),
                 CiRepositories = ReadRepositories(raw, Problem),
+                RegistryZoneRedundancy = ReadBoolean(raw, ConfigKeys.RegistryZoneRedundancy, Problem) ?? true,
             };
         }
         else if (target == DeploymentTarget.Existing)

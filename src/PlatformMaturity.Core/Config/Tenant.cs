@@ -4,7 +4,14 @@ namespace PlatformMaturity.Config;
 /// <param name="Name">DNS-1123 label; also the tenant's namespace.</param>
 /// <param name="Group">The team's identity group (Entra ID object id on azure, group name on existing); bound to RBAC from Level 2.</param>
 /// <param name="Tier">Sizes the tenant's quota from Level 2.</param>
-public sealed record Tenant(string Name, string? Group, TenantTier Tier);
+public sealed record Tenant(string Name, string? Group, TenantTier Tier)
+{
+    /// <summary>Git repositories (https URLs) the tenant's Argo CD project may deploy from (from Level 4).</summary>
+    public System.Collections.Immutable.ImmutableArray<string> Repos { get; init; } = [];
+
+    /// <summary>Channel Argo CD Notifications posts the tenant's sync results to (from Level 4); null: none.</summary>
+    public string? Channel { get; init; }
+}
 
 /// <summary>Size class of a tenant; picks its resource quota.</summary>
 public enum TenantTier

@@ -22,5 +22,12 @@ public sealed record ConfigSecret : GraphResource
     public ImmutableSortedDictionary<string, string> Literals { get; init; } =
         ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
+    /// <summary>The Secret's type, e.g. kubernetes.io/dockerconfigjson for registry credentials.</summary>
+    public string Type { get; init; } = "Opaque";
+
+    /// <summary>Labels besides the platform's standard ones, e.g. the one Argo CD finds repository Secrets by.</summary>
+    public ImmutableSortedDictionary<string, string> Labels { get; init; } =
+        ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
     public override string Kind => "Secret";
 }

@@ -31,7 +31,9 @@ public static class LevelChange
 
         foreach (var key in ConfigKeys.All.Where(k => k.NeededAt(to, current.Target) && !k.NeededAt(current.Level, current.Target)))
         {
-            if (!raw.Has(key) && key.Default is not null)
+            if (!raw.Has(key) && key.UpgradeValue is not null && to > current.Level)
+                writes.Add(new ConfigWrite(key, key.UpgradeValue.DeepClone(), $"needed from Level {key.FromLevel}; an upgraded stack keeps what exists: {key.Description}"));
+            else if (!raw.Has(key) && key.Default is not null)
                 writes.Add(new ConfigWrite(key, key.Default.DeepClone(), $"needed from Level {key.FromLevel}; documented default"));
         }
         return [.. writes];

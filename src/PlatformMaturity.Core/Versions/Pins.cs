@@ -58,6 +58,18 @@ public static class Pins
 
     public static readonly HelmChart ArgoRollouts = new("https://argoproj.github.io/argo-helm", "argo-rollouts", "2.41.0");
 
+    /// <summary>
+    /// Argo CD v3.4.4 (the chart's appVersion), the GitOps engine from Level 4; its redis-ha subchart is 4.38.0.
+    /// Source: argoproj/argo-helm tag argo-cd-10.1.1, charts/argo-cd (Chart.yaml, values.yaml).
+    /// </summary>
+    public static readonly HelmChart ArgoCd = new("https://argoproj.github.io/argo-helm", "argo-cd", "10.1.1");
+
+    /// <summary>
+    /// Kyverno v1.19.0 (the chart's appVersion), installed from Level 4 only for image signature verification
+    /// (ImageValidatingPolicy, policies.kyverno.io/v1). Source: kyverno/kyverno tag kyverno-chart-3.9.0, charts/kyverno.
+    /// </summary>
+    public static readonly HelmChart Kyverno = new("https://kyverno.github.io/kyverno/", "kyverno", "3.9.0");
+
     /// <summary>Velero 1.18 (the chart's appVersion).</summary>
     public static readonly HelmChart Velero = new("https://vmware-tanzu.github.io/helm-charts", "velero", "12.1.0");
 

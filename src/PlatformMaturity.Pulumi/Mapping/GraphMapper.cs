@@ -31,12 +31,13 @@ internal sealed class GraphMapper(PlatformGraph graph, ISecretSource secrets)
     /// <summary>Graph order, except that a resource waits for its dependencies (stable, so deterministic).</summary>
     private List<(GraphResource Resource, GraphComponent Owner)> InDependencyOrder()
     {
-        var remaining = graph.Components.SelectMany(c => c.Resources.Select(r => (Resource: r, Owner: c))).ToList();
+        // From Level 4 Argo CD applies what the GitOps tree holds; Pulumi maps only the rest (one graph decides both).
+        var remaining = graph.Components.SelectMany(c => c.Resources.Where(r => GitOps.GitOpsDelivery.ByPulumi(graph, r)).Select(r => (Resource: r, Owner: c))).ToList();
         var done = new HashSet<string>(StringComparer.Ordinal);
         var ordered = new List<(GraphResource, GraphComponent)>(remaining.Count);
         while (remaining.Count > 0)
         {
-            var index = remaining.FindIndex(e => e.Resource.DependsOn.All(done.Contains));
+            var index = remaining.FindIndex(e => e.Resource.DependsOn.All(d => done.Contains(d) || !GitOps.GitOpsDelivery.ByPulumi(graph, graph.Resource(d))));
             if (index < 0)
                 throw new InvalidOperationException(
                     $"the graph's resources depend on each other in a cycle or on resources it does not hold: {string.Join(", ", remaining.Select(e => e.Resource.Name))}");

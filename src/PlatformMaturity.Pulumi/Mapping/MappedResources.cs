@@ -44,7 +44,8 @@ public sealed class MappedResources
     /// <summary>
     /// The Pulumi resources a graph resource depends on; the mapper maps them first.
     /// </summary>
-    internal Resource[] DependenciesOf(GraphResource resource) => [.. resource.DependsOn.Select(name => this[name])];
+    /// <summary>The mapped resources a resource depends on; dependencies Argo CD applies (from Level 4) are not Pulumi's to wait for.</summary>
+    internal Resource[] DependenciesOf(GraphResource resource) => [.. resource.DependsOn.Where(_byName.ContainsKey).Select(name => this[name])];
 
     private (Resource Resource, PlatformComponent Parent) Entry(string name) =>
         _byName.TryGetValue(name, out var entry)

@@ -38,7 +38,8 @@ internal sealed class MappingContext
             DependsOn = Resources.DependenciesOf(resource),
             Provider = provider,
             // Unset rather than false when not retained: Pulumi's default, so existing stacks see no option change.
-            RetainOnDelete = resource is Graph.Azure.AzureResource { RetainOnDelete: true } ? true : null,
+            // Also while the GitOps hand-over is staged: Pulumi then drops what Argo CD adopted without deleting it.
+            RetainOnDelete = resource is Graph.Azure.AzureResource { RetainOnDelete: true } || GitOps.GitOpsDelivery.RetainedForHandOver(Graph, resource) ? true : null,
         };
         Resources.AddOptions(resource, options);
         return options;

@@ -42,6 +42,7 @@ public sealed class StagedEnforcementTests
                 // A production chaos schedule that is not paused injects faults (kills pods) in its windows.
                 case CustomObject { Kind: "Schedule" } schedule when schedule.Metadata.Labels?.ContainsKey(ChaosEngineeringInProduction.ScheduleLabel) == true
                                                                      && schedule.Metadata.Annotations?.ContainsKey(ChaosEngineeringInProduction.PauseAnnotation) != true:
+                case CustomObject { Kind: "ImageValidatingPolicy" } policy when policy.Spec!["validationActions"]!.AsArray().Any(a => a!.GetValue<string>() == "Deny"):
                     yield return resource.Name;
                     break;
                 case V1NetworkPolicy policy when policy.Spec.PolicyTypes.Contains("Ingress") && (policy.Spec.Ingress is null || policy.Spec.Ingress.Count == 0):
@@ -82,8 +83,14 @@ public sealed class StagedEnforcementTests
             // A control of a practice that does not apply to the target (e.g. Azure-only access auditing) builds nothing there.
             if (Composer.Default.StatusOf(practice, carried: false, target).State == PracticeState.NotApplicable)
                 continue;
-            // With an Entra ID admin group, which disabling local accounts needs (someone must still administer the cluster).
-            var config = target == DeploymentTarget.Azure ? For(target, level) with { AdminGroupObjectIds = ["6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f"] } : For(target, level);
+            // With an Entra ID admin group, which disabling local accounts needs (someone must still administer the
+            // cluster), a GitOps repository and signers, so the hand-over and signature checks have something to stage.
+            var config = For(target, level) with
+            {
+                AdminGroupObjectIds = target == DeploymentTarget.Azure ? ["6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f"] : For(target, level).AdminGroupObjectIds,
+                GitOps = GitOpsConfig.Default with { RepoUrl = "https://github.com/acme/platform.git" },
+                ImageSigning = ImageSigningConfig.Default with { Identities = ["https://github.com/acme/shop/.github/workflows/shop.yaml@refs/heads/main"] },
+            };
             // Production chaos applies only to a prod stack that asks for it and names tenants that opt in.
             if (enforcement.Id == Enforcements.ProductionChaos)
                 config = config with { Environment = EnvironmentKind.Prod, ChaosRequested = true, ProductionChaos = new ProductionChaosConfig(["team-a"], ProductionChaosConfig.DefaultSchedule, ProductionChaosConfig.DefaultDuration) };
@@ -91,7 +98,8 @@ public sealed class StagedEnforcementTests
             var staged = Compose(config with { Staged = [enforcement.Id] });
             var changes = GraphDiff.Between(staged, enforced);
             Assert.True(changes.Length > 0, $"{enforcement.Id} is in Enforcements.All but no practice builds anything different while it is staged");
-            Assert.True(EnforcingObjects(enforced).Count() > EnforcingObjects(staged).Count(), $"{enforcement.Id}: promotion must add something that refuses or drops");
+            if (enforcement.Refuses)
+                Assert.True(EnforcingObjects(enforced).Count() > EnforcingObjects(staged).Count(), $"{enforcement.Id}: promotion must add something that refuses or drops");
         }
     }
 

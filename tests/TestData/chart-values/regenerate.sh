@@ -35,3 +35,6 @@ for c in "base manifests/charts/base" "istiod manifests/charts/istio-control/ist
   sed -i 's/^_internal_defaults_do_not_set\.//' $1-1.30.3.keys
 done
 python3 extract-keys.py falco-9.1.0 "github.com/falcosecurity/charts" $M/falcosecurity+charts/repo falco-9.1.0 charts/falco "falcosidekick=$M/falcosecurity+charts/repo:falcosidekick-0.12.1:charts/falcosidekick"
+python3 extract-keys.py argo-cd-10.1.1 "github.com/argoproj/argo-helm" $M/argoproj+argo-helm/repo argo-cd-10.1.1 charts/argo-cd
+printf '# pass-through maps: the chart renders every key of these maps except create/annotations into the ConfigMap\n# (templates/_helpers.tpl argo-cd.config.cm; argocd-rbac-cm.yaml and argocd-cmd-params-cm.yaml omit create/annotations and toYaml the rest)\nconfigs.cm {}\nconfigs.rbac {}\nconfigs.params {}\n' >> argo-cd-10.1.1.keys
+python3 extract-keys.py kyverno-3.9.0 "github.com/kyverno/kyverno" $M/kyverno+kyverno/repo kyverno-chart-3.9.0 charts/kyverno

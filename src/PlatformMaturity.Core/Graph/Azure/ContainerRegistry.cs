@@ -16,5 +16,17 @@ public sealed record ContainerRegistry : AzureResource
 
     public bool AdminEnabled { get; init; }
 
+    /// <summary>Days untagged manifests are kept before they are purged (Premium only); null: kept forever.</summary>
+    public int? RetentionPolicyInDays { get; init; }
+
+    /// <summary>Zone redundancy (Premium); changing it forces a new registry, so only registries created with it have it.</summary>
+    public bool ZoneRedundancyEnabled { get; init; }
+
+    /// <summary>Replicas in other regions (Premium), in alphabetical order of location, never the registry's own.</summary>
+    public System.Collections.Immutable.ImmutableArray<RegistryGeoreplication> Georeplications { get; init; } = [];
+
     public override IEnumerable<string> References => [ResourceGroup];
 }
+
+/// <summary>A geo-replica of a registry (Pulumi.Azure.ContainerService.Inputs.RegistryGeoreplicationArgs).</summary>
+public sealed record RegistryGeoreplication(string Location, bool ZoneRedundancyEnabled);

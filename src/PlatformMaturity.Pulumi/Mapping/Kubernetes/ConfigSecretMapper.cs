@@ -19,9 +19,9 @@ internal static class ConfigSecretMapper
             {
                 Name = secret.SecretName,
                 Namespace = secret.Namespace,
-                Labels = In.Map(StandardLabels.Apply(null, context.Graph.Config, secret.Provenance)),
+                Labels = In.Map(StandardLabels.Apply(new Dictionary<string, string>(secret.Labels, StringComparer.Ordinal), context.Graph.Config, secret.Provenance)),
             },
-            Type = "Opaque",
+            Type = secret.Type,
             StringData = StringData(secret, context.Secrets),
         }, context.Options(secret, parent, context.Providers.For(secret.Cluster)));
 

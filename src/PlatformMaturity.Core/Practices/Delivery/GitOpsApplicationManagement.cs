@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using k8s.Models;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.GitOps;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Practices.Security;
+
+namespace PlatformMaturity.Practices.Delivery;
+
+/// <summary>
+/// Levels 4–5: every tenant delivers through Argo CD within its own AppProject — source repositories from its
+/// platform:tenants entry, destinations only its namespace, no cluster-scoped kinds, no overriding the platform's
+/// guardrails (quota, limits, network policies), orphaned resources reported — and an ApplicationSet that gives each of
+/// its repositories an Application. Golden paths emit the same Application (gitops/application.yaml) in the project.
+/// </summary>
+public sealed class GitOpsApplicationManagement : PracticeComponent
+{
+    /// <summary>Namespaced kinds a tenant's Applications may not create: the platform owns them in tenant namespaces.</summary>
+    public static readonly (string Group, string Kind)[] PlatformOwnedKinds =
+        [("", "ResourceQuota"), ("", "LimitRange"), ("networking.k8s.io", "NetworkPolicy")];
+
+    public override string Practice => "GitOps Application Management";
+
+    public override Implementation Implementation => Implementation.OnBothTargets(
+        "Per tenant an Argo CD AppProject (source repositories from platform:tenants[].repos, destination only the tenant's namespace, no cluster-scoped kinds, no ResourceQuota/LimitRange/NetworkPolicy, orphaned-resource warnings) and an ApplicationSet giving each of its repositories an Application; golden paths emit the Application in the tenant's project");
+
+    public override string? NotApplicableReason(DeploymentTarget target) => null;
+
+    public override void Build(ComponentBuilder component)
+    {
+        if (!component.Implements(GitOpsDelivery.Practice))
+            throw new InvalidOperationException($"{Practice} needs {GitOpsDelivery.Practice} (Argo CD) in the same level");
+        foreach (var tenant in component.Config.Tenants)
+        {
+            component.AddObject(Project(component.Config, tenant));
+            if (!tenant.Repos.IsEmpty)
+                component.AddObject(Apps(component.Config, tenant));
+            else
+                component.Note($"Tenant {tenant.Name} lists no repos: its AppProject admits no source until platform:tenants[].repos names them.");
+        }
+        component.Note("A team's Applications: kubectl get applications -n argocd -l platform.maturity/tenant=<tenant>; what Argo CD would prune: argocd app get <app> --show-operation");
+    }
+
+    /// <summary>Name of a tenant's AppProject: the tenant's name, which golden paths use as spec.project.</summary>
+    public static string ProjectName(Tenant tenant) => tenant.Name;
+
+    public static string AppsName(Tenant tenant) => $"{tenant.Name}-apps";
+
+    private static CustomObject Project(PlatformConfig config, Tenant tenant)
+    {
+        var spec = new JsonObject
+        {
+            ["description"] = $"Applications of tenant {tenant.Name}: only its repositories, only its namespace",
+            ["sourceRepos"] = new JsonArray([.. tenant.Repos.Select(r => (JsonNode)JsonValue.Create(r)!)]),
+            ["destinations"] = new JsonArray(new JsonObject { ["server"] = GitOpsBridge.InClusterServer, ["namespace"] = tenant.Name }),
+            // No cluster-scoped kinds at all: an empty whitelist denies every one.
+            ["clusterResourceWhitelist"] = new JsonArray(),
+            ["namespaceResourceBlacklist"] = new JsonArray([.. PlatformOwnedKinds.Select(k => (JsonNode)new JsonObject { ["group"] = k.Group, ["kind"] = k.Kind })]),
+            ["orphanedResources"] = new JsonObject { ["warn"] = true },
+        };
+        ExtendedDeliveryProcesses.ApplySyncWindows(config, spec);
+        return new CustomObject
+        {
+            ApiVersion = "argoproj.io/v1alpha1",
+            Kind = "AppProject",
+            Metadata = new V1ObjectMeta
+            {
+                Name = ProjectName(tenant),
+                NamespaceProperty = GitOpsPlatformManagement.Namespace,
+                Labels = new Dictionary<string, string> { [TenantLabel] = tenant.Name },
+            },
+            Spec = spec,
+        };
+    }
+
+    public const string TenantLabel = "platform.maturity/tenant";
+
+    /// <summary>One Application per repository of the tenant, in its project and namespace (repository root, as golden paths lay it out).</summary>
+    private static CustomObject Apps(PlatformConfig config, Tenant tenant) => new()
+    {
+        ApiVersion = "argoproj.io/v1alpha1",
+        Kind = "ApplicationSet",
+        Metadata = new V1ObjectMeta
+        {
+            Name = AppsName(tenant),
+            NamespaceProperty = GitOpsPlatformManagement.Namespace,
+            Labels = new Dictionary<string, string> { [TenantLabel] = tenant.Name },
+        },
+        Spec = new JsonObject
+        {
+            ["goTemplate"] = true,
+            ["goTemplateOptions"] = new JsonArray("missingkey=error"),
+            ["generators"] = new JsonArray(new JsonObject
+            {
+                ["list"] = new JsonObject
+                {
+                    ["elements"] = new JsonArray([.. tenant.Repos.Select(r => (JsonNode)new JsonObject { ["repoURL"] = r, ["app"] = RepoName(r) })]),
+                },
+            }),
+            ["template"] = new JsonObject
+            {
+                ["metadata"] = new JsonObject
+                {
+                    ["name"] = $"{tenant.Name}-{{{{ .app }}}}",
+                    ["labels"] = new JsonObject { [TenantLabel] = tenant.Name },
+                    ["annotations"] = ExtendedDeliveryProcesses.NotificationAnnotations(config, tenant),
+                },
+                ["spec"] = new JsonObject
+                {
+                    ["project"] = ProjectName(tenant),
+                    ["source"] = new JsonObject { ["repoURL"] = "{{ .repoURL }}", ["targetRevision"] = "HEAD", ["path"] = "." },
+                    ["destination"] = new JsonObject { ["server"] = GitOpsBridge.InClusterServer, ["namespace"] = tenant.Name },
+                    ["syncPolicy"] = GitOpsPlatformManagement.SyncPolicy(serverSideApply: false),
+                },
+            },
+        },
+    };
+
+    /// <summary>The repository's name (last path segment without .git), lowercase: the app part of its Application's name.</summary>
+    public static string RepoName(string url)
+    {
+        var last = url.TrimEnd('/').Split('/')[^1];
+        var name = (last.EndsWith(".git", StringComparison.Ordinal) ? last[..^4] : last).ToLowerInvariant();
+        return string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');
+    }
+}
