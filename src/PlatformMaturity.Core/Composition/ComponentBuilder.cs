@@ -145,6 +145,13 @@ public sealed class ComponentBuilder
         return string.Join('-', parts);
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> on this component once every practice is built (before the cluster members copy
+    /// the first cluster): for a practice that follows what others put into the graph whatever their order, like the
+    /// landing zone replicating everything in a tenant's namespace into the namespaces teams create.
+    /// </summary>
+    public void AfterPractices(Action<ComponentBuilder> action) => _graph.AfterPractices(() => action(this));
+
     /// <summary>Guidance for people operating the practice by hand (shown by describe and render).</summary>
     public void Note(string text) => Notes.Add(text);
 

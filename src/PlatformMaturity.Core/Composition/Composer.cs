@@ -66,6 +66,7 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
             var keepers = inEffect.Where(p => p.StandInFor == practice.Practice.Name).Select(p => p.Practice.Name).ToList();
             statuses.Add(keepers.Count == 0 ? status : status with { Detail = $"{status.Detail}; {string.Join(" and ", keepers)} stays in its place" });
         }
+        builder.RunAfterPractices();
         ClusterMembers.Build(builder);
         GitOps.GitOpsBridge.Annotate(builder);
         var graph = builder.Build(statuses.ToImmutable());

@@ -12,6 +12,7 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
     private readonly List<ComponentDraft> _components = [];
     private readonly Dictionary<string, (string Owner, GraphResource Resource)> _resources = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private readonly List<Action> _afterPractices = [];
 
     public PlatformConfig Config { get; } = config;
 
@@ -35,6 +36,17 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
         var builder = new ComponentBuilder(this, id, provenance);
         _components.Add(new ComponentDraft(id, typeToken, title, provenance, predecessors.IsDefault ? [] : predecessors, builder));
         return builder;
+    }
+
+    /// <summary>Queues work that must see what every practice added (see <see cref="ComponentBuilder.AfterPractices"/>).</summary>
+    public void AfterPractices(Action action) => _afterPractices.Add(action);
+
+    /// <summary>Runs the queued work, in the order it was queued, once every practice is built.</summary>
+    public void RunAfterPractices()
+    {
+        foreach (var action in _afterPractices)
+            action();
+        _afterPractices.Clear();
     }
 
     public void Add(string owner, GraphResource resource)

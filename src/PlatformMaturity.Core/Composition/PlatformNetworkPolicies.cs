@@ -146,6 +146,11 @@ public static class PlatformNetworkPolicies
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls the Chaos Mesh controller manager's admission webhooks (chart 2.8.3 controllerManager.env.WEBHOOK_PORT 10250)",
                     IngressSource.Anywhere, [Practices.Availability.ChaosEngineeringNonProd.WebhookPort], ("app.kubernetes.io/component", "controller-manager")),
             ],
+            [Practices.Delivery.KubernetesLandingZone.Namespace] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls Capsule's admission webhooks (chart 0.14.0 manager.webhookPort 9443)",
+                    IngressSource.Anywhere, [Practices.Delivery.KubernetesLandingZone.WebhookPort], ("app.kubernetes.io/name", "capsule")),
+            ],
             // OpenCost serves its API to people through kubectl port-forward; Prometheus scrapes it (allowed for every namespace).
             ["opencost"] = [],
             ["dr-restore-test"] = [],

@@ -50,20 +50,26 @@ public static class PlatformObjects
             ValidationActions = staged ? ["Warn", "Audit"] : ["Deny"],
             MatchResources = new V1MatchResources
             {
-                NamespaceSelector = new V1LabelSelector
-                {
-                    MatchExpressions =
-                    [
-                        new V1LabelSelectorRequirement
-                        {
-                            Key = "kubernetes.io/metadata.name",
-                            OperatorProperty = "In",
-                            Values = [.. config.Tenants.Select(t => t.Name)],
-                        },
-                    ],
-                },
+                NamespaceSelector = TenantNamespaces(config),
             },
         },
+    };
+
+    /// <summary>
+    /// The tenants' namespaces: by name while pmctl creates them all; by the tenant label once teams create their own
+    /// through Capsule (Kubernetes Landing Zone), whose tenants set that label on every namespace and forbid owners to change it.
+    /// </summary>
+    public static V1LabelSelector TenantNamespaces(PlatformConfig config) => new()
+    {
+        MatchExpressions =
+        [
+            new V1LabelSelectorRequirement
+            {
+                Key = Practices.Delivery.KubernetesLandingZone.SelfServiceNamespaces(config) ? Practices.Availability.HardMultiTenancy.TenantLabel : "kubernetes.io/metadata.name",
+                OperatorProperty = "In",
+                Values = [.. config.Tenants.Select(t => t.Name)],
+            },
+        ],
     };
 
     public static V1ClusterRole AggregatedRole(string name, IEnumerable<string> aggregateTo, string apiGroup, string resource, IList<string> verbs) => new()

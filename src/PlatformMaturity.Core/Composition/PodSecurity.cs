@@ -68,6 +68,8 @@ public static class PodSecurity
                 "the OpenCost exporter runs as user 1000 without capabilities or privilege escalation, RuntimeDefault seccomp (set in the values; UI and MCP server off)"),
             ["goldilocks"] = new(PodSecurityLevel.Restricted,
                 "the Goldilocks controller and dashboard run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart 11.0.0 defaults)"),
+            [Practices.Delivery.KubernetesLandingZone.Namespace] = new(PodSecurityLevel.Restricted,
+                "the Capsule manager and its hook jobs run non-root (1002), read-only, without capabilities, with RuntimeDefault seccomp (chart 0.14.0 podSecurityContext and securityContext defaults)"),
             ["istio-system"] = new(PodSecurityLevel.Privileged,
                 "the Istio CNI node agent (cni chart) writes the CNI plugin to the node through hostPath and sets up pod networking with NET_ADMIN, which is what lets tenant pods run without istio-init"),
             ["falco"] = new(PodSecurityLevel.Privileged,

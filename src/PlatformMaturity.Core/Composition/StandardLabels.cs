@@ -11,6 +11,9 @@ public static class StandardLabels
     public const string Level = "platform.maturity/level";
     public const string Practice = "platform.maturity/practice";
 
+    /// <summary>Every standard label key (what <see cref="Apply"/> adds).</summary>
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal) { ManagedBy, PartOf, Level, Practice };
+
     /// <summary>
     /// The owning team of a tenant's workload: on every tenant pod (required at admission from Level 4, Compliance
     /// Policies Enforcement); the golden paths set it to the app's team.

@@ -36,6 +36,9 @@ public static class WellKnown
     /// <summary>Tenant workloads run on a user node pool (azure) from the level this practice brings.</summary>
     public const string HardMultiTenancy = "Hard multi-tenancy";
 
+    /// <summary>Sloth SLOs with burn-rate alerts; production chaos is guarded by them.</summary>
+    public const string ErrorBudgetManagement = "Error Budget Management";
+
     public const string FaultTolerantWorkloadDistribution = "Fault-tolerant Workload Distribution";
 
     public const string MultiClusterPlatform = "Multi-cluster Platform";

@@ -274,6 +274,12 @@ public static class ConfigKeys
         "Monthly cost budget of the platform's resource group (from Level 4) with e-mail alerts: {amount: 5000, contactEmails: [platform-team@example.com], startMonth: \"2027-01\"}; alerts at 80% and 100% of actual spend and 100% of the forecast. Unset: no budget.",
         Target: DeploymentTarget.Azure, FromLevel: 4);
 
+    // Level 5: production chaos (Chaos Engineering in Production).
+
+    public static readonly ConfigKey ProductionChaos = new(
+        "productionChaos", ConfigValueType.Object,
+        "Production chaos experiments (from Level 5, prod stacks with platform:chaos true): {tenants: [team-a], schedule: \"0 10 * * 2\", duration: \"30m\"}: the tenants whose namespaces opt in, when each window starts (cron, UTC) and how long it lasts (Go duration, 10m to 4h). Experiments run only while the error budgets do not burn fast, and stop when they start to. Unset: no tenant opts in.",
+        FromLevel: 5);
 
     // Level 4: GitOps hand-over, delivery and image signing (GitOps Platform/Application Management, Extended Delivery
     // and Extended Images Build Processes).
@@ -323,7 +329,7 @@ public static class ConfigKeys
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, Network, KubeContext, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
-         StorageProvisioner, Chaos, Budget, Sla,
+         StorageProvisioner, Chaos, Budget, Sla, ProductionChaos,
          GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning, RegistryZoneRedundancy, SignatureRegistryCredentials,
          Staged, Enforced, Attestations];
 

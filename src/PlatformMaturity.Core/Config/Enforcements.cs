@@ -48,6 +48,8 @@ public static class Enforcements
     public const string GitOpsHandOver = "gitops-hand-over";
     public const string ImageSignatures = "image-signatures";
     public const string LandingZonePolicies = "landing-zone-policies";
+    public const string TenantClasses = "tenant-classes";
+    public const string ProductionChaos = "production-chaos";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -130,6 +132,14 @@ public static class Enforcements
             Staged: "the Azure Policy assignments on the platform's resource group run with effect Audit: non-compliant resources are reported in Azure Policy compliance, nothing is refused",
             Enforced: "the Azure Policy assignments on the platform's resource group run with effect Deny: Azure refuses to create or change resources that break them",
             Rollback: $"add {LandingZonePolicies} back to platform:staged and run pulumi up (the assignments audit again)"),
+        new(TenantClasses, "Kubernetes Landing Zone",
+            Staged: "Capsule tenants let the namespaces teams create use any storage, priority and gateway class; they still get the tenant's owners, namespace quota, shared resource quota and namespace baseline",
+            Enforced: "Capsule tenants allow only the platform's storage classes, tenant priority classes and gateway class in the namespaces teams create: other classes are refused",
+            Rollback: $"add {TenantClasses} back to platform:staged and run pulumi up (the tenants' class restrictions are removed)"),
+        new(ProductionChaos, "Chaos Engineering in Production",
+            Staged: "the production chaos Schedules exist paused (experiment.chaos-mesh.org/pause); the error-budget gate runs, so its answers can be watched before anything is injected",
+            Enforced: "the production chaos Schedules run their Workflows in the configured windows against opted-in tenants, aborting when an error budget burns fast",
+            Rollback: $"add {ProductionChaos} back to platform:staged and run pulumi up (the Schedules are paused again)"),
     ];
 
     /// <summary>The practice owning the admission policies of Level 4.</summary>

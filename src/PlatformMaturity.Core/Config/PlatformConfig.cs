@@ -160,6 +160,8 @@ public sealed record PlatformConfig
     public bool SpokeNetwork { get; init; }
     /// <summary>The platform's SLA (platform:sla, Level 5): null when the stack announces none.</summary>
     public SlaConfig? Sla { get; init; }
+    /// <summary>platform:productionChaos: who opts in to production experiments and when they may run (Level 5 prod); null for none.</summary>
+    public ProductionChaosConfig? ProductionChaos { get; init; }
 
     public bool IsAzure => Target == DeploymentTarget.Azure;
 
@@ -199,6 +201,13 @@ public sealed record PlatformConfig
 /// <param name="By">Who attested it.</param>
 /// <param name="At">When, as an ISO 8601 UTC timestamp.</param>
 public sealed record Attestation(string Id, string By, string At);
+
+/// <summary>platform:productionChaos: the tenants that opt in, the window's start (cron, UTC) and length (Go duration).</summary>
+public sealed record ProductionChaosConfig(ImmutableArray<string> Tenants, string Schedule, string Duration)
+{
+    public const string DefaultSchedule = "0 10 * * 2";
+    public const string DefaultDuration = "30m";
+}
 
 /// <summary>platform:budget: the monthly amount, who is alerted, and the first month it covers (yyyy-MM).</summary>
 /// <summary>platform:sla: the team answering for the SLA, and the availability it announces (0..1; null: the computed figure).</summary>

@@ -112,6 +112,7 @@ public static partial class PlatformConfigParser
             config = ReadLevel4ClusterKeys(raw, config, model, Problem);
         if (target is not null && level is not null)
             config = ReadSla(raw, config, model, Problem);
+            config = config with { ProductionChaos = ReadProductionChaos(raw, config, Problem) };
 
         return problems.Count == 0
             ? new ConfigParseResult(config, [])

@@ -190,6 +190,18 @@ public static class Pins
     /// <summary>Chaos Mesh images (the chart's images.tag at 2.8.3), set explicitly so the version is pinned here.</summary>
     public const string ChaosMeshImageTag = "v2.8.3";
 
+    /// <summary>Capsule (projectcapsule/capsule tag v0.14.0, charts/capsule; the chart version is set to the tag by its release workflow, OCI only).</summary>
+    public static readonly HelmChart Capsule = new("", "oci://ghcr.io/projectcapsule/charts/capsule", "0.14.0");
+
+    /// <summary>Capsule's image (the chart defaults manager.image.tag to v + appVersion, which the in-repo Chart.yaml leaves 0.0.0).</summary>
+    public const string CapsuleImageTag = "v0.14.0";
+
+    /// <summary>Tag of clastix/kubectl for Capsule's hook jobs: the chart otherwise derives v&lt;major&gt;.&lt;minor&gt; from the cluster (capsule.jobsTagKubeVersion).</summary>
+    public const string CapsuleJobsKubectlTag = "v1.34";
+
+    /// <summary>busybox for the production chaos gate (httpd and wget applets of the official image's default build).</summary>
+    public const string BusyboxImage = "docker.io/library/busybox:1.37.0";
+
     /// <summary>OpenCost (opencost/opencost-helm-chart tag opencost-2.5.17, app 1.120.1).</summary>
     public static readonly HelmChart OpenCost = new("https://opencost.github.io/opencost-helm-chart", "opencost", "2.5.17");
 

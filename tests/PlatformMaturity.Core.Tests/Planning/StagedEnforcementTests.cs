@@ -35,6 +35,13 @@ public sealed class StagedEnforcementTests
                 case V1ResourceQuota:
                     yield return resource.Name;
                     break;
+                // A Capsule tenant that allows only some classes refuses the others in the namespaces teams create.
+                case CustomObject { Kind: "Tenant", Spec: { } tenantSpec } when tenantSpec.ContainsKey("storageClasses") || tenantSpec.ContainsKey("priorityClasses"):
+                    yield return resource.Name;
+                    break;
+                // A production chaos schedule that is not paused injects faults (kills pods) in its windows.
+                case CustomObject { Kind: "Schedule" } schedule when schedule.Metadata.Labels?.ContainsKey(ChaosEngineeringInProduction.ScheduleLabel) == true
+                                                                     && schedule.Metadata.Annotations?.ContainsKey(ChaosEngineeringInProduction.PauseAnnotation) != true:
                 case CustomObject { Kind: "ImageValidatingPolicy" } policy when policy.Spec!["validationActions"]!.AsArray().Any(a => a!.GetValue<string>() == "Deny"):
                     yield return resource.Name;
                     break;
@@ -87,6 +94,9 @@ public sealed class StagedEnforcementTests
                 GitOps = GitOpsConfig.Default with { RepoUrl = "https://github.com/acme/platform.git" },
                 ImageSigning = ImageSigningConfig.Default with { Identities = ["https://github.com/acme/shop/.github/workflows/shop.yaml@refs/heads/main"] },
             };
+            // Production chaos applies only to a prod stack that asks for it and names tenants that opt in.
+            if (enforcement.Id == Enforcements.ProductionChaos)
+                config = config with { Environment = EnvironmentKind.Prod, ChaosRequested = true, ProductionChaos = new ProductionChaosConfig(["team-a"], ProductionChaosConfig.DefaultSchedule, ProductionChaosConfig.DefaultDuration) };
             var enforced = Compose(config);
             var staged = Compose(config with { Staged = [enforcement.Id] });
             var changes = GraphDiff.Between(staged, enforced);

@@ -44,6 +44,7 @@ public static class Kinds
     public static readonly ApiKind SlothServiceLevel = Crd("sloth.slok.dev", "v1", "PrometheusServiceLevel", "prometheusservicelevels");
     public static readonly ApiKind KyvernoImageValidatingPolicy = Crd("policies.kyverno.io", "v1", "ImageValidatingPolicy", "imagevalidatingpolicies", namespaced: false);
     public static readonly ApiKind VolumeSnapshotClass = Crd("snapshot.storage.k8s.io", "v1", "VolumeSnapshotClass", "volumesnapshotclasses", namespaced: false);
+    public static readonly ApiKind CapsuleTenant = Crd("capsule.clastix.io", "v1beta2", "Tenant", "tenants", namespaced: false);
 
     /// <summary>Every kind, in a fixed order (the order the live reader lists them and reports coverage).</summary>
     public static readonly IReadOnlyList<ApiKind> All =
@@ -53,7 +54,7 @@ public static class Kinds
         HorizontalPodAutoscaler, PodDisruptionBudget, PriorityClass, StorageClass, CsiDriver, ApiService,
         GatewayClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication, KyvernoClusterPolicy,
         OtelInstrumentation, OtelCollector, ClusterSecretStore, SlothServiceLevel, KyvernoImageValidatingPolicy, VolumeSnapshotClass,
-        ArgoAppProject, ArgoApplicationSet,
+        ArgoAppProject, ArgoApplicationSet, CapsuleTenant,
     ];
 
     /// <summary>
@@ -64,7 +65,7 @@ public static class Kinds
     {
         Deployment, StatefulSet, NetworkPolicy, RoleBinding, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
         HorizontalPodAutoscaler, StorageClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication,
-        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy, ResourceQuota, ArgoAppProject, ArgoApplicationSet,
+        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy, ResourceQuota, ArgoAppProject, ArgoApplicationSet, CapsuleTenant,
     };
 
     private static readonly Dictionary<(string Group, string Kind), ApiKind> ByGroupKind = All.ToDictionary(k => (k.Group, k.Kind));

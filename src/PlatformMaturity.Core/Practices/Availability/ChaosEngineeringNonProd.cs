@@ -97,6 +97,13 @@ public sealed class ChaosEngineeringNonProd : PracticeComponent
             ("enableProfiling", false));
         component.AddRelease(ReleaseName, Namespace, Pins.ChaosMesh, values, providesApiGroups: ["chaos-mesh.org"], createNamespace: false);
 
+        if (config.Environment == EnvironmentKind.Prod)
+        {
+            // Only Level 5 reaches here (a prod stack asking for chaos below it is refused): Chaos Engineering in
+            // Production runs guarded experiments against the tenants that opt in, on this installation.
+            component.Note("Prod stack: no weekday experiments; Chaos Engineering in Production runs guarded ones against the tenants that opt in.");
+            return;
+        }
         foreach (var tenant in config.Tenants)
         {
             component.ContributeObject<V1Namespace>(Foundation.TenantNamespace(tenant.Name), ns =>

@@ -117,10 +117,10 @@ public sealed class AdvancedDataProtection : PracticeComponent
         if (!config.Tenants.IsDefaultOrEmpty)
         {
             // Only tenant namespaces may read through the platform's store.
-            store.Spec["conditions"] = new JsonArray(new JsonObject
-            {
-                ["namespaces"] = new JsonArray([.. config.Tenants.Select(t => JsonValue.Create(t.Name))]),
-            });
+            // From Level 5 teams create namespaces through Capsule: select the tenants' namespaces by their tenant label then.
+            store.Spec["conditions"] = new JsonArray(Delivery.KubernetesLandingZone.SelfServiceNamespaces(config)
+                ? new JsonObject { ["namespaceSelector"] = JsonNode.Parse(k8s.KubernetesJson.Serialize(PlatformObjects.TenantNamespaces(config))) }
+                : new JsonObject { ["namespaces"] = new JsonArray([.. config.Tenants.Select(t => JsonValue.Create(t.Name))]) });
         }
         component.AddObject(store);
         component.Note($"Tenants fetch secrets with an ExternalSecret in their namespace: spec.secretStoreRef {{kind: ClusterSecretStore, name: {StoreName}}}, spec.data[].remoteRef.key = the secret's name in the store. The Secret it creates is never in Git.");
