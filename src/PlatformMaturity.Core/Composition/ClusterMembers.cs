@@ -64,6 +64,7 @@ internal static class ClusterMembers
         KubernetesClusterNodePool p => p.Cluster == Foundation.ClusterName,
         FederatedIdentityCredential f => f.Cluster == Foundation.ClusterName,
         RoleAssignment a => a.PrincipalId.Resource == Foundation.ClusterName || a.Scope.Resource == Foundation.ClusterName,
+        GroupRoleAssignment g => g.Scope.Resource == Foundation.ClusterName,
         _ => false,
     };
 
@@ -93,6 +94,7 @@ internal static class ClusterMembers
             KubernetesClusterNodePool p => p with { Cluster = Name(p.Cluster), Pool = Sized(p.Pool, member.UserPool, member.Zones) },
             FederatedIdentityCredential f => f with { Cluster = f.Cluster is { } c ? Name(c) : null },
             RoleAssignment a => a with { Scope = Ref(a.Scope), PrincipalId = Ref(a.PrincipalId) },
+            GroupRoleAssignment g => g with { Scope = Ref(g.Scope) },
             _ => throw new InvalidOperationException($"a member cannot copy '{resource.Name}' ({resource.Kind})"),
         };
     }

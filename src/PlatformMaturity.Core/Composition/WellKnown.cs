@@ -34,6 +34,8 @@ public static class WellKnown
     /// <summary>Tenant workloads run on a user node pool (azure) from the level this practice brings.</summary>
     public const string HardMultiTenancy = "Hard multi-tenancy";
 
+    public const string IdentityBasedAccessControl = "Identity-based Access Control";
+
     public const string FaultTolerantWorkloadDistribution = "Fault-tolerant Workload Distribution";
 
     /// <summary>Graph name of the AKS user node pool tenant workloads run on (azure), which practices tune like the system pool.</summary>

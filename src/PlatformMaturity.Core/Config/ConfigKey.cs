@@ -35,7 +35,8 @@ public sealed record ConfigKey(
     bool Required = false,
     ImmutableArray<string> Allowed = default,
     ConfigValueType? ItemType = null,
-    bool Secret = false)
+    bool Secret = false,
+    int? UntilLevel = null)
 {
     public const string Namespace = "platform";
 
@@ -44,5 +45,6 @@ public sealed record ConfigKey(
 
     public bool AppliesTo(DeploymentTarget target) => Target is null || Target == target;
 
-    public bool NeededAt(int level, DeploymentTarget target) => AppliesTo(target) && level >= FromLevel;
+    /// <summary>Whether the key is used at the level on the target (from <see cref="FromLevel"/> up to <see cref="UntilLevel"/> when set).</summary>
+    public bool NeededAt(int level, DeploymentTarget target) => AppliesTo(target) && level >= FromLevel && (UntilLevel is null || level <= UntilLevel);
 }

@@ -28,7 +28,7 @@ public static class ConfigKeys
 
     public static readonly ConfigKey Tenants = new(
         "tenants", ConfigValueType.Array,
-        "Teams on the platform: [{name, group, tier}]. Each gets a namespace named after it; group (from Level 2) is the team's identity group; tier small|medium|large sizes its quota (from Level 2).",
+        "Teams on the platform: [{name, group, tier, workloadIdentities}]. Each gets a namespace named after it; group (from Level 2) is the team's identity group; tier small|medium|large sizes its quota (from Level 2); workloadIdentities (from Level 5) lists the service accounts that reach a cloud API (on azure each gets a federated user-assigned identity).",
         Default: new JsonArray(), ItemType: ConfigValueType.Object);
 
     public static readonly ConfigKey Regions = new(
@@ -109,10 +109,20 @@ public static class ConfigKeys
         "CIDR ranges allowed to reach the AKS API server, e.g. [203.0.113.0/24, 198.51.100.7/32] (your offices, VPN, CI runners). Unset: any address (sign-in still required).",
         Target: DeploymentTarget.Azure, ItemType: ConfigValueType.String);
 
+    public static readonly ConfigKey PrivateCluster = new(
+        "privateCluster", ConfigValueType.Boolean,
+        "Level 5: the AKS API server gets a private address only (no public endpoint). A creation-time choice: changing it replaces the cluster, so set it when creating a stack (pmctl init), not on upgrade. Pulumi and the Argo CD hub must then run inside the virtual network or a peered one (a self-hosted runner or a jump host), or use az aks command invoke while run-command is still on.",
+        Default: false, Target: DeploymentTarget.Azure, FromLevel: 5);
+
     public static readonly ConfigKey AuditorGroup = new(
         "auditorGroup", ConfigValueType.String,
         "Group of the platform's auditors, bound to the read-only view role across the cluster (Entra ID object id on azure, group name on existing). Unset: no auditor access.",
         FromLevel: 2);
+
+    public static readonly ConfigKey ElevationGroup = new(
+        "elevationGroup", ConfigValueType.String,
+        "Level 5 just-in-time elevation: the group operators join for a limited time to administer the cluster (Entra ID object id of a group whose membership is PIM-eligible on azure; an OIDC group your identity provider grants temporarily on existing). Unset: no elevation path besides break-glass.",
+        FromLevel: 5);
 
     public static readonly ConfigKey IngressNamespace = new(
         "ingressNamespace", ConfigValueType.String,
@@ -221,8 +231,13 @@ public static class ConfigKeys
 
     public static readonly ConfigKey BackupCredentials = new(
         "backupCredentials", ConfigValueType.String,
-        "Credentials of the backup bucket as an AWS credentials file ([default] aws_access_key_id=... aws_secret_access_key=...).",
-        Target: DeploymentTarget.Existing, FromLevel: 3, Secret: true);
+        "Credentials of the backup bucket as an AWS credentials file ([default] aws_access_key_id=... aws_secret_access_key=...). Levels 3–4 only: Level 5 keeps no static cloud credential in the cluster (platform:backupRoleArn instead).",
+        Target: DeploymentTarget.Existing, FromLevel: 3, Secret: true, UntilLevel: 4);
+
+    public static readonly ConfigKey BackupRoleArn = new(
+        "backupRoleArn", ConfigValueType.String,
+        "Level 5 (no static cloud credential in the cluster): the IAM role Velero assumes with its projected service-account token (AWS STS AssumeRoleWithWebIdentity, or the S3-compatible store's equivalent) instead of platform:backupCredentials, e.g. arn:aws:iam::123456789012:role/velero. The role must trust the cluster's service-account issuer for system:serviceaccount:velero:velero-server.",
+        Target: DeploymentTarget.Existing, FromLevel: 5);
 
     public static readonly ConfigKey TracesEndpoint = new(
         "tracesEndpoint", ConfigValueType.String,
@@ -260,9 +275,9 @@ public static class ConfigKeys
     public static readonly ImmutableArray<ConfigKey> All =
         [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, Clusters, NodeMinCount, NodeMaxCount,
          UserNodeVmSize, UserNodeCount, UserNodeMinCount, UserNodeMaxCount,
-         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
+         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, PrivateCluster, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup, ElevationGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
-         BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
+         BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, BackupRoleArn, TracesEndpoint, CiRepositories,
          StorageProvisioner, Chaos, Budget,
          Staged, Enforced, Attestations];
 

@@ -28,6 +28,7 @@ public static class Enforcements
     public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
     public const string TenantMetricsAddress = "tenant-metrics-address";
     public const string CostCenterLabel = "cost-center-label";
+    public const string RunCommandDisabled = "run-command-disabled";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -63,6 +64,10 @@ public static class Enforcements
             Staged: "the cost-center admission policy is bound with validationActions [Warn, Audit]: tenant workloads without the cost-center label are admitted, with a warning and an audit annotation",
             Enforced: "the cost-center admission policy is bound with validationActions [Deny]: tenant workloads (and pod templates) without the cost-center label are refused",
             Rollback: $"add {CostCenterLabel} back to platform:staged and run pulumi up (the binding warns and audits again)"),
+        new(RunCommandDisabled, "Zero Trust Environment",
+            Staged: "AKS run command (az aks command invoke) stays on, so operators who reach the cluster through it keep working while they move to the authorized ranges or the private network",
+            Enforced: "AKS run command is off: nobody runs kubectl inside the cluster through the Azure control plane; the API server is reached only from the authorized ranges (or the private network) with an Entra sign-in",
+            Rollback: $"add {RunCommandDisabled} back to platform:staged and run pulumi up (run command is on again)"),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);

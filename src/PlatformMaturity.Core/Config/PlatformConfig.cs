@@ -87,6 +87,12 @@ public sealed record PlatformConfig
     /// <summary>The platform's auditors, bound to the view role from Level 2; null for none.</summary>
     public string? AuditorGroup { get; init; }
 
+    /// <summary>Level 5: the group operators join just in time (PIM-eligible on azure) to administer the cluster.</summary>
+    public string? ElevationGroup { get; init; }
+
+    /// <summary>Level 5 on azure: the API server has a private address only (a creation-time choice: it forces a new cluster).</summary>
+    public bool PrivateCluster { get; init; }
+
     /// <summary>Namespace of the ingress or Gateway proxies that tenant NetworkPolicies admit traffic from.</summary>
     public string IngressNamespace { get; init; } = ConfigKeys.IngressNamespace.Default!.GetValue<string>();
 

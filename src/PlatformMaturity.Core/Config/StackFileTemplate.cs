@@ -53,6 +53,8 @@ public static class StackFileTemplate
         "name" => "my-platform",
         "kubeContext" => "kind-kind",
         "auditorGroup" => "platform-auditors",
+        "elevationGroup" => "platform-operators",
+        "backupRoleArn" => "arn:aws:iam::123456789012:role/velero",
         "allowedRegistries" => "[registry.example.com/team]",
         "gatewayHostname" => "\"*.apps.example.com\"",
         "gatewayClusterIssuer" => "letsencrypt-prod",

@@ -57,6 +57,8 @@ internal static class KubernetesClusterMapper
         MonitorMetrics = In.Block(cluster.MonitorMetrics, KubernetesClusterBlocks.MonitorMetrics),
         StorageProfile = In.Block(cluster.StorageProfile, KubernetesClusterBlocks.StorageProfile),
         CostAnalysisEnabled = In.Opt(cluster.CostAnalysisEnabled),
+        RunCommandEnabled = In.Opt(cluster.RunCommandEnabled),
+        PrivateClusterEnabled = In.Opt(cluster.PrivateClusterEnabled),
         Tags = In.Map(cluster.Tags),
     };
 }
