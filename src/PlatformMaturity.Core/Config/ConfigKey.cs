@@ -35,8 +35,7 @@ public sealed record ConfigKey(
     bool Required = false,
     ImmutableArray<string> Allowed = default,
     ConfigValueType? ItemType = null,
-    bool Secret = false,
-    int? UntilLevel = null)
+    bool Secret = false)
 {
     public const string Namespace = "platform";
 
@@ -45,6 +44,5 @@ public sealed record ConfigKey(
 
     public bool AppliesTo(DeploymentTarget target) => Target is null || Target == target;
 
-    /// <summary>Whether the key is used at the level on the target (from <see cref="FromLevel"/> up to <see cref="UntilLevel"/> when set).</summary>
-    public bool NeededAt(int level, DeploymentTarget target) => AppliesTo(target) && level >= FromLevel && (UntilLevel is null || level <= UntilLevel);
+    public bool NeededAt(int level, DeploymentTarget target) => AppliesTo(target) && level >= FromLevel;
 }

@@ -231,8 +231,8 @@ public static class ConfigKeys
 
     public static readonly ConfigKey BackupCredentials = new(
         "backupCredentials", ConfigValueType.String,
-        "Credentials of the backup bucket as an AWS credentials file ([default] aws_access_key_id=... aws_secret_access_key=...). Levels 3–4 only: Level 5 keeps no static cloud credential in the cluster (platform:backupRoleArn instead).",
-        Target: DeploymentTarget.Existing, FromLevel: 3, Secret: true, UntilLevel: 4);
+        "Credentials of the backup bucket as an AWS credentials file ([default] aws_access_key_id=... aws_secret_access_key=...). Not needed once platform:backupRoleArn is set (Level 5: no static cloud credential in the cluster).",
+        Target: DeploymentTarget.Existing, FromLevel: 3, Secret: true);
 
     public static readonly ConfigKey BackupRoleArn = new(
         "backupRoleArn", ConfigValueType.String,

@@ -15,7 +15,8 @@ namespace PlatformMaturity.Config;
 /// <param name="Staged">What the first, non-blocking phase does.</param>
 /// <param name="Enforced">What the enforcing phase does.</param>
 /// <param name="Rollback">How to undo the enforcing phase.</param>
-public sealed record Enforcement(string Id, string Practice, string Staged, string Enforced, string Rollback);
+/// <param name="Target">The only target it changes anything on (an AKS setting); null for both.</param>
+public sealed record Enforcement(string Id, string Practice, string Staged, string Enforced, string Rollback, DeploymentTarget? Target = null);
 
 /// <summary>The enforcements practices stage: every control of Levels 1–3 that refuses or drops what it did not before.</summary>
 public static class Enforcements
@@ -67,7 +68,8 @@ public static class Enforcements
         new(RunCommandDisabled, "Zero Trust Environment",
             Staged: "AKS run command (az aks command invoke) stays on, so operators who reach the cluster through it keep working while they move to the authorized ranges or the private network",
             Enforced: "AKS run command is off: nobody runs kubectl inside the cluster through the Azure control plane; the API server is reached only from the authorized ranges (or the private network) with an Entra sign-in",
-            Rollback: $"add {RunCommandDisabled} back to platform:staged and run pulumi up (run command is on again)"),
+            Rollback: $"add {RunCommandDisabled} back to platform:staged and run pulumi up (run command is on again)",
+            Target: DeploymentTarget.Azure),
     ];
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);

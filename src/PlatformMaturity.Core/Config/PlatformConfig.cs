@@ -147,7 +147,9 @@ public sealed record PlatformConfig
     public bool HasSecret(ConfigKey key) => SecretsSet.Contains(key.FullName);
 
     /// <summary>Secret keys the level needs on its target that the stack has not set (pulumi up would fail without them).</summary>
-    public IEnumerable<ConfigKey> MissingSecrets => ConfigKeys.SecretsNeeded(Level, Target).Where(k => !HasSecret(k));
+    public IEnumerable<ConfigKey> MissingSecrets => ConfigKeys.SecretsNeeded(Level, Target).Where(k => !HasSecret(k))
+        // Velero assumes a role instead of reading the key file once one is configured (Level 5).
+        .Where(k => k != ConfigKeys.BackupCredentials || BackupLocation?.RoleArn is null);
 
     /// <summary>The topology as platform:clusters gives it; empty when the stack uses the single-cluster keys.</summary>
     public ImmutableArray<ClusterMember> Clusters { get; init; } = [];

@@ -16,9 +16,6 @@ public static partial class PlatformConfigParser
             problem(key, $"needs Level {ZeroTrustLevel} (Zero Trust Environment); remove it or upgrade");
         if (isPrivate && !config.ApiServerAuthorizedIpRanges.IsDefaultOrEmpty)
             problem(key, $"a private API server has no public address for {ConfigKeys.ApiServerAuthorizedIpRanges.FullName} to filter; set one of the two");
-        // Zero trust: nobody reaches the API server from anywhere by default.
-        if (config.Level >= ZeroTrustLevel && !isPrivate && config.ApiServerAuthorizedIpRanges.IsDefaultOrEmpty && !raw.Has(ConfigKeys.ApiServerAuthorizedIpRanges))
-            problem(ConfigKeys.ApiServerAuthorizedIpRanges, $"is required from Level {ZeroTrustLevel} (Zero Trust Environment): list the CIDR ranges of your offices, VPN and CI runners, or create the stack with {key.FullName}: true");
         return config with { PrivateCluster = isPrivate };
     }
 }

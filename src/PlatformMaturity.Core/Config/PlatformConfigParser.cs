@@ -294,8 +294,8 @@ public static partial class PlatformConfigParser
     private static BackupLocation ReadBackupLocation(RawConfig raw, string platformName, int? level, Action<ConfigKey, string> problem)
     {
         var roleArn = ReadOptionalMatching(raw, ConfigKeys.BackupRoleArn, RoleArnPattern(), "an IAM role ARN such as arn:aws:iam::123456789012:role/velero", problem);
-        if (level >= ConfigKeys.BackupRoleArn.FromLevel && roleArn is null)
-            problem(ConfigKeys.BackupRoleArn, $"is required from Level {ConfigKeys.BackupRoleArn.FromLevel}: Identity-based Access Control keeps no static cloud credential in the cluster, so Velero assumes this role with its service-account token instead of {ConfigKeys.BackupCredentials.FullName}");
+        if (roleArn is not null && level < ConfigKeys.BackupRoleArn.FromLevel)
+            problem(ConfigKeys.BackupRoleArn, $"needs Level {ConfigKeys.BackupRoleArn.FromLevel} (Identity-based Access Control); below it Velero uses {ConfigKeys.BackupCredentials.FullName}");
         var fallback = BackupLocation.DefaultFor(platformName);
         var bucket = ReadOptionalMatching(raw, ConfigKeys.BackupBucket, BucketPattern(), "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens", problem);
         var region = ReadOptionalMatching(raw, ConfigKeys.BackupRegion, BucketRegionPattern(), "a region such as us-east-1 (S3-compatible stores accept any short name)", problem);

@@ -135,7 +135,7 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     {
         var config = component.Config;
         var location = config.BackupLocation ?? BackupLocation.DefaultFor(config.Name);
-        if (component.Implements(WellKnown.IdentityBasedAccessControl))
+        if (component.Implements(WellKnown.IdentityBasedAccessControl) && location.RoleArn is not null)
             return WebIdentity(component, location, WithS3Location(component, values, location).With("credentials.useSecret", false));
         var secret = component.Add(new ConfigSecret
         {
@@ -148,6 +148,8 @@ public sealed class BasicDisasterRecovery : PracticeComponent
                 [KeyValuePair.Create("cloud", ConfigKeys.BackupCredentials.FullName)]),
         });
         dependsOn.Add(secret.Name);
+        if (component.Implements(WellKnown.IdentityBasedAccessControl))
+            component.Note($"Velero still reads the static key file of {ConfigKeys.BackupCredentials.FullName} (Identity-based Access Control wants none in the cluster): give it a role that trusts this cluster's service-account issuer and set {ConfigKeys.BackupRoleArn.FullName}; the key Secret then goes away.");
         if (!config.HasSecret(ConfigKeys.BackupCredentials))
             component.Note($"Before pulumi up: pulumi config set --secret {ConfigKeys.BackupCredentials.FullName} \"$(cat credentials-velero)\" --stack {config.Stack}");
         return WithS3Location(component, values, location)
@@ -168,14 +170,11 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     /// </summary>
     private static HelmValues WebIdentity(ComponentBuilder component, BackupLocation location, HelmValues values)
     {
-        if (location.RoleArn is null)
-            component.Note($"Set {ConfigKeys.BackupRoleArn.FullName}: at Level 5 Velero has no stored credential and reaches the bucket only by assuming that role.");
-        else
-            component.Note($"Velero assumes {location.RoleArn} with a projected service-account token (audience {WebIdentityAudience}, 1h); the role's trust policy must name this cluster's issuer (kubectl get --raw /.well-known/openid-configuration) and subject system:serviceaccount:{Namespace}:{ServiceAccount}.");
+        component.Note($"Velero assumes {location.RoleArn} with a projected service-account token (audience {WebIdentityAudience}, 1h); the role's trust policy must name this cluster's issuer (kubectl get --raw /.well-known/openid-configuration) and subject system:serviceaccount:{Namespace}:{ServiceAccount}.");
         return values
             .With("configuration.extraEnvVars", new Dictionary<string, object?>
             {
-                ["AWS_ROLE_ARN"] = location.RoleArn ?? "",
+                ["AWS_ROLE_ARN"] = location.RoleArn,
                 ["AWS_WEB_IDENTITY_TOKEN_FILE"] = $"{WebIdentityTokenDirectory}/token",
             })
             .With("extraVolumes", new object[]

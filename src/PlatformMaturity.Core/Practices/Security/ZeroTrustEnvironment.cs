@@ -44,6 +44,10 @@ public sealed class ZeroTrustEnvironment : PracticeComponent
         {
             component.Note("The API server has a private address only (private cluster, chosen at creation: changing it replaces the cluster). Pulumi must run inside the virtual network or a peered one (a self-hosted CI runner or a jump host); the Argo CD hub reaches the cluster over VNet peering or a private endpoint to it, never over the internet.");
         }
+        else if (config.ApiServerAuthorizedIpRanges.IsDefaultOrEmpty)
+        {
+            component.Note($"Zero trust is incomplete: the API server accepts connections from any address (sign-in still required). Set {ConfigKeys.ApiServerAuthorizedIpRanges.FullName} to the ranges of your offices, VPN, CI runners and the Argo CD hub's outbound IPs.");
+        }
         else
         {
             component.Note($"The API server accepts connections only from {string.Join(", ", config.ApiServerAuthorizedIpRanges)} ({ConfigKeys.ApiServerAuthorizedIpRanges.FullName}): the addresses Pulumi and the Argo CD hub leave from (CI runners' egress, the hub cluster's outbound IPs) must be in that list, or they lose the cluster.");

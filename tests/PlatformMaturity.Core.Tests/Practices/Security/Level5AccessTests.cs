@@ -102,16 +102,21 @@ public sealed partial class Level5AccessTests
     }
 
     [Fact]
-    public void Level_5_on_existing_needs_a_backup_role_and_no_longer_asks_for_the_credentials_file()
+    public void On_existing_a_backup_role_replaces_the_credentials_file_and_without_one_level_5_says_the_key_file_remains()
     {
         var raw = RawConfig.Empty("l5")
             .With(ConfigKeys.Level, 5).With(ConfigKeys.Target, "existing").With(ConfigKeys.Registry, "localhost:5001");
-        var problems = PlatformConfigParser.Parse(raw).Problems;
-        Assert.Contains(problems, p => p.Key == ConfigKeys.BackupRoleArn.FullName);
+        Assert.Contains(ConfigKeys.BackupCredentials, PlatformConfigParser.Parse(raw).Config!.MissingSecrets);
         var config = PlatformConfigParser.Parse(raw.With(ConfigKeys.BackupRoleArn, "arn:aws:iam::123456789012:role/velero")).Config!;
         Assert.Equal("arn:aws:iam::123456789012:role/velero", config.BackupLocation!.RoleArn);
         Assert.DoesNotContain(ConfigKeys.BackupCredentials, config.MissingSecrets);
-        Assert.Contains(ConfigKeys.BackupCredentials, (config with { Level = 4 }).MissingSecrets);
+        Assert.Contains(PlatformConfigParser.Parse(raw.With(ConfigKeys.Level, 4).With(ConfigKeys.BackupRoleArn, "arn:aws:iam::123456789012:role/velero")).Problems,
+            p => p.Key == ConfigKeys.BackupRoleArn.FullName);
+
+        // Without the role the upgrade keeps backups working on the key file, and says what remains to do.
+        var graph = PracticeGraphs.ComposeWithMonitoring(Existing(5));
+        Assert.NotEmpty(StaticCredentials(graph));
+        Assert.Contains(graph.ComponentOf("Basic Disaster Recovery").Notes, n => n.Contains(ConfigKeys.BackupRoleArn.FullName, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -205,14 +210,24 @@ public sealed partial class Level5AccessTests
         Assert.Null(Compose(Azure5 with { Level = 4 }).Cluster().RunCommandEnabled);
     }
 
+    [Fact]
+    public void The_plan_names_the_run_command_promotion_and_a_private_api_server_as_a_cluster_replacement()
+    {
+        var promotion = PlatformMaturity.Planning.GraphDiff.Between(Compose(Azure5 with { Staged = [Enforcements.RunCommandDisabled] }), Compose(Azure5));
+        Assert.Contains(PlatformMaturity.Planning.Risks.Find(promotion, [], [], promoting: true), r => r.Id == Enforcements.RunCommandDisabled);
+        var open = Azure5 with { ApiServerAuthorizedIpRanges = [] };
+        var toPrivate = PlatformMaturity.Planning.GraphDiff.Between(Compose(open), Compose(open with { PrivateCluster = true }));
+        Assert.Contains(PlatformMaturity.Planning.Risks.Find(toPrivate, [], []), r => r.Id == "cluster-replacement" && r.Description.Contains("PrivateClusterEnabled", StringComparison.Ordinal));
+    }
+
     [Theory]
-    [InlineData(5, "", false, "apiServerAuthorizedIpRanges")]
+    [InlineData(5, "", false, null)]
     [InlineData(5, "203.0.113.0/24", false, null)]
     [InlineData(5, "", true, null)]
     [InlineData(5, "203.0.113.0/24", true, "privateCluster")]
     [InlineData(4, "", true, "privateCluster")]
     [InlineData(4, "", false, null)]
-    public void Zero_trust_needs_authorized_ranges_or_a_private_api_server(int level, string ranges, bool isPrivate, string? problemKey)
+    public void A_private_api_server_is_a_level_5_choice_exclusive_with_authorized_ranges(int level, string ranges, bool isPrivate, string? problemKey)
     {
         var raw = RawConfig.Empty("z").With(ConfigKeys.Level, level).With(ConfigKeys.Target, "azure")
             .With(ConfigKeys.Regions, new JsonArray("westeurope", "northeurope")).With(ConfigKeys.KubernetesVersion, Versions.Pins.AksKubernetesVersion)
