@@ -18,6 +18,8 @@ public static class Kinds
     public static readonly ApiKind NetworkPolicy = BuiltIn("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies");
     public static readonly ApiKind IngressClass = BuiltIn("networking.k8s.io", "v1", "IngressClass", "ingressclasses", namespaced: false);
     public static readonly ApiKind RoleBinding = BuiltIn("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings");
+    public static readonly ApiKind ClusterRole = BuiltIn("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", namespaced: false);
+    public static readonly ApiKind ServiceAccount = Core("v1", "ServiceAccount", "serviceaccounts");
     public static readonly ApiKind ClusterRoleBinding = BuiltIn("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", namespaced: false);
     public static readonly ApiKind ValidatingAdmissionPolicy = BuiltIn("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicy", "validatingadmissionpolicies", namespaced: false);
     public static readonly ApiKind ValidatingAdmissionPolicyBinding = BuiltIn("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicyBinding", "validatingadmissionpolicybindings", namespaced: false);
@@ -51,6 +53,7 @@ public static class Kinds
         HorizontalPodAutoscaler, PodDisruptionBudget, PriorityClass, StorageClass, CsiDriver, ApiService,
         GatewayClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication, KyvernoClusterPolicy,
         OtelInstrumentation, OtelCollector, ClusterSecretStore, SlothServiceLevel, KyvernoImageValidatingPolicy, VolumeSnapshotClass,
+        ClusterRole, ServiceAccount,
     ];
 
     /// <summary>
@@ -61,7 +64,7 @@ public static class Kinds
     {
         Deployment, StatefulSet, NetworkPolicy, RoleBinding, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
         HorizontalPodAutoscaler, StorageClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication,
-        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy,
+        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy, ClusterRole, ServiceAccount,
     };
 
     private static readonly Dictionary<(string Group, string Kind), ApiKind> ByGroupKind = All.ToDictionary(k => (k.Group, k.Kind));

@@ -302,3 +302,31 @@ public sealed partial class Level5AccessTests
     [GeneratedRegex("(?i)(aws_secret_access_key|AccountKey=|SharedAccessSignature=|\"private_key\"|client_secret=)")]
     private static partial Regex CredentialText();
 }
+
+/// <summary>What assess sees of the Level 5 access practices on the cluster a stack builds.</summary>
+public sealed class Level5AccessEvidenceTests
+{
+    private static PlatformMaturity.Assess.Rules.Verdict Verdict(IEnumerable<PlatformMaturity.Core.Tests.Assess.SeenObject> objects, string practice)
+    {
+        var finding = Assess.RoundTripTests.AssessObjects(objects).Practices.Single(p => p.Practice == practice);
+        Console.WriteLine($"{practice}: {finding.Verdict} {finding.Why}");
+        return finding.Verdict;
+    }
+
+    [Fact]
+    public void Personas_bound_in_every_tenant_and_federated_service_accounts_are_recognised()
+    {
+        var config = Azure(5) with
+        {
+            Tenants = [new("team-a", "0a0a0a0a-0000-4000-8000-00000000000a", TenantTier.Small) { WorkloadIdentities = ["billing-api"] }],
+        };
+        var objects = Assess.StackCluster.Objects(config);
+        Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Met, Verdict(objects, "Advanced Access Management"));
+        Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Met, Verdict(objects, "Identity-based Access Control"));
+
+        // Level 4's plain edit bindings are no personas; without federated service accounts nothing in the cluster shows identities.
+        var level4 = Assess.StackCluster.Objects(config with { Level = 4 });
+        Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Missing, Verdict(level4, "Advanced Access Management"));
+        Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.NotCheckable, Verdict(level4, "Identity-based Access Control"));
+    }
+}
