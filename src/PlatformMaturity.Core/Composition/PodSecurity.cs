@@ -68,6 +68,10 @@ public static class PodSecurity
                 "the OpenCost exporter runs as user 1000 without capabilities or privilege escalation, RuntimeDefault seccomp (set in the values; UI and MCP server off)"),
             ["goldilocks"] = new(PodSecurityLevel.Restricted,
                 "the Goldilocks controller and dashboard run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart 11.0.0 defaults)"),
+            ["istio-system"] = new(PodSecurityLevel.Privileged,
+                "the Istio CNI node agent (cni chart) writes the CNI plugin to the node through hostPath and sets up pod networking with NET_ADMIN, which is what lets tenant pods run without istio-init"),
+            ["falco"] = new(PodSecurityLevel.Privileged,
+                "Falco's modern eBPF probe needs host PID, BPF and PERFMON capabilities and hostPath mounts to watch every container's system calls"),
             ["argo-rollouts"] = new(PodSecurityLevel.Baseline, "the Argo Rollouts controller needs no host access; baseline until its chart's restricted settings are verified"),
         });
 

@@ -64,7 +64,7 @@ public static class Kinds
     {
         Deployment, StatefulSet, NetworkPolicy, RoleBinding, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
         HorizontalPodAutoscaler, StorageClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication,
-        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy, ClusterRole, ServiceAccount,
+        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy, ResourceQuota, ClusterRole, ServiceAccount,
     };
 
     private static readonly Dictionary<(string Group, string Kind), ApiKind> ByGroupKind = All.ToDictionary(k => (k.Group, k.Kind));

@@ -59,6 +59,7 @@ internal static class KubernetesClusterMapper
         CostAnalysisEnabled = In.Opt(cluster.CostAnalysisEnabled),
         RunCommandEnabled = In.Opt(cluster.RunCommandEnabled),
         PrivateClusterEnabled = In.Opt(cluster.PrivateClusterEnabled),
+        ServiceMeshProfile = In.Block(cluster.ServiceMeshProfile, KubernetesClusterBlocks.ServiceMeshProfile),
         Tags = In.Map(cluster.Tags),
     };
 }
