@@ -46,6 +46,7 @@ public static class Enforcements
     public const string EgressDefaultDeny = "egress-default-deny";
     public const string MeshAuthorization = "mesh-authorization";
     public const string RunCommandDisabled = "run-command-disabled";
+    public const string MeshDefaultDeny = "mesh-default-deny";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -120,6 +121,10 @@ public static class Enforcements
             Enforced: "AKS run command is off: nobody runs kubectl inside the cluster through the Azure control plane; the API server is reached only from the authorized ranges (or the private network) with an Entra sign-in",
             Rollback: $"add {RunCommandDisabled} back to platform:staged and run pulumi up (run command is on again)",
             Target: DeploymentTarget.Azure),
+        new(MeshDefaultDeny, "Zero Trust Environment",
+            Staged: "the mesh-wide allow-nothing AuthorizationPolicy in the mesh root namespace runs as a dry run (istio.io/dry-run): sidecars log the requests it would refuse, nothing is refused",
+            Enforced: "the mesh-wide allow-nothing AuthorizationPolicy denies every request in the mesh that no AuthorizationPolicy allows: a namespace without one (e.g. created later through Capsule) accepts nothing until its owners allow callers by identity",
+            Rollback: $"add {MeshDefaultDeny} back to platform:staged and run pulumi up (dry run again)"),
     ];
 
     /// <summary>The practice owning the admission policies of Level 4.</summary>

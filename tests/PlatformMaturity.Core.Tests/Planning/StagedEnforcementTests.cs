@@ -42,7 +42,9 @@ public sealed class StagedEnforcementTests
                     break;
                 // Mesh controls: STRICT mutual TLS refuses plain-text callers; an ALLOW or DENY AuthorizationPolicy refuses requests.
                 case CustomObject { Kind: "PeerAuthentication" } peer when MtlsMode(peer) == "STRICT":
-                case CustomObject { Kind: "AuthorizationPolicy" } authz when AuthorizationAction(authz) is "ALLOW" or "DENY" or null:
+                // (A dry-run policy only logs what it would decide.)
+                case CustomObject { Kind: "AuthorizationPolicy" } authz when AuthorizationAction(authz) is "ALLOW" or "DENY" or null
+                                                                           && (authz.Metadata.Annotations is not { } notes || !notes.TryGetValue(ZeroTrustEnvironment.DryRunAnnotation, out var dry) || dry != "true"):
                     yield return resource.Name;
                     break;
             }

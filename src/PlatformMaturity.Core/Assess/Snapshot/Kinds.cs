@@ -36,6 +36,7 @@ public static class Kinds
     public static readonly ApiKind VeleroRestore = Crd("velero.io", "v1", "Restore", "restores");
     public static readonly ApiKind PrometheusRule = Crd("monitoring.coreos.com", "v1", "PrometheusRule", "prometheusrules");
     public static readonly ApiKind ArgoApplication = Crd("argoproj.io", "v1alpha1", "Application", "applications");
+    public static readonly ApiKind AuthorizationPolicy = Crd("security.istio.io", "v1", "AuthorizationPolicy", "authorizationpolicies");
     public static readonly ApiKind PeerAuthentication = Crd("security.istio.io", "v1", "PeerAuthentication", "peerauthentications");
     public static readonly ApiKind KyvernoClusterPolicy = Crd("kyverno.io", "v1", "ClusterPolicy", "clusterpolicies", namespaced: false);
     public static readonly ApiKind OtelInstrumentation = Crd("opentelemetry.io", "v1alpha1", "Instrumentation", "instrumentations");
@@ -53,7 +54,7 @@ public static class Kinds
         HorizontalPodAutoscaler, PodDisruptionBudget, PriorityClass, StorageClass, CsiDriver, ApiService,
         GatewayClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication, KyvernoClusterPolicy,
         OtelInstrumentation, OtelCollector, ClusterSecretStore, SlothServiceLevel, KyvernoImageValidatingPolicy, VolumeSnapshotClass,
-        ClusterRole, ServiceAccount,
+        ClusterRole, ServiceAccount, AuthorizationPolicy,
     ];
 
     /// <summary>
@@ -64,7 +65,7 @@ public static class Kinds
     {
         Deployment, StatefulSet, NetworkPolicy, RoleBinding, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
         HorizontalPodAutoscaler, StorageClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication,
-        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy, ResourceQuota, ClusterRole, ServiceAccount,
+        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy, ResourceQuota, ClusterRole, ServiceAccount, AuthorizationPolicy,
     };
 
     private static readonly Dictionary<(string Group, string Kind), ApiKind> ByGroupKind = All.ToDictionary(k => (k.Group, k.Kind));

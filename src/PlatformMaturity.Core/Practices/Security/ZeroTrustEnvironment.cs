@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
+using k8s.Models;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
 using PlatformMaturity.Graph.Azure;
 
 namespace PlatformMaturity.Practices.Security;
@@ -12,6 +15,12 @@ namespace PlatformMaturity.Practices.Security;
 /// </summary>
 public sealed class ZeroTrustEnvironment : PracticeComponent
 {
+    /// <summary>The mesh-wide allow-nothing policy, in the mesh root namespace.</summary>
+    public const string DefaultDenyPolicy = "mesh-default-deny";
+
+    /// <summary>Istio annotation that makes an AuthorizationPolicy log its decisions instead of applying them (staged phase).</summary>
+    public const string DryRunAnnotation = "istio.io/dry-run";
+
     public override string Practice => "Zero Trust Environment";
 
     public override Implementation Implementation => new(
@@ -20,10 +29,44 @@ public sealed class ZeroTrustEnvironment : PracticeComponent
 
     public override void Build(ComponentBuilder component)
     {
+        AddMeshDefaultDeny(component);
+        component.Note(component.Implements("Advanced Traffic Filtering")
+            ? "Egress is denied by default in every tenant namespace (Advanced Traffic Filtering's default-deny egress and allow-lists, staged as egress-default-deny)."
+            : "Tenant egress is not denied by default here: Advanced Traffic Filtering is not built on this platform.");
         if (component.IsAzure)
             BuildAzure(component);
         else
             component.Note("The API server of an existing cluster is exposed as its provider set it up: restrict it to your networks there (e.g. authorized networks, a private endpoint); this tool cannot change it.");
+    }
+
+    /// <summary>
+    /// An ALLOW policy without rules in the root namespace applies to every workload of the mesh and allows nothing:
+    /// only what another AuthorizationPolicy allows (each tenant's own, from Advanced Traffic Filtering) gets through.
+    /// </summary>
+    private static void AddMeshDefaultDeny(ComponentBuilder component)
+    {
+        if (!component.Implements(AllTrafficEncrypted.PracticeName))
+        {
+            component.Note("No mesh runs on this platform (All traffic encrypted is not built): there is no mesh identity to authorize requests by.");
+            return;
+        }
+        var staged = component.IsStaged(Enforcements.MeshDefaultDeny);
+        var root = AllTrafficEncrypted.ControlPlaneNamespace(component.Config);
+        component.AddObject(new CustomObject
+        {
+            ApiVersion = "security.istio.io/v1",
+            Kind = "AuthorizationPolicy",
+            Metadata = new V1ObjectMeta
+            {
+                Name = DefaultDenyPolicy,
+                NamespaceProperty = root,
+                Annotations = staged ? new Dictionary<string, string> { [DryRunAnnotation] = "true" } : null,
+            },
+            Spec = new JsonObject(),
+        });
+        component.Note(staged
+            ? $"Staged ({Enforcements.MeshDefaultDeny}): AuthorizationPolicy {root}/{DefaultDenyPolicy} is a dry run; sidecars log what it would refuse (istio_requests_total with response_code 403 stays flat; proxy logs show shadow denials). pmctl upgrade {component.Config.Stack} --promote enforces it."
+            : $"AuthorizationPolicy {root}/{DefaultDenyPolicy} denies every mesh request no other AuthorizationPolicy allows; a new namespace in the mesh (one created through Capsule too) accepts nothing until its owners add an ALLOW policy by identity. Check: kubectl get authorizationpolicy -A.");
     }
 
     private static void BuildAzure(ComponentBuilder component)

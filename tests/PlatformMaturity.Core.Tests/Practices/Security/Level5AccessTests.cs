@@ -210,6 +210,24 @@ public sealed partial class Level5AccessTests
         Assert.Null(Compose(Azure5 with { Level = 4 }).Cluster().RunCommandEnabled);
     }
 
+    [Theory]
+    [InlineData(DeploymentTarget.Existing)]
+    [InlineData(DeploymentTarget.Azure)]
+    public void The_mesh_denies_by_default_once_promoted_and_only_logs_while_staged(DeploymentTarget target)
+    {
+        var config = target == DeploymentTarget.Azure ? Azure5 : Existing5;
+        var root = AllTrafficEncrypted.ControlPlaneNamespace(config);
+        var enforced = (CustomObject)Compose(config).Object("AuthorizationPolicy", root, ZeroTrustEnvironment.DefaultDenyPolicy).Object;
+        // No selector, no rules, ALLOW by default: applies to every workload of the mesh and allows nothing.
+        Assert.Empty(enforced.Spec!);
+        Assert.False(enforced.Metadata.Annotations?.ContainsKey(ZeroTrustEnvironment.DryRunAnnotation) == true);
+        var staged = (CustomObject)Compose(config with { Staged = [Enforcements.MeshDefaultDeny] }).Object("AuthorizationPolicy", root, ZeroTrustEnvironment.DefaultDenyPolicy).Object;
+        Assert.Equal("true", staged.Metadata.Annotations[ZeroTrustEnvironment.DryRunAnnotation]);
+        // Tenants' own ALLOW policies (Advanced Traffic Filtering) are what lets their traffic through.
+        Assert.All(config.Tenants, t => Compose(config).Object("AuthorizationPolicy", t.Name, AdvancedTrafficFiltering.AuthorizationPolicyName));
+        Assert.Empty(Compose(config).SchemaErrors());
+    }
+
     [Fact]
     public void The_plan_names_the_run_command_promotion_and_a_private_api_server_as_a_cluster_replacement()
     {
@@ -323,6 +341,8 @@ public sealed class Level5AccessEvidenceTests
         var objects = Assess.StackCluster.Objects(config);
         Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Met, Verdict(objects, "Advanced Access Management"));
         Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Met, Verdict(objects, "Identity-based Access Control"));
+        Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Met, Verdict(objects, "Zero Trust Environment"));
+        Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Partial, Verdict(Assess.StackCluster.Objects(config with { Staged = [Enforcements.MeshDefaultDeny] }), "Zero Trust Environment"));
 
         // Level 4's plain edit bindings are no personas; without federated service accounts nothing in the cluster shows identities.
         var level4 = Assess.StackCluster.Objects(config with { Level = 4 });
