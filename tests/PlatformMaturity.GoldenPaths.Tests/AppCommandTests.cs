@@ -85,8 +85,10 @@ public sealed class AppCommandTests : IDisposable
         Assert.Contains(sentence, output, StringComparison.Ordinal);
         Assert.Contains(sentence, File.ReadAllText(_dir.Combine("out", "PLATFORM.md")), StringComparison.Ordinal);
         Assert.True(File.Exists(_dir.Combine("out", "slo.yaml")));
-        foreach (var absent in new[] { "image-policy.yaml", "gitops", "catalog-info.yaml", "serviceaccount.yaml" })
+        foreach (var absent in new[] { "image-policy.yaml", "gitops", "catalog-info.yaml" })
             Assert.False(Path.Exists(_dir.Combine("out", absent)), absent);
+        // Identity-based Access Control is implemented: the app runs as its own service account.
+        Assert.True(File.Exists(_dir.Combine("out", "serviceaccount.yaml")));
         var all = string.Join("\n", Directory.EnumerateFiles(_dir.Combine("out"), "*.yaml", SearchOption.AllDirectories).Select(File.ReadAllText));
         Assert.DoesNotContain("kyverno.io", all, StringComparison.Ordinal);
         Assert.Contains("sloth.slok.dev", all, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using k8s.Models;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
@@ -24,8 +23,8 @@ public sealed class IdentityBasedAccessControl : PracticeComponent
     public override string Practice => WellKnown.IdentityBasedAccessControl;
 
     public override Implementation Implementation => new(
-        Existing: "Projected, audience-bound, expiring service-account tokens: Velero assumes the role of platform:backupRoleArn with one (no stored key); tenant service accounts of workloadIdentities are created without auto-mounted tokens, for the pods to project a token for their cloud's STS; mesh identities (SPIFFE) between services where the mesh runs",
-        Azure: "OIDC issuer and workload identity on AKS; a user-assigned identity and a federated credential per platform component that reaches Azure (Velero, Loki) and per tenant service account of workloadIdentities, the service account annotated with the identity's client id; no keys, no client secrets, storage accounts without shared keys");
+        Existing: "Projected, audience-bound, expiring service-account tokens: Velero assumes the role of platform:backupRoleArn with one (no stored key); tenant pods project a token for their cloud's STS, whose role trusts this cluster's issuer; mesh identities (SPIFFE) between services where the mesh runs",
+        Azure: "OIDC issuer and workload identity on AKS; a user-assigned identity and a federated credential per platform component that reaches Azure (Velero, Loki) and per tenant service account of workloadIdentities (the client id in stack output workloadIdentities, for the app's golden path to annotate its service account); no keys, no client secrets, storage accounts without shared keys");
 
     public override void Build(ComponentBuilder component)
     {
@@ -58,27 +57,19 @@ public sealed class IdentityBasedAccessControl : PracticeComponent
         component.Note("No static cloud credential is kept in the cluster: no Secret or Helm value holds an access key, client secret, account key or credentials file.");
     }
 
+    /// <summary>
+    /// On azure the identity and its federated credential; the ServiceAccount itself belongs to the app (its golden path
+    /// renders it, annotated with --set identity-client-id), so the platform and the app never both own it. The client
+    /// id is a stack output. On existing the trust is on the cloud's side (a role trusting this cluster's issuer).
+    /// </summary>
     private static void AddTenantIdentity(ComponentBuilder component, string tenant, string serviceAccount)
     {
-        var account = new V1ServiceAccount
-        {
-            ApiVersion = "v1",
-            Kind = "ServiceAccount",
-            Metadata = new V1ObjectMeta { Name = serviceAccount, NamespaceProperty = tenant },
-            // Only pods that ask for a token (projected, audience-bound) get one.
-            AutomountServiceAccountToken = false,
-        };
         if (!component.IsAzure)
-        {
-            component.AddObject(account);
             return;
-        }
-        var identity = IdentityName(tenant, serviceAccount);
-        WorkloadIdentity.Add(component, identity, FederationName(tenant, serviceAccount), tenant, serviceAccount);
-        var clientId = new AzureRef(identity, AzureOutput.ClientId);
-        account.Metadata.Annotations = new Dictionary<string, string> { [WorkloadIdentity.ClientIdAnnotation] = clientId.Placeholder };
-        // The workload identity webhook mounts the Azure token itself; the Kubernetes API token stays unmounted.
-        var added = component.AddObject(account);
-        component.Contribute<KubernetesResource>(added.Name, resource => resource with { TextFromAzure = [clientId] });
+        WorkloadIdentity.Add(component, IdentityName(tenant, serviceAccount), FederationName(tenant, serviceAccount), tenant, serviceAccount);
+        component.Note($"{tenant}/{serviceAccount} is federated with identity {IdentityName(tenant, serviceAccount)}: pmctl app new <path> {serviceAccount} --stack <stack> --set identity-client-id=$(pulumi stack output {WorkloadIdentitiesOutput} --json | jq -r '.\"{tenant}/{serviceAccount}\"').");
     }
+
+    /// <summary>Stack output: "tenant/service-account" → the client id of its identity (azure).</summary>
+    public const string WorkloadIdentitiesOutput = "workloadIdentities";
 }

@@ -52,12 +52,8 @@ public sealed partial class Level5AccessTests
             Assert.Equal(identity, federation.Identity);
             Assert.Equal(Foundation.ClusterName, federation.Cluster);
             Assert.Equal($"system:serviceaccount:team-a:{sa}", federation.Subject);
-
-            var account = graph.Object("ServiceAccount", "team-a", sa);
-            var clientId = new AzureRef(identity, AzureOutput.ClientId);
-            Assert.Equal(clientId.Placeholder, ((V1ServiceAccount)account.Object).Metadata.Annotations[WorkloadIdentity.ClientIdAnnotation]);
-            Assert.Equal([clientId], account.TextFromAzure.ToArray());
-            Assert.False(((V1ServiceAccount)account.Object).AutomountServiceAccountToken);
+            // The app's golden path owns the service account (annotated with the client id): the platform never creates it.
+            Assert.DoesNotContain(graph.Resources.OfType<KubernetesResource>(), r => r.Object is V1ServiceAccount && r.Object.Metadata.Name == sa);
         }
         // Only the service accounts listed get an identity.
         Assert.DoesNotContain(graph.Resources.OfType<FederatedIdentityCredential>(), f => f.Subject.StartsWith("system:serviceaccount:team-b:", StringComparison.Ordinal));
@@ -340,7 +336,18 @@ public sealed class Level5AccessEvidenceTests
         };
         var objects = Assess.StackCluster.Objects(config);
         Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Met, Verdict(objects, "Advanced Access Management"));
-        Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Met, Verdict(objects, "Identity-based Access Control"));
+        Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.NotCheckable, Verdict(objects, "Identity-based Access Control"));
+        // The app's service account, as its golden path renders it with --set identity-client-id.
+        var account = new System.Text.Json.Nodes.JsonObject
+        {
+            ["apiVersion"] = "v1", ["kind"] = "ServiceAccount",
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["name"] = "billing-api", ["namespace"] = "team-a",
+                ["annotations"] = new System.Text.Json.Nodes.JsonObject { [WorkloadIdentity.ClientIdAnnotation] = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" },
+            },
+        };
+        Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Met, Verdict([.. objects, new("app", account)], "Identity-based Access Control"));
         Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Met, Verdict(objects, "Zero Trust Environment"));
         Assert.Equal(PlatformMaturity.Assess.Rules.Verdict.Partial, Verdict(Assess.StackCluster.Objects(config with { Staged = [Enforcements.MeshDefaultDeny] }), "Zero Trust Environment"));
 
