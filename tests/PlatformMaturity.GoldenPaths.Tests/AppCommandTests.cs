@@ -87,6 +87,8 @@ public sealed class AppCommandTests : IDisposable
         Assert.True(File.Exists(_dir.Combine("out", "slo.yaml")));
         foreach (var absent in new[] { "catalog-info.yaml", "serviceaccount.yaml" })
             Assert.False(Path.Exists(_dir.Combine("out", absent)), absent);
+        // Identity-based Access Control is implemented: the app runs as its own service account.
+        Assert.True(File.Exists(_dir.Combine("out", "serviceaccount.yaml")));
         var all = string.Join("\n", Directory.EnumerateFiles(_dir.Combine("out"), "*.yaml", SearchOption.AllDirectories).Select(File.ReadAllText));
         Assert.Contains("sloth.slok.dev", all, StringComparison.Ordinal);
         Assert.Contains("cost-center: \"cc-1234\"", all, StringComparison.Ordinal);

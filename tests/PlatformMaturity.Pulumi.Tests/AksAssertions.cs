@@ -29,7 +29,7 @@ public static class AksAssertions
             ("kubernetesClusterId", RecordingMocks.IdOf(pool.Cluster)), ("mode", pool.Mode),
             ("name", p.Name), ("vmSize", p.VmSize), ("nodeCount", p.NodeCount), ("osSku", p.OsSku),
             ("autoScalingEnabled", p.AutoScalingEnabled), ("minCount", p.MinCount), ("maxCount", p.MaxCount),
-            ("hostEncryptionEnabled", p.HostEncryptionEnabled), ("temporaryNameForRotation", p.TemporaryNameForRotation),
+            ("hostEncryptionEnabled", p.HostEncryptionEnabled), ("nodePublicIpEnabled", p.NodePublicIpEnabled), ("temporaryNameForRotation", p.TemporaryNameForRotation),
             ("upgradeSettings", p.MaxSurge is null ? null : Object(("maxSurge", p.MaxSurge))),
             ("zones", p.Zones.IsDefaultOrEmpty ? null : new JsonArray([.. p.Zones.Select(z => JsonValue.Create(z))])),
             ("vnetSubnetId", p.Subnet is null ? null : RecordingMocks.IdOf(p.Subnet)),
@@ -49,6 +49,7 @@ public static class AksAssertions
             ("name", pool.Name), ("vmSize", pool.VmSize), ("nodeCount", pool.NodeCount), ("osSku", pool.OsSku),
             ("autoScalingEnabled", pool.AutoScalingEnabled), ("minCount", pool.MinCount), ("maxCount", pool.MaxCount),
             ("onlyCriticalAddonsEnabled", pool.OnlyCriticalAddonsEnabled), ("hostEncryptionEnabled", pool.HostEncryptionEnabled),
+            ("nodePublicIpEnabled", pool.NodePublicIpEnabled),
             ("temporaryNameForRotation", pool.TemporaryNameForRotation),
             ("upgradeSettings", pool.MaxSurge is null ? null : Object(("maxSurge", pool.MaxSurge))),
             ("zones", pool.Zones.IsDefaultOrEmpty ? null : new JsonArray([.. pool.Zones.Select(z => JsonValue.Create(z))])),
@@ -91,6 +92,7 @@ public static class AksAssertions
                 ("diskDriverEnabled", s.DiskDriverEnabled), ("fileDriverEnabled", s.FileDriverEnabled),
                 ("blobDriverEnabled", s.BlobDriverEnabled), ("snapshotControllerEnabled", s.SnapshotControllerEnabled))),
             ("costAnalysisEnabled", c.CostAnalysisEnabled),
+            ("runCommandEnabled", c.RunCommandEnabled), ("privateClusterEnabled", c.PrivateClusterEnabled),
             ("tags", new JsonObject(c.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))))));
     }
 

@@ -313,7 +313,7 @@ public sealed class AllGraphRecordsTests : PulumiTest
             DefaultNodePool = aks.DefaultNodePool with
             {
                 Zones = ["1", "2", "3"], AutoScalingEnabled = true, MinCount = 3, MaxCount = 6,
-                OnlyCriticalAddonsEnabled = true, HostEncryptionEnabled = true, MaxSurge = "33%",
+                OnlyCriticalAddonsEnabled = true, HostEncryptionEnabled = true, NodePublicIpEnabled = false, MaxSurge = "33%",
             },
             RoleBasedAccessControlEnabled = true,
             LocalAccountDisabled = true,
@@ -337,6 +337,8 @@ public sealed class AllGraphRecordsTests : PulumiTest
             MonitorMetrics = new MonitorMetrics(null, "app.kubernetes.io/name"),
             StorageProfile = new StorageProfile(true, true, null, true),
             CostAnalysisEnabled = true,
+            RunCommandEnabled = false,
+            PrivateClusterEnabled = true,
             // The cluster refers to a workspace another component owns, listed after the foundation: the program
             // must still map the workspace first.
             DependsOn = [.. aks.DependsOn, "log-analytics"],
@@ -351,7 +353,7 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 Pool = new NodePool
                 {
                     Name = "user", VmSize = "Standard_D8ds_v5", NodeCount = 3, Zones = ["1", "2", "3"], AutoScalingEnabled = true,
-                    MinCount = 3, MaxCount = 9, HostEncryptionEnabled = true, MaxSurge = "50%", TemporaryNameForRotation = "usertmp",
+                    MinCount = 3, MaxCount = 9, HostEncryptionEnabled = true, NodePublicIpEnabled = false, MaxSurge = "50%", TemporaryNameForRotation = "usertmp",
                     Subnet = SpokeNetwork.NodeSubnetName,
                 },
                 NodeTaints = ["platform.maturity/tier=large:NoSchedule"],
@@ -398,6 +400,12 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 Name = "backup-blob-contributor", Provenance = Test, Scope = new AzureRef("backup-storage", AzureOutput.Id),
                 RoleDefinitionName = "Storage Blob Data Contributor", PrincipalId = new AzureRef("backup-identity", AzureOutput.PrincipalId),
                 DependsOn = ["backup-storage", "backup-identity"],
+            },
+            new GroupRoleAssignment
+            {
+                Name = "tenant-writer", Provenance = Test, Scope = new AzureRef(Foundation.ClusterName, AzureOutput.Id), ScopeSuffix = "/namespaces/team-a",
+                RoleDefinitionName = "Azure Kubernetes Service RBAC Writer", GroupObjectId = "00000000-0000-0000-0000-00000000000a",
+                DependsOn = [Foundation.ClusterName],
             },
             new BudgetResourceGroup
             {

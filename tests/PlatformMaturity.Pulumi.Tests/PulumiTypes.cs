@@ -21,6 +21,7 @@ public static class PulumiTypes
         UserAssignedIdentity => "azure:authorization/userAssignedIdentity:UserAssignedIdentity",
         FederatedIdentityCredential => "azure:armmsi/federatedIdentityCredential:FederatedIdentityCredential",
         RoleAssignment => "azure:authorization/assignment:Assignment",
+        GroupRoleAssignment => "azure:authorization/assignment:Assignment",
         BudgetResourceGroup => "azure:consumption/budgetResourceGroup:BudgetResourceGroup",
         FrontDoorProfile => "azure:cdn/frontdoorProfile:FrontdoorProfile",
         FrontDoorEndpoint => "azure:cdn/frontdoorEndpoint:FrontdoorEndpoint",

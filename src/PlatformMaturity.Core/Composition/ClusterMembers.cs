@@ -73,6 +73,7 @@ internal static class ClusterMembers
         PolicyAssignment p => p.ResourceId.Resource == Foundation.ClusterName,
         DiagnosticSetting d => d.TargetResourceId.Resource == Foundation.ClusterName,
         VirtualNetwork or Subnet => SpokeNetwork.IsFirstSpoke(resource),
+        GroupRoleAssignment g => g.Scope.Resource == Foundation.ClusterName,
         _ => false,
     };
 
@@ -107,6 +108,7 @@ internal static class ClusterMembers
             RoleAssignment a => a with { Scope = Ref(a.Scope), PrincipalId = Ref(a.PrincipalId) },
             PolicyAssignment p => p with { ResourceId = Ref(p.ResourceId), DisplayName = $"{p.DisplayName} ({member.Name})" },
             DiagnosticSetting d => d with { TargetResourceId = Ref(d.TargetResourceId) },
+            GroupRoleAssignment g => g with { Scope = Ref(g.Scope) },
             _ => throw new InvalidOperationException($"a member cannot copy '{resource.Name}' ({resource.Kind})"),
         };
     }

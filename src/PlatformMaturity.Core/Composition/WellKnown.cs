@@ -38,6 +38,7 @@ public static class WellKnown
 
     /// <summary>Sloth SLOs with burn-rate alerts; production chaos is guarded by them.</summary>
     public const string ErrorBudgetManagement = "Error Budget Management";
+    public const string IdentityBasedAccessControl = "Identity-based Access Control";
 
     public const string FaultTolerantWorkloadDistribution = "Fault-tolerant Workload Distribution";
 

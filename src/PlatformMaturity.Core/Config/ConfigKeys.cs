@@ -28,7 +28,7 @@ public static class ConfigKeys
 
     public static readonly ConfigKey Tenants = new(
         "tenants", ConfigValueType.Array,
-        "Teams on the platform: [{name, group, tier, repos, channel}]. Each gets a namespace named after it; group (from Level 2) is the team's identity group; tier small|medium|large sizes its quota (from Level 2); repos (from Level 4) are the Git repositories its Argo CD project may deploy from; channel (from Level 4) is where Argo CD notifies the team.",
+        "Teams on the platform: [{name, group, tier, repos, channel, workloadIdentities}]. Each gets a namespace named after it; group (from Level 2) is the team's identity group; tier small|medium|large sizes its quota (from Level 2); repos (from Level 4) are the Git repositories its Argo CD project may deploy from; channel (from Level 4) is where Argo CD notifies the team; workloadIdentities (from Level 5) lists the service accounts that reach a cloud API (on azure each gets a federated user-assigned identity).",
         Default: new JsonArray(), ItemType: ConfigValueType.Object);
 
     public static readonly ConfigKey Regions = new(
@@ -116,11 +116,20 @@ public static class ConfigKeys
 
     public const string NetworkSpoke = "spoke";
     public const string NetworkAksManaged = "aks-managed";
+    public static readonly ConfigKey PrivateCluster = new(
+        "privateCluster", ConfigValueType.Boolean,
+        "Level 5: the AKS API server gets a private address only (no public endpoint). A creation-time choice: changing it replaces the cluster, so set it when creating a stack (pmctl init), not on upgrade. Pulumi and the Argo CD hub must then run inside the virtual network or a peered one (a self-hosted runner or a jump host), or use az aks command invoke while run-command is still on.",
+        Default: false, Target: DeploymentTarget.Azure, FromLevel: 5);
 
     public static readonly ConfigKey AuditorGroup = new(
         "auditorGroup", ConfigValueType.String,
         "Group of the platform's auditors, bound to the read-only view role across the cluster (Entra ID object id on azure, group name on existing). Unset: no auditor access.",
         FromLevel: 2);
+
+    public static readonly ConfigKey ElevationGroup = new(
+        "elevationGroup", ConfigValueType.String,
+        "Level 5 just-in-time elevation: the group operators join for a limited time to administer the cluster (Entra ID object id of a group whose membership is PIM-eligible on azure; an OIDC group your identity provider grants temporarily on existing). Unset: no elevation path besides break-glass.",
+        FromLevel: 5);
 
     public static readonly ConfigKey IngressNamespace = new(
         "ingressNamespace", ConfigValueType.String,
@@ -244,8 +253,13 @@ public static class ConfigKeys
 
     public static readonly ConfigKey BackupCredentials = new(
         "backupCredentials", ConfigValueType.String,
-        "Credentials of the backup bucket as an AWS credentials file ([default] aws_access_key_id=... aws_secret_access_key=...).",
+        "Credentials of the backup bucket as an AWS credentials file ([default] aws_access_key_id=... aws_secret_access_key=...). Not needed once platform:backupRoleArn is set (Level 5: no static cloud credential in the cluster).",
         Target: DeploymentTarget.Existing, FromLevel: 3, Secret: true);
+
+    public static readonly ConfigKey BackupRoleArn = new(
+        "backupRoleArn", ConfigValueType.String,
+        "Level 5 (no static cloud credential in the cluster): the IAM role Velero assumes with its projected service-account token (AWS STS AssumeRoleWithWebIdentity, or the S3-compatible store's equivalent) instead of platform:backupCredentials, e.g. arn:aws:iam::123456789012:role/velero. The role must trust the cluster's service-account issuer for system:serviceaccount:velero:velero-server.",
+        Target: DeploymentTarget.Existing, FromLevel: 5);
 
     public static readonly ConfigKey TracesEndpoint = new(
         "tracesEndpoint", ConfigValueType.String,
@@ -326,9 +340,9 @@ public static class ConfigKeys
     public static readonly ImmutableArray<ConfigKey> All =
         [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, Clusters, NodeMinCount, NodeMaxCount,
          UserNodeVmSize, UserNodeCount, UserNodeMinCount, UserNodeMaxCount,
-         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, Network, KubeContext, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
+         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, PrivateCluster, Network, KubeContext, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup, ElevationGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
-         BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
+         BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, BackupRoleArn, TracesEndpoint, CiRepositories,
          StorageProvisioner, Chaos, Budget, Sla, ProductionChaos,
          GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning, RegistryZoneRedundancy, SignatureRegistryCredentials,
          Staged, Enforced, Attestations];

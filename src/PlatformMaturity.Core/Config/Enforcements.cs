@@ -15,9 +15,10 @@ namespace PlatformMaturity.Config;
 /// <param name="Staged">What the first, non-blocking phase does.</param>
 /// <param name="Enforced">What the enforcing phase does.</param>
 /// <param name="Rollback">How to undo the enforcing phase.</param>
+/// <param name="Target">The only target it changes anything on (an AKS setting); null for both.</param>
 /// <param name="KeptBy">The successor that builds it once <paramref name="Practice"/> is superseded (same objects, same switch), if any.</param>
 /// <param name="Refuses">Whether the enforcing phase refuses or drops something (false for a hand-over, which only moves ownership).</param>
-public sealed record Enforcement(string Id, string Practice, string Staged, string Enforced, string Rollback, string? KeptBy = null, bool Refuses = true)
+public sealed record Enforcement(string Id, string Practice, string Staged, string Enforced, string Rollback, string? KeptBy = null, bool Refuses = true, DeploymentTarget? Target = null)
 {
     /// <summary>Whether a practice among <paramref name="practices"/> builds it: its own practice or the successor that keeps it.</summary>
     public bool BuiltByAny(IReadOnlySet<string> practices) => practices.Contains(Practice) || (KeptBy is not null && practices.Contains(KeptBy));
@@ -50,6 +51,8 @@ public static class Enforcements
     public const string LandingZonePolicies = "landing-zone-policies";
     public const string TenantClasses = "tenant-classes";
     public const string ProductionChaos = "production-chaos";
+    public const string RunCommandDisabled = "run-command-disabled";
+    public const string MeshDefaultDeny = "mesh-default-deny";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -140,6 +143,15 @@ public static class Enforcements
             Staged: "the production chaos Schedules exist paused (experiment.chaos-mesh.org/pause); the error-budget gate runs, so its answers can be watched before anything is injected",
             Enforced: "the production chaos Schedules run their Workflows in the configured windows against opted-in tenants, aborting when an error budget burns fast",
             Rollback: $"add {ProductionChaos} back to platform:staged and run pulumi up (the Schedules are paused again)"),
+        new(RunCommandDisabled, "Zero Trust Environment",
+            Staged: "AKS run command (az aks command invoke) stays on, so operators who reach the cluster through it keep working while they move to the authorized ranges or the private network",
+            Enforced: "AKS run command is off: nobody runs kubectl inside the cluster through the Azure control plane; the API server is reached only from the authorized ranges (or the private network) with an Entra sign-in",
+            Rollback: $"add {RunCommandDisabled} back to platform:staged and run pulumi up (run command is on again)",
+            Target: DeploymentTarget.Azure),
+        new(MeshDefaultDeny, "Zero Trust Environment",
+            Staged: "the mesh-wide allow-nothing AuthorizationPolicy in the mesh root namespace runs as a dry run (istio.io/dry-run): sidecars log the requests it would refuse, nothing is refused",
+            Enforced: "the mesh-wide allow-nothing AuthorizationPolicy denies every request in the mesh that no AuthorizationPolicy allows: a namespace without one (e.g. created later through Capsule) accepts nothing until its owners allow callers by identity",
+            Rollback: $"add {MeshDefaultDeny} back to platform:staged and run pulumi up (dry run again)"),
     ];
 
     /// <summary>The practice owning the admission policies of Level 4.</summary>

@@ -96,6 +96,12 @@ public sealed record PlatformConfig
     /// <summary>The platform's auditors, bound to the view role from Level 2; null for none.</summary>
     public string? AuditorGroup { get; init; }
 
+    /// <summary>Level 5: the group operators join just in time (PIM-eligible on azure) to administer the cluster.</summary>
+    public string? ElevationGroup { get; init; }
+
+    /// <summary>Level 5 on azure: the API server has a private address only (a creation-time choice: it forces a new cluster).</summary>
+    public bool PrivateCluster { get; init; }
+
     /// <summary>Namespace of the ingress or Gateway proxies that tenant NetworkPolicies admit traffic from.</summary>
     public string IngressNamespace { get; init; } = ConfigKeys.IngressNamespace.Default!.GetValue<string>();
 
@@ -169,7 +175,9 @@ public sealed record PlatformConfig
     public bool HasSecret(ConfigKey key) => SecretsSet.Contains(key.FullName);
 
     /// <summary>Secret keys the level needs on its target that the stack has not set (pulumi up would fail without them).</summary>
-    public IEnumerable<ConfigKey> MissingSecrets => ConfigKeys.SecretsNeeded(Level, Target).Where(k => !HasSecret(k));
+    public IEnumerable<ConfigKey> MissingSecrets => ConfigKeys.SecretsNeeded(Level, Target).Where(k => !HasSecret(k))
+        // Velero assumes a role instead of reading the key file once one is configured (Level 5).
+        .Where(k => k != ConfigKeys.BackupCredentials || BackupLocation?.RoleArn is null);
 
     /// <summary>The topology as platform:clusters gives it; empty when the stack uses the single-cluster keys.</summary>
     public ImmutableArray<ClusterMember> Clusters { get; init; } = [];

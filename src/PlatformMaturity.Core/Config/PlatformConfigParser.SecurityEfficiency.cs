@@ -14,6 +14,7 @@ public static partial class PlatformConfigParser
         config = config with
         {
             AuditorGroup = ReadAuditorGroup(raw, config.Target, problem),
+            ElevationGroup = ReadGroup(raw, ConfigKeys.ElevationGroup, config.Target, "cluster administration", "the PIM-eligible group of the platform's operators", problem),
             IngressNamespace = ReadMatching(raw, ConfigKeys.IngressNamespace, DnsLabelPattern(),
                 "a namespace name (a DNS-1123 label) such as gateway-system", problem) ?? config.IngressNamespace,
             AllowedRegistries = ReadAllowedRegistries(raw, problem),

@@ -25,8 +25,8 @@ public static partial class PlatformConfigParser
                 problem(key, $"{at} '{Shown(array[i])}' is not a tenant; expected {{name, group, tier}}");
                 continue;
             }
-            foreach (var field in item.Select(p => p.Key).Where(f => f is not ("name" or "group" or "tier" or "repos" or "channel")))
-                problem(key, $"{at} has unknown field '{field}'; allowed: name, group, tier, repos, channel");
+            foreach (var field in item.Select(p => p.Key).Where(f => f is not ("name" or "group" or "tier" or "repos" or "channel" or WorkloadIdentitiesField)))
+                problem(key, $"{at} has unknown field '{field}'; allowed: name, group, tier, repos, channel, {WorkloadIdentitiesField}");
 
             var name = Scalar(item["name"]);
             if (name is null)
@@ -57,7 +57,12 @@ public static partial class PlatformConfigParser
             if (item.ContainsKey("tier") && (Scalar(item["tier"]) is not { } tierText || !ConfigNames.TryParseTier(tierText, out tier)))
                 problem(key, $"{at} ({name}) tier '{Shown(item["tier"])}' is not allowed; allowed: {string.Join(", ", ConfigNames.Tiers)}");
 
-            tenants.Add(new Tenant(name, group, tier) { Repos = ReadTenantRepos(item, at, name, problem), Channel = ReadTenantChannel(item, at, name, problem) });
+            tenants.Add(new Tenant(name, group, tier)
+            {
+                Repos = ReadTenantRepos(item, at, name, problem),
+                Channel = ReadTenantChannel(item, at, name, problem),
+                WorkloadIdentities = ReadWorkloadIdentities(item, at, name, level, problem),
+            });
         }
         return [.. tenants];
     }
@@ -99,18 +104,58 @@ public static partial class PlatformConfigParser
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")]
     private static partial System.Text.RegularExpressions.Regex ChannelPattern();
 
-    private static string? ReadAuditorGroup(RawConfig raw, DeploymentTarget target, Action<ConfigKey, string> problem)
+    /// <summary>Tenant field listing the service accounts that get a cloud identity (Level 5).</summary>
+    public const string WorkloadIdentitiesField = "workloadIdentities";
+
+    private static ImmutableArray<string> ReadWorkloadIdentities(JsonObject item, string at, string tenant, int? level, Action<ConfigKey, string> problem)
     {
-        var group = ReadString(raw, ConfigKeys.AuditorGroup, problem);
+        var key = ConfigKeys.Tenants;
+        if (!item.ContainsKey(WorkloadIdentitiesField) || item[WorkloadIdentitiesField] is null)
+            return [];
+        if (item[WorkloadIdentitiesField] is not JsonArray array)
+        {
+            problem(key, $"{at} ({tenant}) {WorkloadIdentitiesField} '{Shown(item[WorkloadIdentitiesField])}' is not allowed; expected a list of service account names such as [billing-api]");
+            return [];
+        }
+        if (level < IdentityFromLevel)
+            problem(key, $"{at} ({tenant}) {WorkloadIdentitiesField} needs Level {IdentityFromLevel} (Identity-based Access Control); remove it or upgrade");
+        var names = new List<string>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var sa = Scalar(array[i]);
+            if (sa is null || !Names.IsDnsLabel(sa))
+                problem(key, $"{at} ({tenant}) {WorkloadIdentitiesField} item {i} '{Shown(array[i])}' is not a service account name; allowed: a DNS-1123 label");
+            else if (tenant.Length + sa.Length > MaxIdentityNameLength)
+                problem(key, $"{at} ({tenant}) {WorkloadIdentitiesField} item '{sa}': tenant and service account names together exceed {MaxIdentityNameLength} characters, too long for the Azure names of its identity and federated credential");
+            else if (names.Contains(sa))
+                problem(key, $"{at} ({tenant}) {WorkloadIdentitiesField} lists '{sa}' twice");
+            else
+                names.Add(sa);
+        }
+        return [.. names];
+    }
+
+    /// <summary>Federated credential names allow 120 characters: wi-, the separators, -federation and Pulumi's 8-character suffix take 24.</summary>
+    private const int MaxIdentityNameLength = 96;
+
+    /// <summary>The level of Identity-based Access Control, which brings tenant workload identities.</summary>
+    private const int IdentityFromLevel = 5;
+
+    private static string? ReadAuditorGroup(RawConfig raw, DeploymentTarget target, Action<ConfigKey, string> problem) =>
+        ReadGroup(raw, ConfigKeys.AuditorGroup, target, "read access to the whole cluster", "the auditors' own group", problem);
+
+    private static string? ReadGroup(RawConfig raw, ConfigKey key, DeploymentTarget target, string grants, string expected, Action<ConfigKey, string> problem)
+    {
+        var group = ReadString(raw, key, problem);
         if (group is not null && IsSystemGroup(group))
         {
-            problem(ConfigKeys.AuditorGroup, $"'{group}' is a Kubernetes system group: {SystemGroupEffect(group)} would get read access to the whole cluster; " +
-                "allowed: the auditors' own group (a group name, or an Entra ID object id on azure), never one starting with system:");
+            problem(key, $"'{group}' is a Kubernetes system group: {SystemGroupEffect(group)} would get {grants}; " +
+                $"allowed: {expected} (a group name, or an Entra ID object id on azure), never one starting with system:");
             return null;
         }
         if (group is not null && target == DeploymentTarget.Azure && !Guid.TryParseExact(group, "D", out _))
         {
-            problem(ConfigKeys.AuditorGroup, $"'{group}' is not an Entra ID object id; on azure RBAC binds groups by object id, " +
+            problem(key, $"'{group}' is not an Entra ID object id; on azure RBAC binds groups by object id, " +
                 "e.g. 00000000-0000-0000-0000-000000000000 (az ad group show --group <name> --query id)");
             return null;
         }

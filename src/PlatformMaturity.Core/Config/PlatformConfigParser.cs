@@ -100,7 +100,7 @@ public static partial class PlatformConfigParser
             {
                 KubeContext = ReadString(raw, ConfigKeys.KubeContext, Problem),
                 Registry = ReadMatching(raw, ConfigKeys.Registry, RegistryPattern(), "a registry host[:port][/path] such as localhost:5001 or registry.example.com/team", Problem),
-                BackupLocation = ReadBackupLocation(raw, name, Problem),
+                BackupLocation = ReadBackupLocation(raw, name, level, Problem),
             };
         }
 
@@ -113,6 +113,7 @@ public static partial class PlatformConfigParser
         if (target is not null && level is not null)
             config = ReadSla(raw, config, model, Problem);
             config = config with { ProductionChaos = ReadProductionChaos(raw, config, Problem) };
+            config = ReadZeroTrustKeys(raw, config, Problem);
 
         return problems.Count == 0
             ? new ConfigParseResult(config, [])
@@ -295,13 +296,16 @@ public static partial class PlatformConfigParser
     private static string? ReadOptionalMatching(RawConfig raw, ConfigKey key, Regex pattern, string expected, Action<ConfigKey, string> problem) =>
         raw.Has(key) ? ReadMatching(raw, key, pattern, expected, problem) : null;
 
-    private static BackupLocation ReadBackupLocation(RawConfig raw, string platformName, Action<ConfigKey, string> problem)
+    private static BackupLocation ReadBackupLocation(RawConfig raw, string platformName, int? level, Action<ConfigKey, string> problem)
     {
+        var roleArn = ReadOptionalMatching(raw, ConfigKeys.BackupRoleArn, RoleArnPattern(), "an IAM role ARN such as arn:aws:iam::123456789012:role/velero", problem);
+        if (roleArn is not null && level < ConfigKeys.BackupRoleArn.FromLevel)
+            problem(ConfigKeys.BackupRoleArn, $"needs Level {ConfigKeys.BackupRoleArn.FromLevel} (Identity-based Access Control); below it Velero uses {ConfigKeys.BackupCredentials.FullName}");
         var fallback = BackupLocation.DefaultFor(platformName);
         var bucket = ReadOptionalMatching(raw, ConfigKeys.BackupBucket, BucketPattern(), "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens", problem);
         var region = ReadOptionalMatching(raw, ConfigKeys.BackupRegion, BucketRegionPattern(), "a region such as us-east-1 (S3-compatible stores accept any short name)", problem);
         var url = ReadOptionalMatching(raw, ConfigKeys.BackupS3Url, S3UrlPattern(), "an http(s) URL such as https://minio.example.com:9000", problem);
-        return new BackupLocation(bucket ?? fallback.Bucket, region ?? fallback.Region, url);
+        return new BackupLocation(bucket ?? fallback.Bucket, region ?? fallback.Region, url, roleArn);
     }
 
     private static ImmutableArray<string> ReadRepositories(RawConfig raw, Action<ConfigKey, string> problem)
@@ -382,6 +386,10 @@ public static partial class PlatformConfigParser
 
     [GeneratedRegex(@"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?\z")]
     private static partial Regex S3UrlPattern();
+
+    /// <summary>An IAM role ARN (AWS, or an S3-compatible store's STS such as MinIO's arn:minio:iam:::role/...).</summary>
+    [GeneratedRegex(@"^arn:[a-z0-9-]+:iam:[a-z0-9-]*:[0-9]*:role/[A-Za-z0-9+=,.@_/-]{1,512}\z")]
+    private static partial Regex RoleArnPattern();
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?:[0-9]{1,5}\\z")]
     private static partial Regex EndpointPattern();

@@ -53,6 +53,8 @@ public static class StackFileTemplate
         "name" => "my-platform",
         "kubeContext" => "kind-kind",
         "auditorGroup" => "platform-auditors",
+        "elevationGroup" => "platform-operators",
+        "backupRoleArn" => "arn:aws:iam::123456789012:role/velero",
         "allowedRegistries" => "[registry.example.com/team]",
         "egressAllowList" => "[api.example.com, 203.0.113.0/24]",
         "meshRevision" => "asm-1-27",

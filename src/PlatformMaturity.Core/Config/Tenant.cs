@@ -11,6 +11,11 @@ public sealed record Tenant(string Name, string? Group, TenantTier Tier)
 
     /// <summary>Channel Argo CD Notifications posts the tenant's sync results to (from Level 4); null: none.</summary>
     public string? Channel { get; init; }
+    /// <summary>
+    /// Service accounts of the tenant that reach a cloud API (Identity-based Access Control, Level 5): on azure each gets
+    /// a user-assigned identity federated with it, so the workload needs no stored credential.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<string> WorkloadIdentities { get; init; } = [];
 }
 
 /// <summary>Size class of a tenant; picks its resource quota.</summary>

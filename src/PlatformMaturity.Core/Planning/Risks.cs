@@ -12,7 +12,7 @@ public static class Risks
     private const string EnforceLabel = "metadata.labels[\"pod-security.kubernetes.io/enforce\"]";
 
     /// <summary>AKS settings whose change makes Azure replace the whole cluster.</summary>
-    private static readonly string[] ClusterReplacing = ["ClusterName", "Location", "ResourceGroup", "DnsPrefix", "NetworkProfile", "DefaultNodePool.Name"];
+    private static readonly string[] ClusterReplacing = ["ClusterName", "Location", "ResourceGroup", "DnsPrefix", "NetworkProfile", "DefaultNodePool.Name", "PrivateClusterEnabled"];
 
     /// <summary>System pool settings whose change rotates the pool (nodes drained and replaced).</summary>
     private static readonly string[] PoolRotating = ["DefaultNodePool.VmSize", "DefaultNodePool.Zones", "DefaultNodePool.OsSku", "DefaultNodePool.HostEncryptionEnabled",
@@ -68,6 +68,12 @@ public static class Risks
                 "Bindings first run with validationActions [Warn, Audit]; check the audit annotations before denying",
                 "set the bindings' validationActions back to [Warn, Audit] and run pulumi up"));
         }
+
+        var runCommandOff = all.Where(c => c.Kind != ChangeKind.Remove && c.ResourceKind == "azure:KubernetesCluster"
+            && c.Settings.Any(s => s.Path == "RunCommandEnabled" && string.Equals(s.After, "false", StringComparison.OrdinalIgnoreCase))).ToList();
+        if (runCommandOff.Count > 0)
+            risks.Add(EnforcementRisk(Enforcements.RunCommandDisabled, staged, promoting, runCommandOff,
+                "az aks command invoke is refused: whoever reached the cluster through it (outside the authorized ranges) loses access"));
 
         foreach (var change in all.Where(c => c.Kind == ChangeKind.Change && c.ResourceKind == "azure:KubernetesCluster"))
         {

@@ -34,6 +34,13 @@ internal static class StackOutputs
             var aks = platform.Resources.Get<PulumiAzure.ContainerService.KubernetesCluster>(cluster.AksResource!);
             outputs[cluster.Key == ClusterRef.PrimaryKey ? Kubeconfig : $"{Kubeconfig}-{cluster.Key}"] = Output.CreateSecret(aks.KubeConfigRaw);
         }
+        // Tenant workload identities (Identity-based Access Control): the client id each app's service account is annotated with.
+        var identities = graph.Config.Tenants
+            .SelectMany(t => t.WorkloadIdentities.Select(sa => (Key: $"{t.Name}/{sa}", Name: PlatformMaturity.Practices.Security.IdentityBasedAccessControl.IdentityName(t.Name, sa))))
+            .Where(i => graph.Resources.Any(r => r.Name == i.Name))
+            .ToDictionary(i => i.Key, i => (object?)platform.Resources.Get<PulumiAzure.Authorization.UserAssignedIdentity>(i.Name).ClientId, StringComparer.Ordinal);
+        if (identities.Count > 0)
+            outputs[PlatformMaturity.Practices.Security.IdentityBasedAccessControl.WorkloadIdentitiesOutput] = identities;
         return outputs;
     }
 

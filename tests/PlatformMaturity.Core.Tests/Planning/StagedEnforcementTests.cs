@@ -52,7 +52,9 @@ public sealed class StagedEnforcementTests
                     break;
                 // Mesh controls: STRICT mutual TLS refuses plain-text callers; an ALLOW or DENY AuthorizationPolicy refuses requests.
                 case CustomObject { Kind: "PeerAuthentication" } peer when MtlsMode(peer) == "STRICT":
-                case CustomObject { Kind: "AuthorizationPolicy" } authz when AuthorizationAction(authz) is "ALLOW" or "DENY" or null:
+                // (A dry-run policy only logs what it would decide.)
+                case CustomObject { Kind: "AuthorizationPolicy" } authz when AuthorizationAction(authz) is "ALLOW" or "DENY" or null
+                                                                           && (authz.Metadata.Annotations is not { } notes || !notes.TryGetValue(ZeroTrustEnvironment.DryRunAnnotation, out var dry) || dry != "true"):
                     yield return resource.Name;
                     break;
             }
@@ -63,6 +65,9 @@ public sealed class StagedEnforcementTests
         // Azure Policy assignments whose effect is Deny: Azure refuses non-compliant resources.
         foreach (var assignment in graph.Resources.OfType<PlatformMaturity.Graph.Azure.ResourceGroupPolicyAssignment>().Where(a => a.Parameters.GetValueOrDefault("effect") == "Deny"))
             yield return assignment.Name;
+        // AKS settings that refuse: with run command off nobody runs commands through the Azure control plane.
+        foreach (var cluster in graph.Resources.OfType<PlatformMaturity.Graph.Azure.KubernetesCluster>().Where(c => c.RunCommandEnabled == false))
+            yield return cluster.Name + ".RunCommandEnabled";
     }
 
     [Theory]
@@ -83,6 +88,9 @@ public sealed class StagedEnforcementTests
             // The level its practice arrives at, where an upgrade stages it.
             var practice = PlatformMaturity.Model.MaturityModel.Default.Practice(enforcement.Practice);
             var level = practice.FirstLevel;
+            // An AKS setting changes nothing on an existing cluster.
+            if (enforcement.Target is { } only && only != target)
+                continue;
             // A control of a practice that does not apply to the target (e.g. Azure-only access auditing) builds nothing there.
             if (Composer.Default.StatusOf(practice, carried: false, target).State == PracticeState.NotApplicable)
                 continue;

@@ -18,6 +18,8 @@ public static class Kinds
     public static readonly ApiKind NetworkPolicy = BuiltIn("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies");
     public static readonly ApiKind IngressClass = BuiltIn("networking.k8s.io", "v1", "IngressClass", "ingressclasses", namespaced: false);
     public static readonly ApiKind RoleBinding = BuiltIn("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings");
+    public static readonly ApiKind ClusterRole = BuiltIn("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", namespaced: false);
+    public static readonly ApiKind ServiceAccount = Core("v1", "ServiceAccount", "serviceaccounts");
     public static readonly ApiKind ClusterRoleBinding = BuiltIn("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", namespaced: false);
     public static readonly ApiKind ValidatingAdmissionPolicy = BuiltIn("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicy", "validatingadmissionpolicies", namespaced: false);
     public static readonly ApiKind ValidatingAdmissionPolicyBinding = BuiltIn("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicyBinding", "validatingadmissionpolicybindings", namespaced: false);
@@ -36,6 +38,7 @@ public static class Kinds
     public static readonly ApiKind ArgoApplication = Crd("argoproj.io", "v1alpha1", "Application", "applications");
     public static readonly ApiKind ArgoAppProject = Crd("argoproj.io", "v1alpha1", "AppProject", "appprojects");
     public static readonly ApiKind ArgoApplicationSet = Crd("argoproj.io", "v1alpha1", "ApplicationSet", "applicationsets");
+    public static readonly ApiKind AuthorizationPolicy = Crd("security.istio.io", "v1", "AuthorizationPolicy", "authorizationpolicies");
     public static readonly ApiKind PeerAuthentication = Crd("security.istio.io", "v1", "PeerAuthentication", "peerauthentications");
     public static readonly ApiKind KyvernoClusterPolicy = Crd("kyverno.io", "v1", "ClusterPolicy", "clusterpolicies", namespaced: false);
     public static readonly ApiKind OtelInstrumentation = Crd("opentelemetry.io", "v1alpha1", "Instrumentation", "instrumentations");
@@ -54,7 +57,7 @@ public static class Kinds
         HorizontalPodAutoscaler, PodDisruptionBudget, PriorityClass, StorageClass, CsiDriver, ApiService,
         GatewayClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication, KyvernoClusterPolicy,
         OtelInstrumentation, OtelCollector, ClusterSecretStore, SlothServiceLevel, KyvernoImageValidatingPolicy, VolumeSnapshotClass,
-        ArgoAppProject, ArgoApplicationSet, CapsuleTenant,
+        ArgoAppProject, ArgoApplicationSet, CapsuleTenant, ClusterRole, ServiceAccount, AuthorizationPolicy,
     ];
 
     /// <summary>
@@ -65,7 +68,7 @@ public static class Kinds
     {
         Deployment, StatefulSet, NetworkPolicy, RoleBinding, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
         HorizontalPodAutoscaler, StorageClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication,
-        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy, ResourceQuota, ArgoAppProject, ArgoApplicationSet, CapsuleTenant,
+        KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy, ResourceQuota, ArgoAppProject, ArgoApplicationSet, CapsuleTenant, ClusterRole, ServiceAccount, AuthorizationPolicy,
     };
 
     private static readonly Dictionary<(string Group, string Kind), ApiKind> ByGroupKind = All.ToDictionary(k => (k.Group, k.Kind));

@@ -94,6 +94,12 @@ public sealed record KubernetesCluster : AzureResource
     /// <summary>AKS cost analysis in Azure Cost Management (cost_analysis_enabled); needs SkuTier Standard or Premium.</summary>
     public bool? CostAnalysisEnabled { get; init; }
 
+    /// <summary>az aks command invoke (run_command_enabled); null for the provider default (on).</summary>
+    public bool? RunCommandEnabled { get; init; }
+
+    /// <summary>API server on a private address only (private_cluster_enabled); changing it forces a new cluster.</summary>
+    public bool? PrivateClusterEnabled { get; init; }
+
     /// <summary>The AKS Istio add-on (ServiceMeshProfile): Mode Istio and its revision.</summary>
     public ServiceMeshProfile? ServiceMeshProfile { get; init; }
 
@@ -198,6 +204,9 @@ public sealed record NodePool
     public string? MaxSurge { get; init; }
 
     public bool? HostEncryptionEnabled { get; init; }
+
+    /// <summary>Whether nodes get their own public IP (node_public_ip_enabled); null for the provider default (off).</summary>
+    public bool? NodePublicIpEnabled { get; init; }
 
     /// <summary>Name of the temporary pool AKS uses when a change forces the pool to be rotated.</summary>
     public string? TemporaryNameForRotation { get; init; }

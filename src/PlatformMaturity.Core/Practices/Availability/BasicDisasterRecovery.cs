@@ -135,6 +135,8 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     {
         var config = component.Config;
         var location = config.BackupLocation ?? BackupLocation.DefaultFor(config.Name);
+        if (component.Implements(WellKnown.IdentityBasedAccessControl) && location.RoleArn is not null)
+            return WebIdentity(component, location, WithS3Location(component, values, location).With("credentials.useSecret", false));
         var secret = component.Add(new ConfigSecret
         {
             Name = $"secret-{Namespace}-{CredentialsSecret}",
@@ -146,7 +148,67 @@ public sealed class BasicDisasterRecovery : PracticeComponent
                 [KeyValuePair.Create("cloud", ConfigKeys.BackupCredentials.FullName)]),
         });
         dependsOn.Add(secret.Name);
+        if (component.Implements(WellKnown.IdentityBasedAccessControl))
+            component.Note($"Velero still reads the static key file of {ConfigKeys.BackupCredentials.FullName} (Identity-based Access Control wants none in the cluster): give it a role that trusts this cluster's service-account issuer and set {ConfigKeys.BackupRoleArn.FullName}; the key Secret then goes away.");
+        if (!config.HasSecret(ConfigKeys.BackupCredentials))
+            component.Note($"Before pulumi up: pulumi config set --secret {ConfigKeys.BackupCredentials.FullName} \"$(cat credentials-velero)\" --stack {config.Stack}");
+        return WithS3Location(component, values, location)
+            .With("credentials.useSecret", true)
+            .With("credentials.existingSecret", CredentialsSecret);
+    }
 
+    /// <summary>Audience of the projected token Velero presents to the store's STS (AWS's; MinIO accepts it when configured so).</summary>
+    public const string WebIdentityAudience = "sts.amazonaws.com";
+
+    /// <summary>Where the projected service-account token is mounted for the AWS SDK (AWS_WEB_IDENTITY_TOKEN_FILE).</summary>
+    public const string WebIdentityTokenDirectory = "/var/run/secrets/platform/serviceaccount";
+
+    /// <summary>
+    /// Level 5 on existing: no stored credential. The AWS SDK in the Velero plugin exchanges a short-lived projected
+    /// service-account token for the role of platform:backupRoleArn (STS AssumeRoleWithWebIdentity); the role trusts
+    /// the cluster's service-account issuer for system:serviceaccount:velero:velero-server.
+    /// </summary>
+    private static HelmValues WebIdentity(ComponentBuilder component, BackupLocation location, HelmValues values)
+    {
+        component.Note($"Velero assumes {location.RoleArn} with a projected service-account token (audience {WebIdentityAudience}, 1h); the role's trust policy must name this cluster's issuer (kubectl get --raw /.well-known/openid-configuration) and subject system:serviceaccount:{Namespace}:{ServiceAccount}.");
+        return values
+            .With("configuration.extraEnvVars", new Dictionary<string, object?>
+            {
+                ["AWS_ROLE_ARN"] = location.RoleArn,
+                ["AWS_WEB_IDENTITY_TOKEN_FILE"] = $"{WebIdentityTokenDirectory}/token",
+            })
+            .With("extraVolumes", new object[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["name"] = "cloud-token",
+                    ["projected"] = new Dictionary<string, object?>
+                    {
+                        ["sources"] = new object[]
+                        {
+                            new Dictionary<string, object?>
+                            {
+                                ["serviceAccountToken"] = new Dictionary<string, object?>
+                                {
+                                    ["audience"] = WebIdentityAudience,
+                                    ["expirationSeconds"] = 3600,
+                                    ["path"] = "token",
+                                },
+                            },
+                        },
+                    },
+                },
+            })
+            .With("extraVolumeMounts", new object[]
+            {
+                new Dictionary<string, object?> { ["name"] = "cloud-token", ["mountPath"] = WebIdentityTokenDirectory, ["readOnly"] = true },
+            });
+    }
+
+    private static HelmValues WithS3Location(ComponentBuilder component, HelmValues values, BackupLocation location)
+    {
+        var config = component.Config;
+        component.Note($"Backups go to s3://{location.Bucket}/{config.Name} ({location.S3Url ?? "AWS S3"}, region {location.Region}); the bucket must exist.");
         var bslConfig = new Dictionary<string, object?> { ["region"] = location.Region };
         if (location.S3Url is { } url)
         {
@@ -155,9 +217,6 @@ public sealed class BasicDisasterRecovery : PracticeComponent
             // S3-compatible stores often lack the CRC32 checksums the AWS SDK now sends by default.
             bslConfig["checksumAlgorithm"] = "";
         }
-        if (!config.HasSecret(ConfigKeys.BackupCredentials))
-            component.Note($"Before pulumi up: pulumi config set --secret {ConfigKeys.BackupCredentials.FullName} \"$(cat credentials-velero)\" --stack {config.Stack}");
-        component.Note($"Backups go to s3://{location.Bucket}/{config.Name} ({location.S3Url ?? "AWS S3"}, region {location.Region}); the bucket must exist.");
         return values
             .With("initContainers", new object[] { PluginInitContainer("velero-plugin-for-aws", Pins.VeleroPluginForAwsImage) })
             .With("configuration.backupStorageLocation", new object[]
@@ -172,9 +231,7 @@ public sealed class BasicDisasterRecovery : PracticeComponent
                     ["default"] = true,
                     ["config"] = bslConfig,
                 },
-            })
-            .With("credentials.useSecret", true)
-            .With("credentials.existingSecret", CredentialsSecret);
+            });
     }
 
     private static Dictionary<string, object?> PluginInitContainer(string name, string image) => new()

@@ -19,6 +19,7 @@ internal static class AzureMapper
         UserAssignedIdentity identity => IdentityMapper.Map(identity, context, parent),
         FederatedIdentityCredential credential => IdentityMapper.Map(credential, context, parent),
         RoleAssignment assignment => RoleAssignmentMapper.Map(assignment, context, parent),
+        GroupRoleAssignment assignment => RoleAssignmentMapper.Map(assignment, context, parent),
         BudgetResourceGroup budget => BudgetMapper.Map(budget, context, parent),
         FrontDoorProfile profile => FrontDoorMapper.Map(profile, context, parent),
         FrontDoorEndpoint endpoint => FrontDoorMapper.Map(endpoint, context, parent),

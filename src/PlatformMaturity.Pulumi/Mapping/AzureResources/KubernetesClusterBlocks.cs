@@ -19,6 +19,7 @@ internal static class KubernetesClusterBlocks
             MaxCount = In.Opt(pool.MaxCount),
             OnlyCriticalAddonsEnabled = pool.OnlyCriticalAddonsEnabled,
             HostEncryptionEnabled = In.Opt(pool.HostEncryptionEnabled),
+            NodePublicIpEnabled = In.Opt(pool.NodePublicIpEnabled),
             TemporaryNameForRotation = In.Opt(pool.TemporaryNameForRotation),
             UpgradeSettings = In.Block(pool.MaxSurge, surge => new AksInputs.KubernetesClusterDefaultNodePoolUpgradeSettingsArgs { MaxSurge = surge }),
         };

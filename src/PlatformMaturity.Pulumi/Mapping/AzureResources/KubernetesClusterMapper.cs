@@ -63,6 +63,8 @@ internal static class KubernetesClusterMapper
         MonitorMetrics = In.Block(cluster.MonitorMetrics, KubernetesClusterBlocks.MonitorMetrics),
         StorageProfile = In.Block(cluster.StorageProfile, KubernetesClusterBlocks.StorageProfile),
         CostAnalysisEnabled = In.Opt(cluster.CostAnalysisEnabled),
+        RunCommandEnabled = In.Opt(cluster.RunCommandEnabled),
+        PrivateClusterEnabled = In.Opt(cluster.PrivateClusterEnabled),
         ServiceMeshProfile = In.Block(cluster.ServiceMeshProfile, KubernetesClusterBlocks.ServiceMeshProfile),
         Tags = In.Map(cluster.Tags),
     };

@@ -40,6 +40,7 @@ internal static class KubernetesClusterNodePoolMapper
             MinCount = In.Opt(settings.MinCount),
             MaxCount = In.Opt(settings.MaxCount),
             HostEncryptionEnabled = In.Opt(settings.HostEncryptionEnabled),
+            NodePublicIpEnabled = In.Opt(settings.NodePublicIpEnabled),
             TemporaryNameForRotation = In.Opt(settings.TemporaryNameForRotation),
             UpgradeSettings = In.Block(settings.MaxSurge, surge => new AksInputs.KubernetesClusterNodePoolUpgradeSettingsArgs { MaxSurge = surge }),
             Tags = In.Map(pool.Tags),
