@@ -145,12 +145,23 @@ public static class PlatformNetworkPolicies
             ],
             // People reach the Goldilocks dashboard with kubectl port-forward (through the API server, not the pod network).
             ["goldilocks"] = [],
+            // The GPU operator's components talk to the API server and to node-local sockets; nothing calls into them (Prometheus scrapes the DCGM exporter).
+            [Practices.Efficiency.JustInTimeCapacity.GpuOperatorNamespace] = [],
+            [Practices.Efficiency.JustInTimeCapacity.KueueNamespace] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls Kueue's admission webhooks (chart 0.19.2 webhook port 9443) and its visibility API (port 8082)",
+                    IngressSource.Anywhere, [Practices.Efficiency.JustInTimeCapacity.KueueWebhookPort, Practices.Efficiency.JustInTimeCapacity.KueueVisibilityPort],
+                    Practices.Efficiency.JustInTimeCapacity.KueuePods),
+            ],
             ["keda"] =
             [
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls KEDA's admission webhooks (keda chart webhooks.port 9443)",
                     IngressSource.Anywhere, [9443], ("app", "keda-admission-webhooks")),
                 PlatformIngressRule.Of("allow-metrics-api", "the API server calls the external metrics API KEDA serves (keda chart metricsServer port 6443) for HPAs",
                     IngressSource.Anywhere, [6443], ("app", "keda-operator-metrics-apiserver")),
+                PlatformIngressRule.Of("allow-http-scaler-from-aks-keda", "the AKS KEDA add-on's operator (kube-system) asks the KEDA HTTP add-on's external scaler (chart 0.15.0 scaler.grpcPort) for request counts (Level 5; on existing KEDA runs in this namespace)",
+                    IngressSource.PodsIn(PlatformNamespaces.KubeSystem, Practices.Efficiency.AdvancedApplicationAutoscaling.KedaOperatorPods), [Practices.Efficiency.KedaHttpAddOn.ScalerPort],
+                    ("app.kubernetes.io/component", "scaler"), ("app.kubernetes.io/name", "http-add-on")),
             ],
             ["external-secrets"] =
             [

@@ -28,3 +28,7 @@ python3 extract-keys.py goldilocks-11.0.0 "github.com/FairwindsOps/charts" $M/Fa
 python3 extract-keys.py cloudnative-pg-0.29.0 "github.com/cloudnative-pg/charts" $M/cloudnative-pg+charts/repo cloudnative-pg-v0.29.0 charts/cloudnative-pg
 python3 extract-keys.py plugin-barman-cloud-0.7.0 "github.com/cloudnative-pg/charts" $M/cloudnative-pg+charts/repo plugin-barman-cloud-v0.7.0 charts/plugin-barman-cloud
 python3 extract-keys.py snapshot-controller-5.2.0 "github.com/piraeusdatastore/helm-charts" $M/piraeusdatastore+helm-charts/repo 5d733d8c44f666d26a7f1dd210fee876eae16c3f charts/snapshot-controller
+# Level 5 (AI-ready capacity)
+python3 extract-keys.py gpu-operator-v26.7.0 "github.com/NVIDIA/gpu-operator" $M/NVIDIA+gpu-operator/repo v26.7.0 deployments/gpu-operator
+python3 extract-keys.py kueue-0.19.2 "github.com/kubernetes-sigs/kueue" $M/kubernetes-sigs+kueue/repo v0.19.2 charts/kueue
+python3 extract-keys.py keda-add-ons-http-0.15.0 "github.com/kedacore/charts" $M/kedacore+charts/repo c4b92e9d http-add-on
