@@ -111,4 +111,25 @@ public sealed class AiCapacityContractTests
         Assert.Equal(graph.Config.IngressNamespace, policy.Spec.Ingress[0].FromProperty[0].NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
         Assert.Equal(backend["port"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture), policy.Spec.Ingress[0].Ports[0].Port.Value);
     }
+
+    /// <summary>
+    /// A first render with the defaults runs for a tenant of the smallest tier: Kueue admits a Job only within the
+    /// ClusterQueue's quota (the tier's requests) and the ResourceQuota refuses pods beyond the tier's limits, so larger
+    /// defaults would leave the Job waiting forever.
+    /// </summary>
+    [Theory]
+    [InlineData("ml-training-job")]
+    [InlineData("ml-inference")]
+    public void The_default_resources_fit_the_smallest_tiers_quota(string goldenPath)
+    {
+        var manifest = Catalog.Find(goldenPath)!.Manifest;
+        var quota = Practices.Efficiency.BasicResourcesManagement.QuotaFor(TenantTier.Small);
+        decimal Of(string value) => new ResourceQuantity(value).ToDecimal();
+        decimal Default(string parameter) => Of(manifest.Parameter(parameter)!.Default!);
+        Assert.True(Default("cpu-request") <= Of(quota.RequestsCpu));
+        Assert.True(Default("memory-request") <= Of(quota.RequestsMemory));
+        Assert.True(Default("cpu-limit") <= Of(quota.LimitsCpu));
+        Assert.True(Default("memory-limit") <= Of(quota.LimitsMemory));
+        Assert.True(int.Parse(manifest.Parameter("gpus")!.Default!, System.Globalization.CultureInfo.InvariantCulture) <= JustInTimeCapacity.GpusFor(TenantTier.Small));
+    }
 }
