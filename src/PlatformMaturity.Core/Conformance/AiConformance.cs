@@ -53,7 +53,7 @@ public static class AiConformance
                 : Result(r, NotImplemented, [], [], "no Gateway API implementation in this stack"),
             "gang_scheduling" => view.Release(JustInTimeCapacity.KueueRelease) is { } kueue
                 ? Result(r, Implemented, [Describe(kueue)], view.Objects("ClusterQueue", "LocalQueue", "ResourceFlavor"),
-                    "Kueue admits a Job's pods all or nothing against its tenant's ClusterQueue (ml-training-job golden path)")
+                    $"Kueue admits a Job against its tenant's ClusterQueue and, with waitForPodsReady ({JustInTimeCapacity.PodsReadyTimeout}), requeues it unless all its pods become ready: all or nothing (ml-training-job golden path)")
                 : Result(r, NotImplemented, [], [], "Kueue arrives with Just-in-time Capacity (Level 5)"),
             "cluster_autoscaling" => ClusterAutoscaling(r, view),
             "pod_autoscaling" => view.Installs("keda.sh")

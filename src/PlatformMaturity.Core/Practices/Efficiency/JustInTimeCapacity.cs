@@ -180,7 +180,8 @@ public sealed class JustInTimeCapacity : PracticeComponent
                 ("controllerManager.replicas", 2),
                 ("controllerManager.podDisruptionBudget.enabled", true),
                 ("controllerManager.podDisruptionBudget.minAvailable", 1))
-            .With("enablePrometheus", component.HasMonitoring);
+            .With("enablePrometheus", component.HasMonitoring)
+            .With("managerConfig.controllerManagerConfigYaml", ManagerConfig);
         if (component.Implements(AdvancedResourcesManagementName))
             values = values.With("controllerManager.manager.priorityClassName", AdvancedResourcesManagement.PlatformCritical);
         component.AddRelease(KueueRelease, KueueNamespace, Pins.Kueue, values, providesApiGroups: [KueueApiGroup], createNamespace: false);
@@ -219,6 +220,55 @@ public sealed class JustInTimeCapacity : PracticeComponent
     }
 
     private const string AdvancedResourcesManagementName = "Advanced Resources Management";
+
+    /// <summary>How long an admitted Job's pods may take to be ready before Kueue evicts and requeues it (a GPU node from zero plus its driver take minutes).</summary>
+    public const string PodsReadyTimeout = "20m";
+
+    /// <summary>
+    /// Kueue's configuration: the chart 0.19.2 default (values.yaml managerConfig.controllerManagerConfigYaml, the same
+    /// ports, leader election and client limits) with three changes. waitForPodsReady on (config v1beta2: present means
+    /// enabled): all or nothing — a Job whose pods are not all ready in time gives its quota back and is requeued, so two
+    /// half-started gangs cannot hold each other's GPUs. Only batch/v1 Jobs are managed (the golden path's kind; no pod,
+    /// Deployment or StatefulSet webhook on every pod), and only in tenant namespaces (platform Jobs are never queued).
+    /// </summary>
+    public static readonly string ManagerConfig = $$"""
+        apiVersion: config.kueue.x-k8s.io/v1beta2
+        kind: Configuration
+        health:
+          healthProbeBindAddress: :8081
+        metrics:
+          bindAddress: :8443
+        webhook:
+          port: {{KueueWebhookPort}}
+        leaderElection:
+          leaderElect: true
+          resourceName: c1f6bfd2.kueue.x-k8s.io
+        controller:
+          groupKindConcurrency:
+            Job.batch: 5
+            Pod: 5
+            Workload.kueue.x-k8s.io: 10
+            LocalQueue.kueue.x-k8s.io: 5
+            ClusterQueue.kueue.x-k8s.io: 5
+            ResourceFlavor.kueue.x-k8s.io: 1
+        clientConnection:
+          qps: 300
+          burst: 500
+        waitForPodsReady:
+          timeout: {{PodsReadyTimeout}}
+          blockAdmission: false
+          requeuingStrategy:
+            timestamp: Eviction
+            backoffBaseSeconds: 60
+            backoffMaxSeconds: 3600
+        managedJobsNamespaceSelector:
+          matchExpressions:
+            - key: {{HardMultiTenancy.TenantLabel}}
+              operator: Exists
+        integrations:
+          frameworks:
+            - "batch/job"
+        """;
 
     private static CustomObject Flavor(string name, JsonObject? spec) => new()
     {

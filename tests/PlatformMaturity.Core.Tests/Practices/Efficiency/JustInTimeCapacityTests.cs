@@ -54,6 +54,11 @@ public sealed class JustInTimeCapacityTests
         Assert.Equal(Pins.KueueImageRepository, kueue.Values.Get("controllerManager.manager.image.repository"));
         Assert.Equal(Pins.KueueImageTag, kueue.Values.Get("controllerManager.manager.image.tag"));
         Assert.Equal(2, kueue.Values.Get("controllerManager.replicas"));
+        // Gang admission: a Job's pods are ready together or its quota goes back to the queue; only tenants' Jobs are queued.
+        var manager = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<Dictionary<string, object>>((string)kueue.Values.Get("managerConfig.controllerManagerConfigYaml")!);
+        Assert.Equal(JustInTimeCapacity.PodsReadyTimeout, ((Dictionary<object, object>)manager["waitForPodsReady"])["timeout"]);
+        Assert.Equal("config.kueue.x-k8s.io/v1beta2", manager["apiVersion"]);
+        Assert.Contains(PlatformMaturity.Practices.Availability.HardMultiTenancy.TenantLabel, kueue.Values.Get("managerConfig.controllerManagerConfigYaml") as string, StringComparison.Ordinal);
 
         var queues = new List<string>();
         foreach (var tenant in Tenants)
