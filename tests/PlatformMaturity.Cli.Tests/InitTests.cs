@@ -37,7 +37,8 @@ public sealed class InitTests
         Assert.Equal(0, written.ExitCode);
         Assert.Contains("warning: ", written.Error);
         Assert.Contains("of Level 4 are not implemented yet in this version", written.Error);
-        Assert.Contains("Advanced Traffic Filtering", written.Error);
+        Assert.Contains("GitOps Platform Management", written.Error);
+        Assert.DoesNotContain("Costs Center Management", written.Error);
         Assert.Contains("are not implemented yet in this version", CliRunner.Run(dir.Path, "status", "dev").Error);
     }
 

@@ -67,7 +67,7 @@ public sealed class AppCommandTests : IDisposable
         Assert.Contains("Golden paths are the platform's standard from Level 3", output, StringComparison.Ordinal);
         Assert.Contains("stateful-service (from Level 4)\n  refused below Level 4: the seed's Level 3 (Data-Driven Improvement) says don't: \"Run stateful applications on the platform (yet)\"\n", output, StringComparison.Ordinal);
         Assert.Contains("  needs the practice Advanced Volume Management on the platform, for StorageClasses", output, StringComparison.Ordinal);
-        Assert.Contains("--set cost-center=<label-value; required where the platform provides Costs Center Management>", output, StringComparison.Ordinal);
+        Assert.Contains("--set cost-center=<label-value; required where the platform provides Costs Center Management or Compliance Policies Enforcement>", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -127,10 +127,10 @@ public sealed partial class ImplementedPracticesTests
         Assert.Contains("cost-center: \"cc-1234\"", all, StringComparison.Ordinal);
         Assert.DoesNotContain("cosign", all, StringComparison.Ordinal);
         var readme = app.Files.Single(f => f.Path == "PLATFORM.md").Content;
-        Assert.DoesNotContain("Egress is denied", readme, StringComparison.Ordinal);
         Assert.DoesNotContain("Argo CD deploys it", readme, StringComparison.Ordinal);
         Assert.Contains("kubectl apply", readme, StringComparison.Ordinal);
-        Assert.Contains("- Advanced Traffic Filtering (from Level 4) is not implemented by the platform yet, so the app does not get a NetworkPolicy", readme, StringComparison.Ordinal);
+        // Advanced Traffic Filtering is implemented from this version: no gap is claimed for it.
+        Assert.DoesNotContain("Advanced Traffic Filtering (from Level 4) is not implemented", readme, StringComparison.Ordinal);
     }
 
     [Fact]

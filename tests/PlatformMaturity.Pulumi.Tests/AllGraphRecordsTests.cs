@@ -295,6 +295,25 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 Notifications = [new BudgetNotification("GreaterThanOrEqualTo", 80, "Actual", ["finops@example.com"]), new BudgetNotification("GreaterThan", 100, "Forecasted", ["a@example.com", "b@example.com"])],
                 DependsOn = [Foundation.ResourceGroupName],
             },
+            new PolicyAssignment
+            {
+                Name = "aks-pod-security-baseline", Provenance = Test, ResourceId = new AzureRef(Foundation.ClusterName, AzureOutput.Id),
+                PolicyDefinitionId = "/providers/Microsoft.Authorization/policySetDefinitions/a8640138-9b0a-4a28-b8cb-1666c838647d",
+                DisplayName = "acme: Kubernetes pod security baseline",
+                Parameters = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("effect", "audit")]),
+                DependsOn = [Foundation.ClusterName],
+            },
+            new DiagnosticSetting
+            {
+                Name = "aks-audit-logs", Provenance = Test, TargetResourceId = new AzureRef(Foundation.ClusterName, AzureOutput.Id),
+                LogAnalyticsWorkspaceId = new AzureRef("log-analytics", AzureOutput.Id), EnabledLogCategories = ["kube-audit-admin", "guard"],
+                DependsOn = [Foundation.ClusterName, "log-analytics"],
+            },
+            new LogAnalyticsWorkspaceTable
+            {
+                Name = "table-aksauditadmin", Provenance = Test, WorkspaceId = new AzureRef("log-analytics", AzureOutput.Id),
+                TableName = "AKSAuditAdmin", RetentionInDays = 90, DependsOn = ["log-analytics"],
+            },
             new ConfigSecret
             {
                 Name = "secret-monitoring-grafana-admin", Provenance = Test, Cluster = ClusterRef.PrimaryKey, Namespace = "monitoring",

@@ -4,6 +4,7 @@ using PlatformMaturity.Assess.Live;
 using PlatformMaturity.Assess.Snapshot;
 using PlatformMaturity.Cli.Output;
 using PlatformMaturity.Cli.Views;
+using PlatformMaturity.Config;
 
 namespace PlatformMaturity.Cli.Commands;
 
@@ -18,10 +19,11 @@ internal static class AssessCommand
         var snapshot = new Option<string>("--snapshot") { Description = "A `kubectl get … -o yaml|json` file or a folder of them (README: making a snapshot); read offline", HelpName = "path" };
         var kubeconfig = new Option<string>("--kubeconfig") { Description = "Read the cluster live with this kubeconfig (get/list only; exec plugins such as kubelogin work)", HelpName = "path" };
         var context = new Option<string>("--context") { Description = "The kubeconfig context (default: its current context)", HelpName = "name" };
+        var environment = Choices.OneOf("--environment", "What the cluster is, nonprod or prod: no object shows it, and practices that belong to non-production clusters (chaos experiments) are judged by it", ConfigNames.Environments);
         var output = OutputOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown, OutputFormat.Html);
         var command = new Command("assess", "Assess an existing cluster against the maturity model: level reached, verdict per practice with evidence, the gap to the next level")
         {
-            snapshot, kubeconfig, context, output,
+            snapshot, kubeconfig, context, environment, output,
         };
         command.Validators.Add(result =>
         {
@@ -46,7 +48,8 @@ internal static class AssessCommand
             {
                 cluster = LiveReader.ReadAsync(Path.GetFullPath(parse.GetValue(kubeconfig)!, io.WorkingDirectory), parse.GetValue(context)).GetAwaiter().GetResult();
             }
-            var assessment = Assessor.Default.Assess(cluster);
+            EnvironmentKind? declared = parse.GetValue(environment) is { } env && ConfigNames.TryParseEnvironment(env, out var kind) ? kind : null;
+            var assessment = Assessor.Default.Assess(cluster, environment: declared);
             switch (parse.GetValue(output))
             {
                 case OutputFormat.Json:

@@ -109,11 +109,14 @@ public sealed record ControlStatusView(string Id, string Practice, ControlState 
         var built = graph.Practices.Where(p => p.State == PracticeState.Implemented).Select(p => p.Practice).ToHashSet(StringComparer.Ordinal);
         return
         [
-            .. Enforcements.All.Where(e => built.Contains(e.Practice)).Select(e => graph.Config.IsStaged(e.Id)
-                ? new ControlStatusView(e.Id, e.Practice, ControlState.Staged, e.Staged, $"pmctl upgrade {graph.Config.Stack} --promote")
-                : new ControlStatusView(e.Id, e.Practice, ControlState.Enforced, e.Enforced, null)),
+            .. Enforcements.All.Where(e => e.BuiltByAny(built)).Select(e => graph.Config.IsStaged(e.Id)
+                ? new ControlStatusView(e.Id, Builder(e, built), ControlState.Staged, e.Staged, $"pmctl upgrade {graph.Config.Stack} --promote")
+                : new ControlStatusView(e.Id, Builder(e, built), ControlState.Enforced, e.Enforced, null)),
         ];
     }
+
+    /// <summary>The practice that builds the control on this stack: its own, or the successor that keeps it.</summary>
+    private static string Builder(Enforcement e, IReadOnlySet<string> built) => built.Contains(e.Practice) ? e.Practice : e.KeptBy ?? e.Practice;
 }
 
 /// <summary>How much the graph holds.</summary>

@@ -1,6 +1,7 @@
 using PlatformMaturity.Assess.Evidence;
 using PlatformMaturity.Assess.Rules;
 using PlatformMaturity.Assess.Snapshot;
+using PlatformMaturity.Config;
 using PlatformMaturity.Model;
 
 namespace PlatformMaturity.Assess;
@@ -14,9 +15,9 @@ public sealed class Assessor(MaturityModel model, EvidenceRules rules)
 {
     public static Assessor Default { get; } = new(MaturityModel.Default, EvidenceRules.Default);
 
-    public Assessment Assess(ClusterSnapshot snapshot, string stackHint = "<stack>")
+    public Assessment Assess(ClusterSnapshot snapshot, string stackHint = "<stack>", EnvironmentKind? environment = null)
     {
-        var cluster = new ClusterView(snapshot);
+        var cluster = new ClusterView(snapshot, environment);
         var verdicts = model.Practices.ToDictionary(p => p.Name, p => Judge(p, cluster), StringComparer.Ordinal);
         foreach (var practice in model.Practices)
         {

@@ -64,6 +64,9 @@ internal static class ClusterMembers
         KubernetesClusterNodePool p => p.Cluster == Foundation.ClusterName,
         FederatedIdentityCredential f => f.Cluster == Foundation.ClusterName,
         RoleAssignment a => a.PrincipalId.Resource == Foundation.ClusterName || a.Scope.Resource == Foundation.ClusterName,
+        // Settings on the cluster itself (Level 4 security: the pod security baseline assignment, the audit log setting).
+        PolicyAssignment p => p.ResourceId.Resource == Foundation.ClusterName,
+        DiagnosticSetting d => d.TargetResourceId.Resource == Foundation.ClusterName,
         _ => false,
     };
 
@@ -93,6 +96,8 @@ internal static class ClusterMembers
             KubernetesClusterNodePool p => p with { Cluster = Name(p.Cluster), Pool = Sized(p.Pool, member.UserPool, member.Zones) },
             FederatedIdentityCredential f => f with { Cluster = f.Cluster is { } c ? Name(c) : null },
             RoleAssignment a => a with { Scope = Ref(a.Scope), PrincipalId = Ref(a.PrincipalId) },
+            PolicyAssignment p => p with { ResourceId = Ref(p.ResourceId), DisplayName = $"{p.DisplayName} ({member.Name})" },
+            DiagnosticSetting d => d with { TargetResourceId = Ref(d.TargetResourceId) },
             _ => throw new InvalidOperationException($"a member cannot copy '{resource.Name}' ({resource.Kind})"),
         };
     }

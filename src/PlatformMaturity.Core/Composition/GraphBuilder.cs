@@ -140,11 +140,20 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
     private IEnumerable<string> ClusterDependency(string cluster) =>
         Clusters.Where(c => c.Key == cluster && c.AksResource is not null).Select(c => c.AksResource!);
 
-    private static string CrdProvider(KubernetesResource resource, List<HelmRelease> releases) =>
+    private string CrdProvider(KubernetesResource resource, List<HelmRelease> releases) =>
         releases
             .FirstOrDefault(r => r.Cluster == resource.Cluster && r.ProvidesApiGroups.Contains(resource.ApiGroup))?.Name
+        ?? AddOnProvider(resource)
         ?? throw new InvalidOperationException(
             $"'{resource.Name}' is a {resource.ApiGroup} {resource.Kind}, but no release in the graph provides the {resource.ApiGroup} CRDs");
+
+    /// <summary>The AKS cluster, when one of its add-ons installs the object's CRDs (the Istio add-on: istio.io groups).</summary>
+    private string? AddOnProvider(KubernetesResource resource) =>
+        Clusters.FirstOrDefault(c => c.Key == resource.Cluster)?.AksResource is { } aks
+        && _resources.TryGetValue(aks, out var cluster) && cluster.Resource is Graph.Azure.KubernetesCluster { AddOnApiGroups: var groups }
+        && groups.Contains(resource.ApiGroup)
+            ? aks
+            : null;
 
     /// <summary>
     /// Kahn's algorithm, taking ready items in their original order so the result is deterministic: each step takes

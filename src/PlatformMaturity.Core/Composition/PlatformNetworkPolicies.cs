@@ -102,6 +102,9 @@ public static class PlatformNetworkPolicies
                     IngressSource.Anywhere, [10250], ("app", $"{WellKnown.PrometheusStackRelease}-operator")),
                 PlatformIngressRule.Of("allow-otlp-metrics-write", "the platform OpenTelemetry collector pushes metrics to Prometheus's OTLP receiver (/api/v1/otlp on the web port)",
                     IngressSource.PodsIn(ApplicationObservabilityNamespace, CollectorPods), [PrometheusPort], PrometheusPods),
+                PlatformIngressRule.Of("allow-falco-alerts", "falcosidekick forwards Falco's runtime events to Alertmanager (port 9093), the platform's alerting channel (Advanced Workloads Auditing)",
+                    IngressSource.PodsIn(Practices.Security.AdvancedWorkloadsAuditing.Namespace, Practices.Security.AdvancedWorkloadsAuditing.SidekickPods),
+                    [Practices.Security.AdvancedWorkloadsAuditing.AlertmanagerPort], Practices.Security.AdvancedWorkloadsAuditing.AlertmanagerPods),
                 // No rule opens Grafana to the gateway: no route exposes it (people use kubectl port-forward, which the
                 // kubelet connects inside the pod's network namespace, outside NetworkPolicy).
             ],
@@ -146,6 +149,16 @@ public static class PlatformNetworkPolicies
             // People reach the Goldilocks dashboard with kubectl port-forward (through the API server, not the pod network).
             ["goldilocks"] = [],
             // The GPU operator's components talk to the API server and to node-local sockets; nothing calls into them (Prometheus scrapes the DCGM exporter).
+            // The gateway's proxies reach the interceptor too; that rule is the add-on's own (the gateway namespace is config).
+            [Practices.Efficiency.KedaHttpAddOn.Namespace] =
+            [
+                PlatformIngressRule.Of("allow-http-scaler-from-keda", "KEDA's operator asks the add-on's external scaler (chart 0.15.0 scaler.grpcPort) for request counts (existing: the keda chart's operator)",
+                    IngressSource.PodsIn(Practices.Efficiency.AdvancedApplicationAutoscaling.KedaNamespace, Practices.Efficiency.AdvancedApplicationAutoscaling.KedaOperatorPods), [Practices.Efficiency.KedaHttpAddOn.ScalerPort],
+                    Practices.Efficiency.KedaHttpAddOn.ScalerPods),
+                PlatformIngressRule.Of("allow-http-scaler-from-aks-keda", "the AKS KEDA add-on's operator (kube-system) asks the add-on's external scaler for request counts",
+                    IngressSource.PodsIn(PlatformNamespaces.KubeSystem, Practices.Efficiency.AdvancedApplicationAutoscaling.KedaOperatorPods), [Practices.Efficiency.KedaHttpAddOn.ScalerPort],
+                    Practices.Efficiency.KedaHttpAddOn.ScalerPods),
+            ],
             [Practices.Efficiency.JustInTimeCapacity.GpuOperatorNamespace] = [],
             [Practices.Efficiency.JustInTimeCapacity.KueueNamespace] =
             [
@@ -159,14 +172,18 @@ public static class PlatformNetworkPolicies
                     IngressSource.Anywhere, [9443], ("app", "keda-admission-webhooks")),
                 PlatformIngressRule.Of("allow-metrics-api", "the API server calls the external metrics API KEDA serves (keda chart metricsServer port 6443) for HPAs",
                     IngressSource.Anywhere, [6443], ("app", "keda-operator-metrics-apiserver")),
-                PlatformIngressRule.Of("allow-http-scaler-from-aks-keda", "the AKS KEDA add-on's operator (kube-system) asks the KEDA HTTP add-on's external scaler (chart 0.15.0 scaler.grpcPort) for request counts (Level 5; on existing KEDA runs in this namespace)",
-                    IngressSource.PodsIn(PlatformNamespaces.KubeSystem, Practices.Efficiency.AdvancedApplicationAutoscaling.KedaOperatorPods), [Practices.Efficiency.KedaHttpAddOn.ScalerPort],
-                    ("app.kubernetes.io/component", "scaler"), ("app.kubernetes.io/name", "http-add-on")),
             ],
             ["external-secrets"] =
             [
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls the external-secrets webhook (external-secrets chart webhook.port 10250)",
                     IngressSource.Anywhere, [10250], ("app.kubernetes.io/name", "external-secrets-webhook")),
+            ],
+            // Falco's pods take nothing from outside: falcosidekick receives events from Falco in the same namespace.
+            [Practices.Security.AdvancedWorkloadsAuditing.Namespace] = [],
+            [Practices.Security.AllTrafficEncrypted.IstioNamespace] =
+            [
+                PlatformIngressRule.Of("allow-mesh-control-plane", "every meshed pod, in any namespace, fetches its configuration and certificates from istiod (xDS and CA on 15012, istio/istio 1.30.3 istiod Service), and the API server calls its injection and validation webhooks (15017)",
+                    IngressSource.Anywhere, [15012, 15017], ("app", "istiod")),
             ],
         });
 
@@ -197,15 +214,18 @@ public static class PlatformNetworkPolicies
     private const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 
     /// <summary>Whether platform namespaces get NetworkPolicies: while the tenant-isolating practice is built.</summary>
-    public static bool AppliesTo(ComponentBuilder component) => component.Implements(WellKnown.BasicTrafficFiltering);
+    public static bool AppliesTo(ComponentBuilder component) =>
+        component.Implements(WellKnown.BasicTrafficFiltering) || component.Implements(WellKnown.AdvancedTrafficFiltering);
 
-    /// <summary>Adds the namespace's policies, with Basic Traffic Filtering's provenance.</summary>
+    /// <summary>Adds the namespace's policies, with the provenance of the traffic filtering practice built (Basic, or Advanced from Level 4).</summary>
     public static void Add(ComponentBuilder component, string ns)
     {
         var rules = RulesFor(component.Config, ns);
         if (!AppliesTo(component))
             return;
-        var practice = Model.MaturityModel.Default.Practice(WellKnown.BasicTrafficFiltering);
+        var practice = Model.MaturityModel.Default.Practice(component.Implements(WellKnown.AdvancedTrafficFiltering)
+            ? WellKnown.AdvancedTrafficFiltering
+            : WellKnown.BasicTrafficFiltering);
         var provenance = new Provenance(practice.Name, Math.Max(practice.FirstLevel, component.Provenance.Level));
 
         if (component.Config.IsStaged(Enforcements.PlatformNetworkDefaultDeny))

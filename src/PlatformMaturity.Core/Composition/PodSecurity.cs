@@ -47,6 +47,8 @@ public static class PodSecurity
                 "the KEDA operator, metrics API server and webhooks run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart defaults)"),
             ["gpu-operator"] = new(PodSecurityLevel.Privileged,
                 "the NVIDIA GPU operator's driver, container toolkit, device plugin and DCGM exporter DaemonSets (chart v26.7.0) run privileged with host paths to load the kernel module, configure containerd and expose /dev/nvidia*; they run on GPU nodes only"),
+            ["keda-http"] = new(PodSecurityLevel.Restricted,
+                "the KEDA HTTP add-on's operator, scaler and interceptor run non-root without capabilities, read-only, with RuntimeDefault seccomp (chart 0.15.0 defaults plus podSecurityContext set in the values); the mesh sidecars Istio CNI adds fit restricted"),
             ["kueue-system"] = new(PodSecurityLevel.Restricted,
                 "the Kueue controller runs non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart 0.19.2 defaults)"),
             ["vpa"] = new(PodSecurityLevel.Restricted, "the VPA recommender runs as nobody without capabilities, with RuntimeDefault seccomp (set in the values)"),
@@ -72,6 +74,10 @@ public static class PodSecurity
                 "the OpenCost exporter runs as user 1000 without capabilities or privilege escalation, RuntimeDefault seccomp (set in the values; UI and MCP server off)"),
             ["goldilocks"] = new(PodSecurityLevel.Restricted,
                 "the Goldilocks controller and dashboard run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart 11.0.0 defaults)"),
+            ["istio-system"] = new(PodSecurityLevel.Privileged,
+                "the Istio CNI node agent (cni chart) writes the CNI plugin to the node through hostPath and sets up pod networking with NET_ADMIN, which is what lets tenant pods run without istio-init"),
+            ["falco"] = new(PodSecurityLevel.Privileged,
+                "Falco's modern eBPF probe needs host PID, BPF and PERFMON capabilities and hostPath mounts to watch every container's system calls"),
             ["argo-rollouts"] = new(PodSecurityLevel.Baseline, "the Argo Rollouts controller needs no host access; baseline until its chart's restricted settings are verified"),
         });
 

@@ -11,6 +11,15 @@ public static class StandardLabels
     public const string Level = "platform.maturity/level";
     public const string Practice = "platform.maturity/practice";
 
+    /// <summary>
+    /// The owning team of a tenant's workload: on every tenant pod (required at admission from Level 4, Compliance
+    /// Policies Enforcement); the golden paths set it to the app's team.
+    /// </summary>
+    public const string Team = "team";
+
+    /// <summary>The cost centre a tenant workload's spending is booked to (defined by Costs Center Management, its owner).</summary>
+    public const string CostCenter = Practices.Efficiency.CostsCenterManagement.CostCenterLabel;
+
     /// <summary>The value of managed-by: this tool.</summary>
     public const string Tool = "platform-maturity";
 

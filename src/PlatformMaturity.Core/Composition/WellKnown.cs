@@ -9,6 +9,8 @@ public static class WellKnown
     /// <summary>While in effect (or carried), tenant and platform namespaces get ingress NetworkPolicies (see PlatformNetworkPolicies).</summary>
     public const string BasicTrafficFiltering = "Basic Traffic Filtering";
 
+    public const string AdvancedTrafficFiltering = "Advanced Traffic Filtering";
+
     /// <summary>Once in effect, platform namespaces enforce the Pod Security level their charts need (see PodSecurity).</summary>
     public const string RestrictedContainerRuntime = "Restricted Container Runtime";
 

@@ -172,6 +172,21 @@ public static class ConfigKeys
         "Registries tenant pods may pull from, enforced at admission from Level 3: host[:port][/path] prefixes, or *.domain for every registry under a domain. Unset: the platform's registry (platform:registry on existing, its Azure Container Registry's login server on azure) and the images the platform injects.",
         FromLevel: 3, ItemType: ConfigValueType.String);
 
+    public static readonly ConfigKey MeshRevision = new(
+        "meshRevision", ConfigValueType.String,
+        "The AKS Istio add-on revision (ServiceMeshProfile.Revisions, from Level 4), e.g. asm-1-27; list the revisions of a region with az aks mesh get-revisions --location <region>. Unset: the revision pinned in Versions/Pins.cs.",
+        Target: DeploymentTarget.Azure, FromLevel: 4);
+
+    public static readonly ConfigKey EgressAllowList = new(
+        "egressAllowList", ConfigValueType.Array,
+        "Destinations outside the cluster every tenant pod may reach once egress is denied by default (from Level 4): CIDR ranges (203.0.113.0/24, allowed by NetworkPolicy ipBlock) and host names (api.example.com, registered as mesh ServiceEntries). DNS, the mesh control plane, the tenant's own namespace and the platform's telemetry endpoints are always allowed. Unset: nothing else.",
+        FromLevel: 4, ItemType: ConfigValueType.String);
+
+    public static readonly ConfigKey AuditRetentionDays = new(
+        "auditRetentionDays", ConfigValueType.Integer,
+        "Days the API server's audit logs (AKSAuditAdmin, AKSControlPlane tables of Log Analytics) are kept, from Level 4 (4 to 730).",
+        Default: 90, Target: DeploymentTarget.Azure, FromLevel: 4);
+
     public static readonly ConfigKey SecretStore = new(
         "secretStore", ConfigValueType.Object,
         "The provider block of the platform's ClusterSecretStore (external-secrets, from Level 3), e.g. {vault: {server: https://vault.example.com, path: secret, version: v2, auth: {...}}}. Unset: the Kubernetes provider over the platform-secrets namespace.",
@@ -270,7 +285,7 @@ public static class ConfigKeys
     public static readonly ImmutableArray<ConfigKey> All =
         [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, Clusters, NodeMinCount, NodeMaxCount,
          UserNodeVmSize, UserNodeCount, UserNodeMinCount, UserNodeMaxCount, GpuNodeVmSize, GpuNodeMaxCount,
-         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
+         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, KubeContext, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, TracesEndpoint, CiRepositories,
          StorageProvisioner, Chaos, Budget,

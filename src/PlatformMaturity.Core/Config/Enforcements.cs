@@ -15,7 +15,15 @@ namespace PlatformMaturity.Config;
 /// <param name="Staged">What the first, non-blocking phase does.</param>
 /// <param name="Enforced">What the enforcing phase does.</param>
 /// <param name="Rollback">How to undo the enforcing phase.</param>
-public sealed record Enforcement(string Id, string Practice, string Staged, string Enforced, string Rollback);
+/// <param name="KeptBy">The successor that builds it once <paramref name="Practice"/> is superseded (same objects, same switch), if any.</param>
+public sealed record Enforcement(string Id, string Practice, string Staged, string Enforced, string Rollback, string? KeptBy = null)
+{
+    /// <summary>Whether a practice among <paramref name="practices"/> builds it: its own practice or the successor that keeps it.</summary>
+    public bool BuiltByAny(IReadOnlySet<string> practices) => practices.Contains(Practice) || (KeptBy is not null && practices.Contains(KeptBy));
+
+    /// <summary>Whether <paramref name="practice"/> builds it (its own practice or the successor that keeps it).</summary>
+    public bool BuiltBy(string practice) => Practice == practice || KeptBy == practice;
+}
 
 /// <summary>The enforcements practices stage: every control of Levels 1–3 that refuses or drops what it did not before.</summary>
 public static class Enforcements
@@ -28,6 +36,14 @@ public static class Enforcements
     public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
     public const string TenantMetricsAddress = "tenant-metrics-address";
     public const string CostCenterLabel = "cost-center-label";
+    public const string RequiredLabels = "required-labels";
+    public const string ResourceLimits = "resource-limits";
+    public const string NoLatestTag = "no-latest-tag";
+    public const string WorkloadProbes = "workload-probes";
+    public const string MeshMtlsStrict = "mesh-mtls-strict";
+    public const string LocalAccountsDisabled = "local-accounts-disabled";
+    public const string EgressDefaultDeny = "egress-default-deny";
+    public const string MeshAuthorization = "mesh-authorization";
 
     public static readonly ImmutableArray<Enforcement> All =
     [
@@ -38,7 +54,8 @@ public static class Enforcements
         new(NetworkDefaultDeny, "Basic Traffic Filtering",
             Staged: "tenant namespaces get their allow policies (same namespace, ingress, monitoring, DNS) beside an allow-all policy, so nothing is dropped yet (NetworkPolicies cannot warn, and an allow policy alone already isolates the pods it selects)",
             Enforced: "each tenant namespace denies all ingress except what the allow policies permit",
-            Rollback: $"add {NetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)"),
+            Rollback: $"add {NetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)",
+            KeptBy: "Advanced Traffic Filtering"),
         new(AllowedRegistries, "Advanced Vulnerabilities Management",
             Staged: "the allowed-registries admission policy is bound with validationActions [Warn, Audit]: tenant pods with images from other registries are admitted, with a warning and an audit annotation",
             Enforced: "the allowed-registries admission policy is bound with validationActions [Deny]: tenant pods with images from other registries are refused",
@@ -54,7 +71,8 @@ public static class Enforcements
         new(PlatformNetworkDefaultDeny, "Basic Traffic Filtering",
             Staged: "platform namespaces get their allow policies (same namespace, Prometheus scrapes, webhook ports, each component's documented clients) beside an allow-all policy, so nothing is dropped yet (NetworkPolicies cannot warn, and an allow policy alone already isolates the pods it selects)",
             Enforced: "each platform namespace (monitoring, loki, tempo, alloy, ...) denies all ingress except its documented clients: tenants reach only the OTLP collector and admission webhook ports",
-            Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)"),
+            Rollback: $"add {PlatformNetworkDefaultDeny} back to platform:staged and run pulumi up (the default-deny policies give way to allow-all ones again)",
+            KeptBy: "Advanced Traffic Filtering"),
         new(TenantMetricsAddress, "Advanced Platform Monitoring",
             Staged: "the platform-tenant-metrics-address admission policy is bound with validationActions [Warn, Audit]: tenant AnalysisTemplates, AnalysisRuns, ScaledObjects and ScaledJobs querying anything but their namespace's own Prometheus proxy are admitted, with a warning and an audit annotation; tenants cannot create ServiceMonitors or PodMonitors yet",
             Enforced: "the platform-tenant-metrics-address admission policy is bound with validationActions [Deny]: tenant analyses and KEDA triggers that query anything but their namespace's own Prometheus proxy, and monitors that scrape beyond the tenant's own pods, are refused; tenants may create ServiceMonitors and PodMonitors",
@@ -63,7 +81,42 @@ public static class Enforcements
             Staged: "the cost-center admission policy is bound with validationActions [Warn, Audit]: tenant workloads without the cost-center label are admitted, with a warning and an audit annotation",
             Enforced: "the cost-center admission policy is bound with validationActions [Deny]: tenant workloads (and pod templates) without the cost-center label are refused",
             Rollback: $"add {CostCenterLabel} back to platform:staged and run pulumi up (the binding warns and audits again)"),
+        new(RequiredLabels, CompliancePractice,
+            Staged: "the required-labels admission policy (team and cost-center on every tenant pod and pod template) is bound with validationActions [Warn, Audit]: unlabelled workloads are admitted with a warning and an audit annotation",
+            Enforced: "the required-labels admission policy is bound with validationActions [Deny]: tenant workloads and pods without non-empty team and cost-center labels are refused",
+            Rollback: $"add {RequiredLabels} back to platform:staged and run pulumi up (the binding warns and audits again)"),
+        new(ResourceLimits, CompliancePractice,
+            Staged: "the resource-limits admission policy (CPU and memory requests and a memory limit on every container) is bound with validationActions [Warn, Audit]",
+            Enforced: "the resource-limits admission policy is bound with validationActions [Deny]: tenant workloads and pods with a container lacking CPU or memory requests or a memory limit are refused",
+            Rollback: $"add {ResourceLimits} back to platform:staged and run pulumi up (the binding warns and audits again)"),
+        new(NoLatestTag, CompliancePractice,
+            Staged: "the no-latest-tag admission policy (every image pinned by a tag other than latest or a digest) is bound with validationActions [Warn, Audit]",
+            Enforced: "the no-latest-tag admission policy is bound with validationActions [Deny]: tenant workloads and pods with an untagged or :latest image are refused",
+            Rollback: $"add {NoLatestTag} back to platform:staged and run pulumi up (the binding warns and audits again)"),
+        new(WorkloadProbes, CompliancePractice,
+            Staged: "the workload-probes admission policy (readiness and liveness probes on every container of Deployments, StatefulSets and Rollouts) is bound with validationActions [Warn, Audit]",
+            Enforced: "the workload-probes admission policy is bound with validationActions [Deny]: tenant Deployments, StatefulSets and Rollouts with a container lacking a readiness or liveness probe are refused",
+            Rollback: $"add {WorkloadProbes} back to platform:staged and run pulumi up (the binding warns and audits again)"),
+        new(MeshMtlsStrict, "All traffic encrypted",
+            Staged: "each tenant namespace has a PeerAuthentication in PERMISSIVE mode: sidecars accept mutual TLS and plain text, so callers outside the mesh still connect",
+            Enforced: "each tenant namespace has a PeerAuthentication in STRICT mode: its pods accept only mutual TLS from mesh workloads (the metrics port stays reachable for Prometheus)",
+            Rollback: $"add {MeshMtlsStrict} back to platform:staged and run pulumi up (PERMISSIVE again)"),
+        new(EgressDefaultDeny, "Advanced Traffic Filtering",
+            Staged: "tenant namespaces get their egress allow policies (DNS, the mesh control plane, their own namespace, the platform's OTLP collector, the CIDR ranges of platform:egressAllowList) beside an allow-all egress policy, so nothing is dropped yet",
+            Enforced: "each tenant namespace denies all egress except DNS, the mesh control plane, its own namespace, the platform's OTLP collector and platform:egressAllowList",
+            Rollback: $"add {EgressDefaultDeny} back to platform:staged and run pulumi up (an allow-all egress policy returns)"),
+        new(MeshAuthorization, "Advanced Traffic Filtering",
+            Staged: "each tenant namespace has a mesh AuthorizationPolicy with action AUDIT for requests from identities other than its own workloads and the platform gateway: they are logged, not refused",
+            Enforced: "each tenant namespace has an ALLOW AuthorizationPolicy: only its own workloads and the platform gateway (by mesh identity), and plain-text scrapes of the sidecar's merged metrics port, reach its pods",
+            Rollback: $"add {MeshAuthorization} back to platform:staged and run pulumi up (audit only again)"),
+        new(LocalAccountsDisabled, "Platform Access Auditing",
+            Staged: "azure: local accounts (the admin kubeconfig) still work beside Entra ID",
+            Enforced: "azure: local accounts are disabled: only Entra ID identities reach the API server, and every access is audited by name",
+            Rollback: $"add {LocalAccountsDisabled} back to platform:staged and run pulumi up (local accounts are enabled again)"),
     ];
+
+    /// <summary>The practice owning the admission policies of Level 4.</summary>
+    private const string CompliancePractice = "Compliance Policies Enforcement";
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);
 
@@ -88,8 +141,8 @@ public static class Enforcements
 
     /// <summary>The enforcements of the practices in <paramref name="after"/> that are not in <paramref name="before"/>.</summary>
     public static IEnumerable<Enforcement> IntroducedBetween(IReadOnlySet<string> before, IReadOnlySet<string> after) =>
-        All.Where(e => after.Contains(e.Practice) && !before.Contains(e.Practice));
+        All.Where(e => e.BuiltByAny(after) && !e.BuiltByAny(before));
 
     /// <summary>The enforcements a practice owns.</summary>
-    public static IEnumerable<Enforcement> Of(string practice) => All.Where(e => e.Practice == practice);
+    public static IEnumerable<Enforcement> Of(string practice) => All.Where(e => e.BuiltBy(practice));
 }

@@ -122,6 +122,15 @@ public sealed record PlatformConfig
     /// <summary>Registries tenant pods may pull from as configured; empty means the defaults (Practices.Security.AllowedRegistries).</summary>
     public ImmutableArray<string> AllowedRegistries { get; init; } = [];
 
+    /// <summary>Retention of the API server's audit log tables (platform:auditRetentionDays).</summary>
+    public int AuditRetentionDays { get; init; } = 90;
+
+    /// <summary>Egress destinations outside the cluster tenants may reach (platform:egressAllowList): CIDR ranges and host names.</summary>
+    public ImmutableArray<string> EgressAllowList { get; init; } = [];
+
+    /// <summary>The AKS Istio add-on revision as configured (platform:meshRevision); null means the pinned one.</summary>
+    public string? MeshRevision { get; init; }
+
     /// <summary>
     /// Existing: the provider block of the platform's ClusterSecretStore as configured (canonical JSON), or null for
     /// the built-in Kubernetes provider. Kept as text so the config stays an immutable value.

@@ -17,6 +17,7 @@ public static partial class PlatformConfigParser
             IngressNamespace = ReadMatching(raw, ConfigKeys.IngressNamespace, DnsLabelPattern(),
                 "a namespace name (a DNS-1123 label) such as gateway-system", problem) ?? config.IngressNamespace,
             AllowedRegistries = ReadAllowedRegistries(raw, problem),
+            EgressAllowList = ReadStringList(raw, ConfigKeys.EgressAllowList, problem, EgressDestinationProblem),
         };
         config = ReadGatewayTls(raw, config, problem);
         // The gateway's namespace enforces the platform's Pod Security level and admits routes only from tenants: a
@@ -30,6 +31,9 @@ public static partial class PlatformConfigParser
                 MaintenanceWindow = ReadMaintenanceWindow(raw, problem),
                 AdminGroupObjectIds = ReadObjectIds(raw, ConfigKeys.AdminGroupObjectIds, problem),
                 ApiServerAuthorizedIpRanges = ReadStringList(raw, ConfigKeys.ApiServerAuthorizedIpRanges, problem, CidrProblem),
+                AuditRetentionDays = ReadInteger(raw, ConfigKeys.AuditRetentionDays, min: 4, max: 730, "a number of days from 4 to 730", problem) ?? 90,
+                MeshRevision = !raw.Has(ConfigKeys.MeshRevision) ? null : ReadMatching(raw, ConfigKeys.MeshRevision, MeshRevisionPattern(),
+                    "an AKS Istio add-on revision such as asm-1-27 (az aks mesh get-revisions --location <region>)", problem),
             };
             config = ReadNodeRange(raw, config, problem);
             config = ReadUserPool(raw, config, problem);
@@ -67,6 +71,11 @@ public static partial class PlatformConfigParser
     /// An IPv4 or IPv6 range in CIDR notation (parsed by System.Net.IPNetwork) with no host bits set, as AKS takes it;
     /// a single address is written /32 (or /128). 203.0.113.7/24 is refused: it reads as one address but admits 256.
     /// </summary>
+    private static string? EgressDestinationProblem(string destination, string at) =>
+        destination.Contains('/', StringComparison.Ordinal) ? CidrProblem(destination, at)
+        : DnsSubdomainPattern().IsMatch(destination) && destination.Contains('.', StringComparison.Ordinal) ? null
+        : $"{at} '{destination}' is neither a CIDR range (203.0.113.0/24) nor a host name (api.example.com)";
+
     private static string? CidrProblem(string range, string at)
     {
         var slash = range.IndexOf('/');
@@ -250,6 +259,10 @@ public static partial class PlatformConfigParser
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?\\z")]
     private static partial Regex DnsLabelPattern();
+
+    // The add-on's revision names: asm-<major>-<minor> (Microsoft Learn, Istio add-on upgrade).
+    [GeneratedRegex("^asm-1-[0-9]{1,3}$")]
+    private static partial Regex MeshRevisionPattern();
 
     // Gateway API's Hostname pattern (a wildcard only as the first label), at most 253 characters.
     [GeneratedRegex(@"^(?=.{1,253}\z)(\*\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*\z")]

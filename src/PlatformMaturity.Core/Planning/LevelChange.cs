@@ -20,7 +20,7 @@ public static class LevelChange
 
         var before = InEffect(composer, current.Level);
         var after = InEffect(composer, to);
-        var staged = current.Staged.Where(id => Enforcements.Find(id) is { } e && after.Contains(e.Practice)).ToList();
+        var staged = current.Staged.Where(id => Enforcements.Find(id) is { } e && e.BuiltByAny(after)).ToList();
         if (stage && to > current.Level)
             staged.AddRange(Enforcements.IntroducedBetween(before, after).Select(e => e.Id).Where(id => !staged.Contains(id)));
         if (!staged.SequenceEqual(current.Staged))

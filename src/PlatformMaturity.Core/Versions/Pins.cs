@@ -127,6 +127,25 @@ public static class Pins
     /// <summary>external-secrets controller, webhook and cert-controller image tag (the chart's appVersion).</summary>
     public const string ExternalSecretsImageTag = "v2.9.0";
 
+    /// <summary>
+    /// Istio's charts (base, cni, istiod) for the existing target's mesh, from istio/istio tag 1.30.3 (manifests/charts);
+    /// the chart repository serves them under these names at the release version.
+    /// </summary>
+    public static readonly HelmChart IstioBase = new("https://istio-release.storage.googleapis.com/charts", "base", "1.30.3");
+
+    public static readonly HelmChart IstioCni = new("https://istio-release.storage.googleapis.com/charts", "cni", "1.30.3");
+
+    public static readonly HelmChart Istiod = new("https://istio-release.storage.googleapis.com/charts", "istiod", "1.30.3");
+
+    /// <summary>
+    /// The AKS Istio add-on revision used when platform:meshRevision is unset. asm-1-27 is the revision REFERENCE.md
+    /// records; check az aks mesh get-revisions for the region, as AKS retires old revisions.
+    /// </summary>
+    public const string AksIstioRevision = "asm-1-27";
+
+    /// <summary>Falco chart (falcosecurity/charts tag falco-9.1.0, app 0.44.1) with its falcosidekick subchart (0.12.x).</summary>
+    public static readonly HelmChart Falco = new("https://falcosecurity.github.io/charts", "falco", "9.1.0");
+
     public static readonly HelmChart Keda = new("https://kedacore.github.io/charts", "keda", "2.20.2");
 
     /// <summary>KEDA operator, metrics API server and webhooks image tag (the chart's appVersion).</summary>

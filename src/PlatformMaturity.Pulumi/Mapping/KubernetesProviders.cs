@@ -1,4 +1,5 @@
 using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
 using Pulumi;
 using PulumiAzure = Pulumi.Azure;
 using K8s = Pulumi.Kubernetes;
@@ -50,16 +51,22 @@ public sealed class KubernetesProviders
     /// <summary>
     /// With Entra ID integration the user kubeconfig runs kubelogin in device-code mode, which a non-interactive
     /// pulumi up cannot complete; while local accounts are on, the admin kubeconfig (only issued with Entra ID
-    /// integration) works instead. Without Entra ID the user kubeconfig holds client certificates; without local
-    /// accounts it is the only one, and kubelogin must be on PATH with a non-interactive login method.
+    /// integration) works instead. Without Entra ID the user kubeconfig holds client certificates. Without local
+    /// accounts (Platform Access Auditing, Level 4) the user kubeconfig is the only one: its kubelogin exec is switched
+    /// to a non-interactive login (<see cref="AksKubeconfig.NonInteractive"/>: azurecli, the identity pulumi up runs
+    /// as, which must be in an admin group), and kubelogin must be on PATH.
     /// </summary>
     private Output<string> KubeconfigFor(string aks)
     {
         var cluster = _resources.Get<PulumiAzure.ContainerService.KubernetesCluster>(aks);
-        return _graph.Resource(aks) is Graph.Azure.KubernetesCluster { AzureActiveDirectoryRoleBasedAccessControl: not null, LocalAccountDisabled: not true }
+        return UsesAdminKubeconfig(_graph.Resource(aks))
             ? cluster.KubeAdminConfigRaw
-            : cluster.KubeConfigRaw;
+            : cluster.KubeConfigRaw.Apply(kubeconfig => AksKubeconfig.NonInteractive(kubeconfig));
     }
+
+    /// <summary>Whether the provider reads the admin kubeconfig: Entra ID integration with local accounts still enabled.</summary>
+    internal static bool UsesAdminKubeconfig(GraphResource? cluster) =>
+        cluster is Graph.Azure.KubernetesCluster { AzureActiveDirectoryRoleBasedAccessControl: not null, LocalAccountDisabled: not true };
 
     /// <summary>Makes the providers no resource has asked for yet, so every cluster of the graph has one.</summary>
     internal void CompleteAll()

@@ -13,7 +13,7 @@ namespace PlatformMaturity.Core.Tests.Assess;
 public sealed record SeenObject(string Practice, JsonObject Item);
 
 /// <summary>
-/// What the cluster of a stack would show to kubectl: the base every cluster has (nodes, kube-system, cluster-admin),
+/// What the first cluster of a stack would show to kubectl: the base every cluster has (nodes, kube-system, cluster-admin),
 /// the graph's objects with pmctl's own labels and annotations stripped, each Helm release as its release Secret
 /// (metadata owner=helm,name=…) plus a chart-labelled Deployment, and on azure what the AKS add-ons the cluster
 /// record turns on put into kube-system.
@@ -30,16 +30,16 @@ public static class StackCluster
         var graph = Composer.Default.Compose(config);
         var items = new List<SeenObject>();
         var aks = graph.Resources.OfType<KubernetesCluster>().FirstOrDefault();
-        AddBase(items, aks);
+        AddBase(items, aks, config.Level >= 4);
         foreach (var resource in graph.Resources)
         {
             var practice = resource.Provenance.Source;
             switch (resource)
             {
-                case KubernetesResource k:
+                case KubernetesResource k when k.Cluster == ClusterRef.PrimaryKey:
                     items.Add(new SeenObject(practice, Strip(k.ToJson())));
                     break;
-                case HelmRelease h:
+                case HelmRelease h when h.Cluster == ClusterRef.PrimaryKey:
                     AddRelease(items, practice, h);
                     break;
             }
@@ -76,7 +76,7 @@ public static class StackCluster
         return item;
     }
 
-    private static void AddBase(List<SeenObject> items, KubernetesCluster? aks)
+    private static void AddBase(List<SeenObject> items, KubernetesCluster? aks, bool fromLevel4)
     {
         foreach (var ns in ClusterView.SystemNamespaces)
             items.Add(new SeenObject(Base, Object("v1", "Namespace", null, ns, new() { ["kubernetes.io/metadata.name"] = ns })));
@@ -85,6 +85,9 @@ public static class StackCluster
         for (var i = 0; i < count; i++)
         {
             var labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = $"node-{i}", ["kubernetes.io/os"] = "linux" };
+            // An existing cluster that a Level 4+ stack counts on spans zones like any managed cluster would.
+            if (aks is null && fromLevel4)
+                labels["topology.kubernetes.io/zone"] = $"zone-{i % 3 + 1}";
             if (aks is not null)
             {
                 labels[ClusterAutoscalingEvidence.AksNodeLabel] = $"MC_{aks.ResourceGroup}_{aks.ClusterName}_{aks.Location}";

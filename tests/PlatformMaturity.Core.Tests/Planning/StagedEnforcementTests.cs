@@ -15,6 +15,10 @@ public sealed class StagedEnforcementTests
 {
     private static IEnumerable<KubernetesResource> Objects(PlatformGraph graph) => graph.Resources.OfType<KubernetesResource>();
 
+    private static string? MtlsMode(CustomObject peer) => peer.Spec is { } spec ? spec["mtls"]?["mode"]?.GetValue<string>() : null;
+
+    private static string? AuthorizationAction(CustomObject policy) => policy.Spec is { } spec ? spec["action"]?.GetValue<string>() : null;
+
     /// <summary>What refuses or drops a request: the kinds of control an upgrade must stage.</summary>
     private static IEnumerable<string> EnforcingObjects(PlatformGraph graph)
     {
@@ -36,8 +40,16 @@ public sealed class StagedEnforcementTests
                                                  && (egress.Spec.Egress is null || egress.Spec.Egress.Count == 0):
                     yield return resource.Name;
                     break;
+                // Mesh controls: STRICT mutual TLS refuses plain-text callers; an ALLOW or DENY AuthorizationPolicy refuses requests.
+                case CustomObject { Kind: "PeerAuthentication" } peer when MtlsMode(peer) == "STRICT":
+                case CustomObject { Kind: "AuthorizationPolicy" } authz when AuthorizationAction(authz) is "ALLOW" or "DENY" or null:
+                    yield return resource.Name;
+                    break;
             }
         }
+        // Azure settings that refuse: with local accounts disabled only Entra ID identities get in.
+        foreach (var cluster in graph.Resources.OfType<PlatformMaturity.Graph.Azure.KubernetesCluster>().Where(c => c.LocalAccountDisabled == true))
+            yield return cluster.Name + ".LocalAccountDisabled";
     }
 
     [Theory]
@@ -56,9 +68,15 @@ public sealed class StagedEnforcementTests
         foreach (var enforcement in Enforcements.All)
         {
             // The level its practice arrives at, where an upgrade stages it.
-            var level = PlatformMaturity.Model.MaturityModel.Default.Practice(enforcement.Practice).FirstLevel;
-            var enforced = Compose(For(target, level));
-            var staged = Compose(For(target, level) with { Staged = [enforcement.Id] });
+            var practice = PlatformMaturity.Model.MaturityModel.Default.Practice(enforcement.Practice);
+            var level = practice.FirstLevel;
+            // A control of a practice that does not apply to the target (e.g. Azure-only access auditing) builds nothing there.
+            if (Composer.Default.StatusOf(practice, carried: false, target).State == PracticeState.NotApplicable)
+                continue;
+            // With an Entra ID admin group, which disabling local accounts needs (someone must still administer the cluster).
+            var config = target == DeploymentTarget.Azure ? For(target, level) with { AdminGroupObjectIds = ["6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f"] } : For(target, level);
+            var enforced = Compose(config);
+            var staged = Compose(config with { Staged = [enforcement.Id] });
             var changes = GraphDiff.Between(staged, enforced);
             Assert.True(changes.Length > 0, $"{enforcement.Id} is in Enforcements.All but no practice builds anything different while it is staged");
             Assert.True(EnforcingObjects(enforced).Count() > EnforcingObjects(staged).Count(), $"{enforcement.Id}: promotion must add something that refuses or drops");

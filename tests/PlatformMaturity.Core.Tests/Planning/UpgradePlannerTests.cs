@@ -200,12 +200,16 @@ public sealed class UpgradePlannerTests
     [Fact]
     public void A_practice_whose_successor_is_not_implemented_yet_stays_in_place_so_nothing_it_built_is_destroyed()
     {
-        var plan = Plan(Raw(DeploymentTarget.Existing, 3, attested: true), 4);
-        Assert.False(PracticeCatalog.Default.TryGet("Advanced Traffic Filtering", out _));
-        var kept = Assert.Single(plan.Practices, p => p.Practice == "Basic Traffic Filtering");
+        var plan = Plan(Raw(DeploymentTarget.Existing, 4, attested: true), 5);
+        Assert.False(PracticeCatalog.Default.TryGet("Advanced Access Management", out _));
+        var kept = Assert.Single(plan.Practices, p => p.Practice == "Basic Access Management");
         Assert.Equal(PracticeChangeKind.Carried, kept.Kind);
-        Assert.StartsWith("kept in place of Advanced Traffic Filtering", kept.Detail);
-        Assert.DoesNotContain(plan.Changes, c => c.Kind == ChangeKind.Remove && c.ResourceKind is "NetworkPolicy" or "ResourceQuota" or "LimitRange");
+        Assert.StartsWith("kept in place of Advanced Access Management", kept.Detail);
+        Assert.DoesNotContain(plan.Changes, c => c.Kind == ChangeKind.Remove && c.ResourceKind is "RoleBinding" or "ClusterRoleBinding");
+        // Advanced Traffic Filtering (implemented) supersedes Basic and keeps its NetworkPolicies under the same names:
+        // none is removed; nor are Basic Resources Management's quotas and limits under Advanced Resources Management.
+        var toFour = Plan(Raw(DeploymentTarget.Existing, 3, attested: true), 4);
+        Assert.DoesNotContain(toFour.Changes, c => c.Kind == ChangeKind.Remove && c.ResourceKind is "NetworkPolicy" or "ResourceQuota" or "LimitRange");
     }
 
     [Fact]

@@ -79,6 +79,31 @@ public sealed class TopologyTests
     }
 
     [Fact]
+    public void Each_member_runs_level_4_security_itself_the_mesh_falco_the_admission_policies_and_its_own_audit_settings()
+    {
+        var config = Parse(Azure(4, [Member("weu", "westeurope", "1", "2", "3"), Member("neu", "northeurope", "1", "2", "3")]));
+        var graph = Composer.Default.Compose(config);
+        var member = graph.Component("cluster-neu")!;
+        var aks = Assert.Single(member.Resources.OfType<KubernetesCluster>());
+        // The Istio add-on and Azure Policy are settings of each cluster; the first cluster's travel with the copy.
+        Assert.Equal(((KubernetesCluster)graph.Resource(Foundation.ClusterName)).ServiceMeshProfile, aks.ServiceMeshProfile);
+        Assert.NotNull(aks.ServiceMeshProfile);
+        Assert.True(aks.AzurePolicyEnabled);
+        // Falco, the tenant PeerAuthentications and the compliance policies run on the member, bound to its cluster.
+        Assert.Contains(member.Resources.OfType<HelmRelease>(), r => r.Name == "neu-falco" && r.Cluster == "neu");
+        Assert.Contains(member.Resources.OfType<KubernetesResource>(), k => k.Kind == "PeerAuthentication" && k.Cluster == "neu" && k.Namespace == "team-a");
+        Assert.Contains(member.Resources.OfType<KubernetesResource>(), k => k.Kind == "ValidatingAdmissionPolicyBinding" && k.Name.EndsWith(PlatformMaturity.Practices.Security.CompliancePoliciesEnforcement.RequiredLabelsPolicy, StringComparison.Ordinal));
+        // The istio.io objects on the member wait for the member's cluster, whose add-on installs their CRDs.
+        Assert.All(member.Resources.OfType<KubernetesResource>().Where(k => k.ApiGroup.EndsWith("istio.io", StringComparison.Ordinal)), k => Assert.Contains("neu-aks", k.DependsOn));
+        // The baseline assignment and the audit log setting target the member's own cluster, not the first one.
+        var assignment = Assert.Single(member.Resources.OfType<PolicyAssignment>());
+        Assert.Equal(new AzureRef("neu-aks", AzureOutput.Id), assignment.ResourceId);
+        var audit = Assert.Single(member.Resources.OfType<DiagnosticSetting>());
+        Assert.Equal(new AzureRef("neu-aks", AzureOutput.Id), audit.TargetResourceId);
+        Assert.Equal(((DiagnosticSetting)graph.Resource(PlatformMaturity.Practices.Security.PlatformAccessAuditing.DiagnosticSettingName)).LogAnalyticsWorkspaceId, audit.LogAnalyticsWorkspaceId);
+    }
+
+    [Fact]
     public void A_member_backs_up_under_its_own_prefix_so_two_clusters_never_write_the_same_backup_names()
     {
         var graph = Composer.Default.Compose(Parse(Azure(4, [Member("weu", "westeurope", "1", "2", "3"), Member("neu", "northeurope", "1", "2", "3")])));

@@ -28,6 +28,13 @@ python3 extract-keys.py goldilocks-11.0.0 "github.com/FairwindsOps/charts" $M/Fa
 python3 extract-keys.py cloudnative-pg-0.29.0 "github.com/cloudnative-pg/charts" $M/cloudnative-pg+charts/repo cloudnative-pg-v0.29.0 charts/cloudnative-pg
 python3 extract-keys.py plugin-barman-cloud-0.7.0 "github.com/cloudnative-pg/charts" $M/cloudnative-pg+charts/repo plugin-barman-cloud-v0.7.0 charts/plugin-barman-cloud
 python3 extract-keys.py snapshot-controller-5.2.0 "github.com/piraeusdatastore/helm-charts" $M/piraeusdatastore+helm-charts/repo 5d733d8c44f666d26a7f1dd210fee876eae16c3f charts/snapshot-controller
+# istio's charts nest their defaults under _internal_defaults_do_not_set and are set at the top level: strip it.
+for c in "base manifests/charts/base" "istiod manifests/charts/istio-control/istio-discovery" "cni manifests/charts/istio-cni"; do
+  set -- $c
+  python3 extract-keys.py $1-1.30.3 "github.com/istio/istio" $M/istio+istio/repo 1.30.3 $2
+  sed -i 's/^_internal_defaults_do_not_set\.//' $1-1.30.3.keys
+done
+python3 extract-keys.py falco-9.1.0 "github.com/falcosecurity/charts" $M/falcosecurity+charts/repo falco-9.1.0 charts/falco "falcosidekick=$M/falcosecurity+charts/repo:falcosidekick-0.12.1:charts/falcosidekick"
 # Level 5 (AI-ready capacity)
 python3 extract-keys.py gpu-operator-v26.7.0 "github.com/NVIDIA/gpu-operator" $M/NVIDIA+gpu-operator/repo v26.7.0 deployments/gpu-operator
 python3 extract-keys.py kueue-0.19.2 "github.com/kubernetes-sigs/kueue" $M/kubernetes-sigs+kueue/repo v0.19.2 charts/kueue

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PlatformMaturity.Assess.Snapshot;
+using PlatformMaturity.Config;
 
 namespace PlatformMaturity.Assess.Evidence;
 
@@ -22,9 +23,10 @@ public sealed class ClusterView
     private readonly Dictionary<string, Sighting?> _found = new(StringComparer.Ordinal);
     private readonly Dictionary<ApiKind, ILookup<string, ClusterObject>> _byNamespace = [];
 
-    public ClusterView(ClusterSnapshot snapshot)
+    public ClusterView(ClusterSnapshot snapshot, EnvironmentKind? environment = null)
     {
         Snapshot = snapshot;
+        Environment = environment;
         Workloads = [.. snapshot.Of(Kinds.Deployment).Concat(snapshot.Of(Kinds.StatefulSet)).Concat(snapshot.Of(Kinds.DaemonSet))];
         HelmReleases = [.. snapshot.Of(Kinds.Secret)
             .Where(s => s.Label(HelmLabels.Owner) == HelmLabels.OwnerHelm && s.Label(HelmLabels.ReleaseName) is not null)
@@ -39,6 +41,12 @@ public sealed class ClusterView
 
     public ClusterSnapshot Snapshot { get; }
 
+    /// <summary>
+    /// What the user said the cluster is (`pmctl assess --environment`): no object shows it, and a practice that
+    /// belongs to non-production clusters is judged differently on a production one. Null when not said.
+    /// </summary>
+    public EnvironmentKind? Environment { get; }
+
     public IReadOnlyList<ClusterObject> Workloads { get; }
 
     public IReadOnlyList<HelmReleaseSeen> HelmReleases { get; }
@@ -52,7 +60,7 @@ public sealed class ClusterView
 
     /// <summary>
     /// Namespaces teams use: neither system nor platform, holding a team's RoleBinding (a Group or User subject),
-    /// a ResourceQuota, a LimitRange or workloads. Several markers, so one practice's objects going missing does
+    /// a ResourceQuota, a LimitRange or workloads, and where pods may run. Several markers, so one practice's objects going missing does
     /// not change which namespaces are tenants.
     /// </summary>
     public IReadOnlyList<string> TenantNamespaces { get; }
@@ -145,9 +153,17 @@ public sealed class ClusterView
         foreach (var obj in Of(Kinds.ResourceQuota).Concat(Of(Kinds.LimitRange)).Concat(Workloads))
             candidates.Add(obj.Namespace ?? "");
         candidates.ExceptWith(PlatformNamespaces);
+        candidates.ExceptWith(Of(Kinds.ResourceQuota).Where(NoPods).Select(q => q.Namespace ?? ""));
         candidates.Remove("");
         return [.. candidates];
     }
+
+    /// <summary>
+    /// An unscoped quota of zero pods: no team can run anything there (a restore-test or quarantine namespace). A
+    /// scoped one (e.g. zero pods of a platform PriorityClass) only fences part of a tenant's namespace.
+    /// </summary>
+    private static bool NoPods(ClusterObject quota) =>
+        quota.Text("spec", "hard", "pods") == "0" && quota.At("spec", "scopes") is null && quota.At("spec", "scopeSelector") is null;
 
     private static string? Subject(JsonElement subject) =>
         subject.ValueKind == JsonValueKind.Object && subject.TryGetProperty("kind", out var kind) ? kind.GetString() : null;

@@ -50,6 +50,7 @@ public static class Components
     public static readonly Signature Tetragon = Signature.Of("Tetragon", ["tetragon"], ["tetragon"], ["tracingpolicies.cilium.io"]);
     public static readonly Signature ChaosMesh = Signature.Of("Chaos Mesh", ["chaos-mesh"], ["chaos-controller-manager"], ["podchaos.chaos-mesh.org"]);
     public static readonly Signature Litmus = Signature.Of("LitmusChaos", ["litmus"], ["chaos-operator-ce", "litmus"], ["chaosengines.litmuschaos.io"]);
+    public static readonly Signature Goldilocks = Signature.Of("Goldilocks", ["goldilocks"], ["goldilocks-controller", "goldilocks-dashboard"]);
     public static readonly Signature OpenCost = Signature.Of("OpenCost / Kubecost", ["opencost", "cost-analyzer"], ["opencost", "kubecost-cost-analyzer", "cost-analysis-agent"]);
     public static readonly Signature IngressControllers = Signature.Of("ingress controller", ["ingress-nginx", "traefik", "gateway-helm", "contour", "haproxy-ingress", "kong"], ["ingress-nginx", "traefik", "envoy-gateway", "contour", "kong"]);
     public static readonly Signature Backstage = Signature.Of("Backstage", ["backstage"], ["backstage"]);

@@ -88,6 +88,15 @@ public sealed record KubernetesCluster : AzureResource
     /// <summary>AKS cost analysis in Azure Cost Management (cost_analysis_enabled); needs SkuTier Standard or Premium.</summary>
     public bool? CostAnalysisEnabled { get; init; }
 
+    /// <summary>The AKS Istio add-on (ServiceMeshProfile): Mode Istio and its revision.</summary>
+    public ServiceMeshProfile? ServiceMeshProfile { get; init; }
+
+    /// <summary>API groups whose CRDs the cluster's add-ons install, so objects of them follow the cluster.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ImmutableArray<string> AddOnApiGroups => ServiceMeshProfile is null
+        ? []
+        : ["networking.istio.io", "security.istio.io", "telemetry.istio.io", "extensions.istio.io"];
+
     public override IEnumerable<string> References =>
         new[] { ResourceGroup }
             .Concat(new[] { MicrosoftDefender, OmsAgent }.Where(l => l is not null).Select(l => l!.Workspace.Resource))
@@ -148,6 +157,12 @@ public sealed record MonitorMetrics(string? AnnotationsAllowed, string? LabelsAl
 /// KubernetesClusterStorageProfileArgs: DiskDriverEnabled, FileDriverEnabled, BlobDriverEnabled, SnapshotControllerEnabled).
 /// </summary>
 public sealed record StorageProfile(bool? DiskDriverEnabled, bool? FileDriverEnabled, bool? BlobDriverEnabled, bool? SnapshotControllerEnabled);
+
+/// <summary>
+/// The Istio add-on (KubernetesClusterServiceMeshProfileArgs: Mode and Revisions required; the add-on's own ingress
+/// gateways off, as the platform gateway serves ingress).
+/// </summary>
+public sealed record ServiceMeshProfile(string Mode, ImmutableArray<string> Revisions, bool InternalIngressGatewayEnabled = false, bool ExternalIngressGatewayEnabled = false);
 
 /// <summary>An AKS node pool: the cluster's default pool or an extra one.</summary>
 public sealed record NodePool

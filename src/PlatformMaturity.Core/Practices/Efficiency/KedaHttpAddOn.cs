@@ -17,8 +17,12 @@ public static class KedaHttpAddOn
 {
     public const string ReleaseName = "keda-add-ons-http";
 
-    /// <summary>KEDA's namespace on existing; on azure the add-on gets it to itself (the AKS KEDA add-on runs in kube-system).</summary>
-    public const string Namespace = AdvancedApplicationAutoscaling.KedaNamespace;
+    /// <summary>
+    /// The add-on's own namespace, apart from KEDA's: its interceptor joins the mesh (the namespace carries the mesh
+    /// revision once All traffic encrypted is built) to reach tenant pods whose PeerAuthentication is STRICT, while KEDA's
+    /// operator, webhooks and metrics API server stay out of it.
+    /// </summary>
+    public const string Namespace = "keda-http";
 
     public const string ApiGroup = "http.keda.sh";
 
@@ -44,14 +48,22 @@ public static class KedaHttpAddOn
     /// <summary>The interceptor pods (chart templates/interceptor/deployment.yaml labels).</summary>
     public static readonly (string Key, string Value)[] InterceptorPods = [("app.kubernetes.io/component", "interceptor"), ("app.kubernetes.io/name", "http-add-on")];
 
+    /// <summary>The external scaler pods (chart templates/scaler/deployment.yaml labels).</summary>
+    public static readonly (string Key, string Value)[] ScalerPods = [("app.kubernetes.io/component", "scaler"), ("app.kubernetes.io/name", "http-add-on")];
+
     public const string ReferenceGrantName = "tenant-routes-to-interceptor";
     public const string GatewayPolicyName = "allow-gateway-to-interceptor";
 
     public static void Add(ComponentBuilder component, Provenance provenance)
     {
         var config = component.Config;
-        if (component.IsAzure)
-            component.AddPlatformNamespace(Namespace, provenance);
+        component.AddPlatformNamespace(Namespace, provenance);
+        if (component.Implements(Security.AllTrafficEncrypted.PracticeName))
+        {
+            // Sidecars (set up by Istio CNI, restricted-compatible) give the interceptor mesh identity and mutual TLS to tenant pods.
+            component.ContributeObject<V1Namespace>(Foundation.TenantNamespace(Namespace),
+                ns => ns.Metadata.Labels[Security.AllTrafficEncrypted.RevisionLabel] = Security.AllTrafficEncrypted.Revision(config), provenance);
+        }
         var values = HelmValues.From(
             ("images.tag", Pins.KedaHttpAddOnImageTag),
             ("operator.pullPolicy", "IfNotPresent"),

@@ -33,7 +33,13 @@ public sealed class BasicTrafficFiltering : PracticeComponent
         Existing: "Per tenant NetworkPolicies: default-deny ingress, allow from the same namespace, from platform:ingressNamespace and from monitoring; DNS egress for pods labelled for egress isolation; platform namespaces default-deny ingress except their documented clients. Needs a CNI that enforces NetworkPolicy (Calico, Cilium; kind's kindnet does since v0.24)",
         Azure: "Azure CNI overlay with the Cilium dataplane enforcing NetworkPolicy, and per tenant: default-deny ingress, allow from the same namespace, from platform:ingressNamespace and from monitoring; DNS egress for pods labelled for egress isolation; platform namespaces default-deny ingress except their documented clients");
 
-    public override void Build(ComponentBuilder component)
+    public override void Build(ComponentBuilder component) => AddTenantIsolation(component);
+
+    /// <summary>
+    /// The tenant namespaces' ingress isolation and its notes; Advanced Traffic Filtering, which supersedes this practice
+    /// at Level 4, adds the same objects under the same names (so nothing is replaced) before its own egress rules.
+    /// </summary>
+    public static void AddTenantIsolation(ComponentBuilder component)
     {
         // On azure the foundation creates the cluster with Azure CNI overlay and Cilium from Level 1: changing the
         // network plugin or data plane later would replace the cluster. Cilium enforces the policies below.

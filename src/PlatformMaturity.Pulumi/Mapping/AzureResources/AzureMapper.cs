@@ -25,6 +25,9 @@ internal static class AzureMapper
         FrontDoorOriginGroup group => FrontDoorMapper.Map(group, context, parent),
         FrontDoorOrigin origin => FrontDoorMapper.Map(origin, context, parent),
         FrontDoorRoute route => FrontDoorMapper.Map(route, context, parent),
+        PolicyAssignment assignment => PolicyAssignmentMapper.Map(assignment, context, parent),
+        DiagnosticSetting setting => AuditLogMapper.Map(setting, context, parent),
+        LogAnalyticsWorkspaceTable table => AuditLogMapper.Map(table, context, parent),
         _ => throw new NotSupportedException(
             $"the Pulumi program cannot map {resource.Kind} '{resource.Name}'; add a mapper in src/PlatformMaturity.Pulumi/Mapping/AzureResources"),
     };

@@ -82,6 +82,15 @@ internal static class KubernetesClusterBlocks
         ScaleDownUnneeded = In.Opt(profile.ScaleDownUnneeded),
     };
 
+    /// <summary>KubernetesClusterServiceMeshProfileArgs (Mode and Revisions required) at pulumi-azure v6.39.0.</summary>
+    public static AksInputs.KubernetesClusterServiceMeshProfileArgs ServiceMeshProfile(ServiceMeshProfile profile) => new()
+    {
+        Mode = profile.Mode,
+        Revisions = profile.Revisions.ToArray(),
+        InternalIngressGatewayEnabled = profile.InternalIngressGatewayEnabled,
+        ExternalIngressGatewayEnabled = profile.ExternalIngressGatewayEnabled,
+    };
+
     public static AksInputs.KubernetesClusterWorkloadAutoscalerProfileArgs WorkloadAutoscalerProfile(WorkloadAutoscalerProfile profile) => new()
     {
         KedaEnabled = In.Opt(profile.KedaEnabled),

@@ -57,6 +57,7 @@ internal static class KubernetesClusterMapper
         MonitorMetrics = In.Block(cluster.MonitorMetrics, KubernetesClusterBlocks.MonitorMetrics),
         StorageProfile = In.Block(cluster.StorageProfile, KubernetesClusterBlocks.StorageProfile),
         CostAnalysisEnabled = In.Opt(cluster.CostAnalysisEnabled),
+        ServiceMeshProfile = In.Block(cluster.ServiceMeshProfile, KubernetesClusterBlocks.ServiceMeshProfile),
         Tags = In.Map(cluster.Tags),
     };
 }

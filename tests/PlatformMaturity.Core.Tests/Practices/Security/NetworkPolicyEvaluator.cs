@@ -57,6 +57,48 @@ public sealed class NetworkPolicyEvaluator
         return selecting.SelectMany(p => p.Spec.Ingress ?? []).Any(rule => PortMatches(rule, target.Port) && FromMatches(rule, source, target.Namespace));
     }
 
+    /// <summary>
+    /// Egress semantics: a pod is isolated for egress when a policy with Egress in policyTypes selects it in its own
+    /// namespace; then a connection leaves only when a rule of a selecting policy admits the destination and port. An
+    /// in-cluster destination (<paramref name="target"/>) matches namespace/pod selectors; an address outside the cluster
+    /// (<paramref name="external"/>) matches only ipBlock peers (cidr, minus except). Peers with an ipBlock never match a
+    /// pod here unless the block is everything: the allow-lists name addresses outside the cluster.
+    /// </summary>
+    public bool EgressAllows(Source source, Endpoint? target, System.Net.IPAddress? external, int port, string protocol = "TCP")
+    {
+        var labels = source.Labels ?? new Dictionary<string, string>();
+        var selecting = _policies.Where(p => p.Metadata.NamespaceProperty == source.Namespace
+                                             && (p.Spec.PolicyTypes ?? []).Contains("Egress")
+                                             && Matches(p.Spec.PodSelector, labels)).ToList();
+        if (selecting.Count == 0)
+            return true;
+        return selecting.SelectMany(p => p.Spec.Egress ?? []).Any(rule =>
+            (rule.Ports is not { Count: > 0 } ports || ports.Any(p => (p.Protocol ?? "TCP") == protocol
+                && (p.Port is null || (int.TryParse(p.Port.Value, out var n) && (n == port || (p.EndPort is { } end && port >= n && port <= end))))))
+            && (rule.To is not { Count: > 0 } peers || peers.Any(peer => ToMatches(peer, source, target, external))));
+    }
+
+    /// <summary>A connection from <paramref name="source"/> to a pod behind <paramref name="target"/>: its egress and the target's ingress both allow it.</summary>
+    public bool Reaches(Source source, Endpoint target, string protocol = "TCP") =>
+        EgressAllows(source, target, null, target.Port, protocol) && (protocol != "TCP" || Allows(source, target));
+
+    private bool ToMatches(V1NetworkPolicyPeer peer, Source source, Endpoint? target, System.Net.IPAddress? external)
+    {
+        if (peer.IpBlock is { } block)
+        {
+            if (external is null)
+                return block.Cidr is "0.0.0.0/0" or "::/0";
+            return System.Net.IPNetwork.Parse(block.Cidr).Contains(external)
+                   && !(block.Except ?? []).Any(e => System.Net.IPNetwork.Parse(e).Contains(external));
+        }
+        if (target is null)
+            return false;
+        var inNamespace = peer.NamespaceSelector is { } nsSelector
+            ? _namespaces.TryGetValue(target.Namespace, out var nsLabels) && Matches(nsSelector, nsLabels)
+            : target.Namespace == source.Namespace;
+        return inNamespace && (peer.PodSelector is null || Matches(peer.PodSelector, target.Pods));
+    }
+
     private static bool PortMatches(V1NetworkPolicyIngressRule rule, int port) =>
         rule.Ports is not { Count: > 0 } ports
         || ports.Any(p => (p.Protocol ?? "TCP") == "TCP"
