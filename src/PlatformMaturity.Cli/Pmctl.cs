@@ -22,6 +22,7 @@ public static class Pmctl
         AppCommand.Create(io),
         TenantCommand.Create(io),
         AssessCommand.Create(io),
+        VerifyCommand.Create(io),
     };
 
     public static int Run(string[] args, CliIO io)

@@ -48,12 +48,22 @@ public static class PlatformContract
     public const string ClusterSelectorLabel = GitOps.GitOpsBridge.PlatformLabel;
 
     /// <summary>Advanced Application Autoscaling: KEDA and its HTTP add-on run here (the interceptor forwards requests from it).</summary>
-    public const string KedaNamespace = "keda";
+    public const string KedaNamespace = Practices.Efficiency.KedaHttpAddOn.Namespace;
 
     /// <summary>Just-in-time Capacity: GPU node pools are tainted nvidia.com/gpu=present:NoSchedule and offer the nvidia.com/gpu resource.</summary>
-    public const string GpuResource = "nvidia.com/gpu";
+    public const string GpuResource = Practices.Efficiency.JustInTimeCapacity.GpuResource;
 
-    public const string GpuTaintValue = "present";
+    public const string GpuTaintKey = Practices.Efficiency.JustInTimeCapacity.GpuTaintKey;
+
+    public const string GpuTaintValue = Practices.Efficiency.JustInTimeCapacity.GpuTaintValue;
+
+    /// <summary>Advanced Application Autoscaling (Level 5): the KEDA HTTP add-on's interceptor Service (in <see cref="KedaNamespace"/>) and port.</summary>
+    public const string KedaHttpInterceptorService = Practices.Efficiency.KedaHttpAddOn.InterceptorService;
+
+    public const int KedaHttpInterceptorPort = Practices.Efficiency.KedaHttpAddOn.InterceptorPort;
+
+    /// <summary>The scaler address an external-push trigger names (the tenant-metrics-address policy admits no other).</summary>
+    public static string KedaHttpScalerAddress => Practices.Efficiency.KedaHttpAddOn.ScalerAddress;
 
     /// <summary>Advanced Costs Management: AKS taints spot node pools kubernetes.azure.com/scalesetpriority=spot:NoSchedule.</summary>
     public const string SpotTaintKey = "kubernetes.azure.com/scalesetpriority";
@@ -79,5 +89,9 @@ public static class PlatformContract
     public const string DataStorageClass = Practices.Efficiency.AdvancedVolumeManagement.DataClass;
 
     /// <summary>Advanced Resources Management (Level 5 batch): Kueue admits Jobs that carry this label naming a LocalQueue of their namespace.</summary>
-    public const string KueueQueueLabel = "kueue.x-k8s.io/queue-name";
+    public const string KueueQueueLabel = Practices.Efficiency.JustInTimeCapacity.QueueLabel;
+
+    /// <summary>Just-in-time Capacity: the LocalQueue every tenant namespace has.</summary>
+    public const string KueueDefaultQueue = Practices.Efficiency.JustInTimeCapacity.DefaultLocalQueue;
+
 }

@@ -101,13 +101,35 @@ public sealed class AppCommandTests : IDisposable
     [Fact]
     public void A_golden_path_the_platform_cannot_run_is_refused_naming_what_is_missing_and_writes_nothing()
     {
-        // Level 4's stateful-service now runs (Advanced Volume Management is implemented); ml-inference at Level 5 needs GPU nodes.
+        // Every shipped golden path runs on the Level 5 platform now; a platform team's own golden path that needs CRDs the
+        // platform does not install (KubeRay here) is refused the same way.
+        var own = _dir.Combine("own-templates");
+        foreach (var file in Directory.EnumerateFiles(Templates, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(own, Path.GetRelativePath(Templates, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var manifest = Path.Combine(own, "ml-inference", "template.yaml");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("requires:\n", "requires:\n  - apiGroup: ray.io\n    for: \"KubeRay, which runs the model as a RayService\"\n", StringComparison.Ordinal));
         var before = _dir.Snapshot();
-        var (exit, _, error) = AppNew("model", "--template", "ml-inference", "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "cost-center=cc-1234");
+        var (exit, _, error) = Run("app", "new", "model", "--template", "ml-inference", "--stack", "l5", "--team", "team-a", "--out", "out",
+            "--set", "cost-center=cc-1234", "--stacks-dir", "stacks", "--template-dir", own);
         Assert.Equal(ExitCodes.UserProblem, exit);
-        Assert.Contains("golden path 'ml-inference' cannot run on stack 'l5' (Level 5 - AI-Ready Enterprise Platform, target existing): Just-in-time Capacity is not implemented by the platform yet", error, StringComparison.Ordinal);
+        Assert.Contains("golden path 'ml-inference' cannot run on stack 'l5' (Level 5 - AI-Ready Enterprise Platform, target existing): no practice of the platform installs the API group ray.io (it needs it for KubeRay", error, StringComparison.Ordinal);
         Assert.Contains("Nothing was written.", error, StringComparison.Ordinal);
         Assert.Equal(before, _dir.Snapshot());
+    }
+
+    [Theory]
+    [InlineData("ml-inference")]
+    [InlineData("ml-training-job")]
+    [InlineData("event-driven-function")]
+    public void The_level_5_golden_paths_run_on_the_level_5_platform(string goldenPath)
+    {
+        var (exit, output, error) = AppNew("model", "--template", goldenPath, "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "cost-center=cc-1234");
+        Assert.True(exit == 0, error);
+        Assert.Contains("kustomization.yaml", output, StringComparison.Ordinal);
     }
 
     [Fact]

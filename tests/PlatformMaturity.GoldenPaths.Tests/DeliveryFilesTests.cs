@@ -151,9 +151,21 @@ public sealed partial class DeliveryFilesTests
     public void The_event_driven_function_scales_to_zero_and_accepts_traffic_only_from_the_KEDA_interceptor()
     {
         var objects = RenderedObject.Of(Render("event-driven-function", 5));
-        var http = objects.Single(o => o.Kind == "HTTPScaledObject").Json;
-        Assert.Equal(0, http["spec"]!["replicas"]!["min"]!.GetValue<long>());
-        Assert.Equal("shop.team-a.internal", http["spec"]!["hosts"]![0]!.GetValue<string>());
+        var route = objects.Single(o => o.Kind == "InterceptorRoute").Json;
+        Assert.Equal("shop.team-a.internal", route["spec"]!["rules"]![0]!["hosts"]![0]!.GetValue<string>());
+        Assert.Equal("shop", route["spec"]!["target"]!["service"]!.GetValue<string>());
+        var scaled = objects.Single(o => o.Kind == "ScaledObject").Json["spec"]!;
+        Assert.Equal(0, scaled["minReplicaCount"]!.GetValue<long>());
+        var trigger = Assert.Single(scaled["triggers"]!.AsArray())!;
+        Assert.Equal("external-push", trigger["type"]!.GetValue<string>());
+        // The one scaler address the tenant-metrics-address policy admits, and the route of the app's own namespace.
+        Assert.Equal(PlatformContract.KedaHttpScalerAddress, trigger["metadata"]!["scalerAddress"]!.GetValue<string>());
+        Assert.Equal(route["metadata"]!["name"]!.GetValue<string>(), trigger["metadata"]!["interceptorRoute"]!.GetValue<string>());
+        // The gateway sends the host to the interceptor (allowed by the platform's ReferenceGrant in the KEDA namespace).
+        var backend = objects.Single(o => o.Kind == "HTTPRoute").Json["spec"]!["rules"]![0]!["backendRefs"]![0]!;
+        Assert.Equal(PlatformContract.KedaHttpInterceptorService, backend["name"]!.GetValue<string>());
+        Assert.Equal(PlatformContract.KedaNamespace, backend["namespace"]!.GetValue<string>());
+        Assert.Equal(PlatformContract.KedaHttpInterceptorPort, (int)backend["port"]!.GetValue<long>());
         Assert.Null(objects.Single(o => o.Kind == "Deployment").Json["spec"]!["replicas"]);
         var ingress = objects.Single(o => o.Kind == "NetworkPolicy").Json["spec"]!["ingress"]!.AsArray();
         Assert.Contains(ingress, rule => rule!["from"]![0]!["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"]?.GetValue<string>() == PlatformContract.KedaNamespace);

@@ -64,7 +64,13 @@ public sealed class GoldenPathMatrixTests
         if (level >= 3 && longRunning && goldenPath is not ("stateful-service" or "event-driven-function"))
             yield return level >= 5 ? "ScaledObject" : "HorizontalPodAutoscaler";
         if (goldenPath == "event-driven-function")
-            yield return "HTTPScaledObject";
+        {
+            // Level 5 serverless: the KEDA HTTP add-on's route and the ScaledObject its scaler drives, and the gateway's
+            // route to the interceptor.
+            yield return "InterceptorRoute";
+            yield return "ScaledObject";
+            yield return "HTTPRoute";
+        }
         if (level >= 3 && longRunning && goldenPath != "event-driven-function")
             yield return "PodDisruptionBudget";
         // From Level 4 the mesh (All traffic encrypted) serves the app's metrics merged on the sidecar's plain-text port,
@@ -101,7 +107,7 @@ public sealed class GoldenPathMatrixTests
         if (level <= 2)
         {
             Assert.DoesNotContain(app.Files, f => f.Path.StartsWith(".github/", StringComparison.Ordinal));
-            Assert.DoesNotContain(kinds, k => k is "HorizontalPodAutoscaler" or "ScaledObject" or "HTTPScaledObject");
+            Assert.DoesNotContain(kinds, k => k is "HorizontalPodAutoscaler" or "ScaledObject" or "InterceptorRoute");
             Assert.Contains(model.Level(level).Dont, d => d.Contains("Automate processes", StringComparison.Ordinal) || d.Contains("Standardize and unify", StringComparison.Ordinal));
         }
         // Level 3 don't: "Force GitOps for all processes" (GitOps Application Management starts at 4).

@@ -8,7 +8,7 @@ public static class PlatformNamespaces
 
     private static readonly HashSet<string> All = new(StringComparer.Ordinal)
     {
-        "platform-system", "monitoring", "trivy-system", "kyverno", "argocd", "argo-rollouts", "keda", "vpa",
+        "platform-system", "monitoring", "trivy-system", "kyverno", "argocd", "argo-rollouts", "keda", "keda-http", "vpa",
         "velero", "chaos-mesh", "opencost", "cert-manager", "external-secrets", "falco", "opentelemetry-operator-system",
         "loki", "alloy", "tempo", "backstage", "istio-system", "aks-istio-system", "capsule-system", "goldilocks", "kueue-system",
         "gpu-operator", "dataprotection-microsoft", "platform-secrets", "gateway-system", "dr-restore-test", "cnpg-system",

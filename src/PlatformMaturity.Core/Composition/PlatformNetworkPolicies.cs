@@ -161,6 +161,24 @@ public static class PlatformNetworkPolicies
             ],
             // People reach the Goldilocks dashboard with kubectl port-forward (through the API server, not the pod network).
             ["goldilocks"] = [],
+            // The GPU operator's components talk to the API server and to node-local sockets; nothing calls into them (Prometheus scrapes the DCGM exporter).
+            // The gateway's proxies reach the interceptor too; that rule is the add-on's own (the gateway namespace is config).
+            [Practices.Efficiency.KedaHttpAddOn.Namespace] =
+            [
+                PlatformIngressRule.Of("allow-http-scaler-from-keda", "KEDA's operator asks the add-on's external scaler (chart 0.15.0 scaler.grpcPort) for request counts (existing: the keda chart's operator)",
+                    IngressSource.PodsIn(Practices.Efficiency.AdvancedApplicationAutoscaling.KedaNamespace, Practices.Efficiency.AdvancedApplicationAutoscaling.KedaOperatorPods), [Practices.Efficiency.KedaHttpAddOn.ScalerPort],
+                    Practices.Efficiency.KedaHttpAddOn.ScalerPods),
+                PlatformIngressRule.Of("allow-http-scaler-from-aks-keda", "the AKS KEDA add-on's operator (kube-system) asks the add-on's external scaler for request counts",
+                    IngressSource.PodsIn(PlatformNamespaces.KubeSystem, Practices.Efficiency.AdvancedApplicationAutoscaling.KedaOperatorPods), [Practices.Efficiency.KedaHttpAddOn.ScalerPort],
+                    Practices.Efficiency.KedaHttpAddOn.ScalerPods),
+            ],
+            [Practices.Efficiency.JustInTimeCapacity.GpuOperatorNamespace] = [],
+            [Practices.Efficiency.JustInTimeCapacity.KueueNamespace] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls Kueue's admission webhooks (chart 0.19.2 webhook port 9443) and its visibility API (port 8082)",
+                    IngressSource.Anywhere, [Practices.Efficiency.JustInTimeCapacity.KueueWebhookPort, Practices.Efficiency.JustInTimeCapacity.KueueVisibilityPort],
+                    Practices.Efficiency.JustInTimeCapacity.KueuePods),
+            ],
             ["keda"] =
             [
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls KEDA's admission webhooks (keda chart webhooks.port 9443)",

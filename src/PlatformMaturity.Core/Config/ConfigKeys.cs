@@ -174,6 +174,16 @@ public static class ConfigKeys
         "Most nodes the cluster autoscaler may run in the AKS user node pool (from Level 3); at least userNodeMinCount, at most 1000.",
         Default: 5, Target: DeploymentTarget.Azure, FromLevel: 3);
 
+    public static readonly ConfigKey GpuNodeVmSize = new(
+        "gpuNodeVmSize", ConfigValueType.String,
+        "VM size of the AKS GPU node pool (Level 5, Just-in-time Capacity): an N-family size with NVIDIA GPUs; the pool scales from zero, so it costs nothing while no pod asks for a GPU.",
+        Default: Pins.AksGpuNodeVmSize, Target: DeploymentTarget.Azure, FromLevel: 5);
+
+    public static readonly ConfigKey GpuNodeMaxCount = new(
+        "gpuNodeMaxCount", ConfigValueType.Integer,
+        "Most nodes the cluster autoscaler may start in the AKS GPU node pool (Level 5); 1 to 100 (GPU quota per region is usually the real limit).",
+        Default: 2, Target: DeploymentTarget.Azure, FromLevel: 5);
+
     public static readonly ConfigKey AllowedRegistries = new(
         "allowedRegistries", ConfigValueType.Array,
         "Registries tenant pods may pull from, enforced at admission from Level 3: host[:port][/path] prefixes, or *.domain for every registry under a domain. Unset: the platform's registry (platform:registry on existing, its Azure Container Registry's login server on azure) and the images the platform injects.",
@@ -339,7 +349,7 @@ public static class ConfigKeys
     /// <summary>All keys, in the order stack files list them.</summary>
     public static readonly ImmutableArray<ConfigKey> All =
         [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, Clusters, NodeMinCount, NodeMaxCount,
-         UserNodeVmSize, UserNodeCount, UserNodeMinCount, UserNodeMaxCount,
+         UserNodeVmSize, UserNodeCount, UserNodeMinCount, UserNodeMaxCount, GpuNodeVmSize, GpuNodeMaxCount,
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, PrivateCluster, Network, KubeContext, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup, ElevationGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, BackupRoleArn, TracesEndpoint, CiRepositories,

@@ -129,6 +129,11 @@ public sealed record PlatformConfig
 
     public int UserNodeMaxCount { get; init; } = ConfigKeys.UserNodeMaxCount.Default!.GetValue<int>();
 
+    /// <summary>Azure, Level 5: the GPU node pool's VM size and the autoscaler's maximum (it scales from zero).</summary>
+    public string GpuNodeVmSize { get; init; } = ConfigKeys.GpuNodeVmSize.Default!.GetValue<string>();
+
+    public int GpuNodeMaxCount { get; init; } = ConfigKeys.GpuNodeMaxCount.Default!.GetValue<int>();
+
     /// <summary>Registries tenant pods may pull from as configured; empty means the defaults (Practices.Security.AllowedRegistries).</summary>
     public ImmutableArray<string> AllowedRegistries { get; init; } = [];
 

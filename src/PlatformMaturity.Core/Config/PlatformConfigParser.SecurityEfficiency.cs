@@ -38,6 +38,7 @@ public static partial class PlatformConfigParser
             };
             config = ReadNodeRange(raw, config, problem);
             config = ReadUserPool(raw, config, problem);
+            config = ReadGpuPool(raw, config, problem);
             if (config.Level >= 2)
                 CheckTenantGroupsAreObjectIds(config, problem);
             CheckProductionHasAdminGroup(raw, config, problem);
@@ -223,6 +224,14 @@ public static partial class PlatformConfigParser
         if (config.Level >= ConfigKeys.UserNodeMinCount.FromLevel && count is { } initial && (initial < min || initial > max))
             problem(ConfigKeys.UserNodeCount, $"'{initial}' is outside the autoscaler's range {min} to {max} ({ConfigKeys.UserNodeMinCount.FullName}, {ConfigKeys.UserNodeMaxCount.FullName}); set it within the range");
         return config with { UserNodeMinCount = min.Value, UserNodeMaxCount = max.Value };
+    }
+
+    /// <summary>The Level 5 GPU node pool: VM size and the autoscaler's maximum (its minimum is always zero).</summary>
+    private static PlatformConfig ReadGpuPool(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
+    {
+        var vmSize = ReadMatching(raw, ConfigKeys.GpuNodeVmSize, VmSizePattern(), "an Azure VM size with NVIDIA GPUs such as Standard_NC4as_T4_v3", problem);
+        var max = ReadInteger(raw, ConfigKeys.GpuNodeMaxCount, min: 1, max: 100, "1 to 100 nodes", problem);
+        return config with { GpuNodeVmSize = vmSize ?? config.GpuNodeVmSize, GpuNodeMaxCount = max ?? config.GpuNodeMaxCount };
     }
 
     private static ImmutableArray<string> ReadAllowedRegistries(RawConfig raw, Action<ConfigKey, string> problem)

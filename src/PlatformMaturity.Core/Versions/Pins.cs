@@ -20,6 +20,12 @@ public static class Pins
     /// <summary>General-purpose VM size of the user node pool tenant workloads run on.</summary>
     public const string AksUserNodeVmSize = "Standard_D4ds_v5";
 
+    /// <summary>
+    /// Default VM size of the Level 5 GPU node pool (Just-in-time Capacity): the smallest NC-family size with an NVIDIA
+    /// GPU (one T4), so an idle platform costs nothing (the pool scales from zero) and a first model fits.
+    /// </summary>
+    public const string AksGpuNodeVmSize = "Standard_NC4as_T4_v3";
+
     /// <summary>OS of AKS nodes (Azure Linux 2.0 is retired).</summary>
     public const string AksOsSku = "AzureLinux3";
 
@@ -240,4 +246,33 @@ public static class Pins
 
         public const string UploadArtifact = "actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2";
     }
+
+    // Level 5, AI-ready capacity (Just-in-time Capacity, Advanced Application Autoscaling). Value keys checked against
+    // tests/TestData/chart-values/<chart>-<version>.keys (sources in regenerate.sh).
+
+    /// <summary>
+    /// NVIDIA GPU operator (NVIDIA/gpu-operator tag v26.7.0, deployments/gpu-operator; published as chart v26.7.0 in
+    /// the NGC Helm repository): driver, container toolkit, device plugin, GPU feature discovery and the DCGM exporter.
+    /// </summary>
+    public static readonly HelmChart GpuOperator = new("https://helm.ngc.nvidia.com/nvidia", "gpu-operator", "v26.7.0");
+
+    /// <summary>GPU operator and validator image tag (the chart's appVersion at release; the in-repo Chart.yaml says main-latest).</summary>
+    public const string GpuOperatorImageTag = "v26.7.0";
+
+    /// <summary>Kueue, job queueing (kubernetes-sigs/kueue tag v0.19.2, charts/kueue; served v1beta2 is the storage version).</summary>
+    public static readonly HelmChart Kueue = new("", "oci://registry.k8s.io/kueue/charts/kueue", "0.19.2");
+
+    /// <summary>Kueue controller image: the release image (the chart's in-repo default is a staging registry with a moving tag).</summary>
+    public const string KueueImageRepository = "registry.k8s.io/kueue/kueue";
+
+    public const string KueueImageTag = "v0.19.2";
+
+    /// <summary>
+    /// KEDA HTTP add-on (kedacore/charts http-add-on 0.15.0 at c4b92e9, 2026-06-15): InterceptorRoute (v1beta1; the
+    /// HTTPScaledObject is deprecated), interceptor proxy and external scaler.
+    /// </summary>
+    public static readonly HelmChart KedaHttpAddOn = new("https://kedacore.github.io/charts", "keda-add-ons-http", "0.15.0");
+
+    /// <summary>The HTTP add-on's operator, interceptor and scaler image tag (the chart's appVersion; its images.tag default is empty).</summary>
+    public const string KedaHttpAddOnImageTag = "0.15.0";
 }

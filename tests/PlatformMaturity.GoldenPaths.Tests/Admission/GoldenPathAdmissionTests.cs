@@ -144,6 +144,37 @@ public sealed class GoldenPathAdmissionTests
         }
     }
 
+    /// <summary>
+    /// KEDA's operator opens a gRPC stream to whatever an external trigger names: a tenant's ScaledObject may name only the
+    /// KEDA HTTP add-on's scaler (which answers for the routes of the ScaledObject's own namespace), the address the
+    /// event-driven-function golden path uses.
+    /// </summary>
+    [Theory]
+    [InlineData("external-push", null, true)]
+    [InlineData("external", null, true)]
+    [InlineData("external-push", "keda-add-ons-http-external-scaler.keda.svc.cluster.local:9090", false)]
+    [InlineData("external-push", "kube-prometheus-stack-prometheus.monitoring:9090", false)]
+    [InlineData("external", "attacker.example.com:443", false)]
+    public void Tenant_external_scalers_may_name_only_the_http_add_ons_scaler(string type, string? address, bool admitted)
+    {
+        var policies = Of(5, DeploymentTarget.Existing).Policies;
+        var scaler = new JsonObject
+        {
+            ["apiVersion"] = "keda.sh/v1alpha1",
+            ["kind"] = "ScaledObject",
+            ["metadata"] = new JsonObject { ["name"] = "fn", ["namespace"] = "team-a" },
+            ["spec"] = new JsonObject
+            {
+                ["triggers"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = type,
+                    ["metadata"] = new JsonObject { ["scalerAddress"] = address ?? PlatformContract.KedaHttpScalerAddress, ["interceptorRoute"] = "fn" },
+                }),
+            },
+        };
+        Assert.Equal(admitted, !policies.Evaluate(scaler).Any(v => v.Policy == TenantMetricsPolicy.PolicyName));
+    }
+
     /// <summary>A tenant's monitor makes Prometheus scrape its own pods only, and read none of Prometheus's own files.</summary>
     [Theory]
     [InlineData("{}", true)]

@@ -38,3 +38,7 @@ python3 extract-keys.py falco-9.1.0 "github.com/falcosecurity/charts" $M/falcose
 python3 extract-keys.py argo-cd-10.1.1 "github.com/argoproj/argo-helm" $M/argoproj+argo-helm/repo argo-cd-10.1.1 charts/argo-cd
 printf '# pass-through maps: the chart renders every key of these maps except create/annotations into the ConfigMap\n# (templates/_helpers.tpl argo-cd.config.cm; argocd-rbac-cm.yaml and argocd-cmd-params-cm.yaml omit create/annotations and toYaml the rest)\nconfigs.cm {}\nconfigs.rbac {}\nconfigs.params {}\n' >> argo-cd-10.1.1.keys
 python3 extract-keys.py kyverno-3.9.0 "github.com/kyverno/kyverno" $M/kyverno+kyverno/repo kyverno-chart-3.9.0 charts/kyverno
+# Level 5 (AI-ready capacity)
+python3 extract-keys.py gpu-operator-v26.7.0 "github.com/NVIDIA/gpu-operator" $M/NVIDIA+gpu-operator/repo v26.7.0 deployments/gpu-operator
+python3 extract-keys.py kueue-0.19.2 "github.com/kubernetes-sigs/kueue" $M/kubernetes-sigs+kueue/repo v0.19.2 charts/kueue
+python3 extract-keys.py keda-add-ons-http-0.15.0 "github.com/kedacore/charts" $M/kedacore+charts/repo c4b92e9d http-add-on

@@ -31,6 +31,9 @@ public static class Components
     public static readonly Signature Vpa = Signature.Of("Vertical Pod Autoscaler", ["vpa", "vertical-pod-autoscaler"], ["vpa-recommender", "vpa"], ["verticalpodautoscalers.autoscaling.k8s.io"]);
     public static readonly Signature ClusterAutoscaler = Signature.Of("cluster autoscaler", ["cluster-autoscaler"], ["cluster-autoscaler"]);
     public static readonly Signature Karpenter = Signature.Of("Karpenter / node auto-provisioning", ["karpenter"], ["karpenter"], ["nodepools.karpenter.sh"]);
+    public static readonly Signature GpuDevices = Signature.Of("NVIDIA GPU operator / device plugin", ["gpu-operator", "nvidia-device-plugin"], ["gpu-operator", "nvidia-device-plugin-daemonset"], ["clusterpolicies.nvidia.com"]);
+    public static readonly Signature Kueue = Signature.Of("Kueue", ["kueue"], ["kueue-controller-manager"], ["clusterqueues.kueue.x-k8s.io"]);
+    public static readonly Signature KedaHttpAddOn = Signature.Of("KEDA HTTP add-on", ["keda-add-ons-http"], ["keda-add-ons-http-interceptor"], ["interceptorroutes.http.keda.sh"]);
     public static readonly Signature ExternalSecrets = Signature.Of("External Secrets Operator", ["external-secrets"], ["external-secrets"], ["clustersecretstores.external-secrets.io", "externalsecrets.external-secrets.io"]);
     public static readonly Signature SecretsStoreCsi = Signature.Of("Secrets Store CSI driver", ["secrets-store-csi-driver", "csi-secrets-store-provider-azure"], ["secrets-store-csi-driver", "csi-secrets-store-provider-azure", "aks-secrets-store-csi-driver"], ["secretproviderclasses.secrets-store.csi.x-k8s.io"]);
     public static readonly Signature VaultInjector = Signature.Of("Vault agent injector", ["vault"], ["vault-agent-injector"]);

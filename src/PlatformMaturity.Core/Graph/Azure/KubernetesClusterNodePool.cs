@@ -26,5 +26,11 @@ public sealed record KubernetesClusterNodePool : AzureResource
     public System.Collections.Immutable.ImmutableSortedDictionary<string, string> NodeLabels { get; init; } =
         System.Collections.Immutable.ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// gpu_driver of a GPU pool: Install (AKS installs the NVIDIA driver) or None (the NVIDIA GPU operator installs it);
+    /// null leaves the provider's default. Changing it forces a new pool.
+    /// </summary>
+    public string? GpuDriver { get; init; }
+
     public override IEnumerable<string> References => Pool.Subnet is { } subnet ? [Cluster, subnet] : [Cluster];
 }

@@ -12,7 +12,9 @@ namespace PlatformMaturity.Practices.Availability;
 /// </summary>
 /// <remarks>
 /// Fields checked (argoproj.io/v1alpha1 AnalysisTemplate/AnalysisRun spec.metrics[].provider, keda.sh/v1alpha1
-/// ScaledObject/ScaledJob spec.triggers[]): a prometheus provider's address and a prometheus trigger's serverAddress must be
+/// ScaledObject/ScaledJob spec.triggers[]): an external or external-push trigger's scalerAddress must be the KEDA HTTP
+/// add-on's scaler (<see cref="Efficiency.KedaHttpAddOn.ScalerAddress"/>, which answers only for routes of the trigger's
+/// own namespace); a prometheus provider's address and a prometheus trigger's serverAddress must be
 /// exactly the namespace's proxy (an argument placeholder such as {{args.x}} is refused too, as it could name any
 /// address); the web provider and the metrics-api trigger, which GET any URL from the controller, must use https — the
 /// proxies speak plain HTTP, and the controllers reach no other platform endpoint (PlatformNetworkPolicies).
@@ -70,8 +72,9 @@ public static class TenantMetricsPolicy
                     {
                         Expression = $"!(request.kind.kind in {CelList(ScalerKinds)}) || !has(object.spec.triggers) || object.spec.triggers.all(t, " +
                                      "(t.type != 'prometheus' || (has(t.metadata) && has(t.metadata.serverAddress) && t.metadata.serverAddress == variables.proxy))" +
-                                     " && (t.type != 'metrics-api' || (has(t.metadata) && has(t.metadata.url) && t.metadata.url.startsWith('https://'))))",
-                        Message = $"a prometheus trigger's serverAddress must be this namespace's own proxy, {proxy}, and a metrics-api trigger's url https: other addresses could read other tenants' metrics",
+                                     " && (t.type != 'metrics-api' || (has(t.metadata) && has(t.metadata.url) && t.metadata.url.startsWith('https://')))" +
+                                     $" && (!(t.type in ['external', 'external-push']) || (has(t.metadata) && has(t.metadata.scalerAddress) && t.metadata.scalerAddress == '{Efficiency.KedaHttpAddOn.ScalerAddress}')))",
+                        Message = $"a prometheus trigger's serverAddress must be this namespace's own proxy, {proxy}, a metrics-api trigger's url https, and an external trigger's scalerAddress the KEDA HTTP add-on's scaler, {Efficiency.KedaHttpAddOn.ScalerAddress}: other addresses could read other tenants' metrics or reach platform endpoints",
                         Reason = "Forbidden",
                     },
                     new V1Validation

@@ -53,6 +53,9 @@ public sealed class AdvancedApplicationAutoscaling : PracticeComponent
             BuildExisting(component);
         }
         GrantScalers(component);
+        // Level 5 (serverless): HTTP apps scale to zero through the KEDA HTTP add-on.
+        if (component.Level >= 5)
+            KedaHttpAddOn.Add(component, component.Since(5));
         component.Note($"Scale on events (queue length, Prometheus queries, cron): a KEDA ScaledObject in the tenant namespace; kubectl get scaledobject -n <tenant>. A prometheus trigger's serverAddress is the tenant's own proxy, {Availability.TenantMetricsProxies.Url("<tenant>")}.");
         component.Note("Read right-sizing advice: kubectl describe vpa <name> -n <tenant> (Target is the recommended request).");
     }

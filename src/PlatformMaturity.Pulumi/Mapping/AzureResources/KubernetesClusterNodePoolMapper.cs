@@ -42,6 +42,8 @@ internal static class KubernetesClusterNodePoolMapper
             HostEncryptionEnabled = In.Opt(settings.HostEncryptionEnabled),
             NodePublicIpEnabled = In.Opt(settings.NodePublicIpEnabled),
             TemporaryNameForRotation = In.Opt(settings.TemporaryNameForRotation),
+            // gpu_driver (Pulumi.Azure 6.39.0 KubernetesClusterNodePoolArgs.GpuDriver: "Install" or "None").
+            GpuDriver = In.Opt(pool.GpuDriver),
             UpgradeSettings = In.Block(settings.MaxSurge, surge => new AksInputs.KubernetesClusterNodePoolUpgradeSettingsArgs { MaxSurge = surge }),
             Tags = In.Map(pool.Tags),
         };
