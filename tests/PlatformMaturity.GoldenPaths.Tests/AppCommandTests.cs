@@ -85,17 +85,17 @@ public sealed class AppCommandTests : IDisposable
         Assert.DoesNotContain("GitOps Application Management (from Level 4) is not implemented by the platform yet", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Error Budget Management (from Level 4) is not implemented by the platform yet", output, StringComparison.Ordinal);
         Assert.True(File.Exists(_dir.Combine("out", "slo.yaml")));
-        foreach (var absent in new[] { "catalog-info.yaml", "serviceaccount.yaml" })
-            Assert.False(Path.Exists(_dir.Combine("out", absent)), absent);
+        Assert.False(Path.Exists(_dir.Combine("out", "catalog-info.yaml")), "catalog-info.yaml");
         // Identity-based Access Control is implemented: the app runs as its own service account.
         Assert.True(File.Exists(_dir.Combine("out", "serviceaccount.yaml")));
         var all = string.Join("\n", Directory.EnumerateFiles(_dir.Combine("out"), "*.yaml", SearchOption.AllDirectories).Select(File.ReadAllText));
         Assert.Contains("sloth.slok.dev", all, StringComparison.Ordinal);
         Assert.Contains("cost-center: \"cc-1234\"", all, StringComparison.Ordinal);
-        // The Application lands in the tenant's AppProject (GitOps Application Management).
-        var application = File.ReadAllText(_dir.Combine("out", "gitops", "application.yaml"));
-        Assert.Contains("kind: Application", application, StringComparison.Ordinal);
-        Assert.Contains("project: \"team-a\"", application, StringComparison.Ordinal);
+        // Multi-cluster Platform places the app on the fleet: an ApplicationSet whose Applications land in the
+        // tenant's AppProject (GitOps Application Management).
+        var placement = File.ReadAllText(_dir.Combine("out", "gitops", "applicationset.yaml"));
+        Assert.Contains("kind: ApplicationSet", placement, StringComparison.Ordinal);
+        Assert.Contains("project: \"team-a\"", placement, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class AppCommandTests : IDisposable
     [InlineData("event-driven-function")]
     public void The_level_5_golden_paths_run_on_the_level_5_platform(string goldenPath)
     {
-        var (exit, output, error) = AppNew("model", "--template", goldenPath, "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "cost-center=cc-1234");
+        var (exit, output, error) = AppNew("model", "--template", goldenPath, "--stack", "l5", "--team", "team-a", "--out", "out", "--set", "cost-center=cc-1234", "--set", "repository=acme/model");
         Assert.True(exit == 0, error);
         Assert.Contains("kustomization.yaml", output, StringComparison.Ordinal);
     }

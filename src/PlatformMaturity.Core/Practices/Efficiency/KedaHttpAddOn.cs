@@ -82,22 +82,26 @@ public static class KedaHttpAddOn
         component.AddRelease(ReleaseName, Namespace, Pins.KedaHttpAddOn, values, provenance,
             providesApiGroups: [ApiGroup], dependsOn: afterKeda, createNamespace: false);
 
-        // Routes of tenant namespaces may send to the interceptor's Service (Gateway API cross-namespace reference).
-        component.AddObject(new CustomObject
+        // Routes of tenant namespaces may send to the interceptor's Service (Gateway API cross-namespace reference);
+        // a grant must name at least one namespace, so a platform without tenants has none.
+        if (!config.Tenants.IsDefaultOrEmpty)
         {
-            // v1 is served by the Gateway API bundle the pinned Envoy Gateway v1.9.0 installs (v1beta1 too, as storage).
-            ApiVersion = Delivery.PlatformGateway.GatewayApiGroup + "/v1",
-            Kind = "ReferenceGrant",
-            Metadata = new V1ObjectMeta { Name = ReferenceGrantName, NamespaceProperty = Namespace },
-            Spec = new System.Text.Json.Nodes.JsonObject
+            component.AddObject(new CustomObject
             {
-                ["from"] = new System.Text.Json.Nodes.JsonArray([.. config.Tenants.Select(t => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+                // v1 is served by the Gateway API bundle the pinned Envoy Gateway v1.9.0 installs (v1beta1 too, as storage).
+                ApiVersion = Delivery.PlatformGateway.GatewayApiGroup + "/v1",
+                Kind = "ReferenceGrant",
+                Metadata = new V1ObjectMeta { Name = ReferenceGrantName, NamespaceProperty = Namespace },
+                Spec = new System.Text.Json.Nodes.JsonObject
                 {
-                    ["group"] = Delivery.PlatformGateway.GatewayApiGroup, ["kind"] = "HTTPRoute", ["namespace"] = t.Name,
-                })]),
-                ["to"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["group"] = "", ["kind"] = "Service", ["name"] = InterceptorService }),
-            },
-        }, provenance);
+                    ["from"] = new System.Text.Json.Nodes.JsonArray([.. config.Tenants.Select(t => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["group"] = Delivery.PlatformGateway.GatewayApiGroup, ["kind"] = "HTTPRoute", ["namespace"] = t.Name,
+                    })]),
+                    ["to"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["group"] = "", ["kind"] = "Service", ["name"] = InterceptorService }),
+                },
+            }, provenance);
+        }
 
         // The gateway's proxies reach the interceptor (its namespace is config, so not a fixed PlatformNetworkPolicies rule).
         if (PlatformNetworkPolicies.AppliesTo(component))

@@ -80,8 +80,12 @@ public sealed class ZeroTrustEnvironment : PracticeComponent
             // The provider's default is off already: set explicitly so no later change turns it on unnoticed.
             DefaultNodePool = cluster.DefaultNodePool with { NodePublicIpEnabled = false },
         });
-        foreach (var pool in component.Existing<KubernetesClusterNodePool>().Where(p => p.Cluster == Foundation.ClusterName).Select(p => p.Name).ToList())
-            component.Contribute<KubernetesClusterNodePool>(pool, p => p with { Pool = p.Pool with { NodePublicIpEnabled = false } });
+        // After every practice, so pools that later practices add (the GPU pool of Just-in-time Capacity) are covered too.
+        component.AfterPractices(c =>
+        {
+            foreach (var pool in c.Existing<KubernetesClusterNodePool>().Where(p => p.Cluster == Foundation.ClusterName).Select(p => p.Name).ToList())
+                c.Contribute<KubernetesClusterNodePool>(pool, p => p with { Pool = p.Pool with { NodePublicIpEnabled = false } });
+        });
 
         if (config.PrivateCluster)
         {
