@@ -244,6 +244,9 @@ public sealed class UpgradeTests
             Assert.Contains(id, Config(dir).Staged);
             AssertControl(dir, id, "staged");
         }
+        // Controls of Azure settings change nothing on an existing cluster, so nothing is staged for them.
+        Assert.DoesNotContain(Enforcements.LocalAccountsDisabled, Config(dir).Staged);
+        Assert.DoesNotContain(Enforcements.LandingZonePolicies, Config(dir).Staged);
         var staged = Rendered(dir);
         Assert.Equal(2, TenantObjects(staged, "PeerAuthentication").Count(p => p["spec"]!["mtls"]!["mode"]!.GetValue<string>() == "PERMISSIVE"));
         Assert.Equal(2, TenantObjects(staged, "AuthorizationPolicy").Count(p => p["spec"]!["action"]!.GetValue<string>() == "AUDIT"));

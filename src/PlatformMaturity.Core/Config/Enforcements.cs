@@ -23,6 +23,9 @@ public sealed record Enforcement(string Id, string Practice, string Staged, stri
     /// <summary>Whether a practice among <paramref name="practices"/> builds it: its own practice or the successor that keeps it.</summary>
     public bool BuiltByAny(IReadOnlySet<string> practices) => practices.Contains(Practice) || (KeptBy is not null && practices.Contains(KeptBy));
 
+    /// <summary>Whether it changes anything on <paramref name="target"/> (an AKS setting does nothing on existing clusters).</summary>
+    public bool AppliesTo(DeploymentTarget target) => Target is null || Target == target;
+
     /// <summary>Whether <paramref name="practice"/> builds it (its own practice or the successor that keeps it).</summary>
     public bool BuiltBy(string practice) => Practice == practice || KeptBy == practice;
 }
@@ -121,7 +124,8 @@ public static class Enforcements
         new(LocalAccountsDisabled, "Platform Access Auditing",
             Staged: "azure: local accounts (the admin kubeconfig) still work beside Entra ID",
             Enforced: "azure: local accounts are disabled: only Entra ID identities reach the API server, and every access is audited by name",
-            Rollback: $"add {LocalAccountsDisabled} back to platform:staged and run pulumi up (local accounts are enabled again)"),
+            Rollback: $"add {LocalAccountsDisabled} back to platform:staged and run pulumi up (local accounts are enabled again)",
+            Target: DeploymentTarget.Azure),
         new(GitOpsHandOver, "GitOps Platform Management",
             Staged: "Argo CD runs beside the Pulumi-managed releases: its Applications adopt the live objects (same names and namespaces, no resources-finalizer) while Pulumi still holds them with RetainOnDelete, so nothing is deleted or recreated",
             Enforced: "Pulumi drops the platform's Kubernetes objects and Helm releases from its state without deleting them (retained) and Argo CD alone applies them from Git; remove the leftover Helm release Secrets afterwards",
@@ -134,7 +138,8 @@ public static class Enforcements
         new(LandingZonePolicies, "Platform Landing Zones",
             Staged: "the Azure Policy assignments on the platform's resource group run with effect Audit: non-compliant resources are reported in Azure Policy compliance, nothing is refused",
             Enforced: "the Azure Policy assignments on the platform's resource group run with effect Deny: Azure refuses to create or change resources that break them",
-            Rollback: $"add {LandingZonePolicies} back to platform:staged and run pulumi up (the assignments audit again)"),
+            Rollback: $"add {LandingZonePolicies} back to platform:staged and run pulumi up (the assignments audit again)",
+            Target: DeploymentTarget.Azure),
         new(TenantClasses, "Kubernetes Landing Zone",
             Staged: "Capsule tenants let the namespaces teams create use any storage, priority and gateway class; they still get the tenant's owners, namespace quota, shared resource quota and namespace baseline",
             Enforced: "Capsule tenants allow only the platform's storage classes, tenant priority classes and gateway class in the namespaces teams create: other classes are refused",
@@ -179,8 +184,8 @@ public static class Enforcements
     }
 
     /// <summary>The enforcements of the practices in <paramref name="after"/> that are not in <paramref name="before"/>.</summary>
-    public static IEnumerable<Enforcement> IntroducedBetween(IReadOnlySet<string> before, IReadOnlySet<string> after) =>
-        All.Where(e => e.BuiltByAny(after) && !e.BuiltByAny(before));
+    public static IEnumerable<Enforcement> IntroducedBetween(IReadOnlySet<string> before, IReadOnlySet<string> after, DeploymentTarget target) =>
+        All.Where(e => e.BuiltByAny(after) && !e.BuiltByAny(before) && e.AppliesTo(target));
 
     /// <summary>The enforcements a practice owns.</summary>
     public static IEnumerable<Enforcement> Of(string practice) => All.Where(e => e.BuiltBy(practice));

@@ -22,7 +22,7 @@ public static class LevelChange
         var after = InEffect(composer, to);
         var staged = current.Staged.Where(id => Enforcements.Find(id) is { } e && e.BuiltByAny(after)).ToList();
         if (stage && to > current.Level)
-            staged.AddRange(Enforcements.IntroducedBetween(before, after).Select(e => e.Id).Where(id => !staged.Contains(id)));
+            staged.AddRange(Enforcements.IntroducedBetween(before, after, current.Target).Select(e => e.Id).Where(id => !staged.Contains(id)));
         if (!staged.SequenceEqual(current.Staged))
             writes.Add(new ConfigWrite(ConfigKeys.Staged, new JsonArray([.. staged.Select(id => JsonValue.Create(id))]),
                 "enforcements that can break workloads land non-blocking first (promote with pmctl upgrade --promote)"));
