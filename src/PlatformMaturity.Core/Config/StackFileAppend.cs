@@ -70,7 +70,7 @@ public static class StackFileAppend
             {
                 if (rootKey.Value != "config")
                 {
-                    Skip(parser);
+                    YamlNodeExtent.Skip(parser);
                     continue;
                 }
                 if (!parser.TryConsume<MappingStart>(out var config) || config.Style != MappingStyle.Block)
@@ -79,7 +79,7 @@ public static class StackFileAppend
                 {
                     if (entry.Value != key)
                     {
-                        Skip(parser);
+                        YamlNodeExtent.Skip(parser);
                         continue;
                     }
                     if (!parser.TryConsume<SequenceStart>(out var list) || list.Style != SequenceStyle.Block)
@@ -90,7 +90,7 @@ public static class StackFileAppend
                     var column = dash - (yaml.LastIndexOf('\n', Math.Max(0, dash)) + 1);
                     long end = 0;
                     while (!parser.TryConsume<SequenceEnd>(out _))
-                        end = Skip(parser);
+                        end = YamlNodeExtent.Skip(parser);
                     return new BlockList(column, LineEnd(yaml, end));
                 }
                 return null;
@@ -106,35 +106,6 @@ public static class StackFileAppend
                 return at;
             var newline = yaml.IndexOf('\n', at);
             return newline < 0 ? yaml.Length : newline + 1;
-        }
-
-        /// <summary>Consumes one node; returns where its last content ends (block collections end with their last item).</summary>
-        private static long Skip(IParser parser)
-        {
-            var flow = new Stack<bool>();
-            long end = 0;
-            do
-            {
-                var next = parser.Consume<ParsingEvent>();
-                switch (next)
-                {
-                    case SequenceStart sequence:
-                        flow.Push(sequence.Style == SequenceStyle.Flow);
-                        break;
-                    case MappingStart mapping:
-                        flow.Push(mapping.Style == MappingStyle.Flow);
-                        break;
-                    case SequenceEnd or MappingEnd:
-                        if (flow.Pop())
-                            end = Math.Max(end, next.Start.Index + 1);
-                        break;
-                    default:
-                        end = Math.Max(end, next.End.Index);
-                        break;
-                }
-            }
-            while (flow.Count > 0);
-            return end;
         }
     }
 }

@@ -77,13 +77,13 @@ public static class StackFileEditor
                 var key = parser.Consume<Scalar>();
                 if (key.Value != "config")
                 {
-                    Skip(parser);
+                    YamlNodeExtent.Skip(parser);
                     continue;
                 }
                 var start = key.End.Index + 1;
                 if (parser.Accept<MappingStart>(out var map) && map.Style == MappingStyle.Block)
                     return ReadMap(parser, start);
-                var end = Skip(parser);
+                var end = YamlNodeExtent.Skip(parser);
                 return new ConfigMap(2, -1, [], (start, Math.Max(start, end)));
             }
             return null;
@@ -100,43 +100,11 @@ public static class StackFileEditor
                 var key = parser.Consume<Scalar>();
                 if (indent < 0)
                     indent = (int)key.Start.Column - 1;
-                var valueEnd = Skip(parser);
+                var valueEnd = YamlNodeExtent.Skip(parser);
                 entries.Add(new Entry(key.Value, key.Start.Index, valueEnd));
                 end = valueEnd;
             }
             return new ConfigMap(indent, end, entries, (start, end));
-        }
-
-        /// <summary>
-        /// Consumes one node and returns where its last content ends: after the last scalar, or after the
-        /// closing bracket of a flow collection (block collections end with their last item).
-        /// </summary>
-        private static long Skip(IParser parser)
-        {
-            var flow = new Stack<bool>();
-            long end = 0;
-            do
-            {
-                var next = parser.Consume<ParsingEvent>();
-                switch (next)
-                {
-                    case SequenceStart sequence:
-                        flow.Push(sequence.Style == SequenceStyle.Flow);
-                        break;
-                    case MappingStart mapping:
-                        flow.Push(mapping.Style == MappingStyle.Flow);
-                        break;
-                    case SequenceEnd or MappingEnd:
-                        if (flow.Pop())
-                            end = Math.Max(end, next.Start.Index + 1);
-                        break;
-                    default:
-                        end = Math.Max(end, next.End.Index);
-                        break;
-                }
-            }
-            while (flow.Count > 0);
-            return end;
         }
     }
 
