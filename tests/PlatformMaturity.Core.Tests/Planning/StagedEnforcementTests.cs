@@ -89,7 +89,7 @@ public sealed class StagedEnforcementTests
             var practice = PlatformMaturity.Model.MaturityModel.Default.Practice(enforcement.Practice);
             var level = practice.FirstLevel;
             // An AKS setting changes nothing on an existing cluster.
-            if (enforcement.Target is { } only && only != target)
+            if (!enforcement.AppliesTo(target))
                 continue;
             // A control of a practice that does not apply to the target (e.g. Azure-only access auditing) builds nothing there.
             if (Composer.Default.StatusOf(practice, carried: false, target).State == PracticeState.NotApplicable)
