@@ -8,8 +8,7 @@ namespace PlatformMaturity.Benchmarks;
 /// The large stack the benchmarks and scripts/bench-cli.sh use: Level 5 on azure, in prod, three regions and 200
 /// tenants spread over the three quota tiers. Written through the same template as `pmctl init`, so the file has
 /// every key Level 5 needs with its documented default.
-/// Multi-cluster keys (one cluster per region) are not on main yet: today the primary region is the one cluster and
-/// the other two are listed only; when the cluster keys land, set them here so the benchmark grows with them.
+/// From Level 4 (platform:clusters) each region runs a cluster, so the stack composes three cluster subtrees.
 /// </summary>
 public static class Level5Stack
 {
@@ -21,7 +20,18 @@ public static class Level5Stack
     public static readonly string[] Regions = ["westeurope", "northeurope", "swedencentral"];
 
     /// <summary>The stack's configuration at a level (the level 5 one is the stack; lower ones are where a plan starts).</summary>
-    public static RawConfig Raw(int level = 5, string stack = Name) => RawConfig.Empty(stack)
+    public static RawConfig Raw(int level = 5, string stack = Name)
+    {
+        var raw = Base(level, stack);
+        return level < ConfigKeys.Clusters.FromLevel ? raw : raw.With(ConfigKeys.Clusters, new JsonArray([.. Regions.Select((region, i) => (JsonNode)new JsonObject
+        {
+            ["name"] = i == 0 ? "primary" : region,
+            ["region"] = region,
+            ["zones"] = new JsonArray("1", "2", "3"),
+        })]));
+    }
+
+    private static RawConfig Base(int level, string stack) => RawConfig.Empty(stack)
         .With(ConfigKeys.Level, level)
         .With(ConfigKeys.Target, "azure")
         .With(ConfigKeys.Environment, "prod")

@@ -33,7 +33,7 @@ internal static class StatusCommand
                 throw;
             }
             var graph = Composer.Default.Compose(loaded.Config);
-            var status = StackStatus.Of(graph, loaded.Display, Composer.Default.Model, NextLevel.Of(loaded));
+            var status = StackStatus.Of(graph, loaded.Display, Composer.Default.Model, NextLevel.Of(loaded, graph));
             if (parse.GetValue(output) == OutputFormat.Json)
                 Json.Write(io.Out, status);
             else

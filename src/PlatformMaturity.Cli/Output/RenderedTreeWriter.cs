@@ -39,13 +39,24 @@ public static class RenderedTreeWriter
         var previous = Path.Combine(parent, stem + ".previous");
         try
         {
-            foreach (var file in files)
+            var paths = files.Select(file =>
             {
                 var path = Path.GetFullPath(Path.Combine(staging, file.Path));
                 if (!path.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                     throw new InvalidOperationException($"rendered path '{file.Path}' leaves the output folder");
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, file.Content);
+                return (path, file.Content);
+            }).ToList();
+            foreach (var folder in paths.Select(p => Path.GetDirectoryName(p.path)!).Distinct(StringComparer.Ordinal))
+                Directory.CreateDirectory(folder);
+            // A Level 5 tree is about a thousand small files: opening and writing them is most of a render, and the
+            // kernel does it in parallel. The staging folder is renamed into place only once every write has ended.
+            try
+            {
+                Parallel.ForEach(paths, file => File.WriteAllText(file.path, file.Content));
+            }
+            catch (AggregateException e)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
             }
             File.WriteAllText(Path.Combine(staging, Marker), string.Join('\n', [MarkerHeader, .. files.Select(f => f.Path).Order(StringComparer.Ordinal)]) + "\n");
 

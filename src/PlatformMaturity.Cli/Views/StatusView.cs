@@ -49,14 +49,17 @@ public sealed record ObjectiveView(string Service, string Name, double Objective
 /// <summary>The stack's next level: whether it is ready, the open gates, and a one-line plan summary.</summary>
 public sealed record NextLevel(int Level, string Name, bool Ready, IReadOnlyList<Planning.Gate> OpenGates, string Summary)
 {
-    public static NextLevel? Of(Stacks.LoadedStack stack)
+    /// <summary>The gates and practices of the next level; the resource changes are `plan`'s (status names the command).</summary>
+    public static NextLevel? Of(Stacks.LoadedStack stack, PlatformGraph graph)
     {
         var model = Model.MaturityModel.Default;
         var level = stack.Config.Level + 1;
         if (!model.IsLevel(level))
             return null;
-        var (plan, _) = Planning.UpgradePlanner.Default.Plan(stack.Raw, new Planning.PlanRequest(level));
-        return new NextLevel(level, model.Level(level).Name, plan.IsReady, [.. plan.OpenGates], plan.Summary);
+        var (gates, practices) = Planning.UpgradePlanner.Default.Outlook(stack.Raw, graph, level);
+        var open = gates.Where(g => !g.Closed).ToList();
+        return new NextLevel(level, model.Level(level).Name, open.Count == 0, open,
+            Planning.UpgradePlan.Outline(stack.Config.Level, level, practices, changes: null, open.Count));
     }
 }
 

@@ -12,6 +12,10 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
     private readonly List<ComponentDraft> _components = [];
     private readonly Dictionary<string, (string Owner, GraphResource Resource)> _resources = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+
+    // The settings of a resource as the last contribution left it: the next contribution's "before", so a resource
+    // many practices contribute to is flattened once per contribution rather than twice.
+    private readonly Dictionary<string, (GraphResource Of, ImmutableSortedDictionary<string, string> Settings)> _settings = new(StringComparer.Ordinal);
     private readonly List<Action> _afterPractices = [];
 
     public PlatformConfig Config { get; } = config;
@@ -64,13 +68,17 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
         if (entry.Resource is not T current)
             throw new InvalidOperationException($"'{contributor}' contributes to '{resourceName}' as {typeof(T).Name}, but it is {entry.Resource.GetType().Name}");
 
-        var before = ResourceSettings.Flatten(current);
+        var before = _settings.TryGetValue(resourceName, out var known) && ReferenceEquals(known.Of, current)
+            ? known.Settings
+            : ResourceSettings.Flatten(current);
         var changed = change(current);
         var after = ResourceSettings.Flatten(changed);
         var paths = after.Where(s => !before.TryGetValue(s.Key, out var old) || old != s.Value).Select(s => s.Key).ToList();
 
         var contributions = changed.Contributions.SetItems(paths.Select(p => KeyValuePair.Create(p, provenance)));
-        _resources[resourceName] = (entry.Owner, changed with { Contributions = contributions });
+        var stored = changed with { Contributions = contributions };
+        _resources[resourceName] = (entry.Owner, stored);
+        _settings[resourceName] = (stored, after); // contributions are graph bookkeeping, not settings
         if (entry.Owner != contributor)
         {
             var draft = _components.First(c => c.Id == contributor);

@@ -12,7 +12,9 @@ namespace PlatformMaturity.Graph;
 [System.Text.Json.Serialization.JsonConverter(typeof(HelmValuesJsonConverter))]
 public sealed class HelmValues : IEquatable<HelmValues>
 {
-    public static HelmValues Empty { get; } = new(ImmutableSortedDictionary.Create<string, object?>(StringComparer.Ordinal));
+    // Values compared by reference: SetItem compares the value it replaces, and comparing nested values by content
+    // would serialise both subtrees on every nested With (quadratic in the size of a chart's values).
+    public static HelmValues Empty { get; } = new(ImmutableSortedDictionary.Create<string, object?>(StringComparer.Ordinal, ReferenceEqualityComparer.Instance));
 
     private HelmValues(ImmutableSortedDictionary<string, object?> entries) => Entries = entries;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using k8s;
 
@@ -14,28 +13,38 @@ public static partial class ResourceSettings
 {
     private static readonly HashSet<string> GraphFields = ["Name", "Provenance", "DependsOn", "Contributions", "Kind"];
 
+    // Source-generated metadata first; reflection only for a record not (yet) listed in the context.
     private static readonly JsonSerializerOptions Options = new()
     {
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            GraphJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     public static ImmutableSortedDictionary<string, string> Flatten(GraphResource resource)
     {
-        var settings = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        Flatten(ToJson(resource), "", settings);
-        return settings.ToImmutable();
+        // A JsonDocument over the serialised bytes: a tree of nodes would cost a flattening its allocations again.
+        using var json = resource is KubernetesResource kubernetes
+            ? JsonDocument.Parse(KubernetesJson.Serialize(kubernetes.Object))
+            : JsonSerializer.SerializeToDocument(resource, resource.GetType(), Options);
+        return Flatten(json.RootElement, withoutGraphFields: resource is not KubernetesResource);
     }
 
-    /// <summary>The resource's own settings as JSON (without graph bookkeeping such as provenance).</summary>
-    public static JsonNode ToJson(GraphResource resource)
+    /// <summary>The settings of a serialised resource; a record's own fields (name, provenance …) are not settings.</summary>
+    internal static ImmutableSortedDictionary<string, string> Flatten(JsonElement root, bool withoutGraphFields)
     {
-        if (resource is KubernetesResource kubernetes)
-            return JsonNode.Parse(KubernetesJson.Serialize(kubernetes.Object))!;
-
-        var node = JsonSerializer.SerializeToNode(resource, resource.GetType(), Options)!.AsObject();
-        foreach (var field in GraphFields)
-            node.Remove(field);
-        return node;
+        var settings = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var empty = true;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (withoutGraphFields && GraphFields.Contains(property.Name))
+                continue;
+            empty = false;
+            Flatten(property.Value, Join("", property.Name), settings);
+        }
+        if (empty)
+            settings[""] = "{}";
+        return settings.ToImmutable();
     }
 
     /// <summary>Appends a segment to a path, quoting keys that are not plain identifiers.</summary>
@@ -53,28 +62,34 @@ public static partial class ResourceSettings
         return cut < 0 ? "" : path[..cut];
     }
 
-    private static void Flatten(JsonNode? node, string path, ImmutableSortedDictionary<string, string>.Builder settings)
+    private static void Flatten(JsonElement element, string path, ImmutableSortedDictionary<string, string>.Builder settings)
     {
-        switch (node)
+        switch (element.ValueKind)
         {
-            case JsonObject obj when obj.Count > 0:
-                foreach (var (key, value) in obj)
-                    Flatten(value, Join(path, key), settings);
+            case JsonValueKind.Object:
+                var any = false;
+                foreach (var property in element.EnumerateObject())
+                {
+                    any = true;
+                    Flatten(property.Value, Join(path, property.Name), settings);
+                }
+                if (!any)
+                    settings[path] = "{}";
                 break;
-            case JsonArray array when array.Count > 0:
-                for (var i = 0; i < array.Count; i++)
-                    Flatten(array[i], $"{path}[{i}]", settings);
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                    Flatten(item, $"{path}[{index++}]", settings);
+                if (index == 0)
+                    settings[path] = "[]";
                 break;
-            case JsonObject:
-                settings[path] = "{}";
+            case JsonValueKind.Null:
                 break;
-            case JsonArray:
-                settings[path] = "[]";
+            case JsonValueKind.String:
+                settings[path] = element.GetString()!;
                 break;
-            case null:
-                break;
-            case JsonValue value:
-                settings[path] = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+            default:
+                settings[path] = element.GetRawText();
                 break;
         }
     }

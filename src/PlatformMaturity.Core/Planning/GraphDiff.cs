@@ -6,27 +6,29 @@ namespace PlatformMaturity.Planning;
 /// <summary>Resources added, changed and removed between two graphs, setting by setting, each with provenance.</summary>
 public static class GraphDiff
 {
-    public static ImmutableArray<ResourceChange> Between(PlatformGraph before, PlatformGraph after)
+    /// <param name="settings">Settings already read from these graphs' resources (a plan compares three graphs, the middle one twice).</param>
+    public static ImmutableArray<ResourceChange> Between(PlatformGraph before, PlatformGraph after, SettingsMemo? settings = null)
     {
+        settings ??= new SettingsMemo();
         var old = Index(before);
         var @new = Index(after);
         var changes = new List<ResourceChange>();
 
         foreach (var (name, (resource, component)) in @new)
         {
-            var settings = ResourceSettings.Flatten(resource);
+            var now = settings.Of(resource);
             if (!old.TryGetValue(name, out var previous))
             {
                 changes.Add(new ResourceChange(ChangeKind.Add, name, resource.Kind, component, resource.Provenance,
-                    [.. settings.Select(s => new SettingChange(s.Key, null, s.Value, resource.ProvenanceOf(s.Key)))]));
+                    [.. now.Select(s => new SettingChange(s.Key, null, s.Value, resource.ProvenanceOf(s.Key)))]));
                 continue;
             }
-            var was = ResourceSettings.Flatten(previous.Resource);
-            var changed = settings.Keys.Union(was.Keys)
+            var was = settings.Of(previous.Resource);
+            var changed = now.Keys.Union(was.Keys)
                 .Order(StringComparer.Ordinal)
-                .Where(path => was.GetValueOrDefault(path) != settings.GetValueOrDefault(path))
-                .Select(path => new SettingChange(path, was.GetValueOrDefault(path), settings.GetValueOrDefault(path),
-                    settings.ContainsKey(path) ? resource.ProvenanceOf(path) : previous.Resource.ProvenanceOf(path)))
+                .Where(path => was.GetValueOrDefault(path) != now.GetValueOrDefault(path))
+                .Select(path => new SettingChange(path, was.GetValueOrDefault(path), now.GetValueOrDefault(path),
+                    now.ContainsKey(path) ? resource.ProvenanceOf(path) : previous.Resource.ProvenanceOf(path)))
                 .ToImmutableArray();
             if (!changed.IsEmpty || previous.Component != component)
                 changes.Add(new ResourceChange(ChangeKind.Change, name, resource.Kind, component, resource.Provenance, changed,
@@ -36,7 +38,7 @@ public static class GraphDiff
         foreach (var (name, (resource, component)) in old.Where(o => !@new.ContainsKey(o.Key)))
         {
             changes.Add(new ResourceChange(ChangeKind.Remove, name, resource.Kind, component, resource.Provenance,
-                [.. ResourceSettings.Flatten(resource).Select(s => new SettingChange(s.Key, s.Value, null, resource.ProvenanceOf(s.Key)))],
+                [.. settings.Of(resource).Select(s => new SettingChange(s.Key, s.Value, null, resource.ProvenanceOf(s.Key)))],
                 Retained: resource is Graph.Azure.AzureResource { RetainOnDelete: true }));
         }
         return [.. changes];
@@ -46,4 +48,17 @@ public static class GraphDiff
         graph.Components
             .SelectMany(c => c.Resources.Select(r => (r, c.Id)))
             .ToDictionary(x => x.r.Name, x => (x.r, x.Id), StringComparer.Ordinal);
+}
+
+/// <summary>Each resource's settings, read once per resource object.</summary>
+public sealed class SettingsMemo
+{
+    private readonly Dictionary<GraphResource, ImmutableSortedDictionary<string, string>> _settings = new(ReferenceEqualityComparer.Instance);
+
+    public ImmutableSortedDictionary<string, string> Of(GraphResource resource)
+    {
+        if (!_settings.TryGetValue(resource, out var settings))
+            _settings[resource] = settings = ResourceSettings.Flatten(resource);
+        return settings;
+    }
 }

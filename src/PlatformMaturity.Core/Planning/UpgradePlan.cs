@@ -37,15 +37,21 @@ public sealed record UpgradePlan(
         get
         {
             int Count(ChangeKind kind) => Changes.Count(c => c.Kind == kind);
-            var gained = Practices.Count(p => p.Kind == PracticeChangeKind.Gained);
-            var lost = Practices.Count(p => p.Kind is PracticeChangeKind.Superseded or PracticeChangeKind.Dropped);
             var changes = ChangesKnown
                 ? $"{Text.Counted.Of(Count(ChangeKind.Add), "resource")} added, {Count(ChangeKind.Change)} changed, {Count(ChangeKind.Remove)} removed{RetainedNote}; " +
                   $"{Text.Counted.Of(Risks.Length, "risk")}; cost {Cost.DeltaText}"
                 : "resource changes, risks and cost not known until the config gates are closed";
-            return $"Level {From} → {To}: {Text.Counted.Of(gained, "practice")} gained, {lost} superseded or dropped; " +
-                   $"{changes}; {Text.Counted.Of(OpenGates.Count(), "open gate")}";
+            return Outline(From, To, Practices, changes, OpenGates.Count());
         }
+    }
+
+    /// <summary>The one-line summary's frame: practices gained and lost, <paramref name="changes"/>, open gates.</summary>
+    public static string Outline(int from, int to, IEnumerable<PracticeChange> practices, string? changes, int openGates)
+    {
+        var gained = practices.Count(p => p.Kind == PracticeChangeKind.Gained);
+        var lost = practices.Count(p => p.Kind is PracticeChangeKind.Superseded or PracticeChangeKind.Dropped);
+        return $"Level {from} → {to}: {Text.Counted.Of(gained, "practice")} gained, {lost} superseded or dropped; " +
+               (changes is null ? "" : $"{changes}; ") + Text.Counted.Of(openGates, "open gate");
     }
 }
 

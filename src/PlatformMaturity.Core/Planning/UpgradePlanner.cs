@@ -30,7 +30,8 @@ public sealed class UpgradePlanner(Composer composer)
         var after = targetParsed.Config is { } target ? composer.Compose(target) : null;
 
         var attested = current.Attestations.Select(a => a.Id).Concat(request.Attesting ?? []).ToHashSet(StringComparer.Ordinal);
-        var gates = Gates(raw, current, request.To, attested);
+        // The target level's graph is the one just composed unless the request changes how controls are staged.
+        var gates = Gates(raw, current, request.To, attested, request.Stage ? (targetParsed, after) : null);
 
         if (after is null)
         {
@@ -40,8 +41,9 @@ public sealed class UpgradePlanner(Composer composer)
 
         var promoted = after.Config with { Staged = [.. after.Config.Staged.Except(NewlyStaged(current, after.Config))] };
         var enforced = composer.Compose(promoted);
-        var phase1 = GraphDiff.Between(before, after);
-        var phase2 = GraphDiff.Between(after, enforced);
+        var settings = new SettingsMemo();
+        var phase1 = GraphDiff.Between(before, after, settings);
+        var phase2 = GraphDiff.Between(after, enforced, settings);
         var availability = AvailabilityModel.TargetFor(Model, request.To) is { } t ? AvailabilityModel.Estimate(after, t) : null;
 
         var plan = new UpgradePlan(
@@ -100,20 +102,35 @@ public sealed class UpgradePlanner(Composer composer)
     private static IEnumerable<string> NewlyStaged(PlatformConfig current, PlatformConfig target) =>
         target.Staged.Except(current.Staged);
 
+    /// <summary>
+    /// The gates between a stack and a level and the practices it would gain or lose, without the resource diff:
+    /// what `status` shows of the next level (the full plan composes and compares three graphs).
+    /// </summary>
+    public (ImmutableArray<Gate> Gates, ImmutableArray<PracticeChange> Practices) Outlook(RawConfig raw, PlatformGraph current, int to)
+    {
+        var attested = current.Config.Attestations.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        return (Gates(raw, current.Config, to, attested, target: null), Practices(current, null, to));
+    }
+
     /// <summary>Gates of every level on the path (each intermediate level when skipping), or of the target when going down.</summary>
-    private ImmutableArray<Gate> Gates(RawConfig raw, PlatformConfig current, int to, IReadOnlySet<string> attested)
+    private ImmutableArray<Gate> Gates(RawConfig raw, PlatformConfig current, int to, IReadOnlySet<string> attested,
+        (ConfigParseResult Parsed, PlatformGraph? Graph)? target)
     {
         var upward = to > current.Level;
         var path = upward ? Enumerable.Range(current.Level + 1, to - current.Level) : [to];
         var gates = new List<Gate>();
         foreach (var level in path)
         {
-            var levelRaw = LevelChange.Apply(raw, LevelChange.Writes(raw, current, level, composer));
-            var parsed = PlatformConfigParser.Parse(levelRaw, Model);
-            var graph = parsed.Config is { } config ? composer.Compose(config) : null;
+            var (parsed, graph) = level == to && target is { } known ? known : Compose(level);
             gates.AddRange(ReadinessGates.For(level, current.Level, to, raw, parsed, graph, attested, Model, upward));
         }
         return [.. gates];
+
+        (ConfigParseResult, PlatformGraph?) Compose(int level)
+        {
+            var parsed = PlatformConfigParser.Parse(LevelChange.Apply(raw, LevelChange.Writes(raw, current, level, composer)), Model);
+            return (parsed, parsed.Config is { } config ? composer.Compose(config) : null);
+        }
     }
 
     private ImmutableArray<PracticeChange> Practices(PlatformGraph before, PlatformGraph? after, int to)

@@ -226,3 +226,26 @@ public sealed class UpgradePlannerTests
         Assert.Equal(first, second);
     }
 }
+
+/// <summary>`status` shows the next level's gates from <see cref="UpgradePlanner.Outlook"/>, without the plan's diff.</summary>
+public sealed class UpgradeOutlookTests
+{
+    public static TheoryData<DeploymentTarget, int> Pairs => AdjacentPairs();
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void The_outlook_has_the_plans_gates_and_practice_changes(DeploymentTarget target, int from)
+    {
+        foreach (var attested in new[] { false, true })
+        {
+            var raw = Raw(target, from, attested: attested);
+            var plan = UpgradePlanner.Default.Plan(raw, new PlanRequest(from + 1)).Plan;
+            var current = Composer.Default.Compose(PlatformConfigParser.ParseOrThrow(raw, "test"));
+            var (gates, practices) = UpgradePlanner.Default.Outlook(raw, current, from + 1);
+            Assert.Equal(plan.Gates.AsEnumerable(), gates.AsEnumerable());
+            Assert.Equal(plan.Practices.Select(p => (p.Practice, p.Kind)), practices.Select(p => (p.Practice, p.Kind)));
+            var parts = plan.Summary.Split("; "); // practices; the diff's parts; open gates
+            Assert.Equal($"{parts[0]}; {parts[^1]}", UpgradePlan.Outline(from, from + 1, practices, null, gates.Count(g => !g.Closed)));
+        }
+    }
+}

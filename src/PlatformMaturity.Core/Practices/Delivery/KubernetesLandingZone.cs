@@ -111,6 +111,8 @@ public sealed class KubernetesLandingZone : PracticeComponent
     {
         var config = component.Config;
         var resources = component.Existing<KubernetesResource>().Where(r => r.Cluster == ClusterRef.PrimaryKey).ToList();
+        // Read once per object, not once per tenant and object: a Level 5 stack has hundreds of each.
+        var namedBy = resources.Select(r => (Resource: r, Namespaces: NamespacesNamed(r.Object))).ToList();
         // Every tenant has a group from Level 2 on (the config is refused without one).
         foreach (var tenant in config.Tenants)
         {
@@ -122,8 +124,8 @@ public sealed class KubernetesLandingZone : PracticeComponent
             if (replicated.Count > 0)
                 component.AddObject(Baseline(tenant, replicated));
 
-            var byName = resources.Where(r => r.Object.Metadata.NamespaceProperty != tenant.Name && NamesNamespace(r.Object, tenant.Name))
-                .Select(r => $"{r.Kind} {(r.Object.Metadata.NamespaceProperty is { } n ? n + "/" : "")}{r.ObjectName}").ToList();
+            var byName = namedBy.Where(x => x.Resource.Object.Metadata.NamespaceProperty != tenant.Name && x.Namespaces.Contains(tenant.Name))
+                .Select(x => x.Resource).Select(r => $"{r.Kind} {(r.Object.Metadata.NamespaceProperty is { } n ? n + "/" : "")}{r.ObjectName}").ToList();
             if (byName.Count > 0)
                 component.Note($"These objects name namespace {tenant.Name} itself, so they cover only it and not the namespaces {tenant.Name} creates: {string.Join(", ", byName)}.");
         }
@@ -287,13 +289,24 @@ public sealed class KubernetesLandingZone : PracticeComponent
     }
 
     /// <summary>Whether an object outside the namespace names it in a field or list (a selector by namespace name, a backup's namespaces, a proxy's label value).</summary>
-    private static bool NamesNamespace(IKubernetesObject<V1ObjectMeta> obj, string ns)
+    /// <summary>
+    /// Every namespace name the object's spec could name: each string value, and what follows each '=' in it (a
+    /// selector such as <c>kubernetes.io/metadata.name=team-a</c>).
+    /// </summary>
+    private static HashSet<string> NamespacesNamed(IKubernetesObject<V1ObjectMeta> obj)
     {
+        var names = new HashSet<string>(StringComparer.Ordinal);
         if (obj is V1Namespace || obj.Kind == "Tenant")
-            return false;
+            return names;
         var json = JsonNode.Parse(KubernetesJson.Serialize(obj))!;
         json.AsObject().Remove("metadata");
-        return Strings(WithoutTenantSelectors(json)).Any(s => s == ns || s.EndsWith("=" + ns, StringComparison.Ordinal));
+        foreach (var s in Strings(WithoutTenantSelectors(json)))
+        {
+            names.Add(s);
+            for (var at = s.IndexOf('='); at >= 0; at = s.IndexOf('=', at + 1))
+                names.Add(s[(at + 1)..]);
+        }
+        return names;
     }
 
     /// <summary>The object without selector terms on the tenant label: those name the tenant, and match every namespace it has.</summary>

@@ -74,7 +74,7 @@ public sealed class MultiClusterPlatformTests
         Assert.Equal("1.35", newRun.KubernetesVersion);
         Assert.DoesNotContain(after.Resources, r => r.Name == oldRun.Name);
         string Fleet(PlatformGraph g) => string.Join("\n", g.Resources.Where(r => r is KubernetesFleetManager or FleetMember or FleetUpdateStrategy)
-            .Select(r => ResourceSettings.ToJson(r).ToJsonString()));
+            .SelectMany(r => ResourceSettings.Flatten(r)).Select(s => $"{s.Key}={s.Value}"));
         Assert.Equal(Fleet(before), Fleet(after));
     }
 

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Tests.Shared;
+
+namespace PlatformMaturity.Core.Tests.Composition;
+
+/// <summary>
+/// Settings (the unit of provenance and of plan diffs) come from source-generated JSON metadata for the graph's
+/// records: every record must have it, and it must flatten a resource exactly as reflection over the record does.
+/// </summary>
+public sealed class ResourceSettingsTests
+{
+    private static readonly JsonSerializerOptions Reflection = new()
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    [Fact]
+    public void Every_graph_record_has_source_generated_metadata()
+    {
+        var records = typeof(GraphResource).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(GraphResource)) && !t.IsAbstract && t != typeof(KubernetesResource))
+            .ToList();
+        Assert.NotEmpty(records);
+        Assert.All(records, t => Assert.True(GraphJsonContext.Default.GetTypeInfo(t) is not null,
+            $"{t.Name} is missing from GraphJsonContext: add [JsonSerializable(typeof({t.Name}))]"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleStackTests.Examples), MemberType = typeof(ExampleStackTests))]
+    public void Settings_are_those_reflection_reads_from_every_record_of_the_example_stacks(string stack, int level, DeploymentTarget target)
+    {
+        _ = (level, target);
+        var config = PlatformConfigParser.ParseOrThrow(StackFile.Read(StackFile.PathFor(TestPaths.Stacks, stack), stack), stack);
+        var records = Composer.Default.Compose(config).Components.SelectMany(c => c.Resources)
+            .Where(r => r is not KubernetesResource).ToList();
+        Assert.NotEmpty(records);
+        foreach (var record in records)
+            Assert.Equal(ByReflection(record), ResourceSettings.Flatten(record));
+    }
+
+    private static ImmutableSortedDictionary<string, string> ByReflection(GraphResource record)
+    {
+        using var json = JsonSerializer.SerializeToDocument(record, record.GetType(), Reflection);
+        return ResourceSettings.Flatten(json.RootElement, withoutGraphFields: true);
+    }
+}
