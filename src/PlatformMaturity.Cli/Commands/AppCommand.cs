@@ -7,10 +7,10 @@ using PlatformMaturity.GoldenPaths.Rendering;
 
 namespace PlatformMaturity.Cli.Commands;
 
-/// <summary>`pmctl app new`: scaffold an application's deployable files from a golden path, for the level of the stack it lands on.</summary>
+/// <summary>`pmctl app new` (and `app promote`, in its own file): scaffold an application's deployable files from a golden path, for the level of the stack it lands on.</summary>
 internal static class AppCommand
 {
-    public static Command Create(CliIO io) => new("app", "Applications on the platform") { New(io) };
+    public static Command Create(CliIO io) => new("app", "Applications on the platform") { New(io), AppPromoteCommand.Create(io) };
 
     private static Command New(CliIO io)
     {

@@ -40,7 +40,6 @@ public static class Enforcements
     public const string TenantQuota = "tenant-quota";
     public const string PlatformNetworkDefaultDeny = "platform-network-default-deny";
     public const string TenantMetricsAddress = "tenant-metrics-address";
-    public const string CostCenterLabel = "cost-center-label";
     public const string RequiredLabels = "required-labels";
     public const string ResourceLimits = "resource-limits";
     public const string NoLatestTag = "no-latest-tag";
@@ -89,10 +88,6 @@ public static class Enforcements
             Staged: "the platform-tenant-metrics-address admission policy is bound with validationActions [Warn, Audit]: tenant AnalysisTemplates, AnalysisRuns, ScaledObjects and ScaledJobs querying anything but their namespace's own Prometheus proxy are admitted, with a warning and an audit annotation; tenants cannot create ServiceMonitors or PodMonitors yet",
             Enforced: "the platform-tenant-metrics-address admission policy is bound with validationActions [Deny]: tenant analyses and KEDA triggers that query anything but their namespace's own Prometheus proxy, and monitors that scrape beyond the tenant's own pods, are refused; tenants may create ServiceMonitors and PodMonitors",
             Rollback: $"add {TenantMetricsAddress} back to platform:staged and run pulumi up (the binding warns and audits again)"),
-        new(CostCenterLabel, "Costs Center Management",
-            Staged: "the cost-center admission policy is bound with validationActions [Warn, Audit]: tenant workloads without the cost-center label are admitted, with a warning and an audit annotation",
-            Enforced: "the cost-center admission policy is bound with validationActions [Deny]: tenant workloads (and pod templates) without the cost-center label are refused",
-            Rollback: $"add {CostCenterLabel} back to platform:staged and run pulumi up (the binding warns and audits again)"),
         new(RequiredLabels, CompliancePractice,
             Staged: "the required-labels admission policy (team and cost-center on every tenant pod and pod template) is bound with validationActions [Warn, Audit]: unlabelled workloads are admitted with a warning and an audit annotation",
             Enforced: "the required-labels admission policy is bound with validationActions [Deny]: tenant workloads and pods without non-empty team and cost-center labels are refused",
@@ -163,6 +158,16 @@ public static class Enforcements
     private const string CompliancePractice = "Compliance Policies Enforcement";
 
     public static Enforcement? Find(string id) => All.FirstOrDefault(e => e.Id == id);
+
+    /// <summary>
+    /// Ids stack files may still name for a control merged into another, with the one that took it over:
+    /// cost-center-label was Costs Center Management's own cost-center label policy, now checked only by required-labels.
+    /// </summary>
+    public static readonly ImmutableSortedDictionary<string, string> Retired =
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("cost-center-label", RequiredLabels)]);
+
+    /// <summary>The id a stack file's id stands for today: itself, or the control a retired one was merged into.</summary>
+    public static string Current(string id) => Retired.GetValueOrDefault(id, id);
 
     /// <summary>The platform:enforced record of a stack that enforces every control this pmctl knows (init, promotion).</summary>
     public static JsonArray Record() => new([.. All.Select(e => JsonValue.Create(e.Id))]);

@@ -228,10 +228,11 @@ public static partial class PlatformConfigParser
         ReadStringList(raw, ConfigKeys.Zones, problem, (zone, at) =>
             zone is "1" or "2" or "3" ? null : $"{at} '{zone}' is not an availability zone; allowed: 1, 2, 3");
 
+    /// <summary>Enforcement ids; a retired id reads as the control it was merged into (staged stays staged).</summary>
     private static ImmutableArray<string> ReadEnforcementIds(RawConfig raw, ConfigKey key, Action<ConfigKey, string> problem) =>
-        ReadStringList(raw, key, problem, (id, at) => Enforcements.Find(id) is null
+        [.. ReadStringList(raw, key, problem, (id, at) => Enforcements.Find(Enforcements.Current(id)) is null
             ? $"{at} '{id}' is not an enforcement; allowed: {string.Join(", ", Enforcements.All.Select(e => e.Id))}"
-            : null);
+            : null).Select(Enforcements.Current).Distinct(StringComparer.Ordinal)];
 
     /// <summary>A list of distinct strings, each checked by <paramref name="check"/> (null when fine, else the problem).</summary>
     private static ImmutableArray<string> ReadStringList(RawConfig raw, ConfigKey key, Action<ConfigKey, string> problem, Func<string, string, string?> check)

@@ -4,7 +4,7 @@ using YamlDotNet.Core.Events;
 namespace PlatformMaturity.Config;
 
 /// <summary>Where a YAML node's text ends, for edits that keep every other byte of a stack file in place.</summary>
-internal static class YamlNodeExtent
+public static class YamlNodeExtent
 {
     /// <summary>
     /// Consumes one node and returns where its last content ends: after the last scalar, or after the closing

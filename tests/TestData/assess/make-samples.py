@@ -199,7 +199,7 @@ l4.append(obj("sloth.slok.dev/v1", "PrometheusServiceLevel", "ingress", "monitor
 l4.append(obj("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy", "workload-standards", spec={"failurePolicy": "Fail", "matchConstraints": {"resourceRules": [{"apiGroups": ["apps"], "apiVersions": ["v1"], "operations": ["CREATE", "UPDATE"], "resources": ["deployments"]}]},
     "validations": [{"expression": "object.spec.template.spec.containers.all(c, has(c.readinessProbe) && has(c.livenessProbe))"},
                     {"expression": "object.spec.template.spec.containers.all(c, c.image.startsWith('acme.azurecr.io/'))"},
-                    {"expression": "has(object.spec.template.metadata.labels) && 'team' in object.spec.template.metadata.labels"},
+                    {"expression": "has(object.spec.template.metadata.labels) && 'team' in object.spec.template.metadata.labels && 'cost-center' in object.spec.template.metadata.labels"},
                     {"expression": "object.spec.template.spec.containers.all(c, has(c.resources.requests) && has(c.resources.limits))"},
                     {"expression": "object.spec.template.spec.containers.all(c, !c.image.endsWith(':latest'))"}]}))
 l4.append(obj("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicyBinding", "workload-standards", spec={"policyName": "workload-standards", "validationActions": ["Deny"],

@@ -55,7 +55,7 @@ public sealed class ExtendedDeliveryProcesses : PracticeComponent
         component.Note(config.Environment == EnvironmentKind.Prod && !config.GitOps.SyncWindows.IsEmpty
             ? $"Prod: tenant Applications sync only in the windows of {ConfigKeys.GitOps.FullName}.syncWindows; argocd proj windows list <tenant>"
             : "Sync windows apply to prod stacks only (platform:environment prod with platform:gitops.syncWindows).");
-        component.Note("Promote an app: in the next environment's folder change only the image tag (kustomize edit set image <image>=<image>:<tag>), open a pull request, merge; Argo CD syncs it.");
+        component.Note("Promote an app: pmctl app promote <app-dir> --from <env> --to <env> copies the image (tag and digest) one environment's folder runs into the next one's kustomization.yaml; open a pull request, merge; Argo CD syncs it.");
     }
 
     /// <summary>Adds the configured sync windows to an AppProject spec of a prod stack (tenants' Applications obey them).</summary>

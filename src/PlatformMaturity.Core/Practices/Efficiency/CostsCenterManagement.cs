@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using k8s.Models;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
@@ -10,16 +9,17 @@ namespace PlatformMaturity.Practices.Efficiency;
 
 /// <summary>
 /// Levels 4–5: every tenant workload says whom its cost is booked to, and the platform measures it. The cost-center
-/// label is required on tenant workloads and their pod templates (a ValidatingAdmissionPolicy, staged Warn/Audit →
-/// Deny); OpenCost prices pods from the platform's Prometheus, per namespace (tenant) and per cost-center label; on
+/// label (this practice's contract) is required on every tenant pod and pod template by one admission policy with one
+/// staging switch: Compliance Policies Enforcement's platform-required-labels (required-labels), in effect at the same
+/// levels — a second policy here checked the same label with its own switch, so one could deny while the other only
+/// warned. OpenCost prices pods from the platform's Prometheus, per namespace (tenant) and per cost-center pod label; on
 /// azure AKS cost analysis and a monthly budget on the resource group with e-mail alerts.
 /// </summary>
 public sealed class CostsCenterManagement : PracticeComponent
 {
-    /// <summary>The label naming a workload's cost centre: required by the policy, written by the golden paths, aggregated by OpenCost.</summary>
+    /// <summary>The label naming a workload's cost centre: required by Compliance Policies Enforcement's label policy, written by the golden paths, aggregated by OpenCost.</summary>
     public const string CostCenterLabel = "cost-center";
 
-    public const string PolicyName = "platform-cost-center-label";
     public const string OpenCostRelease = "opencost";
     public const string OpenCostNamespace = "opencost";
 
@@ -34,19 +34,11 @@ public sealed class CostsCenterManagement : PracticeComponent
 
     public const string BudgetResource = "budget";
 
-    /// <summary>The workload kinds the policy covers: everything that creates tenant pods (Argo Rollouts replace Deployments from Level 3).</summary>
-    public static readonly ImmutableArray<(string Group, string Version, string[] Resources)> Workloads =
-    [
-        ("apps", "v1", ["deployments", "statefulsets", "daemonsets"]),
-        ("batch", "v1", ["jobs", "cronjobs"]),
-        ("argoproj.io", "v1alpha1", ["rollouts"]),
-    ];
-
     public override string Practice => "Costs Center Management";
 
     public override Implementation Implementation => new(
-        Existing: $"A ValidatingAdmissionPolicy requiring the {CostCenterLabel} label on tenant workloads and their pod templates (staged Warn/Audit, Deny on promote); OpenCost (chart {Pins.OpenCost.Version}) reading the platform's Prometheus, cost per tenant namespace and per {CostCenterLabel}",
-        Azure: $"A ValidatingAdmissionPolicy requiring the {CostCenterLabel} label on tenant workloads and their pod templates (staged Warn/Audit, Deny on promote); OpenCost (chart {Pins.OpenCost.Version}) reading the platform's Prometheus, cost per tenant namespace and per {CostCenterLabel}; AKS cost analysis (CostAnalysisEnabled, Standard or Premium tier) and a monthly BudgetResourceGroup with e-mail alerts from {ConfigKeys.Budget.FullName}");
+        Existing: $"The {CostCenterLabel} label on every tenant pod and pod template, required by Compliance Policies Enforcement's {Security.CompliancePoliciesEnforcement.RequiredLabelsPolicy} (staged as {Enforcements.RequiredLabels}); OpenCost (chart {Pins.OpenCost.Version}) reading the platform's Prometheus, cost per tenant namespace and per {CostCenterLabel}",
+        Azure: $"The {CostCenterLabel} label on every tenant pod and pod template, required by Compliance Policies Enforcement's {Security.CompliancePoliciesEnforcement.RequiredLabelsPolicy} (staged as {Enforcements.RequiredLabels}); OpenCost (chart {Pins.OpenCost.Version}) reading the platform's Prometheus, cost per tenant namespace and per {CostCenterLabel}; AKS cost analysis (CostAnalysisEnabled, Standard or Premium tier) and a monthly BudgetResourceGroup with e-mail alerts from {ConfigKeys.Budget.FullName}");
 
     public override void Build(ComponentBuilder component)
     {
@@ -62,63 +54,14 @@ public sealed class CostsCenterManagement : PracticeComponent
         }
     }
 
+    /// <summary>The label is required by the compliance label policy (one policy, one switch); this practice says where it is checked.</summary>
     private static void AddLabelPolicy(ComponentBuilder component)
     {
         var config = component.Config;
-        if (config.Tenants.IsDefaultOrEmpty)
-        {
-            component.Note($"No tenants yet, so no namespace is bound to the {CostCenterLabel} label policy.");
-            return;
-        }
-        var key = CostCenterLabel;
-        component.AddObject(new V1ValidatingAdmissionPolicy
-        {
-            ApiVersion = "admissionregistration.k8s.io/v1",
-            Kind = "ValidatingAdmissionPolicy",
-            Metadata = new V1ObjectMeta { Name = PolicyName },
-            Spec = new V1ValidatingAdmissionPolicySpec
-            {
-                FailurePolicy = "Fail",
-                MatchConstraints = new V1MatchResources
-                {
-                    ResourceRules = [.. Workloads.Select(w => new V1NamedRuleWithOperations
-                    {
-                        ApiGroups = [w.Group],
-                        ApiVersions = [w.Version],
-                        Operations = ["CREATE", "UPDATE"],
-                        Resources = [.. w.Resources],
-                    })],
-                },
-                // Objects a controller creates (a CronJob's Jobs) carry what their owner's template says; the owner is checked.
-                MatchConditions =
-                [
-                    new V1MatchCondition { Name = "not-owned", Expression = "!has(object.metadata.ownerReferences) || size(object.metadata.ownerReferences) == 0" },
-                ],
-                Validations =
-                [
-                    new V1Validation
-                    {
-                        Expression = $"has(object.metadata.labels) && '{key}' in object.metadata.labels && object.metadata.labels['{key}'] != ''",
-                        Message = $"the workload must carry the label {key} (the cost centre its spending is booked to; pmctl app new --set cost-center=<id>)",
-                        Reason = "Invalid",
-                    },
-                    new V1Validation
-                    {
-                        // A Rollout that references a Deployment (workloadRef) has no template of its own: the Deployment is checked.
-                        Expression = "object.kind == 'CronJob'"
-                            + $" ? (has(object.spec.jobTemplate.spec.template.metadata) && has(object.spec.jobTemplate.spec.template.metadata.labels) && '{key}' in object.spec.jobTemplate.spec.template.metadata.labels)"
-                            + $" : (!has(object.spec.template) || (has(object.spec.template.metadata) && has(object.spec.template.metadata.labels) && '{key}' in object.spec.template.metadata.labels))",
-                        Message = $"the workload's pod template must carry the label {key} too, so its pods' cost is attributed",
-                        Reason = "Invalid",
-                    },
-                ],
-            },
-        });
-        var staged = component.IsStaged(Enforcements.CostCenterLabel);
-        component.AddObject(PlatformObjects.TenantPolicyBinding(PolicyName, config, staged));
-        component.Note(staged
-            ? $"Staged ({Enforcements.CostCenterLabel} in platform:staged): tenant workloads without the {CostCenterLabel} label are admitted with a warning; label them (kubectl label deployment <name> -n <tenant> {CostCenterLabel}=<id>, and the pod template), then enforce with pmctl upgrade {config.Stack} --promote."
-            : $"Tenant workloads (and their pod templates) without the {CostCenterLabel} label are refused.");
+        component.Note(config.Tenants.IsDefaultOrEmpty
+            ? $"No tenants yet, so no namespace is bound to the {CostCenterLabel} label requirement."
+            : $"Tenant pods and pod templates without a non-empty {CostCenterLabel} label are checked by {Security.CompliancePoliciesEnforcement.RequiredLabelsPolicy} " +
+              $"(Compliance Policies Enforcement, staged as {Enforcements.RequiredLabels}: warned while staged, refused once promoted); label them with pmctl app new --set cost-center=<id>.");
     }
 
     private static void AddOpenCost(ComponentBuilder component)

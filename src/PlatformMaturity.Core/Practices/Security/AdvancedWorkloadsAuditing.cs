@@ -78,7 +78,7 @@ public sealed class AdvancedWorkloadsAuditing : PracticeComponent
         }
         component.AddRelease(ReleaseName, Namespace, Pins.Falco, values,
             dependsOn: component.HasMonitoring ? [WellKnown.PrometheusStackRelease] : null, createNamespace: false);
-        component.Note($"Falco loads its stable ruleset (falco-rules 5), e.g. {string.Join(", ", ExampleRules.Select(r => $"'{r}'"))}; the incubating and sandbox rulesets and the Kubernetes audit (k8saudit/AKS) plugin are not configured.");
+        component.Note($"Falco loads its stable ruleset (falco-rules 5), e.g. {string.Join(", ", ExampleRules.Select(r => $"'{r}'"))}; the incubating and sandbox rulesets are not loaded, and no plugin (Kubernetes audit rules: see Platform Access Auditing).");
         component.Note("Falco needs a kernel with BTF (5.8+; AKS and current kind nodes have it) for its modern eBPF probe. Read events: kubectl logs -n falco -l app.kubernetes.io/name=falco -c falco");
 
         if (component.IsAzure)

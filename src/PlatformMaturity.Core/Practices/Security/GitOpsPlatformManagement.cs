@@ -29,9 +29,15 @@ namespace PlatformMaturity.Practices.Security;
 /// charts/argo-cd/values.yaml and templates: configs.cm/rbac/params are pass-through maps (_helpers.tpl argo-cd.config.cm
 /// and argo-cd.config.params, argocd-rbac-cm.yaml omit create/annotations and write every other key), notifications'
 /// notifiers/triggers/templates are written as they are into argocd-notifications-cm, and applicationSet.replicas &gt; 1
-/// turns the ApplicationSet controller's leader election on (params presets). redis-ha (subchart 4.38.0) keeps its
-/// default hard anti-affinity: its 3 Redis and 3 HAProxy pods need 3 schedulable nodes (an existing cluster with fewer
-/// leaves some Pending).
+/// turns the ApplicationSet controller's leader election on (params presets). redis-ha (subchart 4.38.0, DandyDeveloper/charts
+/// charts/redis-ha templates/redis-ha-statefulset.yaml and redis-haproxy-deployment.yaml) defaults to hard anti-affinity
+/// (hardAntiAffinity: true, per pod group: required podAntiAffinity on kubernetes.io/hostname), so its 3 Redis and 3 HAProxy
+/// pods need 3 schedulable nodes or stay Pending, and Argo CD waits on them. The pool Argo CD runs on keeps only 2 nodes
+/// (platform:userNodeMinCount on azure, a member's own pool, or an existing cluster of any size), and 3 nodes of a GPU
+/// member's pool would cost GPUs for a cache. So the anti-affinity is preferred instead, with Redis spread across zones
+/// (topologySpreadConstraints, ScheduleAnyway): with 3 or more nodes the pods still land on 3 nodes; with fewer they share
+/// one, and losing that node costs Argo CD a cache rebuild, not data or syncs (Argo CD's HA docs: Redis is a throw-away
+/// cache, rebuilt without loss of service).
 /// </remarks>
 public sealed class GitOpsPlatformManagement : PracticeComponent
 {
@@ -77,6 +83,8 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
             providesApiGroups: ProvidedKinds, createNamespace: false);
 
         component.AddObject(ClusterSecret(component), dependsOn: [release.Name]);
+        component.Note("Argo CD's Redis (redis-ha: 3 Redis with Sentinel, 3 HAProxy) prefers separate nodes and zones but does not require them, so it schedules on 2 nodes too; " +
+            "with fewer than 3 nodes in the pool it runs on, losing a node costs a cache rebuild, not syncs. See where they run: kubectl get pods -n argocd -o wide | grep redis-ha");
         component.Note(config.Members.Length > 1
             ? $"Topology: one Argo CD per cluster ({string.Join(", ", config.Members.Select(m => m.Name))}), each applying only its own cluster from its folder of the GitOps tree, so losing one cluster's region never stops delivery to the others; Level 5's hub keeps them as its spokes, so 4→5 needs no second hand-over."
             : "Topology: one Argo CD per cluster, applying only its own cluster; clusters added to platform:clusters get their own, and Level 5's hub keeps them as its spokes, so 4→5 needs no second hand-over.");
@@ -108,6 +116,10 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
             ("configs.rbac.\"policy.default\"", "role:readonly"),
             ("configs.rbac.scopes", "[groups]"),
             ("redis-ha.enabled", true),
+            // Preferred, not required, anti-affinity: see the remarks (3 nodes are not guaranteed; Redis is a cache).
+            ("redis-ha.hardAntiAffinity", false),
+            ("redis-ha.haproxy.hardAntiAffinity", false),
+            ("redis-ha.topologySpreadConstraints.enabled", true),
             ("controller.replicas", 1),
             ("server.replicas", 2),
             ("server.pdb.enabled", true),

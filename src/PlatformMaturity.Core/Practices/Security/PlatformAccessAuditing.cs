@@ -21,19 +21,39 @@ public sealed class PlatformAccessAuditing : PracticeComponent
     /// <summary>The resource-specific tables those categories land in with the Dedicated destination (Microsoft Learn, AKS resource logs).</summary>
     public static readonly ImmutableArray<string> Tables = ["AKSAuditAdmin", "AKSControlPlane"];
 
+    /// <summary>
+    /// Why Falco's Kubernetes audit rules are not run through its AKS audit plugin: a decision, checked against the plugin's
+    /// source, to revisit when a release reads the Event Hub and its checkpoint blobs with a token credential. The newest
+    /// release, falcosecurity/plugins tag plugins/k8saudit-aks/v0.6.0 (2026-06-19, k8saudit 0.18.0 extractor, the rules of
+    /// the Falco 0.44 line), reads kube-audit only from an Event Hub opened with azeventhubs.NewConsumerClientFromConnectionString
+    /// and checkpoints to Blob Storage opened with container.NewClientFromConnectionString (pkg/k8sauditaks/k8sauditaks.go,
+    /// Open; init_config event_hub_namespace_connection_string and blob_storage_connection_string, both required): a
+    /// namespace SAS key and a storage account key in the cluster. Level 4's landing-zone policy storage-no-shared-key
+    /// denies, once promoted, the shared-key storage account that checkpoint store needs, and Level 5 promises no static
+    /// cloud credential in the cluster; an Event Hub streaming all of kube-audit (reads included) would be paid for that.
+    /// The same audit log is covered instead by kube-audit-admin in Log Analytics (this practice) and, where Defender for
+    /// Containers is on, by its control-plane threat detection, which analyses the AKS audit log without any credential in the cluster.
+    /// </summary>
+    public const string FalcoAksAuditDecision =
+        "Falco's Kubernetes audit rules are not run on AKS: its k8saudit-aks plugin (v0.6.0, the newest release) reads kube-audit from an Event Hub " +
+        "only with connection strings — an Event Hub SAS key and a shared-key storage account for its checkpoints — which Level 4's policy " +
+        "storage-no-shared-key denies once promoted and Level 5's no-static-credential promise forbids; the audit log is in Log Analytics " +
+        "(AKSAuditAdmin) and, with Defender for Containers on, its control-plane threat detection analyses it without a credential in the cluster";
+
     public override string Practice => "Platform Access Auditing";
 
     public override Implementation Implementation => Implementation.OnBothTargets(
         $"AKS with local accounts disabled (Entra ID only, staged until promoted), a diagnostic setting sending {string.Join(" and ", Categories)} to the platform's Log Analytics workspace (Dedicated tables {string.Join(", ", Tables)}) with retention platform:auditRetentionDays set on those tables");
 
     public override string? NotApplicableReason(DeploymentTarget target) => target == DeploymentTarget.Existing
-        ? "the API server's audit policy and log belong to whoever runs the cluster: enable them there (kube-apiserver --audit-policy-file and --audit-log-path, on kind through a kubeadm ClusterConfiguration patch) and ship the log to your log store; authentication is the cluster's too (OIDC or the provider's identity integration)"
+        ? "the API server's audit policy and log belong to whoever runs the cluster: enable them there (kube-apiserver --audit-policy-file and --audit-log-path, on kind through a kubeadm ClusterConfiguration patch) and ship the log to your log store (Falco's k8saudit plugin can take it through the API server's --audit-webhook-config-file, which is the cluster owner's too); authentication is the cluster's too (OIDC or the provider's identity integration)"
         : null;
 
     public override void Build(ComponentBuilder component)
     {
         var config = component.Config;
         DisableLocalAccounts(component);
+        component.Note(FalcoAksAuditDecision + ".");
         if (!component.Existing<LogAnalyticsWorkspace>().Any(w => w.Name == WellKnown.LogAnalyticsWorkspace))
         {
             component.Note($"No audit logs are sent: this platform has no Log Analytics workspace ({WellKnown.LogAnalyticsWorkspace}).");

@@ -12,21 +12,39 @@ namespace PlatformMaturity.Core.Tests.Practices.Efficiency;
 /// <summary>Costs Center Management: the label policy (staged), OpenCost reading Prometheus through the monitoring policies, azure cost analysis and budget.</summary>
 public sealed class CostsCenterManagementTests
 {
+    /// <summary>
+    /// One contract, one owner: the cost-center label is required by the compliance label policy alone, with its one switch
+    /// (required-labels), warn first and deny once promoted; no second policy checks the same label under another switch.
+    /// </summary>
     [Theory]
     [InlineData(true, new[] { "Warn", "Audit" })]
     [InlineData(false, new[] { "Deny" })]
-    public void The_cost_center_label_policy_binds_tenant_namespaces_warn_first_and_deny_once_promoted(bool staged, string[] actions)
+    public void The_cost_center_label_is_required_by_one_policy_with_one_switch(bool staged, string[] actions)
     {
-        var config = Existing(4) with { Staged = staged ? [Enforcements.CostCenterLabel] : [] };
-        var graph = Compose(config);
-        var policy = graph.Typed<V1ValidatingAdmissionPolicy>("ValidatingAdmissionPolicy", null, CostsCenterManagement.PolicyName);
-        Assert.All(policy.Spec.Validations, v => Assert.Contains($"'{CostsCenterManagement.CostCenterLabel}'", v.Expression, StringComparison.Ordinal));
-        var resources = policy.Spec.MatchConstraints.ResourceRules.SelectMany(r => r.Resources).ToHashSet();
-        Assert.Superset(new HashSet<string> { "deployments", "statefulsets", "cronjobs", "jobs", "rollouts" }, resources);
-        var binding = graph.Typed<V1ValidatingAdmissionPolicyBinding>("ValidatingAdmissionPolicyBinding", null, CostsCenterManagement.PolicyName);
+        var graph = Compose(Existing(4) with { Staged = staged ? [Enforcements.RequiredLabels] : [] });
+        var policies = graph.Resources.OfType<PlatformMaturity.Graph.KubernetesResource>().Select(r => r.Object).OfType<V1ValidatingAdmissionPolicy>()
+            .Where(p => p.Spec.Validations.Any(v => v.Expression.Contains($"'{CostsCenterManagement.CostCenterLabel}'", StringComparison.Ordinal))).ToList();
+        var policy = Assert.Single(policies);
+        Assert.Equal(PlatformMaturity.Practices.Security.CompliancePoliciesEnforcement.RequiredLabelsPolicy, policy.Metadata.Name);
+        var binding = graph.Typed<V1ValidatingAdmissionPolicyBinding>("ValidatingAdmissionPolicyBinding", null, policy.Metadata.Name);
         Assert.Equal(actions, binding.Spec.ValidationActions);
         Assert.Equal(Tenants.Select(t => t.Name), binding.Spec.MatchResources.NamespaceSelector.MatchExpressions.Single().Values);
-        Assert.Contains(Enforcements.All, e => e.Id == Enforcements.CostCenterLabel && e.Practice == "Costs Center Management");
+        Assert.DoesNotContain(Enforcements.All, e => e.Practice == "Costs Center Management");
+        Assert.Contains(graph.ComponentOf("Costs Center Management").Notes, n => n.Contains(policy.Metadata.Name, StringComparison.Ordinal));
+    }
+
+    /// <summary>Stack files written before the merge name cost-center-label: it reads as required-labels, staged stays staged.</summary>
+    [Fact]
+    public void A_stack_naming_the_retired_cost_center_switch_reads_as_the_label_policy_switch()
+    {
+        var text = File.ReadAllText(StackFile.PathFor(PlatformMaturity.Tests.Shared.TestPaths.Stacks, "l4-existing"));
+        Assert.Contains("platform:staged: []", text);
+        text = text.Replace("platform:staged: []", "platform:staged: [cost-center-label]").Replace("platform:enforced:\n", "platform:enforced:\n  - cost-center-label\n");
+        var result = PlatformConfigParser.Parse(StackFile.Parse(text, "l4-existing", "test"));
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        Assert.Contains(Enforcements.RequiredLabels, result.Config!.Staged);
+        Assert.DoesNotContain("cost-center-label", result.Config.Staged);
+        Assert.Equal(Enforcements.RequiredLabels, Enforcements.Current("cost-center-label"));
     }
 
     [Fact]

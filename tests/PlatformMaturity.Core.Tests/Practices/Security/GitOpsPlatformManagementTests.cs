@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.GitOps;
 using PlatformMaturity.Graph;
@@ -193,5 +194,36 @@ public class GitOpsPlatformManagementTests
         Assert.Equal("UTC", Assert.Single(ok.Config.GitOps.SyncWindows).TimeZone);
         Assert.False(PlatformConfigParser.Parse(Raw(JsonNode.Parse("""{"repoUrl": "https://user:secret@github.com/acme/platform.git"}""")!)).IsValid);
         Assert.False(PlatformConfigParser.Parse(Raw(JsonNode.Parse("""{"repoUrl": "https://github.com/acme/platform.git", "path": "../other"}""")!)).IsValid);
+    }
+    /// <summary>
+    /// redis-ha's required anti-affinity (its default) needs 3 schedulable nodes for 3 Redis and 3 HAProxy pods, or they stay
+    /// Pending and Argo CD with them. On every Level 4 and 5 example stack, Argo CD's Redis must schedule on the nodes the
+    /// stack guarantees: azure, the fewest nodes of the untainted user pools Argo CD runs on; existing, none are guaranteed
+    /// beyond one.
+    /// </summary>
+    [Theory]
+    [InlineData("l4-azure")]
+    [InlineData("l4-existing")]
+    [InlineData("l5-azure")]
+    [InlineData("l5-existing")]
+    public void Argo_cd_redis_schedules_on_the_nodes_the_stack_guarantees(string stack)
+    {
+        var graph = Composer.Default.Compose(PlatformConfigParser.ParseOrThrow(StackFile.Read(StackFile.PathFor(TestPaths.Stacks, stack), stack), stack));
+        var releases = graph.Resources.OfType<HelmRelease>().Where(r => r.ReleaseName == GitOpsPlatformManagement.ReleaseName).ToList();
+        Assert.NotEmpty(releases);
+        var pools = graph.Resources.OfType<PlatformMaturity.Graph.Azure.KubernetesClusterNodePool>()
+            .Where(p => p.Mode == "User" && p.NodeTaints.IsEmpty).Select(p => p.Pool.AutoScalingEnabled ? p.Pool.MinCount ?? p.Pool.NodeCount : p.Pool.NodeCount).ToList();
+        var guaranteed = pools.Count == 0 ? 1 : pools.Min();
+        foreach (var values in releases.Select(r => r.Values))
+        {
+            Assert.Equal(true, values.Get("redis-ha.enabled"));
+            // The chart's default (argo-cd 10.1.1 values.yaml) is true for both.
+            foreach (var key in new[] { "redis-ha.hardAntiAffinity", "redis-ha.haproxy.hardAntiAffinity" })
+            {
+                var required = values.Get(key) is false ? 1 : 3;
+                Assert.True(guaranteed >= required, $"{stack}: {key} needs {required} nodes; the pool Argo CD runs on guarantees {guaranteed}");
+            }
+            Assert.Equal(true, values.Get("redis-ha.topologySpreadConstraints.enabled"));
+        }
     }
 }

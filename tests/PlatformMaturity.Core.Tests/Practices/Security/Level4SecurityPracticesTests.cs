@@ -114,6 +114,25 @@ public sealed class Level4SecurityPracticesTests
         Assert.False(Compose(Azure(4)).Cluster().LocalAccountDisabled ?? false);
     }
 
+    /// <summary>
+    /// Falco's AKS audit plugin (k8saudit-aks v0.6.0) reads only with an Event Hub SAS connection string and a shared-key
+    /// storage account: the platform does not run it, says why on azure, and its premises hold (the landing zone's shared-key
+    /// policy); Falco's values carry no plugin and no connection string at Levels 4 and 5.
+    /// </summary>
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void On_azure_falco_gets_no_audit_plugin_with_connection_strings_and_the_platform_says_why(int level)
+    {
+        var graph = Compose(Azure(level) with { AdminGroupObjectIds = [AdminGroup] });
+        var falco = graph.Release(AdvancedWorkloadsAuditing.ReleaseName);
+        Assert.Null(falco.Values.Get("falco.plugins"));
+        Assert.Null(falco.Values.Get("falco.load_plugins"));
+        Assert.DoesNotContain("connection_string", falco.Values.ToJson().ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(graph.ComponentOf("Platform Access Auditing").Notes, n => n.StartsWith(PlatformAccessAuditing.FalcoAksAuditDecision, StringComparison.Ordinal));
+        Assert.Contains(PlatformMaturity.Practices.Efficiency.PlatformLandingZones.Policies, p => p.Id == "storage-no-shared-key");
+    }
+
     [Fact]
     public void On_existing_access_auditing_is_not_applicable_with_the_reason()
     {
