@@ -127,6 +127,23 @@ public sealed class StackCommandsTests
     }
 
     [Fact]
+    public void Render_replaces_a_folder_whose_marker_lists_the_files_of_a_large_platform()
+    {
+        // A Level 5 stack of 3 clusters and 200 tenants writes about 16,000 files: its marker is over a megabyte.
+        using var dir = new TempDirectory();
+        CliRunner.Run(dir.Path, "init", "dev", "--level", "1", "--target", "existing");
+        Directory.CreateDirectory(dir.Combine("out"));
+        var listed = Enumerable.Range(0, 20_000).Select(i => $"tenants/tenant-{i:00000}/clusters/secondary/objects/network-policy-{i}.yaml");
+        File.WriteAllText(dir.Combine("out", ".pmctl-render"), string.Join('\n', ["Rendered by pmctl render", .. listed]) + "\n");
+        Assert.True(new FileInfo(dir.Combine("out", ".pmctl-render")).Length > 1024 * 1024);
+
+        var result = CliRunner.Run(dir.Path, "render", "dev", "--out", "out");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(File.Exists(dir.Combine("out", "foundation", "README.md")));
+    }
+
+    [Fact]
     public void Render_release_descriptor_pins_chart_version_beside_its_values()
     {
         using var dir = new TempDirectory();

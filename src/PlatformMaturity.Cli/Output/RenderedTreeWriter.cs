@@ -96,7 +96,7 @@ public static class RenderedTreeWriter
         var marker = Path.Combine(target, Marker);
         if (UnixFile.LinkStat(marker).Kind != FileKind.Regular)
             throw new UserError($"--out {shown} is not empty and was not written by pmctl render ({Marker} is missing); give an empty or new folder — nothing was written");
-        var lines = InputFile.ReadText(marker, Path.Combine(shown, Marker), "render marker", InputLimits.StackFileBytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = InputFile.ReadText(marker, Path.Combine(shown, Marker), "render marker", InputLimits.RenderMarkerBytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         // A marker of an older pmctl holds only the header: it listed nothing, so every file counts as rendered.
         var written = lines.Length <= 1 ? null : lines.Skip(1).ToHashSet(StringComparer.Ordinal);
         if (written is null)
