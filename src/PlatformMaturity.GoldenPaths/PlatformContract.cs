@@ -53,6 +53,14 @@ public static class PlatformContract
     /// <summary>Just-in-time Capacity: GPU node pools are tainted nvidia.com/gpu=present:NoSchedule and offer the nvidia.com/gpu resource.</summary>
     public const string GpuResource = Practices.Efficiency.JustInTimeCapacity.GpuResource;
 
+    /// <summary>The GPU pool's node label: an ml-inference InferenceSet selects it, so KAITO uses the platform's GPU nodes (BYO).</summary>
+    public const string GpuNodeLabel = Practices.Efficiency.JustInTimeCapacity.GpuNodeLabel;
+
+    public const string GpuNodeLabelValue = Practices.Efficiency.JustInTimeCapacity.GpuNodeLabelValue;
+
+    /// <summary>The KServe deployment mode the platform configures and an InferenceService names.</summary>
+    public const string KServeDeploymentMode = Practices.Efficiency.ModelServing.KServeDeploymentMode;
+
     public const string GpuTaintKey = Practices.Efficiency.JustInTimeCapacity.GpuTaintKey;
 
     public const string GpuTaintValue = Practices.Efficiency.JustInTimeCapacity.GpuTaintValue;
