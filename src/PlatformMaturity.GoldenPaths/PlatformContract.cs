@@ -96,6 +96,9 @@ public static class PlatformContract
     /// <summary>Advanced Volume Management: the StorageClass that keeps a volume when its claim is deleted (for data).</summary>
     public const string DataStorageClass = Practices.Efficiency.AdvancedVolumeManagement.DataClass;
 
+    /// <summary>Advanced Volume Management (azure): the zone-redundant ReadWriteMany class training checkpoints use.</summary>
+    public const string SharedStorageClass = Practices.Efficiency.AdvancedVolumeManagement.SharedClass;
+
     /// <summary>Advanced Resources Management (Level 5 batch): Kueue admits Jobs that carry this label naming a LocalQueue of their namespace.</summary>
     public const string KueueQueueLabel = Practices.Efficiency.JustInTimeCapacity.QueueLabel;
 

@@ -90,6 +90,9 @@ public sealed class GoldenPathMatrixTests
         }
         if (level >= 5)
             yield return "ServiceAccount";
+        // Checkpoints on the platform's zone-redundant ReadWriteMany class (Advanced Volume Management; azure only).
+        if (goldenPath == "ml-training-job" && target == DeploymentTarget.Azure)
+            yield return "PersistentVolumeClaim";
     }
 
     [Theory]

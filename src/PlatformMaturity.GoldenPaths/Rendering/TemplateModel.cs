@@ -62,6 +62,8 @@ internal static class TemplateModel
                 ["gateway"] = platform.Installs(PlatformContract.GatewayApiGroup),
                 // The inference operator the platform runs on this target (Just-in-time Capacity): "kaito" (azure, InferenceSet),
                 // "kserve" (existing, InferenceService), or null when its API is not installed.
+                // Advanced Volume Management's zone-redundant ReadWriteMany class (azure only; none on existing).
+                ["shared_storage_class"] = config.IsAzure && platform.Provides("Advanced Volume Management") ? PlatformContract.SharedStorageClass : null,
                 ["inference"] = platform.Installs(Practices.Efficiency.ModelServing.ApiGroupOn(config.IsAzure))
                     ? (config.IsAzure ? "kaito" : "kserve")
                     : null,
