@@ -53,6 +53,14 @@ public static class PlatformContract
     /// <summary>Just-in-time Capacity: GPU node pools are tainted nvidia.com/gpu=present:NoSchedule and offer the nvidia.com/gpu resource.</summary>
     public const string GpuResource = Practices.Efficiency.JustInTimeCapacity.GpuResource;
 
+    /// <summary>The GPU pool's node label: an ml-inference InferenceSet selects it, so KAITO uses the platform's GPU nodes (BYO).</summary>
+    public const string GpuNodeLabel = Practices.Efficiency.JustInTimeCapacity.GpuNodeLabel;
+
+    public const string GpuNodeLabelValue = Practices.Efficiency.JustInTimeCapacity.GpuNodeLabelValue;
+
+    /// <summary>The KServe deployment mode the platform configures and an InferenceService names.</summary>
+    public const string KServeDeploymentMode = Practices.Efficiency.ModelServing.KServeDeploymentMode;
+
     public const string GpuTaintKey = Practices.Efficiency.JustInTimeCapacity.GpuTaintKey;
 
     public const string GpuTaintValue = Practices.Efficiency.JustInTimeCapacity.GpuTaintValue;
@@ -87,6 +95,9 @@ public static class PlatformContract
 
     /// <summary>Advanced Volume Management: the StorageClass that keeps a volume when its claim is deleted (for data).</summary>
     public const string DataStorageClass = Practices.Efficiency.AdvancedVolumeManagement.DataClass;
+
+    /// <summary>Advanced Volume Management (azure): the zone-redundant ReadWriteMany class training checkpoints use.</summary>
+    public const string SharedStorageClass = Practices.Efficiency.AdvancedVolumeManagement.SharedClass;
 
     /// <summary>Advanced Resources Management (Level 5 batch): Kueue admits Jobs that carry this label naming a LocalQueue of their namespace.</summary>
     public const string KueueQueueLabel = Practices.Efficiency.JustInTimeCapacity.QueueLabel;

@@ -112,6 +112,84 @@ public sealed class AiCapacityContractTests
         Assert.Equal(backend["port"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture), policy.Spec.Ingress[0].Ports[0].Port.Value);
     }
 
+    [Fact]
+    public void On_azure_an_inference_app_is_a_kaito_inference_set_on_the_platforms_gpu_pool_scaled_by_keda()
+    {
+        var graph = Composer.Default.Compose(TestPlatforms.Config(5, DeploymentTarget.Azure));
+        var objects = RenderedObject.Of(Render("ml-inference", 5, DeploymentTarget.Azure));
+        var set = objects.Single(o => o.Kind == "InferenceSet");
+
+        // BYO nodes: KAITO provisions none (its node provisioning and device plugin are off), and the set selects the GPU pool's label.
+        var kaito = graph.Resources.OfType<HelmRelease>().Single(r => r.ReleaseName == ModelServing.KaitoRelease);
+        Assert.Equal(true, kaito.Values.Get("featureGates.disableNodeAutoProvisioning"));
+        Assert.Equal("byo", kaito.Values.Get("nodeProvisioner"));
+        Assert.Equal(false, kaito.Values.Get("nvidiaDevicePlugin.enabled"));
+        Assert.Contains(ModelServing.KaitoApiGroup, kaito.ProvidesApiGroups);
+        var pool = Assert.IsType<KubernetesClusterNodePool>(graph.Resource(JustInTimeCapacity.GpuPoolResource));
+        var selector = set.Json["spec"]!["labelSelector"]!["matchLabels"]!.AsObject();
+        Assert.NotEmpty(selector);
+        Assert.All(selector, l => Assert.Equal(l.Value!.GetValue<string>(), pool.NodeLabels[l.Key]));
+        Assert.Null(set.Json["spec"]!["template"]!["resource"]?["instanceType"]);
+        Assert.Contains(PodSpec(set)["containers"]![0]!["resources"]!["limits"]!.AsObject(), r => r.Key == PlatformContract.GpuResource);
+
+        // KEDA scales the InferenceSet itself (a Workspace's count is fixed).
+        var target = objects.Single(o => o.Kind == "ScaledObject").Json["spec"]!["scaleTargetRef"]!;
+        Assert.Equal(set.ApiVersion, target["apiVersion"]!.GetValue<string>());
+        Assert.Equal("InferenceSet", target["kind"]!.GetValue<string>());
+        Assert.Equal(set.Name, target["name"]!.GetValue<string>());
+        Assert.DoesNotContain(objects, o => o.Kind is "Deployment" or "Rollout");
+    }
+
+    [Fact]
+    public void On_existing_an_inference_app_is_a_kserve_inference_service_whose_predictor_keda_scales()
+    {
+        var graph = Composer.Default.Compose(TestPlatforms.Config(5, DeploymentTarget.Existing));
+        var objects = RenderedObject.Of(Render("ml-inference", 5, DeploymentTarget.Existing));
+        var service = objects.Single(o => o.Kind == "InferenceService");
+
+        // The mode the InferenceService names is the one the platform's KServe runs (Standard: a plain Deployment, no Knative).
+        var kserve = graph.Resources.OfType<HelmRelease>().Single(r => r.ReleaseName == ModelServing.KServeRelease);
+        Assert.Equal(kserve.Values.Get("kserve.controller.deploymentMode"), service.Json["metadata"]!["annotations"]!["serving.kserve.io/deploymentMode"]!.GetValue<string>());
+        Assert.Equal("external", service.Json["metadata"]!["annotations"]!["serving.kserve.io/autoscalerClass"]!.GetValue<string>());
+        Assert.Contains(graph.Resources.OfType<HelmRelease>(), r => r.ProvidesApiGroups.Contains(ModelServing.KServeApiGroup));
+        Assert.Contains(graph.Resources.OfType<HelmRelease>(), r => r.ProvidesApiGroups.Contains("cert-manager.io")); // KServe's webhook certificate
+        Assert.Contains(PodSpec(service)["containers"]![0]!["resources"]!["limits"]!.AsObject(), r => r.Key == PlatformContract.GpuResource);
+
+        // KEDA scales the Deployment KServe makes of the predictor; the app's Service selects the predictor's pods.
+        var target = objects.Single(o => o.Kind == "ScaledObject").Json["spec"]!["scaleTargetRef"]!;
+        Assert.Equal("Deployment", target["kind"]!.GetValue<string>());
+        Assert.Equal(service.Name + "-predictor", target["name"]!.GetValue<string>());
+        var podLabels = service.PodTemplates().Single()["metadata"]!["labels"]!.AsObject();
+        var serviceSelector = objects.Single(o => o.Kind == "Service").Json["spec"]!["selector"]!.AsObject();
+        Assert.All(serviceSelector, l => Assert.Equal(l.Value!.GetValue<string>(), podLabels[l.Key]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData(DeploymentTarget.Azure)]
+    [InlineData(DeploymentTarget.Existing)]
+    public void A_training_jobs_checkpoints_are_on_a_zone_redundant_shared_volume_where_the_platform_has_one(DeploymentTarget target)
+    {
+        var (graph, objects) = RenderOnRealPlatform("ml-training-job", target);
+        var claim = objects.SingleOrDefault(o => o.Kind == "PersistentVolumeClaim");
+        if (target == DeploymentTarget.Existing)
+        {
+            Assert.Null(claim); // no ReadWriteMany class on existing (platform:storageProvisioner is a block driver)
+            return;
+        }
+        Assert.NotNull(claim);
+        Assert.Equal(["ReadWriteMany"], claim.Json["spec"]!["accessModes"]!.AsArray().Select(m => m!.GetValue<string>()));
+        var className = claim.Json["spec"]!["storageClassName"]!.GetValue<string>();
+        var storageClass = Object<V1StorageClass>(graph, "StorageClass", null, className);
+        Assert.Equal(AdvancedVolumeManagement.AzureFileDriver, storageClass.Provisioner);
+        Assert.EndsWith("_ZRS", storageClass.Parameters["skuName"], StringComparison.Ordinal); // no zone owns the share
+        Assert.Equal("nfs", storageClass.Parameters["protocol"]); // SMB would keep a storage account key in a Secret
+        var job = objects.Single(o => o.Kind == "Job");
+        var volume = PodSpec(job)["volumes"]!.AsArray().Single(v => v!["persistentVolumeClaim"] is not null)!;
+        Assert.Equal(claim.Name, volume["persistentVolumeClaim"]!["claimName"]!.GetValue<string>());
+        Assert.Contains(PodSpec(job)["containers"]![0]!["volumeMounts"]!.AsArray(), m => m!["name"]!.GetValue<string>() == volume["name"]!.GetValue<string>());
+        Assert.Equal(PlatformContract.KueueDefaultQueue, job.Label(PlatformContract.KueueQueueLabel));
+    }
+
     /// <summary>
     /// A first render with the defaults runs for a tenant of the smallest tier: Kueue admits a Job only within the
     /// ClusterQueue's quota (the tier's requests) and the ResourceQuota refuses pods beyond the tier's limits, so larger

@@ -102,7 +102,7 @@ public sealed class AppCommandTests : IDisposable
     public void A_golden_path_the_platform_cannot_run_is_refused_naming_what_is_missing_and_writes_nothing()
     {
         // Every shipped golden path runs on the Level 5 platform now; a platform team's own golden path that needs CRDs the
-        // platform does not install (KubeRay here) is refused the same way.
+        // platform does not install (JobSet here) is refused the same way.
         var own = _dir.Combine("own-templates");
         foreach (var file in Directory.EnumerateFiles(Templates, "*", SearchOption.AllDirectories))
         {
@@ -111,12 +111,12 @@ public sealed class AppCommandTests : IDisposable
             File.Copy(file, target);
         }
         var manifest = Path.Combine(own, "ml-inference", "template.yaml");
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("requires:\n", "requires:\n  - apiGroup: ray.io\n    for: \"KubeRay, which runs the model as a RayService\"\n", StringComparison.Ordinal));
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("requires:\n", "requires:\n  - apiGroup: jobset.x-k8s.io\n    for: \"JobSet, which runs the model's shards as one set\"\n", StringComparison.Ordinal));
         var before = _dir.Snapshot();
         var (exit, _, error) = Run("app", "new", "model", "--template", "ml-inference", "--stack", "l5", "--team", "team-a", "--out", "out",
             "--set", "cost-center=cc-1234", "--stacks-dir", "stacks", "--template-dir", own);
         Assert.Equal(ExitCodes.UserProblem, exit);
-        Assert.Contains("golden path 'ml-inference' cannot run on stack 'l5' (Level 5 - AI-Ready Enterprise Platform, target existing): no practice of the platform installs the API group ray.io (it needs it for KubeRay", error, StringComparison.Ordinal);
+        Assert.Contains("golden path 'ml-inference' cannot run on stack 'l5' (Level 5 - AI-Ready Enterprise Platform, target existing): no practice of the platform installs the API group jobset.x-k8s.io (it needs it for JobSet", error, StringComparison.Ordinal);
         Assert.Contains("Nothing was written.", error, StringComparison.Ordinal);
         Assert.Equal(before, _dir.Snapshot());
     }

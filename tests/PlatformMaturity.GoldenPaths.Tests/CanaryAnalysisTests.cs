@@ -78,7 +78,6 @@ public sealed partial class CanaryAnalysisTests
 
     [Theory]
     [InlineData("web-service", "99.5", 300)]
-    [InlineData("ml-inference", "97", 4000)]
     public void Thresholds_are_the_golden_paths_parameters(string goldenPath, string successRate, int latencyMs)
     {
         var (_, template) = Canary(goldenPath, DeploymentTarget.Existing, $"canary-success-rate={successRate}", $"canary-latency={latencyMs.ToString(CultureInfo.InvariantCulture)}");

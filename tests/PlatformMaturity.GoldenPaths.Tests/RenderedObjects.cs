@@ -30,6 +30,26 @@ public sealed record RenderedObject(string File, JsonObject Json)
     {
         "Deployment" or "Rollout" or "StatefulSet" or "Job" => [(JsonObject)Json["spec"]!["template"]!],
         "CronJob" => [(JsonObject)Json["spec"]!["jobTemplate"]!["spec"]!["template"]!],
+        // KAITO: each Workspace of the InferenceSet runs this pod template.
+        "InferenceSet" => [(JsonObject)Json["spec"]!["template"]!["inference"]!["template"]!],
+        "InferenceService" => [PredictorPodTemplate((JsonObject)Json["spec"]!["predictor"]!)],
         _ => [],
     };
+
+    /// <summary>Fields of a KServe predictor that are KServe's own (ComponentExtensionSpec), not the predictor pod's spec.</summary>
+    private static readonly string[] PredictorFields = ["minReplicas", "maxReplicas", "scaleTarget", "scaleMetric", "scaleMetricType", "containerConcurrency", "timeout", "canaryTrafficPercent", "logger", "batcher", "labels", "annotations", "deploymentStrategy", "autoScaling", "storageUris", "model", "workerSpec"];
+
+    /// <summary>The pod KServe makes of a predictor: its labels and annotations as the pod's metadata, its pod fields as the spec.</summary>
+    private static JsonObject PredictorPodTemplate(JsonObject predictor)
+    {
+        var spec = (JsonObject)predictor.DeepClone();
+        foreach (var field in PredictorFields)
+            spec.Remove(field);
+        var metadata = new JsonObject();
+        if (predictor["labels"] is { } labels)
+            metadata["labels"] = labels.DeepClone();
+        if (predictor["annotations"] is { } annotations)
+            metadata["annotations"] = annotations.DeepClone();
+        return new JsonObject { ["metadata"] = metadata, ["spec"] = spec };
+    }
 }

@@ -173,6 +173,23 @@ public static class PlatformNetworkPolicies
                     Practices.Efficiency.KedaHttpAddOn.ScalerPods),
             ],
             [Practices.Efficiency.JustInTimeCapacity.GpuOperatorNamespace] = [],
+            [Practices.Efficiency.ModelServing.KaitoNamespace] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls KAITO's admission webhooks (chart 0.12.0 webhook.port 9443)",
+                    IngressSource.Anywhere, [Practices.Efficiency.ModelServing.KaitoWebhookPort], Practices.Efficiency.ModelServing.KaitoPods),
+            ],
+            [Practices.Efficiency.ModelServing.KServeNamespace] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls KServe's admission webhooks (chart v0.16.0 webhook-server port 9443)",
+                    IngressSource.Anywhere, [Practices.Efficiency.ModelServing.KServeWebhookPort], Practices.Efficiency.ModelServing.KServePods),
+            ],
+            [Practices.Efficiency.ModelServing.CertManagerNamespace] =
+            [
+                PlatformIngressRule.Of("allow-admission-webhook", "the API server calls cert-manager's admission webhook (chart v1.21.1 webhook.securePort 10250)",
+                    IngressSource.Anywhere, [Practices.Efficiency.ModelServing.CertManagerWebhookPort], Practices.Efficiency.ModelServing.CertManagerWebhookPods),
+            ],
+            // The KubeRay operator only calls the API server (no webhook in chart 1.7.0); Prometheus scrapes its metrics.
+            [Practices.Efficiency.RayOperator.Namespace] = [],
             [Practices.Efficiency.JustInTimeCapacity.KueueNamespace] =
             [
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls Kueue's admission webhooks (chart 0.19.2 webhook port 9443) and its visibility API (port 8082)",

@@ -3,6 +3,7 @@ using PlatformMaturity.Composition;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Graph.Azure;
 using PlatformMaturity.Practices.Efficiency;
+using PlatformMaturity.Versions;
 
 namespace PlatformMaturity.Conformance;
 
@@ -48,8 +49,8 @@ public static class AiConformance
         {
             "dra_support" => Dra(r, view),
             "ai_inference" => view.Installs(Practices.Delivery.PlatformGateway.GatewayApiGroup)
-                ? Result(r, Implemented, view.ReleasesProviding(Practices.Delivery.PlatformGateway.GatewayApiGroup), view.Objects("Gateway"),
-                    "the platform Gateway (Gateway API) routes inference hosts: HTTPRoutes with weights and header matches (ml-inference golden path)")
+                ? Result(r, Implemented, [.. view.ReleasesProviding(Practices.Delivery.PlatformGateway.GatewayApiGroup), .. view.InferenceOperators()], view.Objects("Gateway"),
+                    $"the platform Gateway (Gateway API) routes inference hosts: HTTPRoutes with weights and header matches to the model servers of the ml-inference golden path ({(view.Graph.Config.IsAzure ? "KAITO InferenceSet" : "KServe InferenceService")})")
                 : Result(r, NotImplemented, [], [], "no Gateway API implementation in this stack"),
             "gang_scheduling" => view.Release(JustInTimeCapacity.KueueRelease) is { } kueue
                 ? Result(r, Implemented, [Describe(kueue)], view.Objects("ClusterQueue", "LocalQueue", "ResourceFlavor"),
@@ -72,10 +73,10 @@ public static class AiConformance
                 ? Result(r, Implemented, [Describe(plugin)], view.Objects("ResourceQuota", name: JustInTimeCapacity.GpuQuotaName),
                     $"GPUs reach containers only through the NVIDIA device plugin ({JustInTimeCapacity.GpuResource} requests; CDI), GPU nodes are tainted {JustInTimeCapacity.GpuTaint}, and each tenant's GPUs are capped by a ResourceQuota")
                 : Result(r, NotImplemented, [], [], "no GPU device plugin in this stack"),
-            "robust_controller" => view.Release(JustInTimeCapacity.KueueRelease) is { } queue && view.Release(JustInTimeCapacity.GpuOperatorRelease) is { } op
-                ? Result(r, PartiallyImplemented, [Describe(queue), Describe(op)], [],
-                    "Kueue (CRDs, admission webhooks, reconciled queues and workloads) and the GPU operator (ClusterPolicy) run as platform operators; no training or serving operator such as KubeRay or Kubeflow is installed yet")
-                : Result(r, NotImplemented, [], [], "no AI operator in this stack"),
+            "robust_controller" => view.Release(RayOperator.Release) is { } ray
+                ? Result(r, Implemented, [Describe(ray), .. view.InferenceOperators()], [],
+                    $"KubeRay reconciles RayCluster, RayJob and RayService ({RayOperator.ApiGroup}/v1 CRDs) into head and worker pods in tenant namespaces, its RayJobs and RayClusters admitted by Kueue (ray.io integrations); the inference operator ({(view.Graph.Config.IsAzure ? "KAITO InferenceSet and Workspace, with admission webhooks" : "KServe InferenceService, with admission webhooks")}) reconciles the ml-inference golden path's objects")
+                : Result(r, NotImplemented, [], [], "no AI operator in this stack: KubeRay arrives with Just-in-time Capacity (Level 5)"),
             _ => throw new InvalidOperationException($"no check for {r.Id}"),
         })];
     }
@@ -115,12 +116,26 @@ public static class AiConformance
         return new YamlDotNet.Serialization.SerializerBuilder().DisableAliases().Build().Serialize(document);
     }
 
+    /// <summary>
+    /// Why the platform serves resource.k8s.io/v1 but installs no DRA driver for GPUs, checked at the pinned versions:
+    /// NVIDIA's DRA driver for GPUs (chart nvidia-dra-driver-gpu 25.12.0, templates/validation.yaml) refuses to install
+    /// with GPU allocation on (resources.gpus.enabled, its default) unless gpuResourcesEnabledOverride says the device
+    /// plugin is gone from those nodes, because both would advertise the same GPUs. Removing the GPU operator's device
+    /// plugin breaks every nvidia.com/gpu request the platform is built on — the tenants' ResourceQuotas and Kueue GPU
+    /// quotas, the ml golden paths, KAITO and KServe pods — until KEP 5004 (DRAExtendedResource: a DeviceClass's
+    /// extendedResourceName serving nvidia.com/gpu requests through DRA) is on, which is alpha in Kubernetes 1.34 and needs
+    /// feature gates on the API server, scheduler, controller manager and kubelet that AKS does not let a cluster set.
+    /// </summary>
+    public static readonly string DraReason =
+        $"not consistent at these versions: NVIDIA's DRA driver for GPUs (chart {Pins.NvidiaDraDriverGpu.Name} {Pins.NvidiaDraDriverGpu.Version}) refuses to run GPU allocation beside the GPU operator's device plugin on the same nodes " +
+        $"(templates/validation.yaml: both would advertise the same GPUs; gpuResourcesEnabledOverride only after the device plugin is removed), and removing the device plugin removes {JustInTimeCapacity.GpuResource}, " +
+        "which the tenants' GPU ResourceQuotas, Kueue's GPU quotas, the ml golden paths and KAITO/KServe pods request; DRA could serve those requests only with KEP 5004 (DRAExtendedResource, " +
+        "DeviceClass extendedResourceName), alpha in Kubernetes 1.34 behind feature gates on the API server, scheduler, controller manager and kubelet, which AKS does not expose. " +
+        "So GPUs stay on the device plugin (no double advertising) and no GPU DeviceClass exists; the API group resource.k8s.io/v1 is served (Kubernetes 1.34+) for other drivers";
+
     private static AiRequirementResult Dra(AiRequirement r, GraphView view) =>
-        // resource.k8s.io/v1 is GA from Kubernetes 1.34 (AKS and the schemas here): the API is served, but the GPUs are
-        // advertised by the device plugin; NVIDIA's DRA driver is a separate chart the platform does not install yet.
         view.Release(JustInTimeCapacity.GpuOperatorRelease) is { } gpu
-            ? Result(r, PartiallyImplemented, [Describe(gpu)], [],
-                "the cluster serves resource.k8s.io/v1 (Kubernetes 1.34+), but GPUs are advertised by the NVIDIA device plugin: no DRA driver, so no DeviceClass for GPUs yet")
+            ? Result(r, PartiallyImplemented, [Describe(gpu)], [], DraReason)
             : Result(r, NotImplemented, [], [], "no accelerator driver in this stack");
 
     private static AiRequirementResult ClusterAutoscaling(AiRequirement r, GraphView view)
@@ -153,6 +168,12 @@ public static class AiConformance
 
         public IEnumerable<string> ReleasesProviding(string group) =>
             graph.Resources.OfType<HelmRelease>().Where(r => r.Cluster == ClusterRef.PrimaryKey && r.ProvidesApiGroups.Contains(group)).Select(Describe);
+
+        /// <summary>The inference operator's releases (KAITO on azure, KServe on existing).</summary>
+        public IEnumerable<string> InferenceOperators() =>
+            graph.Resources.OfType<HelmRelease>()
+                .Where(r => r.Cluster == ClusterRef.PrimaryKey && (r.ReleaseName == ModelServing.KaitoRelease || r.ReleaseName == ModelServing.KServeRelease))
+                .Select(Describe);
 
         public IEnumerable<string> KedaComponents()
         {

@@ -275,4 +275,31 @@ public static class Pins
 
     /// <summary>The HTTP add-on's operator, interceptor and scaler image tag (the chart's appVersion; its images.tag default is empty).</summary>
     public const string KedaHttpAddOnImageTag = "0.15.0";
+
+    /// <summary>
+    /// KAITO, the AI toolchain operator (kaito-project/kaito tag v0.12.0, charts/kaito/workspace; Helm repository from
+    /// website/docs/installation.md): Workspace and InferenceSet (kaito.sh/v1beta1) for model inference on azure.
+    /// </summary>
+    public static readonly HelmChart KaitoWorkspace = new("https://kaito-project.github.io/kaito/charts/kaito", "workspace", "0.12.0");
+
+    /// <summary>KServe's CRDs (kserve/kserve tag v0.16.0, charts/kserve-crd): InferenceService for model inference on existing.</summary>
+    public static readonly HelmChart KServeCrd = new("", "oci://ghcr.io/kserve/charts/kserve-crd", "v0.16.0");
+
+    /// <summary>KServe's controller (kserve/kserve tag v0.16.0, charts/kserve-resources, published as oci://ghcr.io/kserve/charts/kserve; README).</summary>
+    public static readonly HelmChart KServe = new("", "oci://ghcr.io/kserve/charts/kserve", "v0.16.0");
+
+    /// <summary>
+    /// cert-manager (cert-manager/cert-manager tag v1.21.1, deploy/charts/cert-manager): on existing only, for KServe,
+    /// whose chart issues its webhook's serving certificate with a cert-manager Issuer (charts/kserve-resources certificate.yaml).
+    /// </summary>
+    public static readonly HelmChart CertManager = new("https://charts.jetstack.io", "cert-manager", "v1.21.1");
+
+    /// <summary>KubeRay operator (ray-project/kuberay tag v1.7.0, helm-chart/kuberay-operator): RayCluster, RayJob, RayService (ray.io/v1).</summary>
+    public static readonly HelmChart KubeRayOperator = new("https://ray-project.github.io/kuberay-helm/", "kuberay-operator", "1.7.0");
+
+    /// <summary>
+    /// NVIDIA's DRA driver for GPUs (NVIDIA/k8s-dra-driver-gpu tag v25.12.0, deployments/helm/nvidia-dra-driver-gpu), the
+    /// newest release: NOT installed — checked and refused for the reason in Conformance/AiConformance.cs (dra_support).
+    /// </summary>
+    public static readonly HelmChart NvidiaDraDriverGpu = new("https://helm.ngc.nvidia.com/nvidia", "nvidia-dra-driver-gpu", "25.12.0");
 }

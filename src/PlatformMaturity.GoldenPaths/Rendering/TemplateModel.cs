@@ -60,6 +60,13 @@ internal static class TemplateModel
                 // The platform gateway's namespace is that same key; gateway says whether the platform installs Gateway API.
                 ["gateway_namespace"] = config.IngressNamespace,
                 ["gateway"] = platform.Installs(PlatformContract.GatewayApiGroup),
+                // The inference operator the platform runs on this target (Just-in-time Capacity): "kaito" (azure, InferenceSet),
+                // "kserve" (existing, InferenceService), or null when its API is not installed.
+                // Advanced Volume Management's zone-redundant ReadWriteMany class (azure only; none on existing).
+                ["shared_storage_class"] = config.IsAzure && platform.Provides("Advanced Volume Management") ? PlatformContract.SharedStorageClass : null,
+                ["inference"] = platform.Installs(Practices.Efficiency.ModelServing.ApiGroupOn(config.IsAzure))
+                    ? (config.IsAzure ? "kaito" : "kserve")
+                    : null,
                 ["golden_paths_from"] = platform.FirstLevelOf("Golden Paths"),
             },
             ["pins"] = new ScriptObject
@@ -89,6 +96,9 @@ internal static class TemplateModel
                 ["gpu_resource"] = PlatformContract.GpuResource,
                 ["gpu_taint_key"] = PlatformContract.GpuTaintKey,
                 ["gpu_taint_value"] = PlatformContract.GpuTaintValue,
+                ["gpu_node_label"] = PlatformContract.GpuNodeLabel,
+                ["gpu_node_label_value"] = PlatformContract.GpuNodeLabelValue,
+                ["kserve_deployment_mode"] = PlatformContract.KServeDeploymentMode,
                 ["keda_http_interceptor_service"] = PlatformContract.KedaHttpInterceptorService,
                 ["keda_http_interceptor_port"] = PlatformContract.KedaHttpInterceptorPort,
                 ["keda_http_scaler_address"] = PlatformContract.KedaHttpScalerAddress,

@@ -26,6 +26,29 @@ public sealed class AiConformanceTests
         Assert.Contains(results.Single(r => r.Requirement.Id == "gang_scheduling").Objects, o => o.StartsWith("ClusterQueue ", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(DeploymentTarget.Existing, "kserve")]
+    [InlineData(DeploymentTarget.Azure, "kaito-workspace")]
+    public void At_level_5_kuberay_is_the_ai_operator_the_inference_operator_serves_behind_the_gateway_and_dra_says_why_not(DeploymentTarget target, string inferenceRelease)
+    {
+        var graph = Compose(For(target, 5));
+        var results = AiConformance.Check(graph).ToDictionary(r => r.Requirement.Id);
+        var robust = results["robust_controller"];
+        Assert.Equal(AiConformance.Implemented, robust.Status);
+        Assert.StartsWith("kuberay-operator (chart kuberay-operator 1.7.0", robust.Components[0], StringComparison.Ordinal);
+        Assert.Contains(graph.Resources.OfType<PlatformMaturity.Graph.HelmRelease>(), r => r.ReleaseName == "kuberay-operator" && r.ProvidesApiGroups.Contains("ray.io"));
+        Assert.Contains(results["ai_inference"].Components, c => c.StartsWith(inferenceRelease + " (", StringComparison.Ordinal));
+
+        // No GPU DRA driver: verify says which chart refuses, why, and what would make it consistent.
+        var dra = results["dra_support"];
+        Assert.Equal(AiConformance.PartiallyImplemented, dra.Status);
+        Assert.Contains("nvidia-dra-driver-gpu 25.12.0", dra.Notes, StringComparison.Ordinal);
+        Assert.Contains("DRAExtendedResource", dra.Notes, StringComparison.Ordinal);
+        Assert.DoesNotContain(graph.Resources.OfType<PlatformMaturity.Graph.KubernetesResource>(), o => o.Kind == "DeviceClass");
+        var gpuOperator = graph.Resources.OfType<PlatformMaturity.Graph.HelmRelease>().Single(r => r.ReleaseName == "gpu-operator");
+        Assert.Equal(true, gpuOperator.Values.Get("devicePlugin.enabled")); // one advertiser of each GPU
+    }
+
     [Fact]
     public void Below_level_5_the_gpu_musts_are_not_implemented_and_the_product_yaml_says_so_per_category()
     {

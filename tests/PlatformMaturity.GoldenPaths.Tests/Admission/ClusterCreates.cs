@@ -46,6 +46,28 @@ public static class ClusterCreates
             case "StatefulSet":
                 yield return Pod(obj["spec"]!["template"]!, $"{name}-0", ns, platform);
                 break;
+            // KAITO makes a Workspace per replica, and its pods from the InferenceSet's pod template.
+            case "InferenceSet":
+                yield return Pod(obj["spec"]!["template"]!["inference"]!["template"]!, $"{name}-0-0", ns, platform);
+                break;
+            // KServe (Standard mode) makes the Deployment <name>-predictor and its pods from the predictor.
+            case "InferenceService":
+                var podTemplate = new RenderedObject("", obj).PodTemplates().Single();
+                var predictor = Owned("apps/v1", "Deployment", $"{name}-predictor", ns, new JsonObject
+                {
+                    ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = $"isvc.{name}-predictor" } },
+                    ["template"] = podTemplate.DeepClone(),
+                    // The API server's default, applied before validating admission sees the object.
+                    ["revisionHistoryLimit"] = 10,
+                });
+                // KServe labels the Deployment with the InferenceService's and the predictor's labels.
+                var deploymentLabels = (JsonObject?)obj["metadata"]!["labels"]?.DeepClone() ?? [];
+                foreach (var (key, value) in podTemplate["metadata"]?["labels"]?.AsObject() ?? [])
+                    deploymentLabels[key] = value?.DeepClone();
+                predictor["metadata"]!["labels"] = deploymentLabels;
+                yield return predictor;
+                yield return Pod(podTemplate, $"{name}-predictor-5d4f8c7b9-x2x4z", ns, platform);
+                break;
             case "Job":
                 yield return Pod(obj["spec"]!["template"]!, $"{name}-x2x4z", ns, platform);
                 break;

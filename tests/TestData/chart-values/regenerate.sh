@@ -42,3 +42,10 @@ python3 extract-keys.py kyverno-3.9.0 "github.com/kyverno/kyverno" $M/kyverno+ky
 python3 extract-keys.py gpu-operator-v26.7.0 "github.com/NVIDIA/gpu-operator" $M/NVIDIA+gpu-operator/repo v26.7.0 deployments/gpu-operator
 python3 extract-keys.py kueue-0.19.2 "github.com/kubernetes-sigs/kueue" $M/kubernetes-sigs+kueue/repo v0.19.2 charts/kueue
 python3 extract-keys.py keda-add-ons-http-0.15.0 "github.com/kedacore/charts" $M/kedacore+charts/repo c4b92e9d http-add-on
+# Level 5 model serving, AI operator, DRA (checked, not installed)
+python3 extract-keys.py workspace-0.12.0 "github.com/kaito-project/kaito" $M/kaito-project+kaito/repo v0.12.0 charts/kaito/workspace
+python3 extract-keys.py kserve-v0.16.0 "github.com/kserve/kserve" $M/kserve+kserve/repo v0.16.0 charts/kserve-resources
+python3 extract-keys.py kserve-crd-v0.16.0 "github.com/kserve/kserve" $M/kserve+kserve/repo v0.16.0 charts/kserve-crd
+python3 extract-keys.py cert-manager-v1.21.1 "github.com/cert-manager/cert-manager" $M/cert-manager+cert-manager/repo v1.21.1 deploy/charts/cert-manager
+python3 extract-keys.py kuberay-operator-1.7.0 "github.com/ray-project/kuberay" $M/ray-project+kuberay/repo v1.7.0 helm-chart/kuberay-operator
+python3 extract-keys.py nvidia-dra-driver-gpu-25.12.0 "github.com/NVIDIA/k8s-dra-driver-gpu" $M/NVIDIA+k8s-dra-driver-gpu/repo v25.12.0 deployments/helm/nvidia-dra-driver-gpu

@@ -33,6 +33,10 @@ public static class Components
     public static readonly Signature Karpenter = Signature.Of("Karpenter / node auto-provisioning", ["karpenter"], ["karpenter"], ["nodepools.karpenter.sh"]);
     public static readonly Signature GpuDevices = Signature.Of("NVIDIA GPU operator / device plugin", ["gpu-operator", "nvidia-device-plugin"], ["gpu-operator", "nvidia-device-plugin-daemonset"], ["clusterpolicies.nvidia.com"]);
     public static readonly Signature Kueue = Signature.Of("Kueue", ["kueue"], ["kueue-controller-manager"], ["clusterqueues.kueue.x-k8s.io"]);
+    public static readonly Signature Kaito = Signature.Of("KAITO (AI toolchain operator)", ["workspace", "kaito-workspace"], ["workspace", "kaito-workspace"], ["inferencesets.kaito.sh", "workspaces.kaito.sh"]);
+    public static readonly Signature KServe = Signature.Of("KServe", ["kserve", "kserve-crd"], ["kserve-controller-manager"], ["inferenceservices.serving.kserve.io"]);
+    public static readonly Signature KubeRay = Signature.Of("KubeRay operator", ["kuberay-operator"], ["kuberay-operator"], ["rayclusters.ray.io", "rayjobs.ray.io"]);
+    public static readonly Signature CertManager = Signature.Of("cert-manager", ["cert-manager"], ["cert-manager", "cert-manager-webhook", "cert-manager-cainjector"], ["certificates.cert-manager.io"]);
     public static readonly Signature KedaHttpAddOn = Signature.Of("KEDA HTTP add-on", ["keda-add-ons-http"], ["keda-add-ons-http-interceptor"], ["interceptorroutes.http.keda.sh"]);
     public static readonly Signature ExternalSecrets = Signature.Of("External Secrets Operator", ["external-secrets"], ["external-secrets"], ["clustersecretstores.external-secrets.io", "externalsecrets.external-secrets.io"]);
     public static readonly Signature SecretsStoreCsi = Signature.Of("Secrets Store CSI driver", ["secrets-store-csi-driver", "csi-secrets-store-provider-azure"], ["secrets-store-csi-driver", "csi-secrets-store-provider-azure", "aks-secrets-store-csi-driver"], ["secretproviderclasses.secrets-store.csi.x-k8s.io"]);

@@ -39,7 +39,7 @@ public sealed class DoraMetrics : PracticeComponent
     public const string TimeToRestore7dRecord = "namespace:dora_time_to_restore_seconds:avg7d";
 
     /// <summary>The workload kinds golden paths deploy; a ChangeRecord names one of them.</summary>
-    public static readonly IReadOnlyList<string> WorkloadKinds = ["Deployment", "Rollout", "StatefulSet", "CronJob", "Job"];
+    public static readonly IReadOnlyList<string> WorkloadKinds = ["Deployment", "Rollout", "StatefulSet", "CronJob", "Job", "InferenceSet", "InferenceService"];
 
     public override string Practice => PracticeName;
 

@@ -35,11 +35,21 @@ public sealed class AdvancedVolumeManagement : PracticeComponent
 
     public const string SnapshotControllerRelease = "snapshot-controller";
 
+    /// <summary>
+    /// azure: ReadWriteMany volumes that no zone owns — Azure Files premium NFS shares on zone-redundant storage — for
+    /// what pods in any zone share or reattach: a training Job's checkpoints survive its node and a replacement node
+    /// (spot capacity) in another zone mounts the same share. NFS, not SMB: the Azure Files driver keeps an SMB share's
+    /// storage account key in a Secret, and the platform holds no static cloud credential in the cluster.
+    /// </summary>
+    public const string SharedClass = "platform-shared-zrs";
+
+    public const string AzureFileDriver = "file.csi.azure.com";
+
     public override string Practice => "Advanced Volume Management";
 
     public override Implementation Implementation => new(
         Existing: $"StorageClasses {StandardClass} (Delete) and {DataClass} (Retain), both expandable with WaitForFirstConsumer binding, on the CSI driver of {ConfigKeys.StorageProvisioner.FullName}; VolumeSnapshotClass {SnapshotClass} labelled {VeleroSnapshotClassLabel}; the CSI snapshot controller (piraeus chart {Pins.SnapshotController.Version}, with the snapshot.storage.k8s.io CRDs) in kube-system",
-        Azure: $"AKS StorageProfile: Azure Disk and Azure Files CSI drivers and the snapshot controller on; StorageClasses {StandardClass} (Delete) and {DataClass} (Retain) on zone-redundant Premium SSD ({AzureDiskSku}), expandable, WaitForFirstConsumer; VolumeSnapshotClass {SnapshotClass} (incremental) labelled {VeleroSnapshotClassLabel}");
+        Azure: $"AKS StorageProfile: Azure Disk and Azure Files CSI drivers and the snapshot controller on; StorageClasses {StandardClass} (Delete) and {DataClass} (Retain) on zone-redundant Premium SSD ({AzureDiskSku}), expandable, WaitForFirstConsumer, and {SharedClass} (ReadWriteMany: Azure Files premium NFS, {AzureDiskSku}, Retain); VolumeSnapshotClass {SnapshotClass} (incremental) labelled {VeleroSnapshotClassLabel}");
 
     /// <summary>The CSI driver the classes provision with on this stack.</summary>
     public static string Provisioner(PlatformConfig config) => config.IsAzure ? AzureDiskDriver : config.StorageProvisioner;
@@ -62,6 +72,10 @@ public sealed class AdvancedVolumeManagement : PracticeComponent
 
         component.AddObject(StorageClass(config, StandardClass, "Delete"));
         component.AddObject(StorageClass(config, DataClass, "Retain"));
+        if (component.IsAzure)
+            component.AddObject(SharedStorageClass());
+        else
+            component.Note($"No ReadWriteMany class on existing: {ConfigKeys.StorageProvisioner.FullName} names a block-volume driver (ReadWriteOnce); the ml-training-job golden path writes no checkpoint volume there.");
         var snapshotClass = component.AddObject(SnapshotClassFor(config));
         // snapshot.storage.k8s.io is a *.k8s.io group, which the graph does not order by its CRDs' release: say it.
         if (!component.IsAzure)
@@ -87,6 +101,20 @@ public sealed class AdvancedVolumeManagement : PracticeComponent
         // Bound where the pod is scheduled, so a zonal volume is created in the pod's zone (and topology spread decides).
         VolumeBindingMode = "WaitForFirstConsumer",
         Parameters = config.IsAzure ? new Dictionary<string, string> { ["skuName"] = AzureDiskSku, ["cachingMode"] = "ReadOnly" } : null,
+    };
+
+    private static V1StorageClass SharedStorageClass() => new()
+    {
+        ApiVersion = "storage.k8s.io/v1",
+        Kind = "StorageClass",
+        Metadata = new V1ObjectMeta { Name = SharedClass },
+        Provisioner = AzureFileDriver,
+        // Checkpoints outlive the Job that wrote them; the claim's owner deletes the share when done.
+        ReclaimPolicy = "Retain",
+        AllowVolumeExpansion = true,
+        // A share is regional, not zonal: bind at once.
+        VolumeBindingMode = "Immediate",
+        Parameters = new Dictionary<string, string> { ["skuName"] = AzureDiskSku, ["protocol"] = "nfs" },
     };
 
     private static VolumeSnapshotClass SnapshotClassFor(PlatformConfig config) => new()

@@ -100,15 +100,17 @@ public sealed class JustInTimeCapacity : PracticeComponent
     public override string Practice => PracticeName;
 
     public override Implementation Implementation => new(
-        Existing: $"GPUs the cluster's nodes have, served by the NVIDIA GPU operator (chart {Pins.GpuOperator.Version}; the nodes' own driver, device plugin, DCGM exporter) and Kueue (chart {Pins.Kueue.Version}): per tenant a ClusterQueue in cohort {Cohort} with its tier's CPU, memory and GPU quota, a LocalQueue '{DefaultLocalQueue}' and a GPU ResourceQuota. Adding nodes is the provider's (Karpenter has no provider for an arbitrary cluster)",
-        Azure: $"A GPU node pool (platform:gpuNodeVmSize) autoscaled from 0 to platform:gpuNodeMaxCount nodes, tainted {GpuTaint} and labelled {GpuNodeLabel}={GpuNodeLabelValue}, with the NVIDIA GPU operator (chart {Pins.GpuOperator.Version}) installing the driver (the pool's AKS driver install is off) and Kueue (chart {Pins.Kueue.Version}): per tenant a ClusterQueue in cohort {Cohort} with its tier's CPU, memory and GPU quota, a LocalQueue '{DefaultLocalQueue}' and a GPU ResourceQuota");
+        Existing: $"GPUs the cluster's nodes have, served by the NVIDIA GPU operator (chart {Pins.GpuOperator.Version}; the nodes' own driver, device plugin, DCGM exporter) and Kueue (chart {Pins.Kueue.Version}): per tenant a ClusterQueue in cohort {Cohort} with its tier's CPU, memory and GPU quota, a LocalQueue '{DefaultLocalQueue}' and a GPU ResourceQuota; KubeRay (chart {Pins.KubeRayOperator.Version}) for Ray jobs Kueue admits; KServe (chart {Pins.KServe.Version}, with cert-manager {Pins.CertManager.Version}) for InferenceServices. Adding nodes is the provider's (Karpenter has no provider for an arbitrary cluster)",
+        Azure: $"A GPU node pool (platform:gpuNodeVmSize) autoscaled from 0 to platform:gpuNodeMaxCount nodes, tainted {GpuTaint} and labelled {GpuNodeLabel}={GpuNodeLabelValue}, with the NVIDIA GPU operator (chart {Pins.GpuOperator.Version}) installing the driver (the pool's AKS driver install is off) and Kueue (chart {Pins.Kueue.Version}): per tenant a ClusterQueue in cohort {Cohort} with its tier's CPU, memory and GPU quota, a LocalQueue '{DefaultLocalQueue}' and a GPU ResourceQuota; KubeRay (chart {Pins.KubeRayOperator.Version}) for Ray jobs Kueue admits; KAITO (chart {Pins.KaitoWorkspace.Version}, BYO nodes: its InferenceSets run on the GPU pool; the AKS AI toolchain operator add-on stays off, as it would provision GPU nodes and drivers of its own)");
 
     public override void Build(ComponentBuilder component)
     {
         if (component.IsAzure)
             AddGpuPool(component);
         AddGpuOperator(component);
+        RayOperator.Add(component);
         AddKueue(component);
+        ModelServing.Add(component);
         component.Note($"A pod gets a GPU with resources.limits {GpuResource}: 1 and a toleration of {GpuTaint} (the ml golden paths add both); kubectl get nodes -l {GpuNodeLabel}={GpuNodeLabelValue} -o custom-columns=NAME:.metadata.name,GPUS:.status.allocatable.nvidia\\.com/gpu");
         component.Note($"Queued training: label a Job {QueueLabel}: {DefaultLocalQueue}; see what waits: kubectl get workloads -n <tenant>, kubectl get clusterqueue <tenant> -o wide.");
     }
@@ -184,7 +186,9 @@ public sealed class JustInTimeCapacity : PracticeComponent
             .With("managerConfig.controllerManagerConfigYaml", ManagerConfig);
         if (component.Implements(AdvancedResourcesManagementName))
             values = values.With("controllerManager.manager.priorityClassName", AdvancedResourcesManagement.PlatformCritical);
-        component.AddRelease(KueueRelease, KueueNamespace, Pins.Kueue, values, providesApiGroups: [KueueApiGroup], createNamespace: false);
+        // After KubeRay: Kueue's ray.io integrations need its CRDs.
+        component.AddRelease(KueueRelease, KueueNamespace, Pins.Kueue, values, providesApiGroups: [KueueApiGroup],
+            dependsOn: [RayOperator.Release], createNamespace: false);
 
         component.AddObject(Flavor(DefaultFlavor, null));
         component.AddObject(Flavor(GpuFlavor, new JsonObject
@@ -229,7 +233,7 @@ public sealed class JustInTimeCapacity : PracticeComponent
     /// ports, leader election and client limits) with three changes. waitForPodsReady on (config v1beta2: present means
     /// enabled): all or nothing — a Job whose pods are not all ready in time gives its quota back and is requeued, so two
     /// half-started gangs cannot hold each other's GPUs. Only batch/v1 Jobs are managed (the golden path's kind; no pod,
-    /// Deployment or StatefulSet webhook on every pod), and only in tenant namespaces (platform Jobs are never queued).
+    /// Deployment or StatefulSet webhook on every pod) and KubeRay's RayJobs and RayClusters (RayOperator), and only in tenant namespaces (platform Jobs are never queued).
     /// </summary>
     public static readonly string ManagerConfig = $$"""
         apiVersion: config.kueue.x-k8s.io/v1beta2
@@ -268,6 +272,8 @@ public sealed class JustInTimeCapacity : PracticeComponent
         integrations:
           frameworks:
             - "batch/job"
+            - "ray.io/rayjob"
+            - "ray.io/raycluster"
         """;
 
     private static CustomObject Flavor(string name, JsonObject? spec) => new()
