@@ -65,7 +65,9 @@ public static class AksAssertions
             ("automaticUpgradeChannel", c.AutomaticUpgradeChannel), ("nodeOsUpgradeChannel", c.NodeOsUpgradeChannel),
             ("networkProfile", c.NetworkProfile is not { } n ? null : Object(
                 ("networkPlugin", n.NetworkPlugin), ("networkPluginMode", n.NetworkPluginMode),
-                ("networkDataPlane", n.NetworkDataPlane), ("networkPolicy", n.NetworkPolicy))),
+                ("networkDataPlane", n.NetworkDataPlane), ("networkPolicy", n.NetworkPolicy),
+                ("advancedNetworking", n.AdvancedNetworking is not { } acns ? null : Object(
+                    ("observabilityEnabled", acns.ObservabilityEnabled), ("securityEnabled", acns.SecurityEnabled))))),
             ("maintenanceWindowAutoUpgrade", Window(c.MaintenanceWindowAutoUpgrade)),
             ("maintenanceWindowNodeOs", Window(c.MaintenanceWindowNodeOs)),
             ("azureActiveDirectoryRoleBasedAccessControl", c.AzureActiveDirectoryRoleBasedAccessControl is not { } aad ? null : Object(
