@@ -126,6 +126,11 @@ public static class ConfigKeys
         "Level 5 on existing: the cluster's CNI is Cilium with Hubble (Network Traffic Auditing records flows with it). The tool cannot see or change the CNI of a cluster it did not create, so say so here; false: flow logs are reported not applicable.",
         Default: false, Target: DeploymentTarget.Existing, FromLevel: 5);
 
+    public static readonly ConfigKey TenantBudgets = new(
+        "tenantBudgets", ConfigValueType.Object,
+        "Level 5: each tenant's monthly budget in the billing currency, e.g. {team-a: 500, team-b: 2000}. OpenCost's per-namespace cost is projected to a month and alerts at 80% and 100% (Advanced Costs Management). Unset: no per-tenant budget alerts.",
+        FromLevel: 5);
+
     public static readonly ConfigKey AuditorGroup = new(
         "auditorGroup", ConfigValueType.String,
         "Group of the platform's auditors, bound to the read-only view role across the cluster (Entra ID object id on azure, group name on existing). Unset: no auditor access.",
@@ -358,7 +363,7 @@ public static class ConfigKeys
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, PrivateCluster, Network, KubeContext, Cilium, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup, ElevationGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, BackupRoleArn, TracesEndpoint, CiRepositories,
-         StorageProvisioner, Chaos, Budget, Sla, ProductionChaos,
+         StorageProvisioner, Chaos, Budget, TenantBudgets, Sla, ProductionChaos,
          GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning, RegistryZoneRedundancy, SignatureRegistryCredentials,
          Staged, Enforced, Attestations];
 

@@ -115,6 +115,7 @@ public static partial class PlatformConfigParser
             config = config with { ProductionChaos = ReadProductionChaos(raw, config, Problem) };
             config = ReadZeroTrustKeys(raw, config, Problem);
             config = ReadNetworkAuditingKeys(raw, config, Problem);
+            config = ReadTenantBudgets(raw, config, Problem);
 
         return problems.Count == 0
             ? new ConfigParseResult(config, [])

@@ -94,6 +94,9 @@ internal static class TemplateModel
                 ["keda_http_scaler_address"] = PlatformContract.KedaHttpScalerAddress,
                 ["spot_taint_key"] = PlatformContract.SpotTaintKey,
                 ["spot_taint_value"] = PlatformContract.SpotTaintValue,
+                ["working_hours_start"] = PlatformContract.WorkingHoursStart,
+                ["working_hours_end"] = PlatformContract.WorkingHoursEnd,
+                ["working_hours_time_zone"] = PlatformContract.WorkingHoursTimeZone,
                 ["kueue_queue_label"] = PlatformContract.KueueQueueLabel,
                 // DORA Metrics (Practices/Delivery/DoraContract.cs): what the workflow writes and the ChangeRecord each app carries.
                 ["dora_commit_sha_annotation"] = DoraContract.CommitShaAnnotation,

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PlatformMaturity.Config;
+
+/// <summary>Validation of Level 5's per-tenant budgets (Advanced Costs Management).</summary>
+public static partial class PlatformConfigParser
+{
+    private const int TenantBudgetsLevel = 5;
+
+    private static PlatformConfig ReadTenantBudgets(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
+    {
+        var key = ConfigKeys.TenantBudgets;
+        if (!raw.Has(key) || raw[key] is null)
+            return config;
+        if (config.Level < TenantBudgetsLevel)
+        {
+            problem(key, $"needs Level {TenantBudgetsLevel} (Advanced Costs Management); remove it or upgrade");
+            return config;
+        }
+        if (raw[key] is not JsonObject budgets)
+        {
+            problem(key, $"'{Shown(raw[key])}' is not allowed; expected {{<tenant>: <monthly amount>}}, e.g. {{team-a: 500}}");
+            return config;
+        }
+        var tenants = config.Tenants.IsDefault ? [] : config.Tenants.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var read = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        foreach (var (tenant, value) in budgets)
+        {
+            if (!tenants.Contains(tenant))
+                problem(key, $"'{tenant}' is not a tenant of {ConfigKeys.Tenants.FullName}");
+            else if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.GetValue<double>() is > 0 and <= 1e9 and var amount)
+                read[tenant] = amount;
+            else
+                problem(key, $"{tenant}: '{Shown(value)}' is not allowed; expected a positive number (the tenant's monthly budget in the billing currency)");
+        }
+        return config with { TenantBudgets = read.ToImmutable() };
+    }
+}
