@@ -55,7 +55,7 @@ public sealed class AutoscalerAndSpotTests
     [InlineData("ml-training-job")]
     public void Batch_golden_paths_tolerate_and_prefer_the_spot_pool_the_platform_creates(string goldenPath)
     {
-        var pool = Composition.Composer.Default.Compose(Config(5, DeploymentTarget.Azure)).Resources.OfType<KubernetesClusterNodePool>()
+        var pool = Composition.Composer.Default.Compose(TestPlatforms.Config(5, DeploymentTarget.Azure)).Resources.OfType<KubernetesClusterNodePool>()
             .Single(p => p.Name == AdvancedCostsManagement.SpotPoolResource);
         var taint = Assert.Single(pool.NodeTaints);
         var spec = RenderedObject.Of(Render(goldenPath, 5, DeploymentTarget.Azure, EnvironmentKind.NonProd, "spot=true"))

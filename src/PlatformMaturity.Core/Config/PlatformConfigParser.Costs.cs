@@ -30,7 +30,9 @@ public static partial class PlatformConfigParser
         {
             if (!tenants.Contains(tenant))
                 problem(key, $"'{tenant}' is not a tenant of {ConfigKeys.Tenants.FullName}");
-            else if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.GetValue<double>() is > 0 and <= 1e9 and var amount)
+            else if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+                     && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var amount)
+                     && amount is > 0 and <= 1e9)
                 read[tenant] = amount;
             else
                 problem(key, $"{tenant}: '{Shown(value)}' is not allowed; expected a positive number (the tenant's monthly budget in the billing currency)");

@@ -27,7 +27,7 @@ public sealed class AdvancedCostsManagementTests
         Assert.Equal("Delete", pool.EvictionPolicy);
         Assert.Equal(-1, pool.SpotMaxPrice);
         Assert.Equal((0, 0, true), (pool.Pool.NodeCount, pool.Pool.MinCount ?? -1, pool.Pool.AutoScalingEnabled));
-        Assert.Equal([$"{AdvancedCostsManagement.SpotTaintKey}=spot:NoSchedule"], pool.NodeTaints);
+        Assert.Equal($"{AdvancedCostsManagement.SpotTaintKey}=spot:NoSchedule", string.Join(",", pool.NodeTaints));
         Assert.Equal(Foundation.ClusterName, pool.Cluster);
         // No spot pool below Level 5, nor on existing clusters (their capacity is the provider's).
         Assert.DoesNotContain(Compose(Azure(4)).Resources, r => r.Name == AdvancedCostsManagement.SpotPoolResource);
@@ -39,7 +39,7 @@ public sealed class AdvancedCostsManagementTests
     {
         var graph = PracticeGraphs.ComposeWithMonitoring(WithTenants(Existing(5)));
         var rule = graph.Object("PrometheusRule", WellKnown.MonitoringNamespace, AdvancedCostsManagement.BudgetRuleName);
-        Assert.Empty(PracticeGraphs.SchemaErrors(graph).Where(e => e.Contains("PrometheusRule", StringComparison.Ordinal)));
+        Assert.DoesNotContain(PracticeGraphs.SchemaErrors(graph), e => e.Contains("PrometheusRule", StringComparison.Ordinal));
         var rules = ((JsonObject)((CustomObject)rule.Object).Spec!)["groups"]![0]!["rules"]!.AsArray().Select(r => r!.AsObject()).ToList();
         Assert.Equal(2, rules.Count);
         Assert.All(rules, r =>
@@ -57,11 +57,13 @@ public sealed class AdvancedCostsManagementTests
     [Fact]
     public void Tenant_budgets_name_configured_tenants_and_positive_amounts_from_level_5()
     {
-        var raw = RawConfig.Empty("s").With(ConfigKeys.Level, "5").With(ConfigKeys.Target, "existing")
-            .With(ConfigKeys.Tenants, new JsonArray(new JsonObject { ["name"] = "team-a" }));
-        Assert.Equal(500, PlatformConfigParser.Parse(raw.With(ConfigKeys.TenantBudgets, new JsonObject { ["team-a"] = 500 })).Config!.TenantBudgets["team-a"]);
-        Assert.Contains(PlatformConfigParser.Parse(raw.With(ConfigKeys.TenantBudgets, new JsonObject { ["team-z"] = 500 })).Problems, p => p.ToString().Contains("team-z", StringComparison.Ordinal));
-        Assert.Contains(PlatformConfigParser.Parse(raw.With(ConfigKeys.TenantBudgets, new JsonObject { ["team-a"] = -1 })).Problems, p => p.ToString().Contains("positive", StringComparison.Ordinal));
-        Assert.Contains(PlatformConfigParser.Parse(raw.With(ConfigKeys.Level, "4").With(ConfigKeys.TenantBudgets, new JsonObject { ["team-a"] = 500 })).Problems, p => p.ToString().Contains("Level 5", StringComparison.Ordinal));
+        // The Level 5 example stack (tenants team-a and team-b), with the budgets under test.
+        var raw = StackFile.Read(StackFile.PathFor(PlatformMaturity.Tests.Shared.TestPaths.Stacks, "l5-existing"), "l5-existing");
+        var valid = PlatformConfigParser.Parse(raw.With(ConfigKeys.TenantBudgets, new JsonObject { ["team-a"] = 500 }));
+        Assert.True(valid.IsValid, string.Join("; ", valid.Problems));
+        Assert.Equal(500, valid.Config!.TenantBudgets["team-a"]);
+        Assert.Contains(PlatformConfigParser.Parse(raw.With(ConfigKeys.TenantBudgets, new JsonObject { ["team-z"] = 500 })).Problems, p => p.Key == ConfigKeys.TenantBudgets.FullName && p.Message.Contains("team-z", StringComparison.Ordinal));
+        Assert.Contains(PlatformConfigParser.Parse(raw.With(ConfigKeys.TenantBudgets, new JsonObject { ["team-a"] = -1 })).Problems, p => p.Key == ConfigKeys.TenantBudgets.FullName && p.Message.Contains("positive", StringComparison.Ordinal));
+        Assert.Contains(PlatformConfigParser.Parse(raw.With(ConfigKeys.Level, "4").With(ConfigKeys.TenantBudgets, new JsonObject { ["team-a"] = 500 })).Problems, p => p.Key == ConfigKeys.TenantBudgets.FullName && p.Message.Contains("Level 5", StringComparison.Ordinal));
     }
 }
