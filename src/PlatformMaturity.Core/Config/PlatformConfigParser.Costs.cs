@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.Json;
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace PlatformMaturity.Config;
@@ -30,9 +30,8 @@ public static partial class PlatformConfigParser
         {
             if (!tenants.Contains(tenant))
                 problem(key, $"'{tenant}' is not a tenant of {ConfigKeys.Tenants.FullName}");
-            else if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-                     && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var amount)
-                     && amount is > 0 and <= 1e9)
+            // Stack files give scalars as text; the YAML and JSON forms of a number both read here.
+            else if (double.TryParse(Scalar(value), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && amount is > 0 and <= 1e9)
                 read[tenant] = amount;
             else
                 problem(key, $"{tenant}: '{Shown(value)}' is not allowed; expected a positive number (the tenant's monthly budget in the billing currency)");
