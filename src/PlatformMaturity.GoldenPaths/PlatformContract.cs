@@ -70,12 +70,6 @@ public static class PlatformContract
 
     public const string SpotTaintValue = Practices.Efficiency.AdvancedCostsManagement.SpotTaintValue;
 
-    /// <summary>Advanced Costs Management: non-production working hours (KEDA cron trigger start/end and time zone).</summary>
-    public const string WorkingHoursStart = Practices.Efficiency.AdvancedCostsManagement.WorkingHoursStart;
-
-    public const string WorkingHoursEnd = Practices.Efficiency.AdvancedCostsManagement.WorkingHoursEnd;
-
-    public const string WorkingHoursTimeZone = Practices.Efficiency.AdvancedCostsManagement.WorkingHoursTimeZone;
 
     /// <summary>Advanced Resources Management: the PriorityClasses the platform creates (the practice's own list).</summary>
     public static readonly IReadOnlyList<string> PriorityClasses = [.. Practices.Efficiency.AdvancedResourcesManagement.PriorityClasses.Select(p => p.Name)];

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cronos;
 using PlatformMaturity.Config;
+using PlatformMaturity.GoldenPaths.Rendering;
 using PlatformMaturity.Graph.Azure;
 using PlatformMaturity.Practices.Efficiency;
 using static PlatformMaturity.GoldenPaths.Tests.TestPlatforms;
@@ -28,22 +29,22 @@ public sealed class AutoscalerAndSpotTests
     }
 
     [Fact]
-    public void At_level_5_the_cpu_trigger_and_the_working_hours_sit_in_the_one_ScaledObject()
+    public void At_level_5_the_cpu_trigger_and_the_configured_working_hours_sit_in_the_one_ScaledObject()
     {
-        var objects = RenderedObject.Of(Render("web-service", 5, DeploymentTarget.Azure, EnvironmentKind.NonProd));
+        var hours = new WorkingHours("30 8 * * 1-5", "0 18 * * 1-4", "Europe/Paris");
+        var app = GoldenPathRenderer.Render(Request("web-service", 5, DeploymentTarget.Azure), Catalog,
+            PlatformContext.AssumingEveryPracticeImplemented(TestPlatforms.Config(5, DeploymentTarget.Azure) with { WorkingHours = hours }));
+        var objects = RenderedObject.Of(app);
         Assert.DoesNotContain(objects, o => o.Kind == "HorizontalPodAutoscaler");
         var triggers = Assert.Single(objects, o => o.Kind == "ScaledObject").Json["spec"]!["triggers"]!.AsArray().Select(t => t!.AsObject()).ToList();
         Assert.Contains(triggers, t => t["type"]!.GetValue<string>() == "cpu");
         var cron = Assert.Single(triggers, t => t["type"]!.GetValue<string>() == "cron")["metadata"]!;
-        Assert.Equal(AdvancedCostsManagement.WorkingHoursStart, cron["start"]!.GetValue<string>());
-        Assert.Equal(AdvancedCostsManagement.WorkingHoursEnd, cron["end"]!.GetValue<string>());
-        Assert.Equal(AdvancedCostsManagement.WorkingHoursTimeZone, cron["timezone"]!.GetValue<string>());
-        // Valid cron, in a zone the runtime knows; and the window opens before it closes on a working day.
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(AdvancedCostsManagement.WorkingHoursTimeZone);
+        Assert.Equal(hours, new WorkingHours(cron["start"]!.GetValue<string>(), cron["end"]!.GetValue<string>(), cron["timezone"]!.GetValue<string>()));
+
+        // The default window is valid cron in a zone the runtime knows, and opens before it closes on a working day.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(WorkingHours.Default.TimeZone);
         var monday = new DateTime(2027, 1, 4, 0, 0, 0, DateTimeKind.Utc);
-        var start = CronExpression.Parse(AdvancedCostsManagement.WorkingHoursStart).GetNextOccurrence(monday, zone)!.Value;
-        var end = CronExpression.Parse(AdvancedCostsManagement.WorkingHoursEnd).GetNextOccurrence(monday, zone)!.Value;
-        Assert.True(start < end);
+        Assert.True(CronExpression.Parse(WorkingHours.Default.Start).GetNextOccurrence(monday, zone) < CronExpression.Parse(WorkingHours.Default.End).GetNextOccurrence(monday, zone));
 
         // Production never scales to zero: no working-hours trigger there.
         var prod = RenderedObject.Of(Render("web-service", 5, DeploymentTarget.Azure, EnvironmentKind.Prod)).Single(o => o.Kind == "ScaledObject");

@@ -131,6 +131,11 @@ public static class ConfigKeys
         "Level 5: each tenant's monthly budget in the billing currency, e.g. {team-a: 500, team-b: 2000}. OpenCost's per-namespace cost is projected to a month and alerts at 80% and 100% (Advanced Costs Management). Unset: no per-tenant budget alerts.",
         FromLevel: 5);
 
+    public static readonly ConfigKey WorkingHours = new(
+        "workingHours", ConfigValueType.Object,
+        "Level 5, non-production: when golden-path apps run, {start: \"0 7 * * 1-5\", end: \"0 19 * * 1-5\", timeZone: Etc/UTC} (cron, five fields; an IANA time zone). Outside it their KEDA ScaledObject scales them to zero (Advanced Costs Management); production never scales below its replicas. Unset: those defaults.",
+        FromLevel: 5);
+
     public static readonly ConfigKey AuditorGroup = new(
         "auditorGroup", ConfigValueType.String,
         "Group of the platform's auditors, bound to the read-only view role across the cluster (Entra ID object id on azure, group name on existing). Unset: no auditor access.",
@@ -363,7 +368,7 @@ public static class ConfigKeys
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, PrivateCluster, Network, KubeContext, Cilium, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup, ElevationGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, BackupRoleArn, TracesEndpoint, CiRepositories,
-         StorageProvisioner, Chaos, Budget, TenantBudgets, Sla, ProductionChaos,
+         StorageProvisioner, Chaos, Budget, TenantBudgets, WorkingHours, Sla, ProductionChaos,
          GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning, RegistryZoneRedundancy, SignatureRegistryCredentials,
          Staged, Enforced, Attestations];
 

@@ -106,6 +106,9 @@ public sealed record PlatformConfig
     public System.Collections.Immutable.ImmutableSortedDictionary<string, double> TenantBudgets { get; init; } =
         System.Collections.Immutable.ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal);
 
+    /// <summary>Level 5, non-production: when golden-path apps run (platform:workingHours); outside it KEDA scales them to zero.</summary>
+    public WorkingHours WorkingHours { get; init; } = WorkingHours.Default;
+
     /// <summary>Level 5 on existing: the cluster's CNI is Cilium with Hubble (platform:cilium), so flows can be recorded.</summary>
     public bool Cilium { get; init; }
 

@@ -116,6 +116,7 @@ public static partial class PlatformConfigParser
             config = ReadZeroTrustKeys(raw, config, Problem);
             config = ReadNetworkAuditingKeys(raw, config, Problem);
             config = ReadTenantBudgets(raw, config, Problem);
+            config = ReadWorkingHours(raw, config, Problem);
 
         return problems.Count == 0
             ? new ConfigParseResult(config, [])

@@ -54,6 +54,10 @@ internal static class TemplateModel
                 ["azure"] = config.IsAzure,
                 ["environment"] = ConfigNames.Of(config.Environment),
                 ["prod"] = config.Environment == EnvironmentKind.Prod,
+                // Advanced Costs Management: when non-production apps run (platform:workingHours, cron-checked when read).
+                ["working_hours_start"] = config.WorkingHours.Start,
+                ["working_hours_end"] = config.WorkingHours.End,
+                ["working_hours_time_zone"] = config.WorkingHours.TimeZone,
                 ["registry"] = config.Registry,
                 // Basic Traffic Filtering admits tenant traffic from this namespace (platform:ingressNamespace); so do apps' policies.
                 ["ingress_namespace"] = config.IngressNamespace,
@@ -94,9 +98,6 @@ internal static class TemplateModel
                 ["keda_http_scaler_address"] = PlatformContract.KedaHttpScalerAddress,
                 ["spot_taint_key"] = PlatformContract.SpotTaintKey,
                 ["spot_taint_value"] = PlatformContract.SpotTaintValue,
-                ["working_hours_start"] = PlatformContract.WorkingHoursStart,
-                ["working_hours_end"] = PlatformContract.WorkingHoursEnd,
-                ["working_hours_time_zone"] = PlatformContract.WorkingHoursTimeZone,
                 ["kueue_queue_label"] = PlatformContract.KueueQueueLabel,
                 // DORA Metrics (Practices/Delivery/DoraContract.cs): what the workflow writes and the ChangeRecord each app carries.
                 ["dora_commit_sha_annotation"] = DoraContract.CommitShaAnnotation,

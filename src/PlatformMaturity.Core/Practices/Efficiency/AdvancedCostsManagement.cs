@@ -34,16 +34,6 @@ public sealed class AdvancedCostsManagement : PracticeComponent
 
     public const string SpotPoolName = "spot";
 
-    /// <summary>
-    /// Non-production working hours (KEDA cron trigger: start and end as cron expressions, in <see cref="WorkingHoursTimeZone"/>):
-    /// inside them apps keep their configured replicas, outside them KEDA scales them to zero.
-    /// </summary>
-    public const string WorkingHoursStart = "0 7 * * 1-5";
-
-    public const string WorkingHoursEnd = "0 19 * * 1-5";
-
-    public const string WorkingHoursTimeZone = "Etc/UTC";
-
     public const string BudgetRuleName = "tenant-budgets";
 
     /// <summary>Hours in an average month: OpenCost's hourly prices times this is a monthly run rate.</summary>
@@ -64,7 +54,7 @@ public sealed class AdvancedCostsManagement : PracticeComponent
         AddTenantBudgets(component);
         component.Note(component.Config.Environment == EnvironmentKind.Prod
             ? "Production apps never scale below their configured replicas; scheduled scale-down applies to non-production stacks only."
-            : $"Non-production: golden-path apps run their configured replicas {WorkingHoursStart} to {WorkingHoursEnd} ({WorkingHoursTimeZone}, KEDA cron trigger) and scale to zero outside it; the CPU trigger in the same ScaledObject scales them above that, and the cluster autoscaler removes the emptied nodes. They come back at the next start, or at once with kubectl scale deploy <app> --replicas=<n> (KEDA takes over again within its polling interval).");
+            : $"Non-production: golden-path apps run their configured replicas from '{component.Config.WorkingHours.Start}' to '{component.Config.WorkingHours.End}' ({component.Config.WorkingHours.TimeZone}, {ConfigKeys.WorkingHours.FullName}; KEDA cron trigger) and scale to zero outside it; the CPU trigger in the same ScaledObject scales them above that, and the cluster autoscaler removes the emptied nodes. They come back at the next start, or at once with kubectl scale deploy <app> --replicas=<n> (KEDA takes over again within its polling interval).");
         component.Note(component.Implements("Advanced Resources Management")
             ? $"Right-sizing: the Goldilocks dashboard (Advanced Resources Management) shows each tenant workload's VPA recommendation beside its requests: kubectl port-forward -n {AdvancedResourcesManagement.GoldilocksNamespace} svc/{AdvancedResourcesManagement.GoldilocksRelease}-dashboard 8080:80; kubectl get vpa -A -o custom-columns=NS:.metadata.namespace,NAME:.metadata.name,CPU:.status.recommendation.containerRecommendations[0].target.cpu,MEM:.status.recommendation.containerRecommendations[0].target.memory"
             : "Right-sizing needs VPA recommendations (Advanced Resources Management), which this platform does not build.");

@@ -66,4 +66,18 @@ public sealed class AdvancedCostsManagementTests
         Assert.Contains(PlatformConfigParser.Parse(raw.With(ConfigKeys.TenantBudgets, new JsonObject { ["team-a"] = -1 })).Problems, p => p.Key == ConfigKeys.TenantBudgets.FullName && p.Message.Contains("positive", StringComparison.Ordinal));
         Assert.Contains(PlatformConfigParser.Parse(raw.With(ConfigKeys.Level, "4").With(ConfigKeys.TenantBudgets, new JsonObject { ["team-a"] = 500 })).Problems, p => p.Key == ConfigKeys.TenantBudgets.FullName && p.Message.Contains("Level 5", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Working_hours_are_read_as_cron_and_an_iana_zone_and_refused_otherwise()
+    {
+        var raw = StackFile.Read(StackFile.PathFor(PlatformMaturity.Tests.Shared.TestPaths.Stacks, "l5-existing"), "l5-existing");
+        Assert.Equal(WorkingHours.Default, PlatformConfigParser.Parse(raw).Config!.WorkingHours);
+        var set = PlatformConfigParser.Parse(raw.With(ConfigKeys.WorkingHours, new JsonObject { ["start"] = "30 8 * * 1-5", ["timeZone"] = "Europe/Paris" }));
+        Assert.Equal(new WorkingHours("30 8 * * 1-5", WorkingHours.Default.End, "Europe/Paris"), set.Config!.WorkingHours);
+        foreach (var (field, value) in new[] { ("start", "0 7 * * MON-FRI L"), ("end", "61 19 * * 1-5"), ("timeZone", "Mars/Olympus"), ("timeZone", "CET-ish") })
+        {
+            var refused = PlatformConfigParser.Parse(raw.With(ConfigKeys.WorkingHours, new JsonObject { [field] = value }));
+            Assert.Contains(refused.Problems, p => p.Key == ConfigKeys.WorkingHours.FullName && p.Message.Contains(field, StringComparison.Ordinal));
+        }
+    }
 }
