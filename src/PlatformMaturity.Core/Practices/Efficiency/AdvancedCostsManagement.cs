@@ -50,7 +50,7 @@ public sealed class AdvancedCostsManagement : PracticeComponent
         if (component.IsAzure)
             AddSpotPool(component);
         else
-            component.Note($"Spot capacity on an existing cluster is its provider's: where it has spot nodes tainted {SpotTaint}, the cron-job and ml-training-job golden paths can be rendered for azure-style spot tolerations; otherwise they run on regular nodes.");
+            component.Note($"Spot capacity on an existing cluster is its provider's: the golden paths add the {SpotTaint} toleration on azure only, so batch work here runs on the regular nodes.");
         AddTenantBudgets(component);
         component.Note(component.Config.Environment == EnvironmentKind.Prod
             ? "Production apps never scale below their configured replicas; scheduled scale-down applies to non-production stacks only."
