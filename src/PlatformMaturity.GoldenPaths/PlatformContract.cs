@@ -74,9 +74,10 @@ public static class PlatformContract
     public static string KedaHttpScalerAddress => Practices.Efficiency.KedaHttpAddOn.ScalerAddress;
 
     /// <summary>Advanced Costs Management: AKS taints spot node pools kubernetes.azure.com/scalesetpriority=spot:NoSchedule.</summary>
-    public const string SpotTaintKey = "kubernetes.azure.com/scalesetpriority";
+    public const string SpotTaintKey = Practices.Efficiency.AdvancedCostsManagement.SpotTaintKey;
 
-    public const string SpotTaintValue = "spot";
+    public const string SpotTaintValue = Practices.Efficiency.AdvancedCostsManagement.SpotTaintValue;
+
 
     /// <summary>Advanced Resources Management: the PriorityClasses the platform creates (the practice's own list).</summary>
     public static readonly IReadOnlyList<string> PriorityClasses = [.. Practices.Efficiency.AdvancedResourcesManagement.PriorityClasses.Select(p => p.Name)];

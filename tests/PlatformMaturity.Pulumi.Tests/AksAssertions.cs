@@ -33,6 +33,7 @@ public static class AksAssertions
             ("upgradeSettings", p.MaxSurge is null ? null : Object(("maxSurge", p.MaxSurge))),
             ("zones", p.Zones.IsDefaultOrEmpty ? null : new JsonArray([.. p.Zones.Select(z => JsonValue.Create(z))])),
             ("vnetSubnetId", p.Subnet is null ? null : RecordingMocks.IdOf(p.Subnet)),
+            ("gpuDriver", pool.GpuDriver), ("priority", pool.Priority), ("evictionPolicy", pool.EvictionPolicy), ("spotMaxPrice", pool.SpotMaxPrice),
             ("nodeTaints", pool.NodeTaints.IsDefaultOrEmpty ? null : new JsonArray([.. pool.NodeTaints.Select(t => JsonValue.Create(t))])),
             ("nodeLabels", pool.NodeLabels.IsEmpty ? null : new JsonObject(pool.NodeLabels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)JsonValue.Create(l.Value))))),
             ("tags", new JsonObject(pool.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))))));
@@ -65,7 +66,9 @@ public static class AksAssertions
             ("automaticUpgradeChannel", c.AutomaticUpgradeChannel), ("nodeOsUpgradeChannel", c.NodeOsUpgradeChannel),
             ("networkProfile", c.NetworkProfile is not { } n ? null : Object(
                 ("networkPlugin", n.NetworkPlugin), ("networkPluginMode", n.NetworkPluginMode),
-                ("networkDataPlane", n.NetworkDataPlane), ("networkPolicy", n.NetworkPolicy))),
+                ("networkDataPlane", n.NetworkDataPlane), ("networkPolicy", n.NetworkPolicy),
+                ("advancedNetworking", n.AdvancedNetworking is not { } acns ? null : Object(
+                    ("observabilityEnabled", acns.ObservabilityEnabled), ("securityEnabled", acns.SecurityEnabled))))),
             ("maintenanceWindowAutoUpgrade", Window(c.MaintenanceWindowAutoUpgrade)),
             ("maintenanceWindowNodeOs", Window(c.MaintenanceWindowNodeOs)),
             ("azureActiveDirectoryRoleBasedAccessControl", c.AzureActiveDirectoryRoleBasedAccessControl is not { } aad ? null : Object(
@@ -121,6 +124,9 @@ public static class AksAssertions
                     break;
                 case int i:
                     obj[key] = i;
+                    break;
+                case double d:
+                    obj[key] = d;
                     break;
                 default:
                     throw new ArgumentException($"unexpected {value.GetType().Name} for {key}");

@@ -319,7 +319,11 @@ public sealed class AllGraphRecordsTests : PulumiTest
             LocalAccountDisabled = true,
             AutomaticUpgradeChannel = "patch",
             NodeOsUpgradeChannel = "NodeImage",
-            NetworkProfile = new NetworkProfile { NetworkPlugin = "azure", NetworkPluginMode = "overlay", NetworkDataPlane = "cilium", NetworkPolicy = "cilium" },
+            NetworkProfile = new NetworkProfile
+            {
+                NetworkPlugin = "azure", NetworkPluginMode = "overlay", NetworkDataPlane = "cilium", NetworkPolicy = "cilium",
+                AdvancedNetworking = new AdvancedNetworking(ObservabilityEnabled: true, SecurityEnabled: false),
+            },
             MaintenanceWindowAutoUpgrade = window,
             MaintenanceWindowNodeOs = window with { StartTime = "04:00" },
             AzureActiveDirectoryRoleBasedAccessControl = new AzureActiveDirectoryRbac { AzureRbacEnabled = true, AdminGroupObjectIds = ["platform-admins"] },

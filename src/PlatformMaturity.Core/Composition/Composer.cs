@@ -52,7 +52,7 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
     {
         var inEffect = InEffectAt(config.Level);
         var implemented = inEffect
-            .Where(p => catalog.TryGet(p.Practice.Name, out var c) && c.NotApplicableReason(config.Target) is null)
+            .Where(p => catalog.TryGet(p.Practice.Name, out var c) && c.NotApplicableReason(config) is null)
             .Select(p => p.Practice.Name)
             .ToHashSet(StringComparer.Ordinal);
         var builder = new GraphBuilder(config, ClusterMembers.Refs(config), inEffect.Select(p => p.Practice.Name).ToHashSet(StringComparer.Ordinal), implemented);
@@ -62,7 +62,7 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
         var statuses = ImmutableArray.CreateBuilder<PracticeStatus>();
         foreach (var practice in inEffect)
         {
-            var status = ComposePractice(builder, practice, config.Target);
+            var status = ComposePractice(builder, practice, config);
             var keepers = inEffect.Where(p => p.StandInFor == practice.Practice.Name).Select(p => p.Practice.Name).ToList();
             statuses.Add(keepers.Count == 0 ? status : status with { Detail = $"{status.Detail}; {string.Join(" and ", keepers)} stays in its place" });
         }
@@ -102,10 +102,14 @@ public sealed class Composer(MaturityModel model, PracticeCatalog catalog)
             : Status(PracticeState.Implemented, component.Implementation.For(target));
     }
 
-    private PracticeStatus ComposePractice(GraphBuilder builder, PracticeInEffect inEffect, DeploymentTarget target)
+    private PracticeStatus ComposePractice(GraphBuilder builder, PracticeInEffect inEffect, PlatformConfig config)
     {
         var practice = inEffect.Practice;
-        var status = StatusOf(practice, inEffect.Carried, target);
+        var status = StatusOf(practice, inEffect.Carried, config.Target);
+        // What the stack's config says of the cluster can make a practice not applicable where its target alone does not.
+        if (status.State == PracticeState.Implemented && catalog.TryGet(practice.Name, out var applicable)
+            && applicable.NotApplicableReason(config) is { } reason)
+            status = status with { State = PracticeState.NotApplicable, Detail = reason };
         if (inEffect.StandInFor is { } successor)
             status = status with { Detail = $"kept in place of {successor}, which is not implemented yet: {status.Detail}" };
         if (status.State != PracticeState.Implemented)

@@ -17,6 +17,12 @@ public abstract class PracticeComponent
     /// <summary>Null when the practice applies to the target; otherwise why it cannot.</summary>
     public virtual string? NotApplicableReason(DeploymentTarget target) => null;
 
+    /// <summary>
+    /// Null when the practice applies to this stack; otherwise why it cannot. A practice that depends on what an
+    /// existing cluster has (its CNI, say) answers from the stack's config; by default, from its target alone.
+    /// </summary>
+    public virtual string? NotApplicableReason(PlatformConfig config) => NotApplicableReason(config.Target);
+
     /// <summary>Adds the practice's resources and contributions to the graph.</summary>
     public abstract void Build(ComponentBuilder component);
 }

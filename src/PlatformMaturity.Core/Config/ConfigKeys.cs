@@ -121,6 +121,21 @@ public static class ConfigKeys
         "Level 5: the AKS API server gets a private address only (no public endpoint). A creation-time choice: changing it replaces the cluster, so set it when creating a stack (pmctl init), not on upgrade. Pulumi and the Argo CD hub must then run inside the virtual network or a peered one (a self-hosted runner or a jump host), or use az aks command invoke while run-command is still on.",
         Default: false, Target: DeploymentTarget.Azure, FromLevel: 5);
 
+    public static readonly ConfigKey Cilium = new(
+        "cilium", ConfigValueType.Boolean,
+        "Level 5 on existing: the cluster's CNI is Cilium with Hubble (Network Traffic Auditing records flows with it). The tool cannot see or change the CNI of a cluster it did not create, so say so here; false: flow logs are reported not applicable.",
+        Default: false, Target: DeploymentTarget.Existing, FromLevel: 5);
+
+    public static readonly ConfigKey TenantBudgets = new(
+        "tenantBudgets", ConfigValueType.Object,
+        "Level 5: each tenant's monthly budget in the billing currency, e.g. {team-a: 500, team-b: 2000}. OpenCost's per-namespace cost is projected to a month and alerts at 80% and 100% (Advanced Costs Management). Unset: no per-tenant budget alerts.",
+        FromLevel: 5);
+
+    public static readonly ConfigKey WorkingHours = new(
+        "workingHours", ConfigValueType.Object,
+        "Level 5, non-production: when golden-path apps run, {start: \"0 7 * * 1-5\", end: \"0 19 * * 1-5\", timeZone: Etc/UTC} (cron, five fields; an IANA time zone). Outside it their KEDA ScaledObject scales them to zero (Advanced Costs Management); production never scales below its replicas. Unset: those defaults.",
+        FromLevel: 5);
+
     public static readonly ConfigKey AuditorGroup = new(
         "auditorGroup", ConfigValueType.String,
         "Group of the platform's auditors, bound to the read-only view role across the cluster (Entra ID object id on azure, group name on existing). Unset: no auditor access.",
@@ -350,10 +365,10 @@ public static class ConfigKeys
     public static readonly ImmutableArray<ConfigKey> All =
         [Level, Target, Environment, Name, Regions, KubernetesVersion, SkuTier, NodeVmSize, NodeCount, Zones, Clusters, NodeMinCount, NodeMaxCount,
          UserNodeVmSize, UserNodeCount, UserNodeMinCount, UserNodeMaxCount, GpuNodeVmSize, GpuNodeMaxCount,
-         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, PrivateCluster, Network, KubeContext, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup, ElevationGroup,
+         MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, PrivateCluster, Network, KubeContext, Cilium, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup, ElevationGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, BackupRoleArn, TracesEndpoint, CiRepositories,
-         StorageProvisioner, Chaos, Budget, Sla, ProductionChaos,
+         StorageProvisioner, Chaos, Budget, TenantBudgets, WorkingHours, Sla, ProductionChaos,
          GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning, RegistryZoneRedundancy, SignatureRegistryCredentials,
          Staged, Enforced, Attestations];
 

@@ -102,6 +102,16 @@ public sealed record PlatformConfig
     /// <summary>Level 5 on azure: the API server has a private address only (a creation-time choice: it forces a new cluster).</summary>
     public bool PrivateCluster { get; init; }
 
+    /// <summary>Level 5: monthly budget per tenant name (platform:tenantBudgets), alerted on from OpenCost's cost metrics.</summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, double> TenantBudgets { get; init; } =
+        System.Collections.Immutable.ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal);
+
+    /// <summary>Level 5, non-production: when golden-path apps run (platform:workingHours); outside it KEDA scales them to zero.</summary>
+    public WorkingHours WorkingHours { get; init; } = WorkingHours.Default;
+
+    /// <summary>Level 5 on existing: the cluster's CNI is Cilium with Hubble (platform:cilium), so flows can be recorded.</summary>
+    public bool Cilium { get; init; }
+
     /// <summary>Namespace of the ingress or Gateway proxies that tenant NetworkPolicies admit traffic from.</summary>
     public string IngressNamespace { get; init; } = ConfigKeys.IngressNamespace.Default!.GetValue<string>();
 

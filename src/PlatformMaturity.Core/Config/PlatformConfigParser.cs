@@ -114,6 +114,9 @@ public static partial class PlatformConfigParser
             config = ReadSla(raw, config, model, Problem);
             config = config with { ProductionChaos = ReadProductionChaos(raw, config, Problem) };
             config = ReadZeroTrustKeys(raw, config, Problem);
+            config = ReadNetworkAuditingKeys(raw, config, Problem);
+            config = ReadTenantBudgets(raw, config, Problem);
+            config = ReadWorkingHours(raw, config, Problem);
 
         return problems.Count == 0
             ? new ConfigParseResult(config, [])

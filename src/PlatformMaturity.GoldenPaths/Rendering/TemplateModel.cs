@@ -54,6 +54,10 @@ internal static class TemplateModel
                 ["azure"] = config.IsAzure,
                 ["environment"] = ConfigNames.Of(config.Environment),
                 ["prod"] = config.Environment == EnvironmentKind.Prod,
+                // Advanced Costs Management: when non-production apps run (platform:workingHours, cron-checked when read).
+                ["working_hours_start"] = config.WorkingHours.Start,
+                ["working_hours_end"] = config.WorkingHours.End,
+                ["working_hours_time_zone"] = config.WorkingHours.TimeZone,
                 ["registry"] = config.Registry,
                 // Basic Traffic Filtering admits tenant traffic from this namespace (platform:ingressNamespace); so do apps' policies.
                 ["ingress_namespace"] = config.IngressNamespace,

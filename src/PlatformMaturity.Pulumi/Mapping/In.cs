@@ -22,6 +22,13 @@ internal static class In
         return set;
     }
 
+    public static Input<double>? Opt(double? value)
+    {
+        if (value is not { } set)
+            return null;
+        return set;
+    }
+
     public static Input<string>? Opt(string? value)
     {
         if (value is null)

@@ -6,6 +6,7 @@ using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Graph.Azure;
+using PlatformMaturity.Practices.Security;
 
 namespace PlatformMaturity.Core.Tests.Assess;
 
@@ -151,6 +152,8 @@ public static class StackCluster
             AddOn("MonitorMetrics", "Deployment", "ama-metrics");
         if (aks.MicrosoftDefender is not null)
             AddOn("MicrosoftDefender", "DaemonSet", "microsoft-defender-collector-ds");
+        if (aks.NetworkProfile?.AdvancedNetworking?.ObservabilityEnabled == true)
+            AddOn("NetworkProfile.AdvancedNetworking", "Deployment", "hubble-relay", NetworkTrafficAuditing.Definition);
         var autoscaled = aks.DefaultNodePool.AutoScalingEnabled ? SettingSource(aks, "DefaultNodePool.AutoScalingEnabled")
             : pools.FirstOrDefault(p => p.Pool.AutoScalingEnabled)?.Provenance.Source;
         if (autoscaled is not null)

@@ -60,6 +60,7 @@ public static class Components
     public static readonly Signature Backstage = Signature.Of("Backstage", ["backstage"], ["backstage"]);
     public static readonly Signature Capsule = Signature.Of("Capsule", ["capsule"], ["capsule"], ["tenants.capsule.clastix.io"]);
     public static readonly Signature Hubble = Signature.Of("Hubble (Cilium flow logs)", workloads: ["hubble-relay", "retina-agent"]);
+    public static readonly Signature Cilium = Signature.Of("Cilium", ["cilium"], ["cilium", "cilium-agent", "cilium-operator"], ["ciliumnetworkpolicies.cilium.io"]);
     public static readonly Signature Sloth = Signature.Of("Sloth", ["sloth"], ["sloth"], ["prometheusservicelevels.sloth.slok.dev"]);
     public static readonly Signature Pyrra = Signature.Of("Pyrra", ["pyrra"], ["pyrra"], ["servicelevelobjectives.pyrra.dev"]);
     public static readonly Signature Kyverno = Signature.Of("Kyverno", ["kyverno"], ["kyverno-admission-controller", "kyverno"], ["clusterpolicies.kyverno.io"]);

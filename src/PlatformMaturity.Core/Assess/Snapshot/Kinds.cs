@@ -48,6 +48,7 @@ public static class Kinds
     public static readonly ApiKind KyvernoImageValidatingPolicy = Crd("policies.kyverno.io", "v1", "ImageValidatingPolicy", "imagevalidatingpolicies", namespaced: false);
     public static readonly ApiKind VolumeSnapshotClass = Crd("snapshot.storage.k8s.io", "v1", "VolumeSnapshotClass", "volumesnapshotclasses", namespaced: false);
     public static readonly ApiKind CapsuleTenant = Crd("capsule.clastix.io", "v1beta2", "Tenant", "tenants", namespaced: false);
+    public static readonly ApiKind ContainerNetworkLog = Crd("acn.azure.com", "v1alpha1", "ContainerNetworkLog", "containernetworklogs", namespaced: false);
 
     /// <summary>Every kind, in a fixed order (the order the live reader lists them and reports coverage).</summary>
     public static readonly IReadOnlyList<ApiKind> All =
@@ -57,7 +58,7 @@ public static class Kinds
         HorizontalPodAutoscaler, PodDisruptionBudget, PriorityClass, StorageClass, CsiDriver, ApiService,
         GatewayClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication, KyvernoClusterPolicy,
         OtelInstrumentation, OtelCollector, ClusterSecretStore, SlothServiceLevel, KyvernoImageValidatingPolicy, VolumeSnapshotClass,
-        ArgoAppProject, ArgoApplicationSet, CapsuleTenant, ClusterRole, ServiceAccount, AuthorizationPolicy,
+        ArgoAppProject, ArgoApplicationSet, CapsuleTenant, ClusterRole, ServiceAccount, AuthorizationPolicy, ContainerNetworkLog,
     ];
 
     /// <summary>

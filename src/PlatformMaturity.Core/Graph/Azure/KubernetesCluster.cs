@@ -105,9 +105,12 @@ public sealed record KubernetesCluster : AzureResource
 
     /// <summary>API groups whose CRDs the cluster's add-ons install, so objects of them follow the cluster.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public ImmutableArray<string> AddOnApiGroups => ServiceMeshProfile is null
-        ? []
-        : ["networking.istio.io", "security.istio.io", "telemetry.istio.io", "extensions.istio.io"];
+    public ImmutableArray<string> AddOnApiGroups =>
+    [
+        .. ServiceMeshProfile is null ? [] : new[] { "networking.istio.io", "security.istio.io", "telemetry.istio.io", "extensions.istio.io" },
+        // ACNS observability installs the ContainerNetworkLog CRD (acn.azure.com).
+        .. NetworkProfile?.AdvancedNetworking?.ObservabilityEnabled == true ? new[] { "acn.azure.com" } : [],
+    ];
 
     public override IEnumerable<string> References =>
         new[] { ResourceGroup }
@@ -228,4 +231,14 @@ public sealed record NetworkProfile
     public string? NetworkDataPlane { get; init; }
 
     public string? NetworkPolicy { get; init; }
+
+    /// <summary>Advanced Container Networking Services (advanced_networking); null leaves it off.</summary>
+    public AdvancedNetworking? AdvancedNetworking { get; init; }
 }
+
+/// <summary>
+/// Advanced Container Networking Services (KubernetesClusterNetworkProfileAdvancedNetworkingArgs, Pulumi.Azure 6.39.0):
+/// observability is Hubble flows and metrics (stored flow logs need the Cilium data plane), security is Cilium FQDN and
+/// L7 policies (Cilium only).
+/// </summary>
+public sealed record AdvancedNetworking(bool? ObservabilityEnabled, bool? SecurityEnabled);

@@ -32,5 +32,14 @@ public sealed record KubernetesClusterNodePool : AzureResource
     /// </summary>
     public string? GpuDriver { get; init; }
 
+    /// <summary>priority: Regular or Spot; null for the provider default (Regular). Changing it forces a new pool.</summary>
+    public string? Priority { get; init; }
+
+    /// <summary>eviction_policy of a spot pool: Delete or Deallocate; null for the provider default. Forces a new pool.</summary>
+    public string? EvictionPolicy { get; init; }
+
+    /// <summary>spot_max_price of a spot pool in USD per VM hour; -1 caps it at the on-demand price. Forces a new pool.</summary>
+    public double? SpotMaxPrice { get; init; }
+
     public override IEnumerable<string> References => Pool.Subnet is { } subnet ? [Cluster, subnet] : [Cluster];
 }

@@ -38,6 +38,13 @@ internal static class KubernetesClusterBlocks
         NetworkPluginMode = In.Opt(network.NetworkPluginMode),
         NetworkDataPlane = In.Opt(network.NetworkDataPlane),
         NetworkPolicy = In.Opt(network.NetworkPolicy),
+        // advanced_networking (Pulumi.Azure 6.39.0 KubernetesClusterNetworkProfileAdvancedNetworkingArgs: ObservabilityEnabled,
+        // SecurityEnabled). Container network logs and Container Insights' high log scale mode have no input there.
+        AdvancedNetworking = In.Block(network.AdvancedNetworking, acns => new AksInputs.KubernetesClusterNetworkProfileAdvancedNetworkingArgs
+        {
+            ObservabilityEnabled = In.Opt(acns.ObservabilityEnabled),
+            SecurityEnabled = In.Opt(acns.SecurityEnabled),
+        }),
     };
 
     public static AksInputs.KubernetesClusterMaintenanceWindowAutoUpgradeArgs AutoUpgradeWindow(MaintenanceWindow window) => new()

@@ -44,6 +44,11 @@ internal static class KubernetesClusterNodePoolMapper
             TemporaryNameForRotation = In.Opt(settings.TemporaryNameForRotation),
             // gpu_driver (Pulumi.Azure 6.39.0 KubernetesClusterNodePoolArgs.GpuDriver: "Install" or "None").
             GpuDriver = In.Opt(pool.GpuDriver),
+            // priority, eviction_policy, spot_max_price (Pulumi.Azure 6.39.0 KubernetesClusterNodePoolArgs.Priority "Regular"/"Spot",
+            // EvictionPolicy "Delete"/"Deallocate", SpotMaxPrice Input<double>, -1 for the on-demand price): a spot pool.
+            Priority = In.Opt(pool.Priority),
+            EvictionPolicy = In.Opt(pool.EvictionPolicy),
+            SpotMaxPrice = In.Opt(pool.SpotMaxPrice),
             UpgradeSettings = In.Block(settings.MaxSurge, surge => new AksInputs.KubernetesClusterNodePoolUpgradeSettingsArgs { MaxSurge = surge }),
             Tags = In.Map(pool.Tags),
         };
