@@ -114,6 +114,8 @@ public static partial class PlatformConfigParser
             config = ReadSla(raw, config, model, Problem);
             config = config with { ProductionChaos = ReadProductionChaos(raw, config, Problem) };
             config = ReadZeroTrustKeys(raw, config, Problem);
+        if (target is not null && level is not null)
+            config = ReadPortalKeys(raw, config, Problem);
 
         return problems.Count == 0
             ? new ConfigParseResult(config, [])
