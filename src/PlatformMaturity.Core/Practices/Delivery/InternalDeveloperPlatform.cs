@@ -84,6 +84,9 @@ public sealed class InternalDeveloperPlatform : PracticeComponent
     /// <summary>The AKS Entra ID server application every AKS token is issued for (what the Kubernetes plugin's azure provider asks for).</summary>
     public const string AksServerApplication = "6dae42f8-4368-4678-94ff-3960e28e3630";
 
+    /// <summary>The app-config files the image must hold in /app (the standard Backstage Dockerfile's).</summary>
+    public static readonly IReadOnlyList<string> ImageConfigFiles = ["app-config.yaml", "app-config.production.yaml"];
+
     /// <summary>The plugins the image must contain, by npm package: a Backstage image is built with its plugins.</summary>
     public static readonly IReadOnlyList<(string Package, string Why)> RequiredPlugins =
     [
@@ -265,6 +268,9 @@ public sealed class InternalDeveloperPlatform : PracticeComponent
                 SecretEnv("POSTGRES_PASSWORD", DatabaseAppSecret, "password"),
                 SecretEnv("POSTGRES_CA", DatabaseCaSecret, "ca.crt"),
             }),
+            // The chart's --config flags replace the image's defaults: load the image's own files first (the standard
+            // Backstage Dockerfile's), then the chart's app-config and the Kubernetes clusters on top.
+            ("backstage.args", new List<object?> { "--config", ImageConfigFiles[0], "--config", ImageConfigFiles[1] }),
             ("backstage.appConfig", appConfig),
             ("serviceAccount.create", true),
             ("serviceAccount.name", ServiceAccount),
