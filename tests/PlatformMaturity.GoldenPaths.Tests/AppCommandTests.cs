@@ -85,7 +85,8 @@ public sealed class AppCommandTests : IDisposable
         Assert.DoesNotContain("GitOps Application Management (from Level 4) is not implemented by the platform yet", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Error Budget Management (from Level 4) is not implemented by the platform yet", output, StringComparison.Ordinal);
         Assert.True(File.Exists(_dir.Combine("out", "slo.yaml")));
-        Assert.False(Path.Exists(_dir.Combine("out", "catalog-info.yaml")), "catalog-info.yaml");
+        // Internal Developer Platform is implemented: the app registers itself in the developer portal's catalog.
+        Assert.True(File.Exists(_dir.Combine("out", "catalog-info.yaml")), "catalog-info.yaml");
         // Identity-based Access Control is implemented: the app runs as its own service account.
         Assert.True(File.Exists(_dir.Combine("out", "serviceaccount.yaml")));
         var all = string.Join("\n", Directory.EnumerateFiles(_dir.Combine("out"), "*.yaml", SearchOption.AllDirectories).Select(File.ReadAllText));

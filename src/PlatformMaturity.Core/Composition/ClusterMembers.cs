@@ -63,11 +63,11 @@ internal static class ClusterMembers
     private static bool OnFirstCluster(GraphResource resource) => resource switch
     {
         KubernetesResource k => k.Cluster == ClusterRef.PrimaryKey && !k.PrimaryOnly,
-        HelmRelease h => h.Cluster == ClusterRef.PrimaryKey,
+        HelmRelease h => h.Cluster == ClusterRef.PrimaryKey && !h.PrimaryOnly,
         ConfigSecret s => s.Cluster == ClusterRef.PrimaryKey,
         KubernetesCluster c => c.Name == Foundation.ClusterName,
         KubernetesClusterNodePool p => p.Cluster == Foundation.ClusterName,
-        FederatedIdentityCredential f => f.Cluster == Foundation.ClusterName,
+        FederatedIdentityCredential f => f.Cluster == Foundation.ClusterName && !f.PrimaryOnly,
         RoleAssignment a => a.PrincipalId.Resource == Foundation.ClusterName || a.Scope.Resource == Foundation.ClusterName,
         // Settings on the cluster itself (Level 4 security: the pod security baseline assignment, the audit log setting).
         PolicyAssignment p => p.ResourceId.Resource == Foundation.ClusterName,

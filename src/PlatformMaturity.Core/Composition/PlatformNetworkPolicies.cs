@@ -159,6 +159,9 @@ public static class PlatformNetworkPolicies
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls the CloudNativePG operator's admission webhooks (cloudnative-pg chart webhook.port 9443)",
                     IngressSource.Anywhere, [Practices.Delivery.PostgresOperator.WebhookPort], Practices.Delivery.PostgresOperator.OperatorPods),
             ],
+            // The developer portal's clients (the gateway's proxies, the CloudNativePG operator) are added by Internal Developer
+            // Platform with its own provenance: the gateway's namespace is config.
+            [Practices.Delivery.InternalDeveloperPlatform.Namespace] = [],
             // People reach the Goldilocks dashboard with kubectl port-forward (through the API server, not the pod network).
             ["goldilocks"] = [],
             // The GPU operator's components talk to the API server and to node-local sockets; nothing calls into them (Prometheus scrapes the DCGM exporter).

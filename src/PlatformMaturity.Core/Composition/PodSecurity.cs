@@ -76,6 +76,8 @@ public static class PodSecurity
                 "the Chaos Mesh daemon (DaemonSet) runs privileged with the container runtime's socket to enter pods' network and process namespaces (chart 2.8.3 chaosDaemon.privileged)"),
             ["cnpg-system"] = new(PodSecurityLevel.Restricted,
                 "the CloudNativePG operator and the Barman Cloud plugin run non-root, read-only, without capabilities, with RuntimeDefault seccomp (chart defaults)"),
+            [Practices.Delivery.InternalDeveloperPlatform.Namespace] = new(PodSecurityLevel.Restricted,
+                "Backstage runs as its node image's user 1000, read-only with an emptyDir /tmp, without capabilities, with RuntimeDefault seccomp (set in the values); the CloudNativePG instance and job pods of its database run non-root, read-only, without capabilities, with RuntimeDefault seccomp (operator defaults)"),
             ["dr-restore-test"] = new(PodSecurityLevel.Restricted,
                 "the restore test's scratch namespace: restored tenant objects only, and a quota of 0 pods so none runs"),
             ["opencost"] = new(PodSecurityLevel.Restricted,

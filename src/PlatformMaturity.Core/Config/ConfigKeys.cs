@@ -357,6 +357,11 @@ public static class ConfigKeys
         "The platform's SLA (Platform SLA, Level 5; refused below): {owner: platform-team@example.com, availability: 99.95}; availability (percent, monthly) may not exceed what the topology computes, unset announces the computed figure rounded down. pmctl render writes the SLA document.",
         FromLevel: 5);
 
+    public static readonly ConfigKey BackstageImage = new(
+        "backstageImage", ConfigValueType.String,
+        "The developer portal's Backstage image (Internal Developer Platform, Level 5), by digest: registry/repository@sha256:<64 hex>, from an allowed registry. A Backstage image is built with its plugins: it must contain the catalog, scaffolder (with the GitHub actions module), Kubernetes (Azure auth provider) and PostgreSQL backend plugins (README). Unset: no portal is deployed.",
+        FromLevel: 5);
+
     /// <summary>Secret keys a stack at <paramref name="level"/> on <paramref name="target"/> must set before it is deployed.</summary>
     public static IEnumerable<ConfigKey> SecretsNeeded(int level, DeploymentTarget target) =>
         All.Where(k => k.Secret && k.NeededAt(level, target));
@@ -368,7 +373,7 @@ public static class ConfigKeys
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, PrivateCluster, Network, KubeContext, Cilium, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup, ElevationGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, BackupRoleArn, TracesEndpoint, CiRepositories,
-         StorageProvisioner, Chaos, Budget, TenantBudgets, WorkingHours, Sla, ProductionChaos,
+         StorageProvisioner, Chaos, Budget, TenantBudgets, WorkingHours, Sla, ProductionChaos, BackstageImage,
          GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning, RegistryZoneRedundancy, SignatureRegistryCredentials,
          Staged, Enforced, Attestations];
 

@@ -73,6 +73,9 @@ public sealed record PlatformConfig
     /// <summary>An external OTLP gRPC trace backend (host:port); null installs Tempo.</summary>
     public string? TracesEndpoint { get; init; }
 
+    /// <summary>Level 5: the developer portal's Backstage image, a digest reference from an allowed registry; null: no portal.</summary>
+    public string? BackstageImage { get; init; }
+
     /// <summary>GitHub repositories (owner/repo) allowed to push images to the azure registry through OIDC federation.</summary>
     public ImmutableArray<string> CiRepositories { get; init; } = [];
     /// <summary>Argo CD's source of the platform and its delivery settings (from Level 4).</summary>

@@ -112,11 +112,13 @@ public static partial class PlatformConfigParser
             config = ReadLevel4ClusterKeys(raw, config, model, Problem);
         if (target is not null && level is not null)
             config = ReadSla(raw, config, model, Problem);
-            config = config with { ProductionChaos = ReadProductionChaos(raw, config, Problem) };
-            config = ReadZeroTrustKeys(raw, config, Problem);
-            config = ReadNetworkAuditingKeys(raw, config, Problem);
-            config = ReadTenantBudgets(raw, config, Problem);
-            config = ReadWorkingHours(raw, config, Problem);
+        config = config with { ProductionChaos = ReadProductionChaos(raw, config, Problem) };
+        config = ReadZeroTrustKeys(raw, config, Problem);
+        config = ReadNetworkAuditingKeys(raw, config, Problem);
+        config = ReadTenantBudgets(raw, config, Problem);
+        config = ReadWorkingHours(raw, config, Problem);
+        if (target is not null && level is not null)
+            config = ReadPortalKeys(raw, config, Problem);
 
         return problems.Count == 0
             ? new ConfigParseResult(config, [])

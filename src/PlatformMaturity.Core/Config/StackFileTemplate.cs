@@ -65,6 +65,7 @@ public static class StackFileTemplate
         "clusters" => "[{name: primary, kubeContext: kind-a, availability: 99.95}, {name: secondary, kubeContext: kind-b, availability: 99.95}]",
         "secretStore" => "{vault: {server: \"https://vault.example.com\", path: secret, version: v2, auth: {kubernetes: {mountPath: kubernetes, role: external-secrets}}}}",
         "sla" => "{owner: platform-team@example.com, availability: 99.95}",
+        "backstageImage" => "registry.example.com/platform/backstage@sha256:<64 hex digits>",
         _ => "<value>",
     };
 

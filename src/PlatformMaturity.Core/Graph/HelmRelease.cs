@@ -29,6 +29,12 @@ public sealed record HelmRelease : GraphResource
     public ImmutableSortedDictionary<string, Azure.AzureRef> ValuesFromAzure { get; init; } =
         ImmutableSortedDictionary.Create<string, Azure.AzureRef>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether the release runs on the first cluster only, where the fleet's shared services live (the Argo CD hub, the
+    /// developer portal): cluster members get no copy.
+    /// </summary>
+    public bool PrimaryOnly { get; init; }
+
     /// <summary>Seconds Helm waits for the release's resources to become ready.</summary>
     public int TimeoutSeconds { get; init; } = 600;
 

@@ -220,6 +220,16 @@ public static class Pins
     /// <summary>CloudNativePG operator (cloudnative-pg/charts tag cloudnative-pg-v0.29.0, operator 1.30.0; the in-tree barmanObjectStore is removed in 1.31).</summary>
     public static readonly HelmChart CloudNativePg = new("https://cloudnative-pg.github.io/charts", "cloudnative-pg", "0.29.0");
 
+    /// <summary>
+    /// Backstage chart (backstage/charts tag backstage-2.8.2, d1d84e78, 2026-06-17; values.yaml and values.schema.json
+    /// checked there). The chart has no appVersion and defaults to ghcr.io/backstage/backstage:latest: the image is the
+    /// platform team's own, by digest, from platform:backstageImage.
+    /// </summary>
+    public static readonly HelmChart Backstage = new("https://backstage.github.io/charts", "backstage", "2.8.2");
+
+    /// <summary>PostgreSQL of the developer portal's CloudNativePG Cluster (ghcr.io/cloudnative-pg/postgresql, standard image on Debian trixie), pinned instead of the operator's default.</summary>
+    public const string BackstagePostgresImage = "ghcr.io/cloudnative-pg/postgresql:18.3-standard-trixie";
+
     /// <summary>Barman Cloud CNPG-I plugin, the successor of the in-tree object-store backups (cloudnative-pg/charts tag plugin-barman-cloud-v0.7.0, plugin v0.13.0).</summary>
     public static readonly HelmChart BarmanCloudPlugin = new("https://cloudnative-pg.github.io/charts", "plugin-barman-cloud", "0.7.0");
 

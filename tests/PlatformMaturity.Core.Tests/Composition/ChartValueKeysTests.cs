@@ -70,6 +70,10 @@ public class ChartValueKeysTests
                 yield return For(target, level);
         }
         yield return Existing(3) with { TracesEndpoint = "traces.example.com:4317" };
+        // The developer portal (Level 5) deploys only with its image configured.
+        const string portal = "registry.example.com/platform/backstage@sha256:4f0c2a9e7d1b3c5a6e8f9d0b1c2a3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d";
+        yield return Existing(5) with { BackstageImage = portal };
+        yield return Azure(5) with { BackstageImage = portal };
     }
 
     private static IEnumerable<HelmRelease> Releases() =>

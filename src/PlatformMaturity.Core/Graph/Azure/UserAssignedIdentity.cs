@@ -32,5 +32,8 @@ public sealed record FederatedIdentityCredential : AzureResource
 
     public string Audience { get; init; } = "api://AzureADTokenExchange";
 
+    /// <summary>Whether the credential trusts the first cluster only (a service that runs there alone): members get no copy.</summary>
+    public bool PrimaryOnly { get; init; }
+
     public override IEnumerable<string> References => Cluster is null ? [Identity] : [Identity, Cluster];
 }

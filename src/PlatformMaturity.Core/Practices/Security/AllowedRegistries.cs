@@ -46,6 +46,23 @@ public static class AllowedRegistries
         ? AzureLoginServer.Placeholder
         : config.Registry ?? ConfigKeys.Registry.Default!.GetValue<string>();
 
+    /// <summary>
+    /// Whether an image the platform runs from config (e.g. its developer portal) comes from an allowed registry, with
+    /// the admission policy's matching: under a host[/path] entry, or under any host of a *.domain entry. The platform's
+    /// Azure Container Registry is known by its generated login server only after pulumi up, so on azure the default
+    /// admits Azure Container Registry hosts (*.azurecr.io); set platform:allowedRegistries to name it exactly.
+    /// </summary>
+    public static bool Admits(PlatformConfig config, string image)
+    {
+        var host = image.Split('/')[0];
+        return For(config).Any(entry =>
+            entry.Contains(AzureLoginServer.Placeholder, StringComparison.Ordinal)
+                ? host.EndsWith(".azurecr.io", StringComparison.Ordinal)
+                : entry.StartsWith("*.", StringComparison.Ordinal)
+                    ? host.EndsWith(entry[1..], StringComparison.Ordinal)
+                    : image.StartsWith(entry + "/", StringComparison.Ordinal));
+    }
+
     /// <summary>Whether the platform's Azure Container Registry is in the graph: a build-processes practice creates it.</summary>
     public static bool HasAzureRegistry(ComponentBuilder component) =>
         component.IsAzure && (component.Implements(BasicBuildProcesses.PracticeName) || component.Implements(AdvancedBuildProcesses.PracticeName));
