@@ -29,10 +29,18 @@ public static class GitOpsDelivery
     {
         if (!HandsOver(graph) || resource is not (KubernetesResource or HelmRelease))
             return false;
-        if (OriginOf(graph, resource).Id == ComponentId)
+        if (OriginOf(graph, resource).Id == ComponentId || IsClusterRegistration(resource))
             return false;
         return !(resource is KubernetesResource { Kind: "Namespace" } ns && SecretNamespaces(graph).Contains((ns.Cluster, ns.ObjectName)));
     }
+
+    /// <summary>
+    /// An Argo CD cluster Secret (the fleet hub's registration of a member): Pulumi's like the in-cluster one, since it
+    /// carries the member's API server and CA from Azure and Argo CD needs it before it can place anything there.
+    /// </summary>
+    public static bool IsClusterRegistration(GraphResource resource) =>
+        resource is KubernetesResource { Kind: "Secret" } secret
+        && secret.Object.Metadata.Labels?.TryGetValue(GitOpsBridge.SecretTypeLabel, out var type) == true && type == "cluster";
 
     /// <summary>Whether the Pulumi program applies the resource.</summary>
     public static bool ByPulumi(PlatformGraph graph, GraphResource resource) => !HandedOver(graph) || !ByArgoCd(graph, resource);

@@ -55,6 +55,18 @@ public sealed class MultiClusterPlatform : PracticeComponent
         return labels.ToImmutableSortedDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>Replaces the fleet labels of a registration with a member's (a member's copy of the first cluster's in-cluster Secret).</summary>
+    public static void Relabel(IDictionary<string, string> labels, PlatformConfig config, ClusterMember member)
+    {
+        foreach (var key in labels.Keys.Where(IsFleetLabel).ToList())
+            labels.Remove(key);
+        foreach (var (key, value) in Labels(config, member))
+            labels[key] = value;
+    }
+
+    private static bool IsFleetLabel(string key) =>
+        key is MemberLabel or RegionLabel or EnvironmentLabel || key.StartsWith(CapabilityLabel(""), StringComparison.Ordinal);
+
     /// <summary>The fleet's update group of a member: its region, so a stage is a region.</summary>
     public static string UpdateGroup(ClusterMember member) => member.Region ?? member.Name;
 
@@ -83,6 +95,8 @@ public sealed class MultiClusterPlatform : PracticeComponent
             foreach (var member in config.Members)
                 component.Note($"Member '{member.Name}': kubeconfig context {member.KubeContext ?? "(current)"}; its owner upgrades it (no fleet manager for existing clusters).");
         }
+        if (FleetHub.Places(component))
+            component.AfterPractices(FleetHub.Add);
         component.AddDocument(HubRunbook, Runbook(config));
         component.Note($"Placement: the Argo CD hub runs on the first member ('{config.Members[0].Name}'); members join it with labels {RegionLabel}, {EnvironmentLabel}, {MemberLabel} and capability.platform.maturity/<capability>. What to do when the hub's region is down: {HubRunbook}.");
     }
@@ -151,10 +165,7 @@ public sealed class MultiClusterPlatform : PracticeComponent
             text.Append(CultureInfo.InvariantCulture, $"3. Standby: **{standby.Name}**{(standby.Region is { } s ? $" ({s})" : "")} runs the same platform (Argo CD included, from the same repository). To move the hub: make {standby.Name} the first member of {ConfigKeys.Clusters.FullName} only after the outage (the first member keeps Pulumi's names); during it, register the members in {standby.Name}'s Argo CD with the same labels:\n\n");
             text.Append("```sh\n");
             foreach (var m in config.Members.Where(m => m != standby))
-            {
-                var labels = string.Join(" ", Labels(config, m).Select(l => $"--label {l.Key}={l.Value}"));
-                text.Append(CultureInfo.InvariantCulture, $"argocd cluster add {m.KubeContext ?? m.Name} --name {m.Name} {labels} --upsert\n");
-            }
+                text.Append(CultureInfo.InvariantCulture, $"{FleetHub.AddCommand(config, m)}\n");
             text.Append("```\n\n   ApplicationSets select clusters by label, so the same placements come back on the standby.\n");
             text.Append("4. When the region is back, remove the members from the standby's Argo CD (argocd cluster rm) so one hub syncs each cluster.\n");
         }

@@ -73,8 +73,12 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
         var config = component.Config;
         var gitops = config.GitOps;
         component.AddPlatformNamespace(Namespace);
-        var release = component.AddRelease(ReleaseName, Namespace, Pins.ArgoCd, Values(config),
-            providesApiGroups: ProvidedKinds, createNamespace: false);
+        // Level 5 fleet on azure: Argo CD is the hub and reaches the members as its own Entra identity (FleetHub).
+        var hub = Practices.Availability.FleetHub.HasIdentity(component);
+        var release = component.AddRelease(ReleaseName, Namespace, Pins.ArgoCd,
+            hub ? Practices.Availability.FleetHub.IdentityValues(Values(config)) : Values(config),
+            providesApiGroups: ProvidedKinds, createNamespace: false,
+            valuesFromAzure: hub ? Practices.Availability.FleetHub.IdentityValuesFromAzure : null);
 
         component.AddObject(ClusterSecret(component), dependsOn: [release.Name]);
         component.Note(config.Members.Length > 1
@@ -149,7 +153,7 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
             NamespaceProperty = Namespace,
             Labels = new Dictionary<string, string>
             {
-                ["argocd.argoproj.io/secret-type"] = "cluster",
+                [GitOpsBridge.SecretTypeLabel] = "cluster",
                 [GitOpsBridge.ClusterLabel] = ClusterRef.PrimaryKey,
                 [GitOpsBridge.PlatformLabel] = component.Config.Name,
             },
