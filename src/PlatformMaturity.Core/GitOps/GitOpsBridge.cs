@@ -100,8 +100,7 @@ public static class GitOpsBridge
         {
             var name = key == Graph.ClusterRef.PrimaryKey ? secretName : Composition.ClusterMembers.CopyName(key, secretName);
             var refs = builder.All
-                .Where(r => GitOpsDelivery.ClusterOf(r) == key
-                    && builder.OwnerOf(key == Graph.ClusterRef.PrimaryKey ? r.Name : Composition.ClusterMembers.OriginalName(key, r.Name)) != GitOpsDelivery.ComponentId)
+                .Where(r => GitOpsDelivery.ClusterOf(r) == key && OriginOwner(builder, key, r.Name) != GitOpsDelivery.ComponentId)
                 .SelectMany(r => r switch
                 {
                     Graph.HelmRelease release => release.ValuesFromAzure.Values,
@@ -120,6 +119,15 @@ public static class GitOpsBridge
                 return resource with { Object = secret, TextFromAzure = [.. refs] };
             }, provenance);
         }
+    }
+
+    /// <summary>The first-cluster owner of a resource: for a member's copy, its original's (a member's own object, e.g. the fleet standby's registrations: its owner).</summary>
+    private static string OriginOwner(Composition.GraphBuilder builder, string key, string name)
+    {
+        var owner = builder.OwnerOf(name);
+        return key != Graph.ClusterRef.PrimaryKey && owner == Composition.ClusterMembers.ComponentId(key)
+            ? builder.OwnerOf(Composition.ClusterMembers.OriginalName(key, name))
+            : owner;
     }
 
     /// <summary>Every annotation an ApplicationSet template text reads (the inverse of <see cref="TemplateFor"/>).</summary>

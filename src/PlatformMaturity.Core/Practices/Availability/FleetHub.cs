@@ -56,6 +56,7 @@ internal static class FleetHub
             foreach (var (key, value) in MultiClusterPlatform.Labels(config, config.Members[0]))
                 secret.Metadata.Labels[key] = value;
         });
+        AddStandbyRegistrations(component, refs);
         for (var i = 1; i < config.Members.Length; i++)
         {
             if (!config.IsAzure)
@@ -73,6 +74,33 @@ internal static class FleetHub
             });
         }
         component.Note($"Argo CD hub: {config.Members[0].Name}; members join as cluster Secrets in {GitOpsPlatformManagement.Namespace} labelled {string.Join(", ", LabelKeys(config))}; tenant apps are placed by a cluster generator on those labels (general apps never on a member with a capability). Check: kubectl get secrets -n {GitOpsPlatformManagement.Namespace} -l {GitOpsBridge.SecretTypeLabel}=cluster --show-labels");
+    }
+
+    /// <summary>
+    /// A warm standby (azure): the standby's Argo CD holds the same registrations of every other cluster, hub included.
+    /// They are inert (no ApplicationSet on the standby selects them: the tenants' are on the hub only) until the runbook
+    /// applies the tenants' ApplicationSets there; the standby already signs in as the hub identity (its copies of the
+    /// federation and the role assignments), so failing over needs no credential.
+    /// </summary>
+    private static void AddStandbyRegistrations(ComponentBuilder component, ImmutableArray<ClusterRef> refs)
+    {
+        var config = component.Config;
+        if (!config.IsAzure || MultiClusterPlatform.Standby(config) is not { } standby)
+            return;
+        var at = refs[config.Members.IndexOf(standby)].Key;
+        for (var i = 0; i < config.Members.Length; i++)
+        {
+            if (config.Members[i] == standby)
+                continue;
+            var (secret, fromAzure) = MemberSecret(config, config.Members[i], refs[i]);
+            secret.Metadata.Labels = StandardLabels.Apply(secret.Metadata.Labels, config, component.Provenance);
+            component.Add(new KubernetesResource
+            {
+                Name = ComponentBuilder.KubernetesName(secret, at), Provenance = component.Provenance, Cluster = at,
+                Object = secret, TextFromAzure = fromAzure,
+                DependsOn = [ClusterMembers.CopyName(at, GitOpsPlatformManagement.ReleaseName), ClusterMembers.CopyName(at, ClusterAdminAssignment)],
+            });
+        }
     }
 
     /// <summary>Every label key a member joins the hub with (what selectors may use).</summary>

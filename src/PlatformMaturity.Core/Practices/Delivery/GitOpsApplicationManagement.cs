@@ -20,7 +20,11 @@ public sealed class GitOpsApplicationManagement : PracticeComponent
     public static readonly (string Group, string Kind)[] PlatformOwnedKinds =
         [("", "ResourceQuota"), ("", "LimitRange"), ("networking.k8s.io", "NetworkPolicy")];
 
-    public override string Practice => "GitOps Application Management";
+    public const string PracticeName = "GitOps Application Management";
+
+    public static readonly string ComponentId = Model.PracticeNames.Slug(PracticeName);
+
+    public override string Practice => PracticeName;
 
     public override Implementation Implementation => Implementation.OnBothTargets(
         "Per tenant an Argo CD AppProject (source repositories from platform:tenants[].repos, destination only the tenant's namespace, no cluster-scoped kinds, no ResourceQuota/LimitRange/NetworkPolicy, orphaned-resource warnings) and an ApplicationSet giving each of its repositories an Application; golden paths emit the Application in the tenant's project");
@@ -54,10 +58,11 @@ public sealed class GitOpsApplicationManagement : PracticeComponent
     {
         var destinations = new JsonArray(new JsonObject { ["server"] = GitOpsBridge.InClusterServer, ["namespace"] = tenant.Name });
         // On the hub: every member by its registered name, the tenant's namespace only. Placement picks among them (general
-        // apps never on a capability member); the project admits all, since a GPU golden path targets the GPU member.
+        // apps never on a capability member); the project admits all, since a GPU golden path targets the GPU member. The
+        // first member is listed too: the members' copies of the project serve the standby, which registers the hub by name.
         if (hub)
         {
-            foreach (var member in config.Members.Skip(1))
+            foreach (var member in config.Members)
                 destinations.Add(new JsonObject { ["name"] = member.Name, ["namespace"] = tenant.Name });
         }
         var spec = new JsonObject

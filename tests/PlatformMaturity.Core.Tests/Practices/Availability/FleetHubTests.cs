@@ -79,8 +79,9 @@ public sealed class FleetHubTests
             Assert.False(clusterConfig["tlsClientConfig"]!["insecure"]!.GetValue<bool>());
             foreach (var stored in new[] { "bearerToken", "password", "AAD_SERVICE_PRINCIPAL_CLIENT_SECRET", "keyData" })
                 Assert.DoesNotContain(stored, secret.StringData["config"], StringComparison.Ordinal);
-            // Members never get a copy of the hub's registrations.
-            Assert.DoesNotContain(graph.Resources.OfType<KubernetesResource>(), r => r.Cluster != ClusterRef.PrimaryKey && r.ObjectName == FleetHub.SecretName(member.Name));
+            // Members never get a copy of the hub's registrations: only the standby holds its own (below).
+            var standbyKey = graph.Clusters[config.Members.IndexOf(MultiClusterPlatform.Standby(config)!)].Key;
+            Assert.DoesNotContain(graph.Resources.OfType<KubernetesResource>(), r => r.Cluster != ClusterRef.PrimaryKey && r.Cluster != standbyKey && r.ObjectName == FleetHub.SecretName(member.Name));
         }
 
         // The identity the exec plugin logs in as: federated with the controller and server, cluster admin on every cluster.
@@ -92,6 +93,35 @@ public sealed class FleetHubTests
         var admin = graph.Resources.OfType<RoleAssignment>().Where(a => a.RoleDefinitionName == FleetHub.ClusterAdminRole && a.PrincipalId.Resource == FleetHub.IdentityName)
             .Select(a => a.Scope.Resource).Order(StringComparer.Ordinal);
         Assert.Equal(graph.Clusters.Select(c => c.AksResource!).Order(StringComparer.Ordinal), admin);
+    }
+
+    [Fact]
+    public void On_azure_the_standby_holds_the_same_registrations_of_every_other_cluster_and_the_runbook_fails_over_to_it()
+    {
+        var graph = Graph("l5-azure");
+        var config = graph.Config;
+        var standby = MultiClusterPlatform.Standby(config)!;
+        Assert.NotEqual(config.Members[0].Region, standby.Region);
+        var key = graph.Clusters[config.Members.IndexOf(standby)].Key;
+        var onStandby = graph.Resources.OfType<KubernetesResource>().Where(r => r.Cluster == key && GitOpsDelivery.IsClusterRegistration(r) && r.ObjectName != GitOpsBridge.ClusterSecretName).ToList();
+        Assert.Equal(config.Members.Where(m => m != standby).Select(m => m.Name).Order(StringComparer.Ordinal),
+            onStandby.Select(r => ((V1Secret)k8s.KubernetesJson.Deserialize<V1Secret>(k8s.KubernetesJson.Serialize(r.Object))).StringData["name"]).Order(StringComparer.Ordinal));
+        // Same labels and server as the hub's registration of the same member.
+        foreach (var registration in onStandby)
+        {
+            var hubs = graph.Resources.OfType<KubernetesResource>().Where(r => r.Cluster == ClusterRef.PrimaryKey && r.ObjectName == registration.ObjectName).ToList();
+            if (hubs.Count == 1)
+                Assert.Equal(hubs[0].ToJson().ToJsonString(), registration.ToJson().ToJsonString());
+            Assert.All(onStandby, r => Assert.False(GitOpsDelivery.ByArgoCd(graph, r)));
+        }
+        // The standby signs in as the hub identity: federated on its cluster.
+        Assert.Contains(graph.Resources.OfType<FederatedIdentityCredential>(), f => f.Identity == FleetHub.IdentityName && f.Cluster == graph.Clusters[config.Members.IndexOf(standby)].AksResource);
+        var runbook = MultiClusterPlatform.Runbook(config);
+        foreach (var tenant in config.Tenants.Where(t => !t.Repos.IsEmpty))
+            Assert.Contains($"{GitOpsApplicationManagement.ComponentId}/applicationset-argocd-{GitOpsApplicationManagement.AppsName(tenant)}.yaml", runbook, StringComparison.Ordinal);
+        // The file the runbook applies is the one the tree holds.
+        var tree = GitOpsTree.Render(graph).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains($"{GitOpsTree.ComponentsFolder}/{GitOpsApplicationManagement.ComponentId}/applicationset-argocd-{GitOpsApplicationManagement.AppsName(config.Tenants.First(t => !t.Repos.IsEmpty))}.yaml", tree);
     }
 
     [Theory]
@@ -161,7 +191,7 @@ public sealed class FleetHubTests
         var project = graph.Resources.OfType<KubernetesResource>().Single(r => r.Cluster == ClusterRef.PrimaryKey && r.Kind == "AppProject" && r.ObjectName == tenant.Name).ToJson();
         var destinations = project["spec"]!["destinations"]!.AsArray();
         Assert.All(destinations, d => Assert.Equal(tenant.Name, d!["namespace"]!.GetValue<string>()));
-        Assert.Equal(config.Members.Skip(1).Select(m => m.Name), destinations.Select(d => d!["name"]?.GetValue<string>()).OfType<string>());
+        Assert.Equal(config.Members.Select(m => m.Name), destinations.Select(d => d!["name"]?.GetValue<string>()).OfType<string>());
     }
 
     [Fact]
