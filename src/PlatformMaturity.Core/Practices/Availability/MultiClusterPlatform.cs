@@ -31,6 +31,9 @@ public sealed class MultiClusterPlatform : PracticeComponent
     public const string EnvironmentLabel = "platform.maturity/environment";
     public const string MemberLabel = "platform.maturity/member";
 
+    /// <summary>The capability of a member with a GPU pool: GPU golden paths select it, every other app avoids it.</summary>
+    public const string GpuCapability = "gpu";
+
     /// <summary>A capability's label key (value "true"), e.g. capability.platform.maturity/gpu.</summary>
     public static string CapabilityLabel(string capability) => $"capability.platform.maturity/{capability}";
 
