@@ -3,15 +3,11 @@ using PlatformMaturity.Assess.Snapshot;
 
 namespace PlatformMaturity.Assess.Rules.Availability;
 
-/// <summary>
-/// Level 5: more than one cluster (Argo CD cluster Secrets registering another cluster, by label only; or other kubeconfig
-/// contexts). Argo CD's own in-cluster registration, which every Level 4 platform writes, is not a second cluster; a
-/// fleet hub's registrations name their member (the placement labels).
-/// </summary>
+/// <summary>Level 5: more than one cluster (Argo CD cluster Secrets, by label only; or other kubeconfig contexts).</summary>
 public sealed class MultiClusterPlatformEvidence : EvidenceRule
 {
     /// <summary>The label Argo CD puts on the Secrets that register clusters.</summary>
-    public const string ArgoClusterSecretLabel = GitOps.GitOpsBridge.SecretTypeLabel;
+    public const string ArgoClusterSecretLabel = "argocd.argoproj.io/secret-type";
 
     public override string Practice => "Multi-cluster Platform";
     public override IReadOnlyList<ApiKind> Reads => [Kinds.Secret];
@@ -19,9 +15,7 @@ public sealed class MultiClusterPlatformEvidence : EvidenceRule
 
     public override Finding Evaluate(ClusterView cluster)
     {
-        var clusters = cluster.Of(Kinds.Secret).Where(s => s.Label(ArgoClusterSecretLabel) == "cluster" && s.Name != GitOps.GitOpsBridge.ClusterSecretName)
-            .Select(s => $"Argo CD cluster Secret {s.Id}" + (s.Label(Practices.Availability.MultiClusterPlatform.MemberLabel) is { } member
-                ? $" (member {member}{(s.Label(Practices.Availability.MultiClusterPlatform.RegionLabel) is { } region ? $", {region}" : "")})" : ""))
+        var clusters = cluster.Of(Kinds.Secret).Where(s => s.Label(ArgoClusterSecretLabel) == "cluster").Select(s => $"Argo CD cluster Secret {s.Id}")
             .Concat(cluster.Snapshot.OtherContexts.Select(c => $"kubeconfig context {c}")).ToList();
         return clusters.Count > 0 ? Finding.Met("more clusters are part of the platform", clusters) : Finding.Missing("no second cluster registered (Argo CD cluster Secrets) or in the kubeconfig");
     }
