@@ -47,6 +47,9 @@ public static class PlatformContract
     /// <summary>Multi-cluster Platform: Argo CD cluster secrets of the platform's member clusters carry this label set to the platform's name.</summary>
     public const string ClusterSelectorLabel = GitOps.GitOpsBridge.PlatformLabel;
 
+    /// <summary>Multi-cluster Platform: the label of members with a GPU pool; GPU apps select it, the others avoid those members.</summary>
+    public static readonly string GpuClusterLabel = Practices.Availability.MultiClusterPlatform.CapabilityLabel(Practices.Availability.MultiClusterPlatform.GpuCapability);
+
     /// <summary>Advanced Application Autoscaling: KEDA and its HTTP add-on run here (the interceptor forwards requests from it).</summary>
     public const string KedaNamespace = Practices.Efficiency.KedaHttpAddOn.Namespace;
 

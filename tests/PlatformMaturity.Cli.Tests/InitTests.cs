@@ -87,7 +87,12 @@ public sealed class InitTests
         Assert.Equal(0, status.ExitCode);
         Assert.Contains("Fleet: 3 members in Azure Kubernetes Fleet Manager fleet-dev; Argo CD hub on primary", status.Out);
         Assert.Contains("upgrades (update run to", status.Out);
-        Assert.Contains("fleet_member_gpu", CliRunner.Run(dir.Path, "graph", "dev").Out);
+        // Each member with the labels placement selects on (the GPU member's capability among them).
+        Assert.Contains($"gpu: AKS", status.Out);
+        Assert.Contains($"joins the hub with labels {PlatformMaturity.Practices.Availability.MultiClusterPlatform.CapabilityLabel("gpu")}=true", status.Out);
+        var graph = CliRunner.Run(dir.Path, "graph", "dev").Out;
+        Assert.Contains("fleet_member_gpu", graph);
+        Assert.Contains($"{PlatformMaturity.Practices.Availability.MultiClusterPlatform.EnvironmentLabel}=", graph);
     }
 
     [Fact]

@@ -129,6 +129,26 @@ public sealed partial class DeliveryFilesTests
     }
 
     [Fact]
+    public void Level_5_gpu_apps_are_placed_on_the_gpu_members_and_every_other_app_on_the_members_without_one()
+    {
+        // The label the fleet hub's registrations carry for a member listing the gpu capability (Multi-cluster Platform).
+        var gpuLabel = Practices.Availability.MultiClusterPlatform.CapabilityLabel(Practices.Availability.MultiClusterPlatform.GpuCapability);
+        foreach (var template in new[] { "ml-inference", "ml-training-job" })
+        {
+            var selector = RenderedObject.Of(Render(template, 5)).Single(o => o.Kind == "ApplicationSet").Json["spec"]!["generators"]![0]!["clusters"]!["selector"]!;
+            Assert.Equal("true", selector["matchLabels"]![gpuLabel]!.GetValue<string>());
+            Assert.Null(selector["matchExpressions"]);
+        }
+        foreach (var template in new[] { "web-service", "worker" })
+        {
+            var selector = RenderedObject.Of(Render(template, 5)).Single(o => o.Kind == "ApplicationSet").Json["spec"]!["generators"]![0]!["clusters"]!["selector"]!;
+            Assert.Null(selector["matchLabels"]![gpuLabel]);
+            var expression = Assert.Single(selector["matchExpressions"]!.AsArray());
+            Assert.Equal((gpuLabel, "DoesNotExist"), (expression!["key"]!.GetValue<string>(), expression["operator"]!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
     public void Level_5_gpu_workloads_request_gpus_tolerate_the_gpu_pool_and_training_jobs_queue_in_kueue()
     {
         var job = RenderedObject.Of(Render("ml-training-job", 5, extraSets: ["gpus=2"])).Single(o => o.Kind == "Job");

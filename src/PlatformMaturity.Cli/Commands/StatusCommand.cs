@@ -89,7 +89,8 @@ internal static class StatusCommand
             foreach (var m in fleet.Members)
                 io.Out.WriteLine($"  {m.Name}{(m.Hub ? " (hub)" : "")}: {(m.AksCluster is { } aks ? $"AKS {aks}" : $"context {m.KubeContext ?? "(current)"}")}" +
                     (m.Region is { } region ? $", region {region}" : "") + (m.UpdateGroup is { } group ? $", update group {group}" : "") +
-                    (m.Capabilities.IsEmpty ? "" : $", capabilities {string.Join(", ", m.Capabilities)}"));
+                    (m.Capabilities.IsEmpty ? "" : $", capabilities {string.Join(", ", m.Capabilities)}") +
+                    $"; {(m.Hub ? "Argo CD hub, joins itself" : "joins the hub")} with labels {string.Join(", ", m.Labels.Select(l => $"{l.Key}={l.Value}"))}");
             if (!fleet.UpgradeStages.IsEmpty)
                 io.Out.WriteLine($"  upgrades (update run to {fleet.UpdateRunVersion}): {string.Join(" → ", fleet.UpgradeStages)}");
         }

@@ -78,7 +78,7 @@ public sealed class ComponentBuilder
     /// kind-namespace-name (kind-name when cluster-scoped).
     /// </summary>
     public KubernetesResource AddObject(IKubernetesObject<V1ObjectMeta> obj, Provenance? provenance = null, string cluster = ClusterRef.PrimaryKey,
-        IEnumerable<string>? dependsOn = null)
+        IEnumerable<string>? dependsOn = null, bool primaryOnly = false)
     {
         var p = provenance ?? Provenance;
         obj.Metadata.Labels = StandardLabels.Apply(obj.Metadata.Labels, Config, p);
@@ -89,6 +89,7 @@ public sealed class ComponentBuilder
             Cluster = cluster,
             Object = obj,
             DependsOn = [.. dependsOn ?? []],
+            PrimaryOnly = primaryOnly,
         });
     }
 

@@ -36,7 +36,7 @@ public static class TopologyDefaults
             ["name"] = GpuName,
             ["region"] = primary,
             ["zones"] = ZonesFor(primary),
-            ["capabilities"] = new JsonArray("gpu"),
+            ["capabilities"] = new JsonArray(Practices.Availability.MultiClusterPlatform.GpuCapability),
             ["nodePools"] = new JsonObject { ["user"] = new JsonObject { ["vmSize"] = GpuVmSize, ["minCount"] = 2, ["maxCount"] = 4 } },
         });
         return clusters;

@@ -20,6 +20,9 @@ public static class GitOpsBridge
     /// <summary>Label of every cluster Secret naming the platform it belongs to (golden paths' ApplicationSets place apps by it at Level 5).</summary>
     public const string PlatformLabel = "platform.maturity/platform";
 
+    /// <summary>Argo CD's label marking a Secret as a cluster (value "cluster") or repository registration.</summary>
+    public const string SecretTypeLabel = "argocd.argoproj.io/secret-type";
+
     /// <summary>Name of the in-cluster cluster Secret Argo CD reads its own cluster from.</summary>
     public const string ClusterSecretName = "cluster-in-cluster";
 
@@ -75,6 +78,10 @@ public static class GitOpsBridge
             {
                 var secret = k8s.KubernetesJson.Deserialize<k8s.Models.V1Secret>(k8s.KubernetesJson.Serialize(resource.Object));
                 secret.Metadata.Labels[ClusterLabel] = key;
+                // A fleet member's own Argo CD knows its cluster by the member's placement labels, not the first cluster's.
+                if (builder.Implements(Composition.WellKnown.MultiClusterPlatform))
+                    Practices.Availability.MultiClusterPlatform.Relabel(secret.Metadata.Labels, builder.Config,
+                        builder.Config.Members.Where((m, i) => Config.ClusterKeys.KeyOf(i, m) == key).Single());
                 return resource with { Object = secret };
             }, provenance);
             if (builder.Config.GitOps.HandsOver)
@@ -93,8 +100,7 @@ public static class GitOpsBridge
         {
             var name = key == Graph.ClusterRef.PrimaryKey ? secretName : Composition.ClusterMembers.CopyName(key, secretName);
             var refs = builder.All
-                .Where(r => GitOpsDelivery.ClusterOf(r) == key
-                    && builder.OwnerOf(key == Graph.ClusterRef.PrimaryKey ? r.Name : Composition.ClusterMembers.OriginalName(key, r.Name)) != GitOpsDelivery.ComponentId)
+                .Where(r => GitOpsDelivery.ClusterOf(r) == key && OriginOwner(builder, key, r.Name) != GitOpsDelivery.ComponentId)
                 .SelectMany(r => r switch
                 {
                     Graph.HelmRelease release => release.ValuesFromAzure.Values,
@@ -113,6 +119,15 @@ public static class GitOpsBridge
                 return resource with { Object = secret, TextFromAzure = [.. refs] };
             }, provenance);
         }
+    }
+
+    /// <summary>The first-cluster owner of a resource: for a member's copy, its original's (a member's own object, e.g. the fleet standby's registrations: its owner).</summary>
+    private static string OriginOwner(Composition.GraphBuilder builder, string key, string name)
+    {
+        var owner = builder.OwnerOf(name);
+        return key != Graph.ClusterRef.PrimaryKey && owner == Composition.ClusterMembers.ComponentId(key)
+            ? builder.OwnerOf(Composition.ClusterMembers.OriginalName(key, name))
+            : owner;
     }
 
     /// <summary>Every annotation an ApplicationSet template text reads (the inverse of <see cref="TemplateFor"/>).</summary>

@@ -29,10 +29,18 @@ public static class GitOpsDelivery
     {
         if (!HandsOver(graph) || resource is not (KubernetesResource or HelmRelease))
             return false;
-        if (OriginOf(graph, resource).Id == ComponentId)
+        if (IsClusterRegistration(resource) || OriginOf(graph, resource).Id == ComponentId)
             return false;
         return !(resource is KubernetesResource { Kind: "Namespace" } ns && SecretNamespaces(graph).Contains((ns.Cluster, ns.ObjectName)));
     }
+
+    /// <summary>
+    /// An Argo CD cluster Secret (the fleet hub's registration of a member): Pulumi's like the in-cluster one, since it
+    /// carries the member's API server and CA from Azure and Argo CD needs it before it can place anything there.
+    /// </summary>
+    public static bool IsClusterRegistration(GraphResource resource) =>
+        resource is KubernetesResource { Kind: "Secret" } secret
+        && secret.Object.Metadata.Labels?.TryGetValue(GitOpsBridge.SecretTypeLabel, out var type) == true && type == "cluster";
 
     /// <summary>Whether the Pulumi program applies the resource.</summary>
     public static bool ByPulumi(PlatformGraph graph, GraphResource resource) => !HandedOver(graph) || !ByArgoCd(graph, resource);
@@ -70,10 +78,14 @@ public static class GitOpsDelivery
     /// The first-cluster component a resource belongs to: its owner, or for a cluster member's copy the owner of the
     /// resource it copies (copies live in the member's component, see <see cref="Composition.ClusterMembers"/>).
     /// </summary>
-    public static GraphComponent OriginOf(PlatformGraph graph, GraphResource resource) =>
-        ClusterOf(resource) is { } cluster && cluster != ClusterRef.PrimaryKey
-            ? graph.OwnerOf(Composition.ClusterMembers.OriginalName(cluster, resource.Name))
-            : graph.OwnerOf(resource.Name);
+    public static GraphComponent OriginOf(PlatformGraph graph, GraphResource resource)
+    {
+        if (ClusterOf(resource) is not { } cluster || cluster == ClusterRef.PrimaryKey)
+            return graph.OwnerOf(resource.Name);
+        // A member's object that copies nothing (the fleet standby's registrations) is its owner's.
+        var original = Composition.ClusterMembers.OriginalName(cluster, resource.Name);
+        return graph.Components.FirstOrDefault(c => c.Resources.Any(r => r.Name == original)) ?? graph.OwnerOf(resource.Name);
+    }
 
     private static HashSet<(string Cluster, string Namespace)> SecretNamespaces(PlatformGraph graph) =>
         [.. graph.Resources.OfType<ConfigSecret>().Select(s => (s.Cluster, s.Namespace))];

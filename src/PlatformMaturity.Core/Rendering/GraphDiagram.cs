@@ -83,7 +83,10 @@ public static class GraphDiagram
             member.Region is { } r ? $"region {r}" : null,
             member.UpdateGroup is { } g ? $"update group {g}" : null,
             member.Capabilities.IsEmpty ? null : $"capabilities {string.Join(", ", member.Capabilities)}",
-        }.OfType<string>());
+            // The labels placement selects on (the cluster Secret's on the hub), without the ones shown above.
+            string.Join(", ", member.Labels.Where(l => l.Key != Practices.Availability.MultiClusterPlatform.RegionLabel && l.Key != Practices.Availability.MultiClusterPlatform.MemberLabel
+                && !l.Key.StartsWith(Practices.Availability.MultiClusterPlatform.CapabilityLabel(""), StringComparison.Ordinal)).Select(l => $"{l.Key}={l.Value}")),
+        }.OfType<string>().Where(line => line.Length > 0));
 
     private static string AbsentLabel(PracticeStatus practice) => practice.State == PracticeState.NotApplicable
         ? $"{practice.Practice}\nnot applicable"

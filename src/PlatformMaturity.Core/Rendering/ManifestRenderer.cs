@@ -19,12 +19,25 @@ public static class ManifestRenderer
     public static ImmutableArray<RenderedFile> Render(PlatformGraph graph)
     {
         var files = new List<RenderedFile>();
+        // A practice's objects on another cluster than its own (the fleet standby's registrations) go to a folder per
+        // cluster, which that cluster's folder includes: one kustomization never mixes two clusters' objects.
+        var elsewhere = graph.Components.Where(c => c.TypeToken != Composition.ClusterMembers.TypeToken)
+            .SelectMany(c => c.Resources.OfType<KubernetesResource>().Where(o => o.Cluster != ClusterRef.PrimaryKey).Select(o => (c.Id, o.Cluster)))
+            .Distinct().ToList();
         foreach (var component in graph.Components)
         {
+            var member = component.TypeToken == Composition.ClusterMembers.TypeToken;
             var objects = component.Resources.OfType<KubernetesResource>().ToList();
             foreach (var obj in objects)
-                files.Add(new RenderedFile($"{component.Id}/{obj.Name}.yaml", Yaml.Of(obj.Object)));
-            files.Add(new RenderedFile($"{component.Id}/{KustomizationFile}", Kustomization(objects.Select(o => $"{o.Name}.yaml"))));
+            {
+                var folder = member || obj.Cluster == ClusterRef.PrimaryKey ? component.Id : $"{component.Id}/{obj.Cluster}";
+                files.Add(new RenderedFile($"{folder}/{obj.Name}.yaml", Yaml.Of(obj.Object)));
+            }
+            var own = objects.Where(o => member || o.Cluster == ClusterRef.PrimaryKey).Select(o => $"{o.Name}.yaml");
+            var included = elsewhere.Where(e => member && component.Id == Composition.ClusterMembers.ComponentId(e.Cluster)).Select(e => $"../{e.Id}/{e.Cluster}");
+            files.Add(new RenderedFile($"{component.Id}/{KustomizationFile}", Kustomization(own.Concat(included))));
+            foreach (var cluster in objects.Where(o => !member && o.Cluster != ClusterRef.PrimaryKey).Select(o => o.Cluster).Distinct().Order(StringComparer.Ordinal))
+                files.Add(new RenderedFile($"{component.Id}/{cluster}/{KustomizationFile}", Kustomization(objects.Where(o => o.Cluster == cluster).Select(o => $"{o.Name}.yaml"))));
 
             foreach (var release in component.Resources.OfType<HelmRelease>())
             {

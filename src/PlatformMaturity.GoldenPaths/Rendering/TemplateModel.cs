@@ -96,6 +96,7 @@ internal static class TemplateModel
                 ["restarts_metric"] = PlatformContract.ContainerRestartsMetric,
                 ["argocd_namespace"] = PlatformContract.ArgoCdNamespace,
                 ["cluster_selector_label"] = PlatformContract.ClusterSelectorLabel,
+                ["gpu_cluster_label"] = PlatformContract.GpuClusterLabel,
                 ["keda_namespace"] = PlatformContract.KedaNamespace,
                 ["gpu_resource"] = PlatformContract.GpuResource,
                 ["gpu_taint_key"] = PlatformContract.GpuTaintKey,

@@ -32,6 +32,21 @@ public sealed class FleetPlanTests
     }
 
     [Fact]
+    public void Upgrading_to_level_5_shows_the_hub_join_as_ordered_steps_after_pulumi_up_created_the_registrations()
+    {
+        var plan = UpgradePlanner.Default.Plan(Level4(), new PlanRequest(5)).Plan;
+        var join = plan.Steps.Where(s => s.Title.StartsWith("Fleet join ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["1/4", "2/4", "3/4", "4/4"], join.Select(s => s.Title["Fleet join ".Length..][..3]));
+        Assert.Equal(join.Select(s => s.Number).Order(), join.Select(s => s.Number));
+        Assert.All(join, s => Assert.NotEmpty(s.Verify));
+        // After the steps that apply the hub identity's role assignment and the member's registration.
+        int StepOf(string resource) => plan.Steps.First(s => s.Resources.Contains(resource)).Number;
+        Assert.True(join[0].Number > StepOf(FleetHub.ClusterAdminAssignment));
+        Assert.True(join[0].Number > StepOf($"secret-argocd-{FleetHub.SecretName("secondary")}"));
+        Assert.Contains(FleetHub.ClusterAdminRole, join[0].Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_free_tier_stack_moves_to_standard_for_the_sla_and_a_standard_one_is_left_as_it_is()
     {
         var (_, writes) = UpgradePlanner.Default.Plan(Level4("Free"), new PlanRequest(5));

@@ -31,6 +31,9 @@ public sealed class MultiClusterPlatform : PracticeComponent
     public const string EnvironmentLabel = "platform.maturity/environment";
     public const string MemberLabel = "platform.maturity/member";
 
+    /// <summary>The capability of a member with a GPU pool: GPU golden paths select it, every other app avoids it.</summary>
+    public const string GpuCapability = "gpu";
+
     /// <summary>A capability's label key (value "true"), e.g. capability.platform.maturity/gpu.</summary>
     public static string CapabilityLabel(string capability) => $"capability.platform.maturity/{capability}";
 
@@ -54,6 +57,18 @@ public sealed class MultiClusterPlatform : PracticeComponent
             labels[CapabilityLabel(capability)] = "true";
         return labels.ToImmutableSortedDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>Replaces the fleet labels of a registration with a member's (a member's copy of the first cluster's in-cluster Secret).</summary>
+    public static void Relabel(IDictionary<string, string> labels, PlatformConfig config, ClusterMember member)
+    {
+        foreach (var key in labels.Keys.Where(IsFleetLabel).ToList())
+            labels.Remove(key);
+        foreach (var (key, value) in Labels(config, member))
+            labels[key] = value;
+    }
+
+    private static bool IsFleetLabel(string key) =>
+        key is MemberLabel or RegionLabel or EnvironmentLabel || key.StartsWith(CapabilityLabel(""), StringComparison.Ordinal);
 
     /// <summary>The fleet's update group of a member: its region, so a stage is a region.</summary>
     public static string UpdateGroup(ClusterMember member) => member.Region ?? member.Name;
@@ -83,6 +98,8 @@ public sealed class MultiClusterPlatform : PracticeComponent
             foreach (var member in config.Members)
                 component.Note($"Member '{member.Name}': kubeconfig context {member.KubeContext ?? "(current)"}; its owner upgrades it (no fleet manager for existing clusters).");
         }
+        if (FleetHub.Places(component))
+            component.AfterPractices(FleetHub.Add);
         component.AddDocument(HubRunbook, Runbook(config));
         component.Note($"Placement: the Argo CD hub runs on the first member ('{config.Members[0].Name}'); members join it with labels {RegionLabel}, {EnvironmentLabel}, {MemberLabel} and capability.platform.maturity/<capability>. What to do when the hub's region is down: {HubRunbook}.");
     }
@@ -132,31 +149,51 @@ public sealed class MultiClusterPlatform : PracticeComponent
         component.Note("Node images still follow each cluster's node OS channel (NodeImage) in its maintenance window: they carry OS patches, not Kubernetes versions.");
     }
 
+    /// <summary>The member that takes the hub's place while the hub's region is down: the first one in another region.</summary>
+    public static ClusterMember? Standby(PlatformConfig config) =>
+        config.Members.Skip(1).FirstOrDefault(m => m.Region != config.Members[0].Region || m.Region is null);
+
     /// <summary>The runbook for the fleet's hub: where it runs, what keeps working when its region is down, and how to move it.</summary>
     public static string Runbook(PlatformConfig config)
     {
         var hub = config.Members[0];
-        var standby = config.Members.Skip(1).FirstOrDefault(m => m.Region != hub.Region || m.Region is null);
+        var standby = Standby(config);
         var text = new StringBuilder();
         text.Append($"# Fleet runbook: {config.Name}\n\n");
         text.Append("| Member | Region | Context | Capabilities | Update group |\n|---|---|---|---|---|\n");
         foreach (var m in config.Members)
             text.Append(CultureInfo.InvariantCulture, $"| {m.Name}{(m == hub ? " (hub)" : "")} | {m.Region ?? "-"} | {m.KubeContext ?? (config.IsAzure ? "az aks get-credentials" : "(current)")} | {(m.Capabilities.IsEmpty ? "-" : string.Join(", ", m.Capabilities))} | {UpdateGroup(m)} |\n");
         text.Append($"\n## The hub\n\nArgo CD runs on **{hub.Name}**{(hub.Region is { } r ? $" ({r})" : "")}. It places applications on the members by the labels of their cluster Secrets ({RegionLabel}, {EnvironmentLabel}, {MemberLabel}, capability.platform.maturity/<capability>).\n");
+        text.Append(config.IsAzure
+            ? $"\nWhy {hub.Name}: it is the first member, whose Argo CD Pulumi installed without a name prefix and which already holds the platform's root Application; the hub only adds registrations to it. It reaches each member as the Entra workload identity {FleetHub.IdentityName} (role '{FleetHub.ClusterAdminRole}' on every cluster; the members' local accounts are off): the cluster Secrets run argocd-k8s-auth azure with AAD_LOGIN_METHOD=workloadidentity, so no token or key is stored. The hub's egress must reach each member's API server (platform:apiServerAuthorizedIpRanges; a private cluster needs the hub's VNet peered and its private DNS zone linked).\n"
+            : $"\nWhy {hub.Name}: it is the first member, whose Argo CD already holds the platform's root Application; the hub only adds registrations to it. Pulumi cannot read credentials out of a kubeconfig, so each member is registered once with argocd cluster add (which creates the member's argocd-manager service account and its token), with the placement labels:\n\n```sh\n{string.Join("\n", config.Members.Skip(1).Select(m => FleetHub.AddCommand(config, m)))}\n```\n");
         text.Append("\n## When the hub's region is down\n\n");
         text.Append("1. Nothing serving stops: Argo CD is not in the request path. Workloads on the other members keep running and the global entry sends traffic to the healthy regions.\n");
         text.Append("2. What stops: syncs and new placements on every member, and drift repair. Freeze merges to the platform and app repositories that need a sync until the hub is back or moved.\n");
         if (standby is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"3. Standby: **{standby.Name}**{(standby.Region is { } s ? $" ({s})" : "")} runs the same platform (Argo CD included, from the same repository). To move the hub: make {standby.Name} the first member of {ConfigKeys.Clusters.FullName} only after the outage (the first member keeps Pulumi's names); during it, register the members in {standby.Name}'s Argo CD with the same labels:\n\n");
-            text.Append("```sh\n");
-            foreach (var m in config.Members.Where(m => m != standby))
+            var ns = Security.GitOpsPlatformManagement.Namespace;
+            var context = standby.KubeContext is { } sc ? $" --context {sc}" : $" --context <{standby.Name}>";
+            var sets = config.Tenants.Where(t => !t.Repos.IsEmpty).Select(t => $"applicationset-{ns}-{Delivery.GitOpsApplicationManagement.AppsName(t)}.yaml").ToList();
+            text.Append(CultureInfo.InvariantCulture, $"3. Standby: **{standby.Name}**{(standby.Region is { } s ? $" ({s})" : "")} runs the same platform (Argo CD included, from the same repository). ");
+            if (config.IsAzure)
             {
-                var labels = string.Join(" ", Labels(config, m).Select(l => $"--label {l.Key}={l.Value}"));
-                text.Append(CultureInfo.InvariantCulture, $"argocd cluster add {m.KubeContext ?? m.Name} --name {m.Name} {labels} --upsert\n");
+                text.Append(CultureInfo.InvariantCulture, $"It is warm: its Argo CD already holds the registrations of every other cluster (Secrets cluster-<member> in {ns}, the hub's labels) and signs in as the hub identity {FleetHub.IdentityName}; they stay inert because the tenants' ApplicationSets live on the hub only. To place apps from it, apply them there:\n\n");
             }
-            text.Append("```\n\n   ApplicationSets select clusters by label, so the same placements come back on the standby.\n");
-            text.Append("4. When the region is back, remove the members from the standby's Argo CD (argocd cluster rm) so one hub syncs each cluster.\n");
+            else
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Register the other clusters in its Argo CD with the same labels (argocd login to {standby.Name}'s Argo CD first), then apply the tenants' ApplicationSets there:\n\n");
+            }
+            text.Append("```sh\n");
+            if (!config.IsAzure)
+            {
+                foreach (var m in config.Members.Where(m => m != standby))
+                    text.Append(CultureInfo.InvariantCulture, $"{FleetHub.AddCommand(config, m)}\n");
+            }
+            foreach (var file in sets)
+                text.Append(CultureInfo.InvariantCulture, $"kubectl{context} apply -f <checkout>/{config.GitOps.Path}/{GitOps.GitOpsTree.ComponentsFolder}/{Delivery.GitOpsApplicationManagement.ComponentId}/{file}\n");
+            text.Append("```\n\n   They select clusters by label, so the same Applications (<tenant>-<app>-<member>) come back on the standby and adopt the running workloads. Platform components need nothing: every member's own Argo CD keeps applying them.\n");
+            text.Append(CultureInfo.InvariantCulture, $"4. When the region is back, before the hub syncs again: kubectl{context} delete applicationsets -n {ns} -l {Delivery.GitOpsApplicationManagement.TenantLabel} (the Applications carry no resources-finalizer, so the workloads stay), so one Argo CD places each app. Make {standby.Name} the first member of {ConfigKeys.Clusters.FullName} only to move the hub for good (the first member keeps Pulumi's names).\n");
         }
         else
             text.Append($"3. No standby: the fleet has no member outside the hub's region. Add one in another region to {ConfigKeys.Clusters.FullName}.\n");

@@ -20,7 +20,11 @@ public sealed class GitOpsApplicationManagement : PracticeComponent
     public static readonly (string Group, string Kind)[] PlatformOwnedKinds =
         [("", "ResourceQuota"), ("", "LimitRange"), ("networking.k8s.io", "NetworkPolicy")];
 
-    public override string Practice => "GitOps Application Management";
+    public const string PracticeName = "GitOps Application Management";
+
+    public static readonly string ComponentId = Model.PracticeNames.Slug(PracticeName);
+
+    public override string Practice => PracticeName;
 
     public override Implementation Implementation => Implementation.OnBothTargets(
         "Per tenant an Argo CD AppProject (source repositories from platform:tenants[].repos, destination only the tenant's namespace, no cluster-scoped kinds, no ResourceQuota/LimitRange/NetworkPolicy, orphaned-resource warnings) and an ApplicationSet giving each of its repositories an Application; golden paths emit the Application in the tenant's project");
@@ -31,11 +35,14 @@ public sealed class GitOpsApplicationManagement : PracticeComponent
     {
         if (!component.Implements(GitOpsDelivery.Practice))
             throw new InvalidOperationException($"{Practice} needs {GitOpsDelivery.Practice} (Argo CD) in the same level");
+        // Level 5: the fleet's hub places every tenant's apps on the members by their labels, so its ApplicationSets
+        // live on the hub only (a member's own Argo CD would place them a second time).
+        var hub = Practices.Availability.FleetHub.Places(component);
         foreach (var tenant in component.Config.Tenants)
         {
-            component.AddObject(Project(component.Config, tenant));
+            component.AddObject(Project(component.Config, tenant, hub));
             if (!tenant.Repos.IsEmpty)
-                component.AddObject(Apps(component.Config, tenant));
+                component.AddObject(Apps(component.Config, tenant, hub), primaryOnly: hub);
             else
                 component.Note($"Tenant {tenant.Name} lists no repos: its AppProject admits no source until platform:tenants[].repos names them.");
         }
@@ -47,13 +54,22 @@ public sealed class GitOpsApplicationManagement : PracticeComponent
 
     public static string AppsName(Tenant tenant) => $"{tenant.Name}-apps";
 
-    private static CustomObject Project(PlatformConfig config, Tenant tenant)
+    private static CustomObject Project(PlatformConfig config, Tenant tenant, bool hub)
     {
+        var destinations = new JsonArray(new JsonObject { ["server"] = GitOpsBridge.InClusterServer, ["namespace"] = tenant.Name });
+        // On the hub: every member by its registered name, the tenant's namespace only. Placement picks among them (general
+        // apps never on a capability member); the project admits all, since a GPU golden path targets the GPU member. The
+        // first member is listed too: the members' copies of the project serve the standby, which registers the hub by name.
+        if (hub)
+        {
+            foreach (var member in config.Members)
+                destinations.Add(new JsonObject { ["name"] = member.Name, ["namespace"] = tenant.Name });
+        }
         var spec = new JsonObject
         {
             ["description"] = $"Applications of tenant {tenant.Name}: only its repositories, only its namespace",
             ["sourceRepos"] = new JsonArray([.. tenant.Repos.Select(r => (JsonNode)JsonValue.Create(r)!)]),
-            ["destinations"] = new JsonArray(new JsonObject { ["server"] = GitOpsBridge.InClusterServer, ["namespace"] = tenant.Name }),
+            ["destinations"] = destinations,
             // No cluster-scoped kinds at all: an empty whitelist denies every one.
             ["clusterResourceWhitelist"] = new JsonArray(),
             ["namespaceResourceBlacklist"] = new JsonArray([.. PlatformOwnedKinds.Select(k => (JsonNode)new JsonObject { ["group"] = k.Group, ["kind"] = k.Kind })]),
@@ -77,7 +93,27 @@ public sealed class GitOpsApplicationManagement : PracticeComponent
     public const string TenantLabel = "platform.maturity/tenant";
 
     /// <summary>One Application per repository of the tenant, in its project and namespace (repository root, as golden paths lay it out).</summary>
-    private static CustomObject Apps(PlatformConfig config, Tenant tenant) => new()
+    private static CustomObject Apps(PlatformConfig config, Tenant tenant, bool hub)
+    {
+        var repos = new JsonObject
+        {
+            ["list"] = new JsonObject
+            {
+                ["elements"] = new JsonArray([.. tenant.Repos.Select(r => (JsonNode)new JsonObject { ["repoURL"] = r, ["app"] = RepoName(r) })]),
+            },
+        };
+        // On the hub: each repository on each member the placement selects (matrix of the two), named per member.
+        var generator = hub
+            ? new JsonObject { ["matrix"] = new JsonObject { ["generators"] = new JsonArray(repos, Practices.Availability.FleetHub.TenantPlacement(config)) } }
+            : repos;
+        var destination = hub
+            ? new JsonObject { ["name"] = "{{ .name }}", ["namespace"] = tenant.Name }
+            : new JsonObject { ["server"] = GitOpsBridge.InClusterServer, ["namespace"] = tenant.Name };
+        var name = hub ? $"{tenant.Name}-{{{{ .app }}}}-{Practices.Availability.FleetHub.MemberTemplate}" : $"{tenant.Name}-{{{{ .app }}}}";
+        return Apps(config, tenant, generator, name, destination);
+    }
+
+    private static CustomObject Apps(PlatformConfig config, Tenant tenant, JsonObject generator, string name, JsonObject destination) => new()
     {
         ApiVersion = "argoproj.io/v1alpha1",
         Kind = "ApplicationSet",
@@ -91,18 +127,12 @@ public sealed class GitOpsApplicationManagement : PracticeComponent
         {
             ["goTemplate"] = true,
             ["goTemplateOptions"] = new JsonArray("missingkey=error"),
-            ["generators"] = new JsonArray(new JsonObject
-            {
-                ["list"] = new JsonObject
-                {
-                    ["elements"] = new JsonArray([.. tenant.Repos.Select(r => (JsonNode)new JsonObject { ["repoURL"] = r, ["app"] = RepoName(r) })]),
-                },
-            }),
+            ["generators"] = new JsonArray(generator),
             ["template"] = new JsonObject
             {
                 ["metadata"] = new JsonObject
                 {
-                    ["name"] = $"{tenant.Name}-{{{{ .app }}}}",
+                    ["name"] = name,
                     ["labels"] = new JsonObject { [TenantLabel] = tenant.Name },
                     ["annotations"] = ExtendedDeliveryProcesses.NotificationAnnotations(config, tenant),
                 },
@@ -110,7 +140,7 @@ public sealed class GitOpsApplicationManagement : PracticeComponent
                 {
                     ["project"] = ProjectName(tenant),
                     ["source"] = new JsonObject { ["repoURL"] = "{{ .repoURL }}", ["targetRevision"] = "HEAD", ["path"] = "." },
-                    ["destination"] = new JsonObject { ["server"] = GitOpsBridge.InClusterServer, ["namespace"] = tenant.Name },
+                    ["destination"] = destination,
                     ["syncPolicy"] = GitOpsPlatformManagement.SyncPolicy(serverSideApply: false),
                 },
             },

@@ -22,9 +22,9 @@ namespace PlatformMaturity.Practices.Security;
 /// Why not one hub on the first cluster: Level 4's clusters exist so that losing one (its region) leaves the others
 /// serving; a hub would make every member's delivery, self-healing and rollback depend on the first cluster's region,
 /// and would need a credential for each member's API server that Pulumi would have to mint on one cluster and carry
-/// into another. Level 5's fleet hub keeps these instances as the agents that apply their clusters (the hub-and-spoke
-/// model where each spoke runs its own application controller, e.g. argocd-agent), so the live objects never change
-/// applier again: 4→5 needs no second hand-over.
+/// into another. Level 5's fleet hub (Practices/Availability/FleetHub.cs) keeps these instances applying their clusters'
+/// platform components, so the live objects never change applier again (4→5 needs no second hand-over); the hub on the
+/// first member places the tenants' apps on the members by label, signing in with an Entra workload identity.
 /// Chart values checked against argoproj/argo-helm tag argo-cd-10.1.1 (af0a9310bacbaa4636018dfe22c801a6d33a5c43),
 /// charts/argo-cd/values.yaml and templates: configs.cm/rbac/params are pass-through maps (_helpers.tpl argo-cd.config.cm
 /// and argo-cd.config.params, argocd-rbac-cm.yaml omit create/annotations and write every other key), notifications'
@@ -79,8 +79,12 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
         var config = component.Config;
         var gitops = config.GitOps;
         component.AddPlatformNamespace(Namespace);
-        var release = component.AddRelease(ReleaseName, Namespace, Pins.ArgoCd, Values(config),
-            providesApiGroups: ProvidedKinds, createNamespace: false);
+        // Level 5 fleet on azure: Argo CD is the hub and reaches the members as its own Entra identity (FleetHub).
+        var hub = Practices.Availability.FleetHub.HasIdentity(component);
+        var release = component.AddRelease(ReleaseName, Namespace, Pins.ArgoCd,
+            hub ? Practices.Availability.FleetHub.IdentityValues(Values(config)) : Values(config),
+            providesApiGroups: ProvidedKinds, createNamespace: false,
+            valuesFromAzure: hub ? Practices.Availability.FleetHub.IdentityValuesFromAzure : null);
 
         component.AddObject(ClusterSecret(component), dependsOn: [release.Name]);
         component.Note("Argo CD's Redis (redis-ha: 3 Redis with Sentinel, 3 HAProxy) prefers separate nodes and zones but does not require them, so it schedules on 2 nodes too; " +
@@ -161,7 +165,7 @@ public sealed class GitOpsPlatformManagement : PracticeComponent
             NamespaceProperty = Namespace,
             Labels = new Dictionary<string, string>
             {
-                ["argocd.argoproj.io/secret-type"] = "cluster",
+                [GitOpsBridge.SecretTypeLabel] = "cluster",
                 [GitOpsBridge.ClusterLabel] = ClusterRef.PrimaryKey,
                 [GitOpsBridge.PlatformLabel] = component.Config.Name,
             },

@@ -36,6 +36,9 @@ public sealed class IdentityBasedAccessControl : PracticeComponent
                 WorkloadIdentityEnabled = true,
             });
         }
+        // The fleet's Argo CD hub reaches the members as a workload identity too (Multi-cluster Platform's FleetHub).
+        if (Availability.FleetHub.HasIdentity(component))
+            Availability.FleetHub.AddIdentity(component);
         foreach (var tenant in component.Config.Tenants)
         {
             foreach (var serviceAccount in tenant.WorkloadIdentities)
