@@ -84,7 +84,8 @@ public static class PostgresOperator
         {
             component.Note($"The Barman Cloud plugin (PostgreSQL backups to object storage) needs cert-manager, which this platform does not install yet; the postgres golden path stays unavailable until it does ({PluginApiGroup}).");
         }
-        if (component.IsAzure && component.Existing<StorageAccount>().Any(a => a.Name == BasicDisasterRecovery.StorageAccountName))
+        // Basic Disaster Recovery creates the backup account on azure (composed after this practice, so asked, not looked up).
+        if (component.IsAzure && component.Implements(BasicDisasterRecovery.PracticeName))
             AddTenantBackupAccess(component, provenance);
         component.Note($"PostgreSQL for tenants: pmctl app new <name> --template postgres; the operator runs in {Namespace} (kubectl get clusters.postgresql.cnpg.io -A).");
     }
