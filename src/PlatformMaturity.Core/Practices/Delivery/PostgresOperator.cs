@@ -109,7 +109,7 @@ public static class PostgresOperator
                 ContainerName = BackupContainer(tenant.Name),
                 StorageAccount = new AzureRef(BasicDisasterRecovery.StorageAccountName, AzureOutput.Id),
             });
-            WorkloadIdentity.Add(component, BackupIdentity(tenant.Name), BackupFederation(tenant.Name), tenant.Name, BackupServiceAccount);
+            WorkloadIdentity.Add(component, BackupIdentity(tenant.Name), BackupFederation(tenant.Name), tenant.Name, BackupServiceAccount, provenance);
             component.Add(new RoleAssignment
             {
                 Name = BackupAccess(tenant.Name),
