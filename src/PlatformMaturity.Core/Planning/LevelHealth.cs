@@ -30,8 +30,6 @@ public static class LevelHealth
             findings.Add(new GuardrailFinding(SlaAboveAvailability,
                 $"{Config.ConfigKeys.Sla.FullName} announces {AvailabilityEstimate.Percent(announced)}, more than the topology computes ({AvailabilityModel.Precise(computed)}); announce at most that, or add clusters/zones"));
         }
-        if (PlatformMaturity.Practices.Efficiency.ApiServerVnetIntegration.Finding(graph) is { } apiServer)
-            findings.Add(apiServer);
         var missing = graph.Practices.Where(p => p.State == PracticeState.NotImplementedYet).Select(p => p.Practice).ToList();
         if (missing.Count > 0)
         {

@@ -181,10 +181,11 @@ public sealed class PlatformLandingZonesTests
             Assert.StartsWith($"az aks show -g rg-test-westeurope -n {cluster.ClusterName} --query \"apiServerAccessProfile.", step.Verify, StringComparison.Ordinal);
         }
 
-        var finding = Assert.Single(LevelHealth.Check(graph, PlatformMaturity.Model.MaturityModel.Default), f => f.Id == ApiServerVnetIntegration.FindingId);
+        var finding = ApiServerVnetIntegration.Finding(graph)!;
+        Assert.Equal(ApiServerVnetIntegration.FindingId, finding.Id);
         Assert.All(steps, s => Assert.Contains(s.Command, finding.Message, StringComparison.Ordinal));
         // Below Level 4 (no landing zones) and on AKS-managed VNets (no API server subnet) there is nothing to say.
-        Assert.DoesNotContain(LevelHealth.Check(Compose(TwoRegions(3, spoke: true)), PlatformMaturity.Model.MaturityModel.Default), f => f.Id == ApiServerVnetIntegration.FindingId);
+        Assert.Null(ApiServerVnetIntegration.Finding(Compose(TwoRegions(3, spoke: true))));
         Assert.Empty(ApiServerVnetIntegration.Steps(Compose(TwoRegions(4, spoke: false))));
     }
 
