@@ -210,6 +210,8 @@ public static partial class InputValidator
     {
         if (spec.Required)
             return "at every level";
+        if (spec.RequiredOn.Contains(Config.ConfigNames.Of(platform.Config.Target)))
+            return $"on {Config.ConfigNames.Of(platform.Config.Target)}";
         if (spec.RequiredWhen.FirstOrDefault(platform.Provides) is { } practice)
             return $"at Level {platform.Level.Number} ({practice}, from Level {platform.FirstLevelOf(practice)})";
         return null;

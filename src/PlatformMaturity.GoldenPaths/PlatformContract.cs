@@ -109,4 +109,18 @@ public static class PlatformContract
     /// <summary>Just-in-time Capacity: the LocalQueue every tenant namespace has.</summary>
     public const string KueueDefaultQueue = Practices.Efficiency.JustInTimeCapacity.DefaultLocalQueue;
 
+    /// <summary>Golden Paths (Level 4): the CloudNativePG operator's namespace and pod label, and the instance manager's status port it calls.</summary>
+    public const string PostgresOperatorNamespace = Practices.Delivery.PostgresOperator.Namespace;
+
+    public static readonly (string Key, string Value) PostgresOperatorPods = Practices.Delivery.PostgresOperator.OperatorPods;
+
+    public const int PostgresStatusPort = Practices.Delivery.PostgresOperator.InstanceStatusPort;
+
+    /// <summary>The Barman Cloud plugin's name, as Cluster.spec.plugins[] and ScheduledBackup.spec.pluginConfiguration name it.</summary>
+    public const string PostgresBackupPlugin = Practices.Delivery.PostgresOperator.PluginName;
+
+    /// <summary>azure: the service account the platform federates with each tenant's backup identity, and the tenant's container.</summary>
+    public const string PostgresBackupServiceAccount = Practices.Delivery.PostgresOperator.BackupServiceAccount;
+
+    public static string PostgresBackupContainer(string tenant) => Practices.Delivery.PostgresOperator.BackupContainer(tenant);
 }

@@ -47,11 +47,14 @@ public sealed class AppCommandTests : IDisposable
         var (exit, output, _) = Run("templates", "--output", "json", "--template-dir", Templates);
         Assert.Equal(0, exit);
         var list = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
-        Assert.Equal(["cron-job", "web-service", "worker", "stateful-service", "event-driven-function", "ml-inference", "ml-training-job"],
+        Assert.Equal(["cron-job", "web-service", "worker", "postgres", "stateful-service", "event-driven-function", "ml-inference", "ml-training-job"],
             list.Select(g => g.GetProperty("name").GetString()));
         var stateful = list.Single(g => g.GetProperty("name").GetString() == "stateful-service");
         Assert.Equal(4, stateful.GetProperty("minimumLevel").GetInt32());
         Assert.Equal("Run stateful applications on the platform (yet)", stateful.GetProperty("belowMinimum").GetProperty("text").GetString());
+        var postgres = list.Single(g => g.GetProperty("name").GetString() == "postgres");
+        Assert.Equal(4, postgres.GetProperty("minimumLevel").GetInt32());
+        Assert.Equal("Run stateful applications on the platform (yet)", postgres.GetProperty("belowMinimum").GetProperty("text").GetString());
         var port = list[1].GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "port");
         Assert.Equal("port", port.GetProperty("type").GetString());
         Assert.Equal("8080", port.GetProperty("default").GetString());

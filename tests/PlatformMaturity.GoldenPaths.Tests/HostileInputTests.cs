@@ -175,7 +175,7 @@ public sealed class HostileInputTests
     {
         var problem = Refused(new AppRequest("shop", template, "team-a", []));
         Assert.Equal("--template", problem.Subject);
-        Assert.Contains("is not a golden path; available: cron-job, web-service, worker, stateful-service", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("is not a golden path; available: cron-job, web-service, worker, postgres, stateful-service", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

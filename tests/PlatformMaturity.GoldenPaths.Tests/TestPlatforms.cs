@@ -67,6 +67,14 @@ public static class TestPlatforms
             sets.AddRange(["cost-center=cc-1234", "repository=acme/shop"]);
         if (goldenPath == "cron-job")
             sets.Add("schedule=*/15 * * * *");
+        if (goldenPath == "postgres")
+        {
+            // Where backups go is the one thing each target cannot find out itself (no image to build).
+            sets.AddRange(target == DeploymentTarget.Azure
+                ? ["backup-storage-account=acmebackups1234"]
+                : ["backup-bucket=acme-backups", "backup-endpoint=s3.eu-west-1.amazonaws.com"]);
+            return sets;
+        }
         if (target == DeploymentTarget.Azure)
             sets.Add($"image={AzureRegistry}/team-a/shop");
         return sets;

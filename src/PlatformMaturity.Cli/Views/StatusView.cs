@@ -31,7 +31,9 @@ public sealed record StackStatus(
         [.. graph.Practices.OrderBy(p => p.Categories[0]).Select(p => PracticeStatusView.Of(p, graph.Config))],
         ControlStatusView.Of(graph),
         ResourceCounts.Of(graph),
-        [.. Guardrails.Check(graph.Config, model), .. Planning.LevelHealth.Check(graph, model)],
+        [.. Guardrails.Check(graph.Config, model), .. Planning.LevelHealth.Check(graph, model),
+            // A step to run by hand, not a refusal (init does not refuse over it): what the API server subnets wait for.
+            .. new[] { PlatformMaturity.Practices.Efficiency.ApiServerVnetIntegration.Finding(graph) }.OfType<GuardrailFinding>()],
         [.. graph.Config.MissingSecrets.Select(k => MissingSecretView.Of(k, graph.Config.Stack))],
         StackCost.Of(graph),
         next,

@@ -52,7 +52,7 @@ public sealed class UpgradePlanner(Composer composer)
             request.To,
             Practices(before, after, request.To),
             phase1,
-            FleetJoinSteps.Add(before, after, GitOps.HandOverSteps.Add(before, after, PlanSteps.Order(before, after, phase1, enforced, phase2))),
+            PlatformMaturity.Practices.Efficiency.ApiServerVnetIntegration.Add(before, after, FleetJoinSteps.Add(before, after, GitOps.HandOverSteps.Add(before, after, PlanSteps.Order(before, after, phase1, enforced, phase2)))),
             gates,
             [.. Risks.Find(phase1, phase2, after.Config.Staged), .. LandingZoneMigration(current, request.To)],
             availability,

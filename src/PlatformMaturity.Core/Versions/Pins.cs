@@ -234,6 +234,22 @@ public static class Pins
     public static readonly HelmChart BarmanCloudPlugin = new("https://cloudnative-pg.github.io/charts", "plugin-barman-cloud", "0.7.0");
 
     /// <summary>
+    /// The images in a postgres golden path's instance pods (see TenantPodImages): PostgreSQL itself (the postgres path's
+    /// Cluster.spec.imageName; CloudNativePG 1.30.0's own default, pkg/versions/versions.go DefaultImageName), the operator
+    /// image the instance manager is copied from (the bootstrap-controller init container: chart 0.29.0's appVersion),
+    /// and the Barman Cloud sidecar the plugin injects (chart plugin-barman-cloud 0.7.0, sidecarImage at appVersion v0.13.0).
+    /// Move them with the two charts.
+    /// </summary>
+    public static class Postgres
+    {
+        public const string Image = "ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie";
+
+        public const string InstanceManagerImage = "ghcr.io/cloudnative-pg/cloudnative-pg:1.30.0";
+
+        public const string BarmanCloudSidecarImage = "ghcr.io/cloudnative-pg/plugin-barman-cloud-sidecar:v0.13.0";
+    }
+
+    /// <summary>
     /// What the golden paths' CI workflows run: GitHub Actions pinned by commit SHA (the tag is the comment
     /// after #), and Trivy pinned by digest (0.72.0, the Trivy that trivy-operator 0.32.0 ships; releases
     /// 0.69.4–0.69.6 were compromised, so never by tag alone).

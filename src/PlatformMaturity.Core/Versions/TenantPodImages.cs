@@ -38,7 +38,18 @@ public static class TenantPodImages
         new("dotnet", Pins.AutoInstrumentation.DotNet),
     ];
 
-    public static ImmutableArray<TenantPodImage> All => AutoInstrumentation;
+    /// <summary>
+    /// A postgres golden path's instance pods (Golden Paths, Level 4): CloudNativePG creates them from the Cluster with
+    /// PostgreSQL, the instance manager's bootstrap init container and the Barman Cloud plugin's sidecar.
+    /// </summary>
+    public static readonly ImmutableArray<TenantPodImage> Postgres =
+    [
+        new("postgresql", Pins.Postgres.Image),
+        new("instance-manager", Pins.Postgres.InstanceManagerImage),
+        new("barman-cloud-sidecar", Pins.Postgres.BarmanCloudSidecarImage),
+    ];
+
+    public static ImmutableArray<TenantPodImage> All => [.. AutoInstrumentation, .. Postgres];
 
     /// <summary>The repositories the allowed-registries policy admits exactly (repository:tag or repository@digest only).</summary>
     public static ImmutableArray<string> Repositories => [.. All.Select(i => i.Repository).Distinct(StringComparer.Ordinal)];

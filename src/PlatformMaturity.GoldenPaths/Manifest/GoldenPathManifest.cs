@@ -62,6 +62,9 @@ public sealed record ParameterSpec(
     int? MaxLength,
     string? AtMost)
 {
+    /// <summary>Targets on which the parameter is required (existing, azure): what only that target cannot find out itself.</summary>
+    public ImmutableArray<string> RequiredOn { get; init; } = [];
+
     /// <summary>The name templates use: <c>cpu-request</c> becomes <c>cpu_request</c>.</summary>
     public string TemplateName => Name.Replace('-', '_');
 }

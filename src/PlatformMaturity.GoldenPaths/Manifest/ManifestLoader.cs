@@ -195,13 +195,20 @@ public static class ManifestLoader
         }
         if (p.Required && (p.Default is not null || p.DefaultsWhen.Count > 0))
             Problem("a required parameter has no default; remove one of them");
+        foreach (var target in p.RequiredOn.Where(t => t is not ("existing" or "azure")))
+            Problem($"requiredOn '{target}' is not a target; allowed: existing, azure");
+        if (p.RequiredOn.Count > 0 && (p.Default is not null || p.DefaultsWhen.Count > 0))
+            Problem("a parameter required on a target has no default; remove one of them");
         if (count > 0)
             return null;
 
         var spec = new ParameterSpec(
             p.Name!, type, p.Description!.Trim(), p.Default,
             [.. p.DefaultsWhen.Select(d => new PracticeDefault(d.Practice!, d.Value ?? ""))],
-            p.Required, [.. requiredWhen!], p.Practice, [.. p.Allowed], p.Min, p.Max, p.MaxLength, p.AtMost);
+            p.Required, [.. requiredWhen!], p.Practice, [.. p.Allowed], p.Min, p.Max, p.MaxLength, p.AtMost)
+        {
+            RequiredOn = [.. p.RequiredOn],
+        };
 
         // Defaults must be valid values themselves (placeholders aside, which are checked per app).
         foreach (var value in new[] { p.Default }.Concat(p.DefaultsWhen.Select(d => d.Value)).OfType<string>())
@@ -250,6 +257,7 @@ public static class ManifestLoader
         public List<PracticeDefaultDocument> DefaultsWhen { get; set; } = [];
         public bool Required { get; set; }
         public object? RequiredWhen { get; set; }
+        public List<string> RequiredOn { get; set; } = [];
         public string? Practice { get; set; }
         public List<string> Allowed { get; set; } = [];
         public long? Min { get; set; }

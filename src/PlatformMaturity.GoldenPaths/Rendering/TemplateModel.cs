@@ -84,6 +84,7 @@ internal static class TemplateModel
                 ["cosign_installer"] = Pins.GoldenPathCi.CosignInstaller,
                 ["upload_artifact"] = Pins.GoldenPathCi.UploadArtifact,
                 ["pod_security_version"] = Pins.PodSecurityVersion,
+                ["postgres_image"] = Pins.Postgres.Image,
             },
             ["contract"] = new ScriptObject
             {
@@ -121,6 +122,13 @@ internal static class TemplateModel
                 ["cost_center_label"] = PlatformContract.CostCenterLabel,
                 ["mesh_metrics_port"] = PlatformContract.MeshMergedMetricsPort,
                 ["data_storage_class"] = PlatformContract.DataStorageClass,
+                ["postgres_operator_namespace"] = PlatformContract.PostgresOperatorNamespace,
+                ["postgres_operator_pod_label"] = PlatformContract.PostgresOperatorPods.Key,
+                ["postgres_operator_pod_value"] = PlatformContract.PostgresOperatorPods.Value,
+                ["postgres_status_port"] = PlatformContract.PostgresStatusPort,
+                ["postgres_backup_plugin"] = PlatformContract.PostgresBackupPlugin,
+                ["postgres_backup_service_account"] = PlatformContract.PostgresBackupServiceAccount,
+                ["postgres_backup_container"] = app.Team is { } owner ? PlatformContract.PostgresBackupContainer(owner) : null,
             },
         };
         globals.Import("trace", new Func<string[], string>(tracer.Trace));

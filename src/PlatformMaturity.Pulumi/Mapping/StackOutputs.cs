@@ -41,6 +41,10 @@ internal static class StackOutputs
             .ToDictionary(i => i.Key, i => (object?)platform.Resources.Get<PulumiAzure.Authorization.UserAssignedIdentity>(i.Name).ClientId, StringComparer.Ordinal);
         if (identities.Count > 0)
             outputs[PlatformMaturity.Practices.Security.IdentityBasedAccessControl.WorkloadIdentitiesOutput] = identities;
+        // The postgres golden path's ObjectStore names this account (--set backup-storage-account=...): Azure generates the name.
+        if (graph.Config.Tenants.Any(t => graph.Resources.Any(r => r.Name == PlatformMaturity.Practices.Delivery.PostgresOperator.BackupContainerResource(t.Name))))
+            outputs[PlatformMaturity.Practices.Delivery.PostgresOperator.BackupStorageAccountOutput] =
+                platform.Resources.Get<PulumiAzure.Storage.Account>(PlatformMaturity.Practices.Availability.BasicDisasterRecovery.StorageAccountName).Name;
         return outputs;
     }
 

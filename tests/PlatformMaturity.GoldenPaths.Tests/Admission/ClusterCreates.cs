@@ -24,6 +24,16 @@ public static class ClusterCreates
         ["dotnet"] = "ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-dotnet:1.16.0",
     };
 
+    /// <summary>
+    /// CloudNativePG 1.30.0's images in instance pods when the Cluster names only imageName: the operator image it copies
+    /// the instance manager from (the bootstrap-controller init container; chart cloudnative-pg 0.29.0 sets
+    /// OPERATOR_IMAGE_NAME to its own image), and the Barman Cloud plugin v0.13.0's sidecar (chart plugin-barman-cloud
+    /// 0.7.0, sidecarImage at its appVersion). Kept here as the operators' behaviour, independent of what the platform pins.
+    /// </summary>
+    public const string CnpgOperatorImage = "ghcr.io/cloudnative-pg/cloudnative-pg:1.30.0";
+
+    public const string BarmanCloudSidecarImage = "ghcr.io/cloudnative-pg/plugin-barman-cloud-sidecar:v0.13.0";
+
     /// <summary>The object and everything created from it, in creation order.</summary>
     public static IEnumerable<JsonObject> From(JsonObject obj, AdmissionPolicies platform)
     {
@@ -71,6 +81,10 @@ public static class ClusterCreates
             case "Job":
                 yield return Pod(obj["spec"]!["template"]!, $"{name}-x2x4z", ns, platform);
                 break;
+            case "Cluster" when obj["apiVersion"]!.GetValue<string>() == "postgresql.cnpg.io/v1":
+                foreach (var created in CnpgCreates(obj, name, ns))
+                    yield return created;
+                break;
             case "CronJob":
                 var jobSpec = obj["spec"]!["jobTemplate"]!["spec"]!;
                 // The CronJob controller labels its Jobs as the jobTemplate says and makes the CronJob their controller.
@@ -85,6 +99,89 @@ public static class ClusterCreates
                 yield return Pod(jobSpec["template"]!, $"{name}-29000000-x2x4z", ns, platform);
                 break;
         }
+    }
+
+    /// <summary>
+    /// What CloudNativePG 1.30.0 creates from a Cluster that reaches admission as a tenant's workload: the initdb Job
+    /// (pkg/specs/jobs.go; internal/controller/cluster_create.go inheritJobMetadata copies inheritedMetadata onto the Job
+    /// and its pod template), its pod, and each instance Pod (pkg/specs/pods.go NewInstance; ensureInstancesAreCreated
+    /// adds inheritedMetadata before creating it), with the Barman Cloud plugin's sidecar injected as an init container
+    /// with restartPolicy Always (plugin-barman-cloud v0.13.0 internal/cnpgi/operator/lifecycle.go).
+    /// </summary>
+    private static IEnumerable<JsonObject> CnpgCreates(JsonObject cluster, string name, string? ns)
+    {
+        var spec = cluster["spec"]!;
+        JsonObject Labels(string role)
+        {
+            var labels = new JsonObject
+            {
+                ["cnpg.io/cluster"] = name,
+                ["app.kubernetes.io/name"] = "postgresql",
+                ["app.kubernetes.io/instance"] = name,
+                ["app.kubernetes.io/managed-by"] = "cloudnative-pg",
+                ["app.kubernetes.io/component"] = "database",
+                [role == "instance" ? "cnpg.io/podRole" : "cnpg.io/jobRole"] = role,
+            };
+            foreach (var (key, value) in spec["inheritedMetadata"]?["labels"]?.AsObject() ?? [])
+                labels[key] = value!.DeepClone();
+            return labels;
+        }
+        JsonObject Bootstrap() => new()
+        {
+            ["name"] = "bootstrap-controller",
+            ["image"] = CnpgOperatorImage,
+            ["resources"] = spec["resources"]?.DeepClone(),
+        };
+        var image = spec["imageName"]?.GetValue<string>() ?? throw new InvalidOperationException("the Cluster names no imageName: the test would not know the operator's default");
+        var jobPod = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["labels"] = Labels("initdb") },
+            ["spec"] = new JsonObject
+            {
+                ["serviceAccountName"] = spec["serviceAccountName"]?.DeepClone() ?? name,
+                ["initContainers"] = new JsonArray(Bootstrap()),
+                ["containers"] = new JsonArray(new JsonObject { ["name"] = "initdb", ["image"] = image, ["resources"] = spec["resources"]?.DeepClone() }),
+                ["restartPolicy"] = "Never",
+            },
+        };
+        var job = Owned("batch/v1", "Job", $"{name}-1-initdb", ns, new JsonObject { ["template"] = jobPod.DeepClone() });
+        job["metadata"]!["labels"] = Labels("initdb");
+        yield return job;
+        yield return PodOf(jobPod, $"{name}-1-initdb-x2x4z", ns);
+
+        var probe = new JsonObject { ["httpGet"] = new JsonObject { ["path"] = "/healthz", ["port"] = 8000, ["scheme"] = "HTTPS" } };
+        var instance = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["labels"] = Labels("instance") },
+            ["spec"] = new JsonObject
+            {
+                ["serviceAccountName"] = spec["serviceAccountName"]?.DeepClone() ?? name,
+                ["initContainers"] = new JsonArray(Bootstrap(), new JsonObject
+                {
+                    ["name"] = "plugin-barman-cloud",
+                    ["image"] = BarmanCloudSidecarImage,
+                    ["restartPolicy"] = "Always",
+                }),
+                ["containers"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = "postgres",
+                    ["image"] = image,
+                    ["resources"] = spec["resources"]?.DeepClone(),
+                    ["startupProbe"] = probe.DeepClone(),
+                    ["readinessProbe"] = probe.DeepClone(),
+                    ["livenessProbe"] = probe.DeepClone(),
+                }),
+            },
+        };
+        yield return PodOf(instance, $"{name}-1", ns);
+    }
+
+    private static JsonObject PodOf(JsonObject template, string name, string? ns)
+    {
+        var metadata = (JsonObject)template["metadata"]!.DeepClone();
+        metadata["name"] = name;
+        metadata["namespace"] = ns;
+        return new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Pod", ["metadata"] = metadata, ["spec"] = template["spec"]!.DeepClone() };
     }
 
     private static JsonObject Owned(string apiVersion, string kind, string name, string? ns, JsonObject spec) => new()

@@ -33,6 +33,11 @@ public sealed class GoldenPathAdmissionTests
     private static IEnumerable<string[]> ParameterSets(string goldenPath)
     {
         var manifest = Catalog.Find(goldenPath)!.Manifest;
+        if (manifest.Parameter("language") is null && manifest.Parameter("canary") is null)
+        {
+            yield return [];
+            yield break;
+        }
         foreach (var language in manifest.Parameter("language")?.Allowed ?? [])
             yield return [$"language={language}"];
         if (manifest.Parameter("canary") is not null)
@@ -61,6 +66,29 @@ public sealed class GoldenPathAdmissionTests
             }
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// The pods CloudNativePG makes from a postgres Cluster pass the tenant's policies (labels from inheritedMetadata,
+    /// the postgres container's resources, the three upstream images) — and would not without inheritedMetadata.
+    /// </summary>
+    [Theory]
+    [InlineData(4, DeploymentTarget.Existing)]
+    [InlineData(4, DeploymentTarget.Azure)]
+    [InlineData(5, DeploymentTarget.Azure)]
+    public void The_pods_cloudnative_pg_makes_from_a_postgres_cluster_pass_admission(int level, DeploymentTarget target)
+    {
+        var platform = Of(level, target);
+        var app = GoldenPathRenderer.Render(Request("postgres", level, target), Catalog, platform.Context);
+        var cluster = RenderedObject.Of(app).Single(o => o.Kind == "Cluster").Json;
+        var created = ClusterCreates.From(cluster, platform.Policies).ToList();
+        Assert.Equal(["Cluster", "Job", "Pod", "Pod"], created.Select(c => c["kind"]!.GetValue<string>()));
+        Assert.Empty(created.SelectMany(platform.Policies.Evaluate));
+
+        var unlabelled = (JsonObject)cluster.DeepClone();
+        unlabelled["spec"]!.AsObject().Remove("inheritedMetadata");
+        var refused = ClusterCreates.From(unlabelled, platform.Policies).Where(c => c["kind"]!.GetValue<string>() is "Pod" or "Job").SelectMany(platform.Policies.Evaluate).ToList();
+        Assert.Contains(refused, v => v.Policy == CompliancePoliciesEnforcement.RequiredLabelsPolicy);
     }
 
     public static TheoryData<int, DeploymentTarget> Levels()
@@ -254,8 +282,10 @@ public sealed class GoldenPathAdmissionTests
     public void The_golden_paths_offer_exactly_the_languages_the_platform_instruments()
     {
         var languages = TenantPodImages.AutoInstrumentation.Select(i => i.Key).Prepend("none").ToList();
-        foreach (var goldenPath in Catalog.GoldenPaths)
+        // The postgres path runs no app code of its own, so it offers no instrumentation.
+        foreach (var goldenPath in Catalog.GoldenPaths.Where(g => g.Name != "postgres"))
             Assert.Equal(languages, goldenPath.Manifest.Parameter("language")!.Allowed);
+        Assert.Null(Catalog.Find("postgres")!.Manifest.Parameter("language"));
     }
 
     [Fact]

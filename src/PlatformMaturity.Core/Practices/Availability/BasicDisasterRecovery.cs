@@ -30,7 +30,9 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     public const string FederationName = "velero-federation";
     public const string BlobAccessName = "velero-blob-access";
 
-    public override string Practice => "Basic Disaster Recovery";
+    public const string PracticeName = "Basic Disaster Recovery";
+
+    public override string Practice => PracticeName;
 
     public override Implementation Implementation => new(
         Existing: $"Velero (chart {Pins.Velero.Version}, S3 plugin) with a daily Schedule per tenant namespace into the S3 bucket from platform:backupBucket (credentials from secret config), alerts on failed or stale backups",

@@ -16,8 +16,9 @@ internal static class WorkloadIdentity
     public const string UseLabel = "azure.workload.identity/use";
 
     /// <summary>Adds the identity and its federated credential, and turns on the cluster's OIDC issuer and workload identity.</summary>
-    public static void Add(ComponentBuilder component, string identity, string federation, string ns, string serviceAccount)
+    public static void Add(ComponentBuilder component, string identity, string federation, string ns, string serviceAccount, Graph.Provenance? provenance = null)
     {
+        var p = provenance ?? component.Provenance;
         component.Contribute<KubernetesCluster>(Foundation.ClusterName, cluster => cluster with
         {
             OidcIssuerEnabled = true,
@@ -26,15 +27,15 @@ internal static class WorkloadIdentity
         component.Add(new UserAssignedIdentity
         {
             Name = identity,
-            Provenance = component.Provenance,
+            Provenance = p,
             ResourceGroup = Foundation.ResourceGroupName,
             Location = component.Config.PrimaryRegion,
-            Tags = StandardLabels.AzureTags(component.Config, component.Provenance),
+            Tags = StandardLabels.AzureTags(component.Config, p),
         });
         component.Add(new FederatedIdentityCredential
         {
             Name = federation,
-            Provenance = component.Provenance,
+            Provenance = p,
             Identity = identity,
             Cluster = Foundation.ClusterName,
             Subject = $"system:serviceaccount:{ns}:{serviceAccount}",

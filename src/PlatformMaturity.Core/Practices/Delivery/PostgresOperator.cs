@@ -1,5 +1,8 @@
+using k8s.Models;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
+using PlatformMaturity.Practices.Availability;
 using PlatformMaturity.Versions;
 
 namespace PlatformMaturity.Practices.Delivery;
@@ -32,6 +35,29 @@ public static class PostgresOperator
     /// <summary>The instance manager's status port the operator calls on every PostgreSQL pod.</summary>
     public const int InstanceStatusPort = 8000;
 
+    /// <summary>
+    /// azure: the service account every postgres Cluster of a tenant runs as (Cluster.spec.serviceAccountName, which
+    /// CloudNativePG 1.30 offers for sharing one cloud identity across clusters). The platform creates it in each tenant
+    /// namespace, annotated with the tenant's backup identity, so the federated credential names exactly the account the
+    /// instance pods (and their Barman Cloud sidecar) run as.
+    /// </summary>
+    public const string BackupServiceAccount = "postgres-backup";
+
+    /// <summary>azure: the tenant's blob container for PostgreSQL base backups and WAL, in the platform's geo-redundant backup account.</summary>
+    public static string BackupContainer(string tenant) => $"postgres-{tenant}";
+
+    /// <summary>Graph names of a tenant's backup container, identity, federated credential and role assignment.</summary>
+    public static string BackupContainerResource(string tenant) => $"postgres-backups-{tenant}";
+
+    public static string BackupIdentity(string tenant) => $"postgres-backup-{tenant}";
+
+    public static string BackupFederation(string tenant) => $"{BackupIdentity(tenant)}-federation";
+
+    public static string BackupAccess(string tenant) => $"{BackupIdentity(tenant)}-blob-access";
+
+    /// <summary>Stack output (azure): the Azure name of the storage account the tenants' PostgreSQL backups go to.</summary>
+    public const string BackupStorageAccountOutput = "postgresBackupStorageAccount";
+
     public static void Add(ComponentBuilder component)
     {
         var provenance = component.Since(FromLevel);
@@ -58,6 +84,55 @@ public static class PostgresOperator
         {
             component.Note($"The Barman Cloud plugin (PostgreSQL backups to object storage) needs cert-manager, which this platform does not install yet; the postgres golden path stays unavailable until it does ({PluginApiGroup}).");
         }
+        // Basic Disaster Recovery creates the backup account on azure (composed after this practice, so asked, not looked up).
+        if (component.IsAzure && component.Implements(BasicDisasterRecovery.PracticeName))
+            AddTenantBackupAccess(component, provenance);
         component.Note($"PostgreSQL for tenants: pmctl app new <name> --template postgres; the operator runs in {Namespace} (kubectl get clusters.postgresql.cnpg.io -A).");
+    }
+
+    /// <summary>
+    /// azure, per tenant: a blob container in the platform's backup account (RA-GZRS from Level 4, so backups survive a
+    /// region), a user-assigned identity federated with the tenant's <see cref="BackupServiceAccount"/>, and Storage Blob
+    /// Data Contributor on that container only. The account takes no shared keys, so Entra ID is the only way in, and a
+    /// tenant's identity has a role on its own container and nowhere else: another tenant's pods (another namespace, so
+    /// another token subject) can neither use this identity nor read this container, even by pointing an ObjectStore at it.
+    /// </summary>
+    private static void AddTenantBackupAccess(ComponentBuilder component, Provenance provenance)
+    {
+        foreach (var tenant in component.Config.Tenants)
+        {
+            var container = BackupContainerResource(tenant.Name);
+            component.Add(new StorageContainer
+            {
+                Name = container,
+                Provenance = provenance,
+                ContainerName = BackupContainer(tenant.Name),
+                StorageAccount = new AzureRef(BasicDisasterRecovery.StorageAccountName, AzureOutput.Id),
+            });
+            WorkloadIdentity.Add(component, BackupIdentity(tenant.Name), BackupFederation(tenant.Name), tenant.Name, BackupServiceAccount, provenance);
+            component.Add(new RoleAssignment
+            {
+                Name = BackupAccess(tenant.Name),
+                Provenance = provenance,
+                // A container created by storage account id has its Resource Manager id as id: the role covers this container only.
+                Scope = new AzureRef(container, AzureOutput.Id),
+                RoleDefinitionName = "Storage Blob Data Contributor",
+                PrincipalId = new AzureRef(BackupIdentity(tenant.Name), AzureOutput.PrincipalId),
+            });
+            var clientId = new AzureRef(BackupIdentity(tenant.Name), AzureOutput.ClientId);
+            var account = component.AddObject(new V1ServiceAccount
+            {
+                ApiVersion = "v1",
+                Kind = "ServiceAccount",
+                Metadata = new V1ObjectMeta
+                {
+                    Name = BackupServiceAccount,
+                    NamespaceProperty = tenant.Name,
+                    Annotations = new Dictionary<string, string> { [WorkloadIdentity.ClientIdAnnotation] = clientId.Placeholder },
+                },
+            }, provenance);
+            component.Contribute<KubernetesResource>(account.Name, resource => resource with { TextFromAzure = [clientId] });
+        }
+        component.Note($"PostgreSQL backups (azure): each tenant's Clusters run as service account {BackupServiceAccount}, federated with the tenant's own identity, which may write only to its container postgres-<tenant> in the backup storage account (pulumi stack output {BackupStorageAccountOutput}); no storage key exists.");
     }
 }

@@ -36,7 +36,9 @@ public sealed class PlatformLandingZones : PracticeComponent
         new("keyvault-deletion-protection", "0b60c0b2-2dc2-4e1c-b5c9-abbed971de53", "Key vaults should have deletion protection enabled"),
     ];
 
-    public override string Practice => "Platform Landing Zones";
+    public const string PracticeName = "Platform Landing Zones";
+
+    public override string Practice => PracticeName;
 
     public override Implementation Implementation => new(
         Existing: "Not applicable: the existing cluster's network and cloud account belong to its owner",
@@ -70,7 +72,10 @@ public sealed class PlatformLandingZones : PracticeComponent
             Tags = tags,
         });
         if (config.SpokeNetwork)
+        {
             PeerSpokes(component, config);
+            component.Note($"The API server subnet of each spoke waits for API Server VNet Integration: {ApiServerVnetIntegration.Why}. pmctl plan and pmctl status give the az aks update command per cluster and its check.");
+        }
         else
             component.Note($"This stack's clusters run on AKS-managed VNets ({ConfigKeys.Network.FullName} unset), which cannot be peered with the hub or moved into spokes: " +
                 "the hub is ready, and reaching hub and spoke means new clusters in spokes and a migration (pmctl plan shows the steps).");

@@ -1,4 +1,8 @@
+using k8s.Models;
 using PlatformMaturity.Composition;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Graph.Azure;
+using PlatformMaturity.Practices.Availability;
 using PlatformMaturity.Config;
 using PlatformMaturity.Practices.Delivery;
 using PlatformMaturity.Versions;
@@ -26,5 +30,49 @@ public sealed class PostgresOperatorTests
         Assert.Equal("restricted", graph.Object("Namespace", null, PostgresOperator.Namespace).Labels()[PodSecurity.Enforce]);
         // The Barman Cloud plugin issues its certificates with cert-manager, which this platform does not install.
         Assert.False(graph.HasRelease(PostgresOperator.PluginRelease));
+    }
+
+    /// <summary>
+    /// Tenancy of PostgreSQL backups on azure: each tenant's clusters run as its own federated service account, whose
+    /// identity may touch its own container and no other; the account holding every container takes no shared keys.
+    /// </summary>
+    [Fact]
+    public void On_azure_each_tenant_gets_a_backup_container_only_its_own_federated_identity_may_use()
+    {
+        var graph = Compose(For(DeploymentTarget.Azure, 4));
+        var account = Assert.IsType<StorageAccount>(graph.Resource(BasicDisasterRecovery.StorageAccountName));
+        Assert.False(account.SharedAccessKeyEnabled);
+        var scopes = new List<string>();
+        foreach (var tenant in Tenants.Select(t => t.Name))
+        {
+            var container = Assert.IsType<StorageContainer>(graph.Resource(PostgresOperator.BackupContainerResource(tenant)));
+            Assert.Equal(PostgresOperator.BackupContainer(tenant), container.ContainerName);
+            Assert.Equal(new AzureRef(BasicDisasterRecovery.StorageAccountName, AzureOutput.Id), container.StorageAccount);
+
+            var federation = Assert.IsType<FederatedIdentityCredential>(graph.Resource(PostgresOperator.BackupFederation(tenant)));
+            Assert.Equal(PostgresOperator.BackupIdentity(tenant), federation.Identity);
+            Assert.Equal($"system:serviceaccount:{tenant}:{PostgresOperator.BackupServiceAccount}", federation.Subject);
+
+            // The role is scoped to the tenant's container, not the account: nothing of another tenant's is readable.
+            var roles = graph.Resources.OfType<RoleAssignment>().Where(r => r.PrincipalId == new AzureRef(PostgresOperator.BackupIdentity(tenant), AzureOutput.PrincipalId)).ToList();
+            var role = Assert.Single(roles);
+            Assert.Equal(new AzureRef(PostgresOperator.BackupContainerResource(tenant), AzureOutput.Id), role.Scope);
+            Assert.Equal("Storage Blob Data Contributor", role.RoleDefinitionName);
+            scopes.Add(role.Scope.Resource);
+
+            var serviceAccount = graph.Resources.OfType<KubernetesResource>()
+                .Single(r => r.Object is V1ServiceAccount && r.Object.Metadata.Name == PostgresOperator.BackupServiceAccount && r.Object.Metadata.NamespaceProperty == tenant);
+            Assert.Equal(new AzureRef(PostgresOperator.BackupIdentity(tenant), AzureOutput.ClientId).Placeholder,
+                serviceAccount.Object.Metadata.Annotations[WorkloadIdentity.ClientIdAnnotation]);
+            Assert.Contains(new AzureRef(PostgresOperator.BackupIdentity(tenant), AzureOutput.ClientId), serviceAccount.TextFromAzure);
+        }
+        Assert.Equal(scopes.Count, scopes.Distinct().Count());
+    }
+
+    [Fact]
+    public void On_existing_and_below_level_4_no_backup_identity_is_made()
+    {
+        Assert.DoesNotContain(Compose(For(DeploymentTarget.Existing, 4)).Resources, r => r.Name.StartsWith("postgres-backup", StringComparison.Ordinal));
+        Assert.DoesNotContain(Compose(For(DeploymentTarget.Azure, 3)).Resources, r => r.Name.StartsWith("postgres-backup", StringComparison.Ordinal));
     }
 }

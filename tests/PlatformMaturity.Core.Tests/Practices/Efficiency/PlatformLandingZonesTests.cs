@@ -162,6 +162,45 @@ public sealed class PlatformLandingZonesTests
         }
     }
 
+    /// <summary>
+    /// The spokes' API server subnets are not left unexplained: Pulumi.Azure 6.39 cannot enable API Server VNet
+    /// Integration, so plan and status give each cluster's az command, naming that cluster and its own spoke's subnet.
+    /// </summary>
+    [Fact]
+    public void Each_cluster_gets_the_az_command_that_puts_its_api_server_into_its_spokes_subnet()
+    {
+        var graph = Compose(TwoRegions(4, spoke: true));
+        var steps = ApiServerVnetIntegration.Steps(graph);
+        Assert.Equal(2, steps.Length);
+        foreach (var (step, region) in steps.Zip(new[] { "westeurope", "northeurope" }))
+        {
+            var cluster = graph.Resources.OfType<KubernetesCluster>().Single(c => c.Location == region);
+            Assert.Equal(cluster.ClusterName, step.Cluster);
+            Assert.StartsWith($"az aks update -g rg-test-westeurope -n {cluster.ClusterName} --enable-apiserver-vnet-integration --apiserver-subnet-id ", step.Command, StringComparison.Ordinal);
+            Assert.EndsWith($"$(az network vnet subnet show -g rg-test-westeurope --vnet-name {SpokeNetwork.AzureVnetName(graph.Config, region)} -n snet-apiserver --query id -o tsv)", step.Command, StringComparison.Ordinal);
+            Assert.StartsWith($"az aks show -g rg-test-westeurope -n {cluster.ClusterName} --query \"apiServerAccessProfile.", step.Verify, StringComparison.Ordinal);
+        }
+
+        var finding = ApiServerVnetIntegration.Finding(graph)!;
+        Assert.Equal(ApiServerVnetIntegration.FindingId, finding.Id);
+        Assert.All(steps, s => Assert.Contains(s.Command, finding.Message, StringComparison.Ordinal));
+        // Below Level 4 (no landing zones) and on AKS-managed VNets (no API server subnet) there is nothing to say.
+        Assert.Null(ApiServerVnetIntegration.Finding(Compose(TwoRegions(3, spoke: true))));
+        Assert.Empty(ApiServerVnetIntegration.Steps(Compose(TwoRegions(4, spoke: false))));
+    }
+
+    [Fact]
+    public void Plan_to_level_4_on_spokes_lists_the_api_server_vnet_integration_as_a_step_by_hand_with_its_check()
+    {
+        var raw = PlatformMaturity.Core.Tests.Planning.PlanTestStacks.Raw(DeploymentTarget.Azure, 3, attested: true, resilient: true)
+            .With(ConfigKeys.Network, ConfigKeys.NetworkSpoke);
+        var plan = UpgradePlanner.Default.Plan(raw, new PlanRequest(4)).Plan;
+        var steps = plan.Steps.Where(s => s.Title.Contains("--enable-apiserver-vnet-integration", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(steps);
+        Assert.All(steps, s => Assert.Contains(s.Verify, v => v.Contains("enableVnetIntegration", StringComparison.Ordinal)));
+        Assert.Equal(Enumerable.Range(1, plan.Steps.Length), plan.Steps.Select(s => s.Number));
+    }
+
     private static (uint Address, int Bits) Cidr(string cidr)
     {
         var parts = cidr.Split('/');

@@ -55,8 +55,9 @@ public sealed partial class Level5AccessTests
             // The app's golden path owns the service account (annotated with the client id): the platform never creates it.
             Assert.DoesNotContain(graph.Resources.OfType<KubernetesResource>(), r => r.Object is V1ServiceAccount && r.Object.Metadata.Name == sa);
         }
-        // Only the service accounts listed get an identity.
-        Assert.DoesNotContain(graph.Resources.OfType<FederatedIdentityCredential>(), f => f.Subject.StartsWith("system:serviceaccount:team-b:", StringComparison.Ordinal));
+        // Only the service accounts listed get an identity (besides the platform's own postgres backup account, from Level 4).
+        Assert.DoesNotContain(graph.Resources.OfType<FederatedIdentityCredential>(), f => f.Subject.StartsWith("system:serviceaccount:team-b:", StringComparison.Ordinal)
+            && f.Subject != $"system:serviceaccount:team-b:{PlatformMaturity.Practices.Delivery.PostgresOperator.BackupServiceAccount}");
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed class IdentityBasedAccessControlEvidence : EvidenceRule
     {
         var federated = cluster.Of(Kinds.ServiceAccount)
             .Where(sa => IdentityAnnotations.Any(a => sa.Annotations.ContainsKey(a)))
+            // The postgres golden path's backup account is the platform's own from Level 4 (Golden Paths), in every tenant
+            // namespace whether or not a team uses workload identity: it shows nothing about the tenants' workloads.
+            .Where(sa => sa.Name != Practices.Delivery.PostgresOperator.BackupServiceAccount)
             .Select(sa => $"ServiceAccount {sa.Id} ({IdentityAnnotations.First(a => sa.Annotations.ContainsKey(a))})");
         var projected = cluster.Of(Kinds.Deployment).Concat(cluster.Of(Kinds.StatefulSet))
             .Where(w => w.Items("spec", "template", "spec", "volumes").Any(v => v.TryGetProperty("projected", out var p)
