@@ -48,10 +48,10 @@ public sealed class GoldenPathMatrixTests
             // The operator makes the pods, Services, Secrets and PodDisruptionBudgets from the Cluster (enablePDB).
             return ["Cluster", "ObjectStore", "ScheduledBackup", "NetworkPolicy", level >= 5 ? "ApplicationSet" : "Application"];
         }
-        return WorkloadKinds(goldenPath, level);
+        return WorkloadKinds(goldenPath, level, target);
     }
 
-    private static IEnumerable<string> WorkloadKinds(string goldenPath, int level)
+    private static IEnumerable<string> WorkloadKinds(string goldenPath, int level, DeploymentTarget target)
     {
         var workload = goldenPath switch
         {

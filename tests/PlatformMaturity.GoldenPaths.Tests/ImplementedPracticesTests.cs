@@ -22,18 +22,11 @@ public sealed partial class ImplementedPracticesTests
     /// <summary>The --set values a golden path needs on the real platform: none for practices it does not implement.</summary>
     private static AppRequest RealRequest(string goldenPath, int level, DeploymentTarget target, params string[] extra)
     {
-        var sets = new List<string>(extra);
-        // Costs Center Management is implemented from Level 4 on both targets: the label is required there.
-        if (level >= 4 && !extra.Any(e => e.StartsWith("cost-center=", StringComparison.Ordinal)))
-            sets.Add("cost-center=cc-1234");
-        if (goldenPath == "cron-job")
-            sets.Add("schedule=*/15 * * * *");
-        if (target == DeploymentTarget.Azure)
-            sets.Add($"image={AzureRegistry}/team-a/shop");
-        // GitOps Application Management (implemented from Level 4) needs the app's repository.
-        if (level >= 4 && !sets.Any(s => s.StartsWith("repository=", StringComparison.Ordinal)))
-            sets.Add("repository=acme/shop");
-        return new AppRequest("shop", goldenPath, level >= 2 ? "team-a" : null, sets);
+        // What each path needs (cost-center and repository from Level 4, a schedule, an image on azure, where backups
+        // go), with the test's own values taking the place of the defaults they name.
+        var keys = extra.Select(e => e[..(e.IndexOf('=') + 1)]).ToHashSet(StringComparer.Ordinal);
+        var sets = TestPlatforms.RequiredSets(goldenPath, level, target).Where(s => !keys.Contains(s[..(s.IndexOf('=') + 1)])).Concat(extra);
+        return new AppRequest("shop", goldenPath, level >= 2 ? "team-a" : null, [.. sets]);
     }
 
     private static IEnumerable<PlatformRequirement> Unmet(string goldenPath, PlatformContext platform) =>

@@ -186,10 +186,10 @@ public static class PlatformNetworkPolicies
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls KServe's admission webhooks (chart v0.16.0 webhook-server port 9443)",
                     IngressSource.Anywhere, [Practices.Efficiency.ModelServing.KServeWebhookPort], Practices.Efficiency.ModelServing.KServePods),
             ],
-            [Practices.Efficiency.ModelServing.CertManagerNamespace] =
+            [PlatformCertManager.Namespace] =
             [
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls cert-manager's admission webhook (chart v1.21.1 webhook.securePort 10250)",
-                    IngressSource.Anywhere, [Practices.Efficiency.ModelServing.CertManagerWebhookPort], Practices.Efficiency.ModelServing.CertManagerWebhookPods),
+                    IngressSource.Anywhere, [PlatformCertManager.WebhookPort], PlatformCertManager.WebhookPods),
             ],
             // The KubeRay operator only calls the API server (no webhook in chart 1.7.0); Prometheus scrapes its metrics.
             [Practices.Efficiency.RayOperator.Namespace] = [],

@@ -46,8 +46,10 @@ public sealed class AdmissionPolicies
     public static AdmissionPolicies Of(PlatformGraph graph) =>
         new([.. graph.Resources.OfType<KubernetesResource>().Select(r => r.ToJson(r.TextFromAzure.IsEmpty ? null : [.. r.TextFromAzure.Select(FilledIn)]))]);
 
-    private static string FilledIn(AzureRef output) => output == AllowedRegistries.AzureLoginServer
-        ? TestPlatforms.AzureRegistry
+    private static string FilledIn(AzureRef output) =>
+        output == AllowedRegistries.AzureLoginServer ? TestPlatforms.AzureRegistry
+        // A workload identity's client id (e.g. the postgres-backup service account's): admission reads no policy from it.
+        : output.Output == AzureOutput.ClientId ? "00000000-0000-4000-8000-00000000c11d"
         : throw new InvalidOperationException($"no test value for Azure output {output.Placeholder}");
 
     public IReadOnlyList<string> PolicyNames => [.. _policies.Select(Name)];

@@ -11,8 +11,8 @@ namespace PlatformMaturity.Practices.Delivery;
 /// From Level 4 (the seed's first level with stateful workloads) the platform runs the operators the postgres golden
 /// path builds on: CloudNativePG, and its Barman Cloud plugin for backups to object storage (the in-tree
 /// barmanObjectStore is deprecated and removed in CloudNativePG 1.31). Part of Golden Paths: the operators exist so the
-/// path's objects can be applied. The plugin issues its TLS certificates with cert-manager, so it is installed only
-/// where the platform installs cert-manager's API (cert-manager.io); the golden path requires its API group.
+/// path's objects can be applied. The plugin issues its TLS certificates with cert-manager (the platform's, or the
+/// stack's own: <see cref="PlatformCertManager"/>).
 /// </summary>
 public static class PostgresOperator
 {
@@ -72,18 +72,12 @@ public static class PostgresOperator
         component.AddRelease(OperatorRelease, Namespace, Pins.CloudNativePg, values, provenance,
             providesApiGroups: [ApiGroup], dependsOn: dependsOn, createNamespace: false);
 
-        var certManager = component.Existing<HelmRelease>().Any(r => r.ProvidesApiGroups.Contains("cert-manager.io"));
-        if (certManager)
-        {
-            component.AddRelease(PluginRelease, Namespace, Pins.BarmanCloudPlugin, HelmValues.From(("replicaCount", 1)), provenance,
-                providesApiGroups: [PluginApiGroup], dependsOn: [OperatorRelease], createNamespace: false);
-            component.AddObject(PlatformObjects.AggregatedRole("barman-cloud-objectstores-edit", ["edit", "admin"], PluginApiGroup, "objectstores",
-                ["get", "list", "watch", "create", "update", "patch", "delete"]), provenance);
-        }
-        else
-        {
-            component.Note($"The Barman Cloud plugin (PostgreSQL backups to object storage) needs cert-manager, which this platform does not install yet; the postgres golden path stays unavailable until it does ({PluginApiGroup}).");
-        }
+        // The plugin's TLS between the operator and its sidecars comes from cert-manager.
+        var certManager = PlatformCertManager.Ensure(component, provenance);
+        component.AddRelease(PluginRelease, Namespace, Pins.BarmanCloudPlugin, HelmValues.From(("replicaCount", 1)), provenance,
+            providesApiGroups: [PluginApiGroup], dependsOn: [OperatorRelease, .. certManager], createNamespace: false);
+        component.AddObject(PlatformObjects.AggregatedRole("barman-cloud-objectstores-edit", ["edit", "admin"], PluginApiGroup, "objectstores",
+            ["get", "list", "watch", "create", "update", "patch", "delete"]), provenance);
         // Basic Disaster Recovery creates the backup account on azure (composed after this practice, so asked, not looked up).
         if (component.IsAzure && component.Implements(BasicDisasterRecovery.PracticeName))
             AddTenantBackupAccess(component, provenance);

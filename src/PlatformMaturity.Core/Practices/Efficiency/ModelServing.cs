@@ -49,14 +49,6 @@ public static class ModelServing
     /// </summary>
     public const string KServeDeploymentMode = "Standard";
 
-    public const string CertManagerRelease = "cert-manager";
-    public const string CertManagerNamespace = "cert-manager";
-
-    /// <summary>cert-manager's webhook pods and port (chart v1.21.1 webhook-deployment.yaml labels, webhook.securePort).</summary>
-    public static readonly (string Key, string Value)[] CertManagerWebhookPods = [("app.kubernetes.io/component", "webhook"), ("app.kubernetes.io/instance", CertManagerRelease)];
-
-    public const int CertManagerWebhookPort = 10250;
-
     /// <summary>The API group of the inference kind on a target (the ml-inference golden path renders that kind).</summary>
     public static string ApiGroupOn(bool azure) => azure ? KaitoApiGroup : KServeApiGroup;
 
@@ -90,10 +82,7 @@ public static class ModelServing
 
     private static void AddKServe(ComponentBuilder component)
     {
-        component.AddPlatformNamespace(CertManagerNamespace);
-        component.AddRelease(CertManagerRelease, CertManagerNamespace, Pins.CertManager,
-            HelmValues.From(("crds.enabled", true), ("crds.keep", true)),
-            providesApiGroups: ["cert-manager.io", "acme.cert-manager.io"], createNamespace: false);
+        var certManager = PlatformCertManager.Ensure(component);
         component.AddPlatformNamespace(KServeNamespace);
         component.AddRelease(KServeCrdRelease, KServeNamespace, Pins.KServeCrd, HelmValues.Empty,
             providesApiGroups: [KServeApiGroup], createNamespace: false);
@@ -103,7 +92,7 @@ public static class ModelServing
             // The app's own HTTPRoute on the platform Gateway carries its traffic (ml-inference golden path); KServe creates no Ingress or route.
             ("kserve.controller.gateway.disableIngressCreation", true));
         component.AddRelease(KServeRelease, KServeNamespace, Pins.KServe, values,
-            dependsOn: [CertManagerRelease, KServeCrdRelease], createNamespace: false);
+            dependsOn: [.. certManager, KServeCrdRelease], createNamespace: false);
         component.Note($"Inference (KServe {Pins.KServe.Version}, {KServeDeploymentMode} mode): an InferenceService's predictor is a Deployment <name>-predictor on the GPU nodes, scaled by KEDA (kubectl get inferenceservices -n <tenant>); cert-manager ({Pins.CertManager.Version}) issues KServe's webhook certificate.");
     }
 }

@@ -28,8 +28,24 @@ public sealed class PostgresOperatorTests
         Assert.Equal(4, cnpg.Provenance.Level);
         Assert.Equal("golden-paths", graph.OwnerOf(cnpg.Name).Id);
         Assert.Equal("restricted", graph.Object("Namespace", null, PostgresOperator.Namespace).Labels()[PodSecurity.Enforce]);
-        // The Barman Cloud plugin issues its certificates with cert-manager, which this platform does not install.
-        Assert.False(graph.HasRelease(PostgresOperator.PluginRelease));
+        // The Barman Cloud plugin issues its certificates with cert-manager, which the platform installs with it.
+        var plugin = graph.Release(PostgresOperator.PluginRelease);
+        Assert.Contains(PostgresOperator.PluginApiGroup, plugin.ProvidesApiGroups);
+        Assert.Contains(PlatformCertManager.Release, plugin.DependsOn);
+        Assert.Equal(Pins.CertManager, graph.Release(PlatformCertManager.Release).Chart);
+        Assert.Equal(4, graph.Release(PlatformCertManager.Release).Provenance.Level);
+    }
+
+    [Theory]
+    [InlineData(DeploymentTarget.Azure)]
+    [InlineData(DeploymentTarget.Existing)]
+    public void A_stack_with_its_own_cert_manager_gets_the_plugin_and_no_second_cert_manager(DeploymentTarget target)
+    {
+        // platform:gatewayClusterIssuer names the stack's own ClusterIssuer: its cert-manager serves the plugin too.
+        var graph = Compose(For(target, 5) with { GatewayHostname = "apps.example.com", GatewayClusterIssuer = "letsencrypt" });
+        Assert.False(graph.HasRelease(PlatformCertManager.Release));
+        Assert.DoesNotContain(PlatformCertManager.Release, graph.Release(PostgresOperator.PluginRelease).DependsOn);
+        Assert.Contains(PostgresOperator.PluginApiGroup, graph.Release(PostgresOperator.PluginRelease).ProvidesApiGroups);
     }
 
     /// <summary>
