@@ -76,7 +76,7 @@ bench "levels" "≤ 2×" 2 "" -- levels
 bench "describe 5" "≤ 2×" 2 "" -- describe 5
 bench "templates" "≤ 2×" 2 "" -- templates
 bench "--help" "≤ 2×" 2 "" -- --help
-for stack in l1-existing l3-existing l3-azure; do
+for stack in l1-existing l3-existing l3-azure l5-azure; do
   bench "status $stack" "≤ 3×" 3 "" -- status "$stack"
   bench "render $stack" "≤ 3×" 3 "" -- render "$stack" --out "$out/$stack"
   bench "graph $stack" "≤ 3×" 3 "" -- graph "$stack"
