@@ -183,6 +183,21 @@ public sealed record ServiceMeshProfile(string Mode, ImmutableArray<string> Revi
 /// <summary>An AKS node pool: the cluster's default pool or an extra one.</summary>
 public sealed record NodePool
 {
+    /// <summary>
+    /// A pool the cluster autoscaler starts from zero: no node (and no bill) until a pod that only it can take waits.
+    /// </summary>
+    public static NodePool FromZero(string name, string vmSize, ImmutableArray<string> zones, int maxCount) => new()
+    {
+        Name = name,
+        VmSize = vmSize,
+        NodeCount = 0,
+        Zones = zones,
+        AutoScalingEnabled = true,
+        MinCount = 0,
+        MaxCount = maxCount,
+        TemporaryNameForRotation = name + "tmp",
+    };
+
     public required string Name { get; init; }
 
     public required string VmSize { get; init; }

@@ -69,18 +69,8 @@ public sealed class AdvancedCostsManagement : PracticeComponent
             Provenance = component.Provenance,
             Cluster = Foundation.ClusterName,
             Mode = "User",
-            Pool = new NodePool
-            {
-                Name = SpotPoolName,
-                VmSize = config.UserNodeVmSize,
-                // From zero: no spot node until an interruptible pod waits for one.
-                NodeCount = 0,
-                Zones = config.Zones,
-                AutoScalingEnabled = true,
-                MinCount = 0,
-                MaxCount = config.UserNodeMaxCount,
-                TemporaryNameForRotation = SpotPoolName + "tmp",
-            },
+            // From zero: no spot node until an interruptible pod waits for one.
+            Pool = NodePool.FromZero(SpotPoolName, config.UserNodeVmSize, config.Zones, config.UserNodeMaxCount),
             Priority = "Spot",
             // Evicted nodes are deleted, not deallocated: a deallocated spot VM keeps its disk (and its bill) and its quota.
             EvictionPolicy = "Delete",

@@ -124,20 +124,8 @@ public sealed class JustInTimeCapacity : PracticeComponent
             Provenance = component.Provenance,
             Cluster = Foundation.ClusterName,
             Mode = "User",
-            Pool = new NodePool
-            {
-                Name = GpuPoolName,
-                VmSize = config.GpuNodeVmSize,
-                // From zero: no GPU node (and no GPU bill) until a pod asks for one.
-                NodeCount = 0,
-                Zones = config.Zones,
-                AutoScalingEnabled = true,
-                MinCount = 0,
-                MaxCount = config.GpuNodeMaxCount,
-                // GPU nodes run Ubuntu: the GPU operator's driver containers are built for it (AzureLinux is not a supported driver OS).
-                OsSku = "Ubuntu",
-                TemporaryNameForRotation = GpuPoolName + "tmp",
-            },
+            // GPU nodes run Ubuntu: the GPU operator's driver containers are built for it (AzureLinux is not a supported driver OS).
+            Pool = NodePool.FromZero(GpuPoolName, config.GpuNodeVmSize, config.Zones, config.GpuNodeMaxCount) with { OsSku = "Ubuntu" },
             // One owner of the driver: the GPU operator installs it, so AKS must not (Pulumi.Azure 6.39 gpu_driver "None").
             GpuDriver = "None",
             NodeTaints = [GpuTaint],
