@@ -55,6 +55,20 @@ public sealed class AssessCommandTests
         Assert.Equal(2, result.ExitCode);
     }
 
+    [Theory]
+    [InlineData("{not: [valid", "line 1")]
+    [InlineData("apiVersion: v1\nkind: List\nitems: []\n", "it holds no object")]
+    public void A_snapshot_with_no_readable_object_is_refused_not_judged(string content, string why)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("dump.yaml"), content);
+        var result = CliRunner.Run(dir.Path, "assess", "--snapshot", "dump.yaml");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("dump.yaml: no Kubernetes object could be read", result.Error, StringComparison.Ordinal);
+        Assert.Contains(why, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("below Level 1", result.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Partial_input_still_assesses_and_warns_with_file_and_line()
     {

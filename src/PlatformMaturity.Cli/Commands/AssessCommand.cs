@@ -43,6 +43,13 @@ internal static class AssessCommand
                 if (!File.Exists(full) && !Directory.Exists(full))
                     throw new UserError($"{path}: does not exist");
                 cluster = SnapshotReader.Read(full, path);
+                // Partly readable input is assessed with warnings; input with no object at all would read as a bare
+                // cluster "below Level 1", a verdict on nothing.
+                if (cluster.ObjectsRead == 0)
+                {
+                    var why = cluster.Problems.Count == 0 ? "it holds no object" : $"{cluster.Problems[0].Where}: {cluster.Problems[0].Message}";
+                    throw new UserError($"{path}: no Kubernetes object could be read ({why}); give the output of kubectl get … -o yaml (README: making a snapshot)");
+                }
             }
             else
             {
