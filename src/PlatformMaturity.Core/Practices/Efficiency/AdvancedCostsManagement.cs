@@ -113,7 +113,8 @@ public sealed class AdvancedCostsManagement : PracticeComponent
         }).ToArray();
         component.AddObject(PlatformObjects.PrometheusRule(BudgetRuleName, WellKnown.MonitoringNamespace,
             PlatformObjects.RuleGroup("tenant-budgets", "5m", rules)));
-        component.Note($"Budget alerts per tenant ({string.Join(", ", config.TenantBudgets.Select(b => $"{b.Key}: {b.Value.ToString(CultureInfo.InvariantCulture)}"))} a month) at 80% and 100% of the run rate OpenCost prices; they carry the tenant's namespace, so Alertmanager groups them per tenant.");
+        component.Note($"Budget alerts per tenant ({string.Join(", ", config.TenantBudgets.Select(b => $"{b.Key}: {b.Value.ToString(CultureInfo.InvariantCulture)}"))} a month) at 80% and 100% of the run rate OpenCost prices; they carry the tenant's namespace, so Alertmanager groups them per tenant." +
+            (component.IsAzure ? $" They are not Azure budgets: an Azure budget filters by resource group, resource or tag, and tenants share the clusters' nodes, so only OpenCost's allocation can split a node's cost between namespaces; the resource-group budget ({ConfigKeys.Budget.FullName}) stays the platform's whole." : ""));
     }
 
     private static System.Text.Json.Nodes.JsonObject BudgetAlert(string tenant, double budget, int percent, string severity)
