@@ -19,16 +19,9 @@ public static class HandOverSteps
         var returning = GitOpsDelivery.HandsOver(before) && !GitOpsDelivery.HandsOver(after);
         if (!handing && !returning)
             return steps;
-        var list = steps.ToList();
-        if (handing)
-        {
-            var phase1 = list.Count(s => s.Phase == 1);
-            list.InsertRange(phase1, Over(after, phase: 1));
-            list.AddRange(Over(after, phase: 2));
-        }
-        else
-            list.InsertRange(0, Back(before));
-        return [.. list.Select((s, i) => s with { Number = i + 1 })];
+        return handing
+            ? PlanSteps.InsertAfterPhase1(steps, Over(after, phase: 1), atEnd: Over(after, phase: 2))
+            : PlanSteps.Renumbered(Back(before).Concat(steps));
     }
 
     private static List<HelmRelease> Releases(PlatformGraph graph) =>

@@ -18,10 +18,8 @@ public static class FleetJoinSteps
         if (MultiClusterPlatform.ComponentIdOf(before) is not null || MultiClusterPlatform.ComponentIdOf(after) is null
             || after.Config.Members.Length < 2 || after.Component(GitOps.GitOpsDelivery.ComponentId) is null)
             return steps;
-        var list = steps.ToList();
         // After the phase 1 steps that create the identity and the registrations (pulumi up), before the phase 2 ones.
-        list.InsertRange(list.Count(s => s.Phase == 1), Join(after));
-        return [.. list.Select((s, i) => s with { Number = i + 1 })];
+        return PlanSteps.InsertAfterPhase1(steps, Join(after));
     }
 
     private static IEnumerable<PlanStep> Join(PlatformGraph after)

@@ -23,6 +23,21 @@ public static class PlanSteps
         return [.. steps];
     }
 
+    /// <summary>
+    /// The steps with <paramref name="extra"/> at the end of phase 1 (after pulumi up, before the promotion) and, when
+    /// given, <paramref name="atEnd"/> after everything; numbered again from 1.
+    /// </summary>
+    public static ImmutableArray<PlanStep> InsertAfterPhase1(IReadOnlyList<PlanStep> steps, IEnumerable<PlanStep> extra, IEnumerable<PlanStep>? atEnd = null)
+    {
+        var list = steps.ToList();
+        list.InsertRange(list.Count(s => s.Phase == 1), extra);
+        list.AddRange(atEnd ?? []);
+        return Renumbered(list);
+    }
+
+    /// <summary>The steps numbered 1, 2, … in their order.</summary>
+    public static ImmutableArray<PlanStep> Renumbered(IEnumerable<PlanStep> steps) => [.. steps.Select((s, i) => s with { Number = i + 1 })];
+
     private static void AddLayers(List<PlanStep> steps, int phase, PlatformGraph graph, HashSet<string> changed, bool reverse)
     {
         if (changed.Count == 0)

@@ -59,11 +59,8 @@ public static class ApiServerVnetIntegration
     {
         if (!Gains(before, after))
             return steps;
-        var list = steps.ToList();
-        var phase1 = list.Count(s => s.Phase == 1);
-        list.InsertRange(phase1, Steps(after).Select(s => new PlanStep(0, 1,
+        return Planning.PlanSteps.InsertAfterPhase1(steps, Steps(after).Select(s => new PlanStep(0, 1,
             $"By hand for cluster {s.Cluster} ({Why}): {s.Command}", [s.Resource], [s.Verify])));
-        return [.. list.Select((s, i) => s with { Number = i + 1 })];
     }
 
     private static bool Gains(PlatformGraph before, PlatformGraph after) =>
