@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using k8s.Models;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
+using PlatformMaturity.Versions;
 
 namespace PlatformMaturity.Composition;
 
@@ -39,6 +40,49 @@ public static class PlatformObjects
     /// Binds an admission policy to the tenants' namespaces. Staged, it reports (Warn, Audit) what it will refuse once
     /// promoted (Deny).
     /// </summary>
+    /// <summary>Pod annotation holding the hash of the script a script pod runs: a changed script rolls the pod.</summary>
+    public const string ScriptHashAnnotation = "platform.maturity/script-sha256";
+
+    /// <summary>
+    /// The pod of a platform Job that runs one shell script from a ConfigMap of the same name (curl image, restricted,
+    /// small): labelled with its name, annotated with the script's hash.
+    /// </summary>
+    public static V1PodTemplateSpec ScriptPod(string name, string container, string scriptKey, string scriptHash, string restartPolicy,
+        string? serviceAccount = null, IList<V1EnvVar>? env = null) => new()
+    {
+        Metadata = new V1ObjectMeta
+        {
+            Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = name },
+            Annotations = new Dictionary<string, string> { [ScriptHashAnnotation] = scriptHash },
+        },
+        Spec = new V1PodSpec
+        {
+            RestartPolicy = restartPolicy,
+            ServiceAccountName = serviceAccount,
+            // A service account's token reaches only the pod that needs it (the account itself does not automount it).
+            AutomountServiceAccountToken = serviceAccount is not null,
+            SecurityContext = RestrictedPodSecurity(),
+            Containers =
+            [
+                new V1Container
+                {
+                    Name = container,
+                    Image = Pins.CurlImage,
+                    Command = ["sh", $"/scripts/{scriptKey}"],
+                    Env = env,
+                    VolumeMounts = [new V1VolumeMount { Name = "scripts", MountPath = "/scripts", ReadOnlyProperty = true }],
+                    Resources = new V1ResourceRequirements
+                    {
+                        Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("10m"), ["memory"] = new("16Mi") },
+                        Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("64Mi") },
+                    },
+                    SecurityContext = RestrictedContainerSecurity(),
+                },
+            ],
+            Volumes = [new V1Volume { Name = "scripts", ConfigMap = new V1ConfigMapVolumeSource { Name = name } }],
+        },
+    };
+
     public static V1ValidatingAdmissionPolicyBinding TenantPolicyBinding(string policyName, PlatformConfig config, bool staged) => new()
     {
         ApiVersion = "admissionregistration.k8s.io/v1",

@@ -258,8 +258,6 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    public const string ScriptHashAnnotation = "platform.maturity/script-sha256";
-
     private static string Hash(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -284,39 +282,7 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
                     // One attempt per day: a failure is the finding, retrying would hide it until the next run.
                     BackoffLimit = 0,
                     ActiveDeadlineSeconds = DeadlineSeconds,
-                    Template = new V1PodTemplateSpec
-                    {
-                        Metadata = new V1ObjectMeta
-                        {
-                            Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = Name },
-                            Annotations = new Dictionary<string, string> { [ScriptHashAnnotation] = scriptHash },
-                        },
-                        Spec = new V1PodSpec
-                        {
-                            RestartPolicy = "Never",
-                            ServiceAccountName = Name,
-                            // Only this pod gets the token (the service account does not automount it).
-                            AutomountServiceAccountToken = true,
-                            SecurityContext = PlatformObjects.RestrictedPodSecurity(),
-                            Containers =
-                            [
-                                new V1Container
-                                {
-                                    Name = "restore-test",
-                                    Image = Pins.CurlImage,
-                                    Command = ["sh", $"/scripts/{ScriptKey}"],
-                                    VolumeMounts = [new V1VolumeMount { Name = "scripts", MountPath = "/scripts", ReadOnlyProperty = true }],
-                                    Resources = new V1ResourceRequirements
-                                    {
-                                        Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("10m"), ["memory"] = new("16Mi") },
-                                        Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("64Mi") },
-                                    },
-                                    SecurityContext = PlatformObjects.RestrictedContainerSecurity(),
-                                },
-                            ],
-                            Volumes = [new V1Volume { Name = "scripts", ConfigMap = new V1ConfigMapVolumeSource { Name = Name } }],
-                        },
-                    },
+                    Template = PlatformObjects.ScriptPod(Name, "restore-test", ScriptKey, scriptHash, "Never", serviceAccount: Name),
                 },
             },
         },

@@ -138,8 +138,6 @@ internal static class TenantGrafanaOrgs
         return source;
     }
 
-    public const string ScriptHashAnnotation = "platform.maturity/script-sha256";
-
     private static V1Job Job(string scriptHash) => new()
     {
         ApiVersion = "batch/v1",
@@ -148,42 +146,11 @@ internal static class TenantGrafanaOrgs
         Spec = new V1JobSpec
         {
             BackoffLimit = 10,
-            Template = new V1PodTemplateSpec
-            {
-                Metadata = new V1ObjectMeta
-                {
-                    Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = JobName },
-                    Annotations = new Dictionary<string, string> { [ScriptHashAnnotation] = scriptHash },
-                },
-                Spec = new V1PodSpec
-                {
-                    RestartPolicy = "OnFailure",
-                    AutomountServiceAccountToken = false,
-                    SecurityContext = PlatformObjects.RestrictedPodSecurity(),
-                    Containers =
-                    [
-                        new V1Container
-                        {
-                            Name = "tenant-orgs",
-                            Image = Pins.CurlImage,
-                            Command = ["sh", $"/scripts/{ScriptKey}"],
-                            Env =
-                            [
-                                SecretEnv("GF_USER", MonitoringStack.GrafanaUserKey),
-                                SecretEnv("GF_PASSWORD", MonitoringStack.GrafanaPasswordKey),
-                            ],
-                            VolumeMounts = [new V1VolumeMount { Name = "scripts", MountPath = "/scripts", ReadOnlyProperty = true }],
-                            Resources = new V1ResourceRequirements
-                            {
-                                Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("10m"), ["memory"] = new("16Mi") },
-                                Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("64Mi") },
-                            },
-                            SecurityContext = PlatformObjects.RestrictedContainerSecurity(),
-                        },
-                    ],
-                    Volumes = [new V1Volume { Name = "scripts", ConfigMap = new V1ConfigMapVolumeSource { Name = JobName } }],
-                },
-            },
+            Template = PlatformObjects.ScriptPod(JobName, "tenant-orgs", ScriptKey, scriptHash, "OnFailure", env:
+            [
+                SecretEnv("GF_USER", MonitoringStack.GrafanaUserKey),
+                SecretEnv("GF_PASSWORD", MonitoringStack.GrafanaPasswordKey),
+            ]),
         },
     };
 
