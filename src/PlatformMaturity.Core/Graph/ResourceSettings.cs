@@ -24,11 +24,14 @@ public static partial class ResourceSettings
     public static ImmutableSortedDictionary<string, string> Flatten(GraphResource resource)
     {
         // A JsonDocument over the serialised bytes: a tree of nodes would cost a flattening its allocations again.
-        using var json = resource is KubernetesResource kubernetes
-            ? JsonDocument.Parse(KubernetesJson.Serialize(kubernetes.Object))
-            : JsonSerializer.SerializeToDocument(resource, resource.GetType(), Options);
+        using var json = JsonDocument.Parse(Serialize(resource));
         return Flatten(json.RootElement, withoutGraphFields: resource is not KubernetesResource);
     }
+
+    /// <summary>The resource as UTF-8 JSON, what its settings are read from: equal bytes, equal settings.</summary>
+    public static byte[] Serialize(GraphResource resource) => resource is KubernetesResource kubernetes
+        ? System.Text.Encoding.UTF8.GetBytes(KubernetesJson.Serialize(kubernetes.Object))
+        : JsonSerializer.SerializeToUtf8Bytes(resource, resource.GetType(), Options);
 
     /// <summary>The settings of a serialised resource; a record's own fields (name, provenance …) are not settings.</summary>
     internal static ImmutableSortedDictionary<string, string> Flatten(JsonElement root, bool withoutGraphFields)

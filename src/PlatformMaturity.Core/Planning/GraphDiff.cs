@@ -16,14 +16,20 @@ public static class GraphDiff
 
         foreach (var (name, (resource, component)) in @new)
         {
-            var now = settings.Of(resource);
             if (!old.TryGetValue(name, out var previous))
             {
                 changes.Add(new ResourceChange(ChangeKind.Add, name, resource.Kind, component, resource.Provenance,
-                    [.. now.Select(s => new SettingChange(s.Key, null, s.Value, resource.ProvenanceOf(s.Key)))]));
+                    [.. settings.Of(resource).Select(s => new SettingChange(s.Key, null, s.Value, resource.ProvenanceOf(s.Key)))]));
+                continue;
+            }
+            if (settings.Identical(previous.Resource, resource))
+            {
+                if (previous.Component != component)
+                    changes.Add(new ResourceChange(ChangeKind.Change, name, resource.Kind, component, resource.Provenance, [], previous.Component));
                 continue;
             }
             var was = settings.Of(previous.Resource);
+            var now = settings.Of(resource);
             var changed = now.Keys.Union(was.Keys)
                 .Order(StringComparer.Ordinal)
                 .Where(path => was.GetValueOrDefault(path) != now.GetValueOrDefault(path))
@@ -50,15 +56,30 @@ public static class GraphDiff
             .ToDictionary(x => x.r.Name, x => (x.r, x.Id), StringComparer.Ordinal);
 }
 
-/// <summary>Each resource's settings, read once per resource object.</summary>
+/// <summary>
+/// Each resource's settings, read once per resource object, and a digest of its JSON so that the unchanged resources
+/// of two graphs (most of them) compare without being flattened.
+/// </summary>
 public sealed class SettingsMemo
 {
     private readonly Dictionary<GraphResource, ImmutableSortedDictionary<string, string>> _settings = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<GraphResource, byte[]> _digests = new(ReferenceEqualityComparer.Instance);
 
     public ImmutableSortedDictionary<string, string> Of(GraphResource resource)
     {
         if (!_settings.TryGetValue(resource, out var settings))
             _settings[resource] = settings = ResourceSettings.Flatten(resource);
         return settings;
+    }
+
+    /// <summary>Whether two resources serialise to the same JSON (then every setting is equal).</summary>
+    public bool Identical(GraphResource a, GraphResource b) =>
+        a.GetType() == b.GetType() && Digest(a).AsSpan().SequenceEqual(Digest(b));
+
+    private byte[] Digest(GraphResource resource)
+    {
+        if (!_digests.TryGetValue(resource, out var digest))
+            _digests[resource] = digest = System.Security.Cryptography.SHA256.HashData(ResourceSettings.Serialize(resource));
+        return digest;
     }
 }

@@ -23,11 +23,15 @@ public sealed class UpgradePlanner(Composer composer)
         if (!Model.IsLevel(request.To))
             throw new ArgumentOutOfRangeException(nameof(request), request.To, $"levels are {Model.LowestLevel} to {Model.HighestLevel}");
 
-        var before = composer.Compose(current);
         var writes = LevelChange.Writes(raw, current, request.To, composer, request.Stage);
         var targetRaw = LevelChange.Apply(raw, writes);
         var targetParsed = PlatformConfigParser.Parse(targetRaw, Model);
-        var after = targetParsed.Config is { } target ? composer.Compose(target) : null;
+        // The stack today, at the target level with new controls staged, and with them enforced (phase 2): three
+        // independent graphs, composed side by side.
+        var promotedConfig = targetParsed.Config is { } target ? target with { Staged = [.. target.Staged.Except(NewlyStaged(current, target))] } : null;
+        var graphs = ComposeSideBySide(current, targetParsed.Config, promotedConfig);
+        var before = graphs[0]!;
+        var after = graphs[1];
 
         var attested = current.Attestations.Select(a => a.Id).Concat(request.Attesting ?? []).ToHashSet(StringComparer.Ordinal);
         // The target level's graph is the one just composed unless the request changes how controls are staged.
@@ -39,8 +43,7 @@ public sealed class UpgradePlanner(Composer composer)
                 CostModel.Between(before, before), ChangesKnown: false), writes);
         }
 
-        var promoted = after.Config with { Staged = [.. after.Config.Staged.Except(NewlyStaged(current, after.Config))] };
-        var enforced = composer.Compose(promoted);
+        var enforced = graphs[2]!;
         var settings = new SettingsMemo();
         var phase1 = GraphDiff.Between(before, after, settings);
         var phase2 = GraphDiff.Between(after, enforced, settings);
@@ -64,8 +67,8 @@ public sealed class UpgradePlanner(Composer composer)
     public (UpgradePlan Plan, ImmutableArray<ConfigWrite> Writes) PlanPromotion(RawConfig raw)
     {
         var current = PlatformConfigParser.ParseOrThrow(raw, StackFile.FileName(raw.Stack), Model);
-        var before = composer.Compose(current);
-        var after = composer.Compose(current with { Staged = [] });
+        var graphs = ComposeSideBySide(current, current with { Staged = [] });
+        var (before, after) = (graphs[0]!, graphs[1]!);
         var changes = GraphDiff.Between(before, after);
         var plan = new UpgradePlan(raw.Stack, current.Level, current.Level, Practices(before, after, current.Level), changes,
             PlanSteps.Order(before, after, changes, after, []), [], Risks.Find(changes, [], [], promoting: true), null, CostModel.Between(before, after));
@@ -97,6 +100,15 @@ public sealed class UpgradePlanner(Composer composer)
             "3) move traffic: add the new stack's gateways to DNS (or its Front Door) beside this stack's, then remove this stack's; " +
             "4) when nothing reaches this stack's clusters, pulumi destroy this stack (its retained storage and vault stay in Azure).",
             "Until step 3 this stack's clusters keep serving every request; dropping the new stack undoes steps 1-2.");
+    }
+
+    /// <summary>Independent graphs composed in parallel (a Level 5 plan composes three of thousands of objects each); null where the config is.</summary>
+    private PlatformGraph?[] ComposeSideBySide(params PlatformConfig?[] configs)
+    {
+        var composing = configs
+            .Select(config => config is null ? Task.FromResult<PlatformGraph?>(null) : Task.Run(() => (PlatformGraph?)composer.Compose(config)))
+            .ToArray();
+        return [.. composing.Select(task => task.GetAwaiter().GetResult())];
     }
 
     private static IEnumerable<string> NewlyStaged(PlatformConfig current, PlatformConfig target) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using k8s;
@@ -111,23 +112,30 @@ public sealed class KubernetesLandingZone : PracticeComponent
     {
         var config = component.Config;
         var resources = component.Existing<KubernetesResource>().Where(r => r.Cluster == ClusterRef.PrimaryKey).ToList();
-        // Read once per object, not once per tenant and object: a Level 5 stack has hundreds of each.
-        var namedBy = resources.Select(r => (Resource: r, Namespaces: NamespacesNamed(r.Object))).ToList();
+        // Indexed once: a Level 5 stack has hundreds of tenants and thousands of objects, and a scan per tenant is quadratic.
+        var byName = resources.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var inNamespaceOf = resources.ToLookup(r => r.Object.Metadata.NamespaceProperty ?? "", StringComparer.Ordinal);
+        var tenantNames = config.Tenants.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var naming = new Dictionary<string, List<KubernetesResource>>(StringComparer.Ordinal);
+        foreach (var resource in resources)
+            foreach (var name in NamespacesNamed(resource.Object).Where(tenantNames.Contains))
+                (naming.TryGetValue(name, out var list) ? list : naming[name] = []).Add(resource);
+
         // Every tenant has a group from Level 2 on (the config is refused without one).
         foreach (var tenant in config.Tenants)
         {
-            var inNamespace = resources.Where(r => r.Object.Metadata.NamespaceProperty == tenant.Name).ToList();
+            var inNamespace = inNamespaceOf[tenant.Name].ToList();
             var quota = inNamespace.Select(r => r.Object).OfType<V1ResourceQuota>().FirstOrDefault(q => q.Metadata.Name == BasicResourcesManagement.QuotaName);
-            var ns = resources.Single(r => r.Name == Foundation.TenantNamespace(tenant.Name)).Object;
+            var ns = byName[Foundation.TenantNamespace(tenant.Name)].Object;
             component.AddObject(TenantObject(tenant, ns, quota, component));
             var replicated = inNamespace.Where(r => !ReferenceEquals(r.Object, quota)).ToList();
             if (replicated.Count > 0)
                 component.AddObject(Baseline(tenant, replicated));
 
-            var byName = namedBy.Where(x => x.Resource.Object.Metadata.NamespaceProperty != tenant.Name && x.Namespaces.Contains(tenant.Name))
-                .Select(x => x.Resource).Select(r => $"{r.Kind} {(r.Object.Metadata.NamespaceProperty is { } n ? n + "/" : "")}{r.ObjectName}").ToList();
-            if (byName.Count > 0)
-                component.Note($"These objects name namespace {tenant.Name} itself, so they cover only it and not the namespaces {tenant.Name} creates: {string.Join(", ", byName)}.");
+            var namesIt = naming.GetValueOrDefault(tenant.Name, []).Where(r => r.Object.Metadata.NamespaceProperty != tenant.Name)
+                .Select(r => $"{r.Kind} {(r.Object.Metadata.NamespaceProperty is { } n ? n + "/" : "")}{r.ObjectName}").ToList();
+            if (namesIt.Count > 0)
+                component.Note($"These objects name namespace {tenant.Name} itself, so they cover only it and not the namespaces {tenant.Name} creates: {string.Join(", ", namesIt)}.");
         }
     }
 
@@ -288,51 +296,55 @@ public sealed class KubernetesLandingZone : PracticeComponent
             .Replace($".{sourceNamespace}.svc", $".{NamespaceTemplate}.svc", StringComparison.Ordinal);
     }
 
-    /// <summary>Whether an object outside the namespace names it in a field or list (a selector by namespace name, a backup's namespaces, a proxy's label value).</summary>
     /// <summary>
     /// Every namespace name the object's spec could name: each string value, and what follows each '=' in it (a
-    /// selector such as <c>kubernetes.io/metadata.name=team-a</c>).
+    /// selector such as <c>kubernetes.io/metadata.name=team-a</c>). Selector terms on the tenant label are left out:
+    /// those name the tenant, and match every namespace it has.
     /// </summary>
     private static HashSet<string> NamespacesNamed(IKubernetesObject<V1ObjectMeta> obj)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         if (obj is V1Namespace || obj.Kind == "Tenant")
             return names;
-        var json = JsonNode.Parse(KubernetesJson.Serialize(obj))!;
-        json.AsObject().Remove("metadata");
-        foreach (var s in Strings(WithoutTenantSelectors(json)))
-        {
-            names.Add(s);
-            for (var at = s.IndexOf('='); at >= 0; at = s.IndexOf('=', at + 1))
-                names.Add(s[(at + 1)..]);
-        }
+        using var json = JsonDocument.Parse(KubernetesJson.Serialize(obj));
+        foreach (var property in json.RootElement.EnumerateObject())
+            if (property.Name != "metadata")
+                CollectNames(property.Value, names);
         return names;
     }
 
-    /// <summary>The object without selector terms on the tenant label: those name the tenant, and match every namespace it has.</summary>
-    private static JsonNode WithoutTenantSelectors(JsonNode node)
+    private static void CollectNames(JsonElement element, HashSet<string> names)
     {
-        foreach (var terms in Descendants(node).OfType<JsonObject>().Select(o => o["matchExpressions"]).OfType<JsonArray>().ToList())
-            foreach (var term in terms.OfType<JsonObject>().Where(t => t["key"]?.GetValue<string>() == HardMultiTenancy.TenantLabel).ToList())
-                terms.Remove(term);
-        return node;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name == "matchExpressions" && property.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var term in property.Value.EnumerateArray().Where(t => !OnTenantLabel(t)))
+                            CollectNames(term, names);
+                    }
+                    else
+                        CollectNames(property.Value, names);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    CollectNames(item, names);
+                break;
+            case JsonValueKind.String:
+                var s = element.GetString()!;
+                names.Add(s);
+                for (var at = s.IndexOf('='); at >= 0; at = s.IndexOf('=', at + 1))
+                    names.Add(s[(at + 1)..]);
+                break;
+        }
     }
 
-    private static IEnumerable<JsonNode> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject o => o.Select(p => p.Value).SelectMany(Descendants).Prepend(o),
-        JsonArray a => a.SelectMany(Descendants).Prepend(a),
-        JsonNode n => [n],
-        _ => [],
-    };
-
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject o => o.SelectMany(p => Strings(p.Value)),
-        JsonArray a => a.SelectMany(Strings),
-        JsonValue v when v.TryGetValue<string>(out var s) => [s],
-        _ => [],
-    };
+    private static bool OnTenantLabel(JsonElement term) =>
+        term.ValueKind == JsonValueKind.Object && term.TryGetProperty("key", out var key)
+        && key.ValueKind == JsonValueKind.String && key.GetString() == HardMultiTenancy.TenantLabel;
 
     private static JsonObject ToJson(IEnumerable<KeyValuePair<string, string>> pairs) =>
         new([.. pairs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))]);
