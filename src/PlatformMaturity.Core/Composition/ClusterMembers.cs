@@ -103,7 +103,7 @@ internal static class ClusterMembers
                 DefaultNodePool = Sized(c.DefaultNodePool, member.SystemPool, member.Zones) with { Subnet = c.DefaultNodePool.Subnet is { } s ? Name(s) : null },
             },
             KubernetesClusterNodePool p => p with { Cluster = Name(p.Cluster), Pool = Sized(p.Pool, member.UserPool, member.Zones) with { Subnet = p.Pool.Subnet is { } s ? Name(s) : null } },
-            VirtualNetwork or Subnet => SpokeNetwork.ForMember((AzureResource)resource, index, member.Region!, config, Name),
+            VirtualNetwork or Subnet => SpokeNetwork.ForMember((AzureResource)resource, index, member, config, Name),
             FederatedIdentityCredential f => f with { Cluster = f.Cluster is { } c ? Name(c) : null },
             RoleAssignment a => a with { Scope = Ref(a.Scope), PrincipalId = Ref(a.PrincipalId) },
             PolicyAssignment p => p with { ResourceId = Ref(p.ResourceId), DisplayName = $"{p.DisplayName} ({member.Name})" },
