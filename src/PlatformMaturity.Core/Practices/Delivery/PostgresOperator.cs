@@ -43,33 +43,12 @@ public static class PostgresOperator
     /// </summary>
     public const string BackupServiceAccount = "postgres-backup";
 
-    /// <summary>Azure's longest blob container name (3–63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit).</summary>
-    public const int MaxContainerNameLength = 63;
-
-    private const string ContainerPrefix = "postgres-";
-
-    /// <summary>Hex digits of the tenant name's SHA-256 a shortened container name ends with.</summary>
-    private const int ContainerHashLength = 8;
-
     /// <summary>
     /// azure: the tenant's blob container for PostgreSQL base backups and WAL, in the platform's geo-redundant backup
-    /// account: postgres-&lt;tenant&gt; whenever Azure accepts that (so existing containers keep their names). A tenant
-    /// name is a DNS label, which may be 63 characters long and hold consecutive hyphens; Azure allows neither in a
-    /// container name, so such a tenant's container is postgres-&lt;tenant, hyphen runs collapsed, cut to fit&gt;-&lt;first
-    /// 8 hex digits of SHA-256(tenant)&gt;: deterministic, still readable, and distinct for tenants that differ only past
-    /// the cut or in their hyphens.
+    /// account: postgres-&lt;tenant&gt; whenever Azure accepts that, else shortened with a hash (a tenant name may be 63
+    /// characters long and hold consecutive hyphens, which Azure container names may not: <see cref="StorageContainerNames.For"/>).
     /// </summary>
-    public static string BackupContainer(string tenant)
-    {
-        var plain = ContainerPrefix + tenant;
-        if (plain.Length <= MaxContainerNameLength && !plain.Contains("--", StringComparison.Ordinal))
-            return plain;
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(tenant)))[..ContainerHashLength];
-        var stem = string.Join('-', tenant.Split('-', StringSplitOptions.RemoveEmptyEntries));
-        var room = MaxContainerNameLength - ContainerPrefix.Length - 1 - ContainerHashLength;
-        stem = stem[..Math.Min(room, stem.Length)].TrimEnd('-');
-        return stem.Length == 0 ? $"{ContainerPrefix}{hash}" : $"{ContainerPrefix}{stem}-{hash}";
-    }
+    public static string BackupContainer(string tenant) => StorageContainerNames.For("postgres-", tenant);
 
     /// <summary>Graph names of a tenant's backup container, identity, federated credential and role assignment.</summary>
     public static string BackupContainerResource(string tenant) => $"postgres-backups-{tenant}";
