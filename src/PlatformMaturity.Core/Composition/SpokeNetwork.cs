@@ -43,7 +43,10 @@ public static class SpokeNetwork
     /// region with an earlier one (Level 5's specialised members). Both spokes live in one resource group, where a second
     /// VNet of the same name would be the first one again: the member's node pools and API server would then join the
     /// first cluster's subnets. Each cluster gets its own delegated API server subnet in its own VNet, so no subnet
-    /// sharing is ever relied on.
+    /// sharing is ever relied on: the AKS page on API Server VNet Integration
+    /// (learn.microsoft.com/azure/aks/api-server-vnet-integration, read 2026-12-04) describes the API server projected
+    /// into "a delegated subnet in the VNet where AKS is deployed" and says nothing the platform could rely on about
+    /// several clusters sharing one.
     /// </summary>
     public static string SpokeSuffix(PlatformConfig config, ClusterMember member) =>
         ClusterMembers.SharesRegion(config, member) ? $"{member.Region}-{member.Name}" : member.Region ?? config.PrimaryRegion;

@@ -350,6 +350,9 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
         var text = new StringBuilder()
             .Append('\n').Append(RegionalFailoverHeading).Append("\n\n")
             .Append($"Automated: the CronJob `{Name}` restores every tenant's latest backup into `{ScratchNamespace}` daily at `{Schedule}` (UTC) and checks objects and volumes; alerts DisasterRecoveryRestoreTestFailed/Stale say when it did not pass.\n\n")
+            .Append(config.Members.Length > 1
+                ? $"Cross-region: the CronJob `{CrossRegionRestoreDrill.Name}` on every cluster restores its peer's latest backup of `{CrossRegionRestoreDrill.DrillNamespace}` daily at `{CrossRegionRestoreDrill.Schedule}` (UTC) through the read-only location `{CrossRegionRestoreDrill.PeerLocation("<peer>")}`; alerts {CrossRegionRestoreDrill.FailedAlert}/{CrossRegionRestoreDrill.StaleAlert}.\n\n"
+                : "")
             .Append("When the primary region is lost:\n\n");
         if (config.IsAzure)
         {

@@ -189,7 +189,7 @@ public sealed class CrossRegionRestoreDrillTests
 
         var rbac = graph.Resources.OfType<KubernetesResource>().Where(r => r.Cluster == ClusterRef.PrimaryKey && r.Kind is "Role" or "ClusterRole" && r.ObjectName == CrossRegionRestoreDrill.Name).ToList();
         Assert.All(rbac, r => Assert.Equal("Role", r.Kind));
-        Assert.Equal([BasicDisasterRecovery.Namespace, CrossRegionRestoreDrill.ScratchNamespace], rbac.Select(r => r.Namespace!).Order(StringComparer.Ordinal));
+        Assert.Equal([CrossRegionRestoreDrill.ScratchNamespace, BasicDisasterRecovery.Namespace], rbac.Select(r => r.Namespace!).Order(StringComparer.Ordinal));
         foreach (var role in rbac.Select(r => (V1Role)r.Object))
         {
             Assert.DoesNotContain(role.Rules, rule => rule.Resources.Contains("secrets") || rule.Verbs.Contains("*") || rule.Resources.Contains("*"));
