@@ -52,6 +52,10 @@ internal static class ClusterMembers
             var key = ClusterKeys.KeyOf(i, member);
             var component = graph.StartComponent(ComponentId(key), TypeToken, $"Cluster {member.Name}{(member.Region is { } r ? $" ({r})" : "")}", provenance);
             var names = firstCluster.ToDictionary(r => r.Name, r => CopyName(key, r.Name), StringComparer.Ordinal);
+            // The member's own Velero container (azure), made by Basic Disaster Recovery: the copy of the release waits for it.
+            var ownContainer = CopyName(key, Practices.Availability.BasicDisasterRecovery.StorageContainerName);
+            if (graph.All.Any(r => r.Name == ownContainer))
+                names[Practices.Availability.BasicDisasterRecovery.StorageContainerName] = ownContainer;
             foreach (var resource in firstCluster)
                 component.Add(Copy(resource, i, key, member, names, config) with { Name = names[resource.Name], DependsOn = [.. resource.DependsOn.Select(d => names.GetValueOrDefault(d, d))] });
             component.Note(config.IsAzure
@@ -89,7 +93,7 @@ internal static class ClusterMembers
             HelmRelease h => h with
             {
                 Cluster = key,
-                Values = OwnBackupPrefix(h, key),
+                Values = OwnBackupLocation(h, key),
                 ValuesFromAzure = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, h.ValuesFromAzure.Select(v => KeyValuePair.Create(v.Key, Ref(v.Value)))),
             },
             ConfigSecret s => s with { Cluster = key },
@@ -103,7 +107,7 @@ internal static class ClusterMembers
                 DefaultNodePool = Sized(c.DefaultNodePool, member.SystemPool, member.Zones) with { Subnet = c.DefaultNodePool.Subnet is { } s ? Name(s) : null },
             },
             KubernetesClusterNodePool p => p with { Cluster = Name(p.Cluster), Pool = Sized(p.Pool, member.UserPool, member.Zones) with { Subnet = p.Pool.Subnet is { } s ? Name(s) : null } },
-            VirtualNetwork or Subnet => SpokeNetwork.ForMember((AzureResource)resource, index, member.Region!, config, Name),
+            VirtualNetwork or Subnet => SpokeNetwork.ForMember((AzureResource)resource, index, member, config, Name),
             FederatedIdentityCredential f => f with { Cluster = f.Cluster is { } c ? Name(c) : null },
             RoleAssignment a => a with { Scope = Ref(a.Scope), PrincipalId = Ref(a.PrincipalId) },
             PolicyAssignment p => p with { ResourceId = Ref(p.ResourceId), DisplayName = $"{p.DisplayName} ({member.Name})" },
@@ -134,17 +138,20 @@ internal static class ClusterMembers
         member.Region is { } region && config.Members.TakeWhile(m => m != member).Any(m => m.Region == region);
 
     /// <summary>
-    /// Velero on a member writes under its own prefix of the shared backup location: with the same schedules, two
-    /// clusters would otherwise write backups of the same names into the same place and each sync the other's.
+    /// Velero on a member writes to its own location beside the first cluster's
+    /// (<see cref="Practices.Availability.BasicDisasterRecovery.MemberLocation"/>): with the same schedules, two clusters
+    /// would otherwise write backups of the same names into the same place and each sync the other's.
     /// </summary>
-    private static HelmValues OwnBackupPrefix(HelmRelease release, string key)
+    private static HelmValues OwnBackupLocation(HelmRelease release, string key)
     {
-        const string locations = "configuration.backupStorageLocation";
+        const string locations = Practices.Availability.BasicDisasterRecovery.LocationsValue;
         if (release.ReleaseName != Practices.Availability.BasicDisasterRecovery.ReleaseName
             || release.Values.Get(locations) is not ImmutableArray<object?> { Length: > 0 } list || list[0] is not HelmValues first)
             return release.Values;
-        var prefix = first.Entries.TryGetValue("prefix", out var existing) && existing is string p ? $"{p}/{key}" : key;
-        return release.Values.WithAt($"{locations}[0].prefix", prefix);
+        var (bucket, prefix) = Practices.Availability.BasicDisasterRecovery.MemberLocation(
+            (string)first.Entries["bucket"]!, first.Entries.TryGetValue("prefix", out var existing) ? existing as string : null, key);
+        var values = release.Values.WithAt($"{locations}[0].bucket", bucket);
+        return prefix is null ? values : values.WithAt($"{locations}[0].prefix", prefix);
     }
 
     /// <summary>The first cluster's pool resized for a member: its own VM size, count, autoscaler range and zones where given.</summary>

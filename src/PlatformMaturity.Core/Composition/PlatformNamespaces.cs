@@ -12,6 +12,7 @@ public static class PlatformNamespaces
         "velero", "chaos-mesh", "opencost", "cert-manager", "external-secrets", "falco", "opentelemetry-operator-system",
         "loki", "alloy", "tempo", "backstage", "istio-system", "aks-istio-system", "capsule-system", "goldilocks", "kueue-system",
         "gpu-operator", "dataprotection-microsoft", "platform-secrets", "gateway-system", "dr-restore-test", "cnpg-system",
+        Practices.Availability.CrossRegionRestoreDrill.DrillNamespace, Practices.Availability.CrossRegionRestoreDrill.ScratchNamespace,
     };
 
     public static bool IsPlatformNamespace(string name) => All.Contains(name);

@@ -154,6 +154,9 @@ public static class PlatformNetworkPolicies
             // OpenCost serves its API to people through kubectl port-forward; Prometheus scrapes it (allowed for every namespace).
             ["opencost"] = [],
             ["dr-restore-test"] = [],
+            // The cross-region drill's namespaces hold ConfigMaps only: nothing listens there.
+            [Practices.Availability.CrossRegionRestoreDrill.DrillNamespace] = [],
+            [Practices.Availability.CrossRegionRestoreDrill.ScratchNamespace] = [],
             ["cnpg-system"] =
             [
                 PlatformIngressRule.Of("allow-admission-webhook", "the API server calls the CloudNativePG operator's admission webhooks (cloudnative-pg chart webhook.port 9443)",

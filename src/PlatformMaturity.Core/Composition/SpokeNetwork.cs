@@ -38,6 +38,19 @@ public static class SpokeNetwork
 
     public static string AzureVnetName(PlatformConfig config, string region) => $"vnet-{config.Name}-{region}";
 
+    /// <summary>
+    /// What tells a member's spoke apart in Azure names: its region, or region and member name for a member sharing its
+    /// region with an earlier one (Level 5's specialised members). Both spokes live in one resource group, where a second
+    /// VNet of the same name would be the first one again: the member's node pools and API server would then join the
+    /// first cluster's subnets. Each cluster gets its own delegated API server subnet in its own VNet, so no subnet
+    /// sharing is ever relied on: the AKS page on API Server VNet Integration
+    /// (learn.microsoft.com/azure/aks/api-server-vnet-integration, read 2026-12-04) describes the API server projected
+    /// into "a delegated subnet in the VNet where AKS is deployed" and says nothing the platform could rely on about
+    /// several clusters sharing one.
+    /// </summary>
+    public static string SpokeSuffix(PlatformConfig config, ClusterMember member) =>
+        ClusterMembers.SharesRegion(config, member) ? $"{member.Region}-{member.Name}" : member.Region ?? config.PrimaryRegion;
+
     /// <summary>The spoke of the first cluster, in the platform's resource group and the primary region.</summary>
     public static IEnumerable<AzureResource> First(PlatformConfig config, Provenance provenance, string resourceGroup)
     {
@@ -74,9 +87,9 @@ public static class SpokeNetwork
     }
 
     /// <summary>A member's copy of a first-cluster spoke record: its own region and its own, non-overlapping ranges.</summary>
-    public static AzureResource ForMember(AzureResource resource, int index, string region, PlatformConfig config, Func<string, string> name) => resource switch
+    public static AzureResource ForMember(AzureResource resource, int index, ClusterMember member, PlatformConfig config, Func<string, string> name) => resource switch
     {
-        VirtualNetwork v => v with { VirtualNetworkName = AzureVnetName(config, region), Location = region, AddressSpaces = [AddressSpace(index)] },
+        VirtualNetwork v => v with { VirtualNetworkName = AzureVnetName(config, SpokeSuffix(config, member)), Location = member.Region!, AddressSpaces = [AddressSpace(index)] },
         Subnet s => s with
         {
             VirtualNetwork = name(s.VirtualNetwork),
@@ -93,7 +106,7 @@ public static class SpokeNetwork
         _ => false,
     };
 
-    /// <summary>Graph names of every cluster's spoke network, first cluster first.</summary>
-    public static ImmutableArray<(string Graph, int Index, string Region)> Spokes(PlatformConfig config) =>
-        [.. config.Members.Select((member, i) => (i == 0 ? VnetName : ClusterMembers.CopyName(ClusterKeys.KeyOf(i, member), VnetName), i, member.Region ?? config.PrimaryRegion))];
+    /// <summary>Graph names of every cluster's spoke network, first cluster first, with what tells it apart in Azure names (<see cref="SpokeSuffix"/>).</summary>
+    public static ImmutableArray<(string Graph, int Index, string Suffix)> Spokes(PlatformConfig config) =>
+        [.. config.Members.Select((member, i) => (i == 0 ? VnetName : ClusterMembers.CopyName(ClusterKeys.KeyOf(i, member), VnetName), i, i == 0 ? config.PrimaryRegion : SpokeSuffix(config, member)))];
 }

@@ -4,6 +4,7 @@ using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Graph.Azure;
 using PlatformMaturity.Planning;
+using PlatformMaturity.Practices.Availability;
 
 namespace PlatformMaturity.Core.Tests.Topology;
 
@@ -69,8 +70,9 @@ public sealed class TopologyTests
         var first = (KubernetesCluster)graph.Resource(Foundation.ClusterName);
         Assert.Equal(first.AutomaticUpgradeChannel, aks.AutomaticUpgradeChannel);
         Assert.Equal(first.NetworkProfile, aks.NetworkProfile);
-        // Every Kubernetes object of the first cluster exists on the member, bound to the member's cluster.
-        var firstObjects = graph.Resources.OfType<KubernetesResource>().Where(k => k.Cluster == ClusterRef.PrimaryKey).Select(k => k.Name).ToHashSet();
+        // Every Kubernetes object of the first cluster exists on the member, bound to the member's cluster; objects made
+        // per cluster by their practice (the cross-region drill names each cluster's peer) are marked primary-only there.
+        var firstObjects = graph.Resources.OfType<KubernetesResource>().Where(k => k.Cluster == ClusterRef.PrimaryKey && !k.PrimaryOnly).Select(k => k.Name).ToHashSet();
         var memberObjects = member.Resources.OfType<KubernetesResource>().ToList();
         Assert.All(memberObjects, k => Assert.Equal("neu", k.Cluster));
         Assert.Equal(firstObjects.Select(n => $"neu-{n}").Order(), memberObjects.Select(k => k.Name).Order());
@@ -109,7 +111,13 @@ public sealed class TopologyTests
         var graph = Composer.Default.Compose(Parse(Azure(4, [Member("weu", "westeurope", "1", "2", "3"), Member("neu", "northeurope", "1", "2", "3")])));
         HelmValues First(string name) => (HelmValues)((System.Collections.Immutable.ImmutableArray<object?>)((HelmRelease)graph.Resource(name)).Values.Get("configuration.backupStorageLocation")!)[0]!;
         Assert.False(First("velero").Entries.ContainsKey("prefix"));
-        Assert.Equal("neu", First("neu-velero").Entries["prefix"]);
+        // Beside the first cluster's location, not inside it: Velero marks a location whose root holds foreign directories
+        // Unavailable (pkg/persistence/object_store.go IsValid), and the first cluster writes at its container's root.
+        Assert.Equal(BasicDisasterRecovery.BlobContainer, First("velero").Entries["bucket"]);
+        Assert.Equal(BasicDisasterRecovery.MemberContainer("neu"), First("neu-velero").Entries["bucket"]);
+        Assert.False(First("neu-velero").Entries.ContainsKey("prefix"));
+        // On existing (one bucket, the first cluster under <stack>/), a sibling prefix.
+        Assert.Equal(("bucket", (string?)"topo.neu"), BasicDisasterRecovery.MemberLocation("bucket", "topo", "neu"));
     }
 
     [Theory]

@@ -43,7 +43,7 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
     public override string Practice => "Advanced Disaster Recovery Testing";
 
     public override Implementation Implementation => Implementation.OnBothTargets(
-        $"CronJob {BasicDisasterRecovery.Namespace}/{Name} ('{Schedule}' UTC) restoring each tenant's latest backup into namespace {ScratchNamespace} (no pods may run there), checking every backed-up item restored and every volume bound, then cleaning up; least-privilege RBAC, restricted Pod Security; kube-state-metrics exports its result and PrometheusRule {AlertRule} alerts on a failed or stale restore test; the DR runbook gains the regional failover");
+        $"CronJob {BasicDisasterRecovery.Namespace}/{Name} ('{Schedule}' UTC) restoring each tenant's latest backup into namespace {ScratchNamespace} (no pods may run there), checking every backed-up item restored and every volume bound, then cleaning up; least-privilege RBAC, restricted Pod Security; kube-state-metrics exports its result and PrometheusRule {AlertRule} alerts on a failed or stale restore test; the DR runbook gains the regional failover; with two or more clusters (platform:clusters) a cross-region restore drill: each cluster reads its peer's (next member in another region) backups through a read-only Velero BackupStorageLocation {CrossRegionRestoreDrill.PeerLocation("<peer>")} and CronJob {BasicDisasterRecovery.Namespace}/{CrossRegionRestoreDrill.Name} ('{CrossRegionRestoreDrill.Schedule}' UTC) restores the peer's latest backup of namespace {CrossRegionRestoreDrill.DrillNamespace} into {CrossRegionRestoreDrill.ScratchNamespace}, checks the canary names the peer, cleans up; alerts {CrossRegionRestoreDrill.FailedAlert}/{CrossRegionRestoreDrill.StaleAlert}. When the drill fails: its log names the step; check the peer location is Available and the peer's drill backups succeed, and treat a wrong canary as a DR incident");
 
     public override void Build(ComponentBuilder component)
     {
@@ -65,10 +65,11 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
             Metadata = new V1ObjectMeta { Name = ModifierConfigMap, NamespaceProperty = BasicDisasterRecovery.Namespace },
             Data = new Dictionary<string, string> { [ModifierKey] = ResourceModifier },
         });
-        component.AddObject(CronJob(Hash(script)));
+        component.AddObject(ScriptCronJob(Name, "restore-test", ScriptKey, Schedule, DeadlineSeconds, script));
         if (component.HasMonitoring)
             component.AddObject(PlatformObjects.PrometheusRule(AlertRule, BasicDisasterRecovery.Namespace, Rules()));
         AddRegionalFailover(component);
+        CrossRegionRestoreDrill.Add(component);
 
         component.Note($"The daily restore test: kubectl get cronjob,jobs -n {BasicDisasterRecovery.Namespace} -l app.kubernetes.io/name={Name}; a run's report: kubectl logs -n {BasicDisasterRecovery.Namespace} job/<job>. Run it now: kubectl create job -n {BasicDisasterRecovery.Namespace} --from=cronjob/{Name} {Name}-manual");
         component.Note($"Restored copies land in {ScratchNamespace}, where a quota of 0 pods keeps them from running (no second consumer of a queue, no second writer); their volumes use {AdvancedVolumeManagement.StandardClass} so cleaning up deletes them.");
@@ -261,14 +262,19 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
     private static string Hash(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static V1CronJob CronJob(string scriptHash) => new()
+    /// <summary>
+    /// A daily CronJob in the velero namespace running <paramref name="script"/> (from the ConfigMap named
+    /// <paramref name="name"/>) once per run in a restricted script pod as service account <paramref name="name"/>:
+    /// the restore test's and the cross-region drill's.
+    /// </summary>
+    internal static V1CronJob ScriptCronJob(string name, string container, string scriptKey, string schedule, int deadlineSeconds, string script) => new()
     {
         ApiVersion = "batch/v1",
         Kind = "CronJob",
-        Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = BasicDisasterRecovery.Namespace },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = BasicDisasterRecovery.Namespace },
         Spec = new V1CronJobSpec
         {
-            Schedule = Schedule,
+            Schedule = schedule,
             TimeZone = "Etc/UTC",
             ConcurrencyPolicy = "Forbid",
             StartingDeadlineSeconds = 3600,
@@ -276,36 +282,47 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
             FailedJobsHistoryLimit = 3,
             JobTemplate = new V1JobTemplateSpec
             {
-                Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = Name } },
+                Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = name } },
                 Spec = new V1JobSpec
                 {
                     // One attempt per day: a failure is the finding, retrying would hide it until the next run.
                     BackoffLimit = 0,
-                    ActiveDeadlineSeconds = DeadlineSeconds,
-                    Template = PlatformObjects.ScriptPod(Name, "restore-test", ScriptKey, scriptHash, "Never", serviceAccount: Name),
+                    ActiveDeadlineSeconds = deadlineSeconds,
+                    Template = PlatformObjects.ScriptPod(name, container, scriptKey, Hash(script), "Never", serviceAccount: name),
                 },
             },
         },
     };
 
+    /// <summary>
+    /// PromQL over kube-state-metrics for a restore CronJob: its latest run failed (a failed Job newer than the last
+    /// success), its last success is older than <paramref name="staleAfterSeconds"/>, or it has existed that long without one.
+    /// </summary>
+    internal static (string Failed, string Stale, string NeverSucceeded) RestoreAlertExpressions(string cronJob, int staleAfterSeconds)
+    {
+        var cronjob = $"namespace=\"{BasicDisasterRecovery.Namespace}\",cronjob=\"{cronJob}\"";
+        var jobs = $"namespace=\"{BasicDisasterRecovery.Namespace}\",job_name=~\"{cronJob}-.*\"";
+        var stale = staleAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return (
+            // A failed run newer than the last success (failed Jobs stay listed for a while: only the latest counts).
+            $"max by (namespace, job_name) (kube_job_status_failed{{{jobs}}} > 0) * on (namespace, job_name) (kube_job_status_start_time{{{jobs}}} > on (namespace) group_left() kube_cronjob_status_last_successful_time{{{cronjob}}}) > 0",
+            $"time() - kube_cronjob_status_last_successful_time{{{cronjob}}} > {stale}",
+            $"absent(kube_cronjob_status_last_successful_time{{{cronjob}}}) and on () (time() - max(kube_cronjob_created{{{cronjob}}}) > {stale})");
+    }
+
     private static JsonObject Rules()
     {
-        var cronjob = $"namespace=\"{BasicDisasterRecovery.Namespace}\",cronjob=\"{Name}\"";
-        var jobs = $"namespace=\"{BasicDisasterRecovery.Namespace}\",job_name=~\"{Name}-.*\"";
+        var (failed, stale, never) = RestoreAlertExpressions(Name, StaleAfterSeconds);
         return PlatformObjects.RuleGroup("dr-restore-test", null,
-            PlatformObjects.Alert("DisasterRecoveryRestoreTestFailed",
-                // A failed run newer than the last success (failed Jobs stay listed for a while: only the latest counts).
-                $"max by (namespace, job_name) (kube_job_status_failed{{{jobs}}} > 0) * on (namespace, job_name) (kube_job_status_start_time{{{jobs}}} > on (namespace) group_left() kube_cronjob_status_last_successful_time{{{cronjob}}}) > 0",
+            PlatformObjects.Alert("DisasterRecoveryRestoreTestFailed", failed,
                 "0m", "critical",
                 "The daily restore test failed",
                 $"A restore of the latest backups into {ScratchNamespace} failed its checks: kubectl logs -n {BasicDisasterRecovery.Namespace} -l app.kubernetes.io/name={Name} --tail=100 says which tenant and why."),
-            PlatformObjects.Alert("DisasterRecoveryRestoreTestStale",
-                $"time() - kube_cronjob_status_last_successful_time{{{cronjob}}} > {StaleAfterSeconds.ToString(CultureInfo.InvariantCulture)}",
+            PlatformObjects.Alert("DisasterRecoveryRestoreTestStale", stale,
                 "15m", "critical",
                 "No successful restore test for over a day",
                 $"The last successful restore test was {{{{ $value | humanizeDuration }}}} ago (schedule '{Schedule}'): kubectl get cronjob,jobs -n {BasicDisasterRecovery.Namespace} -l app.kubernetes.io/name={Name}"),
-            PlatformObjects.Alert("DisasterRecoveryRestoreTestNeverSucceeded",
-                $"absent(kube_cronjob_status_last_successful_time{{{cronjob}}}) and on () (time() - max(kube_cronjob_created{{{cronjob}}}) > {StaleAfterSeconds.ToString(CultureInfo.InvariantCulture)})",
+            PlatformObjects.Alert("DisasterRecoveryRestoreTestNeverSucceeded", never,
                 "15m", "critical",
                 "The restore test has never succeeded",
                 $"The CronJob {Name} has existed for over a day without one successful run."));
@@ -333,6 +350,9 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
         var text = new StringBuilder()
             .Append('\n').Append(RegionalFailoverHeading).Append("\n\n")
             .Append($"Automated: the CronJob `{Name}` restores every tenant's latest backup into `{ScratchNamespace}` daily at `{Schedule}` (UTC) and checks objects and volumes; alerts DisasterRecoveryRestoreTestFailed/Stale say when it did not pass.\n\n")
+            .Append(config.Members.Length > 1
+                ? $"Cross-region: the CronJob `{CrossRegionRestoreDrill.Name}` on every cluster restores its peer's latest backup of `{CrossRegionRestoreDrill.DrillNamespace}` daily at `{CrossRegionRestoreDrill.Schedule}` (UTC) through the read-only location `{CrossRegionRestoreDrill.PeerLocation("<peer>")}`; alerts {CrossRegionRestoreDrill.FailedAlert}/{CrossRegionRestoreDrill.StaleAlert}.\n\n"
+                : "")
             .Append("When the primary region is lost:\n\n");
         if (config.IsAzure)
         {

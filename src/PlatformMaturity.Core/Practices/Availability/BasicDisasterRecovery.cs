@@ -22,6 +22,9 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     public const string CredentialsSecret = "velero-credentials";
     public const string BackupRule = "velero-backups";
 
+    /// <summary>The Velero chart value listing the backup storage locations (the first is this cluster's own, read-write).</summary>
+    public const string LocationsValue = "configuration.backupStorageLocation";
+
     /// <summary>Letters and digits only: Pulumi derives the account's Azure name from it, and storage account names allow nothing else.</summary>
     public const string StorageAccountName = "backupstorage";
     public const string StorageContainerName = "backup-container";
@@ -37,6 +40,21 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     public override Implementation Implementation => new(
         Existing: $"Velero (chart {Pins.Velero.Version}, S3 plugin) with a daily Schedule per tenant namespace into the S3 bucket from platform:backupBucket (credentials from secret config), alerts on failed or stale backups",
         Azure: $"Velero (chart {Pins.Velero.Version}, Azure plugin) with a daily Schedule per tenant namespace into a zone-redundant storage account without shared keys, reached through workload identity (user-assigned identity, federated credential, Storage Blob Data Contributor)");
+
+    /// <summary>
+    /// Where the Velero of a member (any cluster of platform:clusters after the first) writes, given the first cluster's
+    /// bucket and prefix: beside it, never inside it. Velero refuses a location whose prefix root (or bucket root, without
+    /// a prefix) holds directories other than its own (pkg/persistence/object_store.go IsValid: "Backup store contains
+    /// invalid top-level directories"), so a member writing under the first cluster's prefix would make the first
+    /// cluster's location Unavailable. With a prefix (existing) the member writes under &lt;prefix&gt;.&lt;member&gt; (a dot,
+    /// which no stack name holds, so no other platform's prefix can be the same); without one (azure, where the first
+    /// cluster writes at the container's root) into its own container velero-&lt;member&gt; of the same account.
+    /// </summary>
+    public static (string Bucket, string? Prefix) MemberLocation(string firstBucket, string? firstPrefix, string key) =>
+        firstPrefix is { } prefix ? (firstBucket, $"{prefix}.{key}") : (MemberContainer(key), null);
+
+    /// <summary>azure: the blob container of a member's Velero (see <see cref="MemberLocation"/>).</summary>
+    public static string MemberContainer(string key) => StorageContainerNames.For($"{BlobContainer}-", key);
 
     /// <summary>The Schedule backing up one tenant namespace.</summary>
     public static string ScheduleName(string tenant) => $"daily-{tenant}";
@@ -108,6 +126,18 @@ public sealed class BasicDisasterRecovery : PracticeComponent
         var resourceGroup = component.Existing<ResourceGroup>().Single(g => g.Name == Foundation.ResourceGroupName);
         dependsOn.AddRange(WorkloadBlobStorage.Add(component, new BlobStorageFor(
             StorageAccountName, [(StorageContainerName, BlobContainer)], IdentityName, FederationName, BlobAccessName, Namespace, ServiceAccount)));
+        // Every further cluster's Velero gets its own container in the same account (see MemberLocation); the identity's
+        // role on the account covers it. The member's copy of the release waits for it (ClusterMembers maps the dependency).
+        foreach (var member in ClusterMembers.Refs(component.Config).Skip(1))
+        {
+            component.Add(new StorageContainer
+            {
+                Name = ClusterMembers.CopyName(member.Key, StorageContainerName),
+                Provenance = component.Provenance,
+                ContainerName = MemberContainer(member.Key),
+                StorageAccount = new AzureRef(StorageAccountName, AzureOutput.Id),
+            });
+        }
 
         fromAzure["configuration.backupStorageLocation[0].config.storageAccount"] = new AzureRef(StorageAccountName, AzureOutput.Name);
         fromAzure[$"serviceAccount.server.annotations.\"{WorkloadIdentity.ClientIdAnnotation}\""] = new AzureRef(IdentityName, AzureOutput.ClientId);

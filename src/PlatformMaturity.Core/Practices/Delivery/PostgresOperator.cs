@@ -43,8 +43,12 @@ public static class PostgresOperator
     /// </summary>
     public const string BackupServiceAccount = "postgres-backup";
 
-    /// <summary>azure: the tenant's blob container for PostgreSQL base backups and WAL, in the platform's geo-redundant backup account.</summary>
-    public static string BackupContainer(string tenant) => $"postgres-{tenant}";
+    /// <summary>
+    /// azure: the tenant's blob container for PostgreSQL base backups and WAL, in the platform's geo-redundant backup
+    /// account: postgres-&lt;tenant&gt; whenever Azure accepts that, else shortened with a hash (a tenant name may be 63
+    /// characters long and hold consecutive hyphens, which Azure container names may not: <see cref="StorageContainerNames.For"/>).
+    /// </summary>
+    public static string BackupContainer(string tenant) => StorageContainerNames.For("postgres-", tenant);
 
     /// <summary>Graph names of a tenant's backup container, identity, federated credential and role assignment.</summary>
     public static string BackupContainerResource(string tenant) => $"postgres-backups-{tenant}";
@@ -127,6 +131,6 @@ public static class PostgresOperator
             }, provenance);
             component.Contribute<KubernetesResource>(account.Name, resource => resource with { TextFromAzure = [clientId] });
         }
-        component.Note($"PostgreSQL backups (azure): each tenant's Clusters run as service account {BackupServiceAccount}, federated with the tenant's own identity, which may write only to its container postgres-<tenant> in the backup storage account (pulumi stack output {BackupStorageAccountOutput}); no storage key exists.");
+        component.Note($"PostgreSQL backups (azure): each tenant's Clusters run as service account {BackupServiceAccount}, federated with the tenant's own identity, which may write only to its container postgres-<tenant> (shortened with a hash where Azure's 63-character, single-hyphen rule requires) in the backup storage account (pulumi stack output {BackupStorageAccountOutput}); no storage key exists.");
     }
 }

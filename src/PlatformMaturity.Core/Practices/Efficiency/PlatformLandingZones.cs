@@ -84,13 +84,14 @@ public sealed class PlatformLandingZones : PracticeComponent
 
     private static void PeerSpokes(ComponentBuilder component, PlatformConfig config)
     {
-        foreach (var (spoke, _, region) in SpokeNetwork.Spokes(config))
+        foreach (var (spoke, _, suffix) in SpokeNetwork.Spokes(config))
         {
             component.Add(new VirtualNetworkPeering
             {
                 Name = $"peering-hub-to-{spoke}",
                 Provenance = component.Provenance,
-                PeeringName = $"hub-to-{region}",
+                // Named after the spoke, not only its region: a specialised member in a region already used has its own spoke.
+                PeeringName = $"hub-to-{suffix}",
                 ResourceGroup = HubResourceGroup,
                 VirtualNetwork = HubVnet,
                 RemoteVirtualNetwork = spoke,

@@ -1,3 +1,4 @@
+using CsCheck;
 using k8s.Models;
 using PlatformMaturity.Composition;
 using PlatformMaturity.Graph;
@@ -46,6 +47,51 @@ public sealed class PostgresOperatorTests
         Assert.False(graph.HasRelease(PlatformCertManager.Release));
         Assert.DoesNotContain(PlatformCertManager.Release, graph.Release(PostgresOperator.PluginRelease).DependsOn);
         Assert.Contains(PostgresOperator.PluginApiGroup, graph.Release(PostgresOperator.PluginRelease).ProvidesApiGroups);
+    }
+
+    /// <summary>Azure's blob container name rule: 3–63 lowercase letters, digits and hyphens, letter or digit at both ends, no "--".</summary>
+    private static bool IsAzureContainerName(string name) =>
+        name.Length is >= 3 and <= 63 && System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9]+(-[a-z0-9]+)*$");
+
+    [Theory]
+    [InlineData("team-a", "postgres-team-a")]
+    [InlineData("a", "postgres-a")]
+    // Longest tenant that still fits as it is: 9 + 54 = 63.
+    [InlineData("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz12", "postgres-abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz12")]
+    public void A_tenant_whose_container_name_azure_accepts_keeps_postgres_tenant(string tenant, string expected) =>
+        Assert.Equal(expected, PostgresOperator.BackupContainer(tenant));
+
+    /// <summary>
+    /// Tenant names are DNS labels (up to 63 characters, consecutive hyphens allowed); Azure container names are not.
+    /// Every DNS label maps to a valid container name, the same one every time, and different tenants never share one.
+    /// </summary>
+    [Theory]
+    [InlineData("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz123")]
+    [InlineData("a123456789b123456789c123456789d123456789e123456789f123456789xyz")]
+    [InlineData("team--a")]
+    [InlineData("a---------------------------------------------------------------b")]
+    [InlineData("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxy-zzzzzzzzzzzzz")]
+    public void A_long_or_double_hyphen_tenant_maps_to_a_valid_container_name_with_a_hash(string tenant)
+    {
+        var name = PostgresOperator.BackupContainer(tenant);
+        Assert.True(IsAzureContainerName(name), $"'{name}' is not a valid Azure container name");
+        Assert.StartsWith("postgres-", name, StringComparison.Ordinal);
+        Assert.Equal(name, PostgresOperator.BackupContainer(tenant));
+        Assert.Matches("-[0-9a-f]{8}$", name);
+    }
+
+    [Fact]
+    public void Every_dns_label_tenant_gets_a_valid_container_name_and_no_two_share_one()
+    {
+        var label = Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789-"].Array[1, 63]
+            .Select(chars => new string(chars))
+            .Where(n => char.IsLetterOrDigit(n[0]) && char.IsLetterOrDigit(n[^1]));
+        label.Sample(tenant => IsAzureContainerName(PostgresOperator.BackupContainer(tenant)), iter: 2000);
+        label.Select(label).Where(p => p.Item1 != p.Item2).Sample(p => PostgresOperator.BackupContainer(p.Item1) != PostgresOperator.BackupContainer(p.Item2), iter: 2000);
+        // The adversarial pair: equal up to the cut, different after it.
+        var prefix = new string('a', 50);
+        Assert.NotEqual(PostgresOperator.BackupContainer(prefix + "-one"), PostgresOperator.BackupContainer(prefix + "-two"));
+        Assert.NotEqual(PostgresOperator.BackupContainer("team--a"), PostgresOperator.BackupContainer("team-a"));
     }
 
     /// <summary>

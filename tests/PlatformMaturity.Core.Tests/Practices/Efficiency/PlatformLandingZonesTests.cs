@@ -189,6 +189,36 @@ public sealed class PlatformLandingZonesTests
         Assert.Empty(ApiServerVnetIntegration.Steps(Compose(TwoRegions(4, spoke: false))));
     }
 
+    /// <summary>
+    /// A specialised member in a region an earlier member already uses (Level 5's gpu cluster) gets its own spoke in
+    /// Azure, not only in the graph: all spokes share one resource group, so a VNet named after the region alone would be
+    /// the first cluster's VNet again and both clusters' API servers would land in one delegated subnet.
+    /// </summary>
+    [Fact]
+    public void A_member_sharing_a_region_gets_its_own_vnet_api_server_subnet_and_hub_peering_in_azure()
+    {
+        var config = TwoRegions(5, spoke: true) with
+        {
+            Clusters = [.. TwoRegions(5, spoke: true).Clusters, new ClusterMember { Name = "gpu", Region = "westeurope", Zones = ["1", "2", "3"], Capabilities = ["gpu"] }],
+        };
+        var graph = Compose(config);
+        var vnets = graph.Resources.OfType<VirtualNetwork>().Where(v => v.Name != PlatformLandingZones.HubVnet).ToList();
+        Assert.Equal(3, vnets.Count);
+        Assert.Equal(vnets.Count, vnets.Select(v => (v.ResourceGroup, v.VirtualNetworkName)).Distinct().Count());
+        Assert.Equal("vnet-test-westeurope-gpu", vnets.Single(v => v.Name == "gpu-" + SpokeNetwork.VnetName).VirtualNetworkName);
+        // The first two keep the names they always had.
+        Assert.Equal(["vnet-test-westeurope", "vnet-test-northeurope"], vnets.Take(2).Select(v => v.VirtualNetworkName));
+
+        // Every cluster's API server subnet is its own: one per VNet, none shared.
+        var apiServerSubnets = graph.Resources.OfType<Subnet>().Where(s => s.Delegation is not null).ToList();
+        Assert.Equal(3, apiServerSubnets.Select(s => s.VirtualNetwork).Distinct().Count());
+        var steps = ApiServerVnetIntegration.Steps(graph);
+        Assert.Equal(3, steps.Select(s => s.Command[s.Command.IndexOf("--vnet-name", StringComparison.Ordinal)..]).Distinct().Count());
+
+        var hubPeerings = graph.Resources.OfType<VirtualNetworkPeering>().Where(p => p.VirtualNetwork == PlatformLandingZones.HubVnet).ToList();
+        Assert.Equal(3, hubPeerings.Select(p => p.PeeringName).Distinct().Count());
+    }
+
     [Fact]
     public void Plan_to_level_4_on_spokes_lists_the_api_server_vnet_integration_as_a_step_by_hand_with_its_check()
     {
