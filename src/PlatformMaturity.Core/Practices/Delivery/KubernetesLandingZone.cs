@@ -124,10 +124,12 @@ public sealed class KubernetesLandingZone : PracticeComponent
             if (replicated.Count > 0)
                 component.AddObject(Baseline(tenant, replicated));
 
-            var byName = namedBy.Where(x => x.Resource.Object.Metadata.NamespaceProperty != tenant.Name && x.Namespaces.Contains(tenant.Name))
-                .Select(x => x.Resource).Select(r => $"{r.Kind} {(r.Object.Metadata.NamespaceProperty is { } n ? n + "/" : "")}{r.ObjectName}").ToList();
+            // An object that also names the tenant's glob or regex (TenantNamespaces) follows the namespaces it creates.
+            var byName = namedBy.Where(x => x.Resource.Object.Metadata.NamespaceProperty != tenant.Name && x.Namespaces.Contains(tenant.Name)
+                    && !x.Namespaces.Contains(TenantNamespaces.Glob(tenant.Name)) && !x.Namespaces.Contains(TenantNamespaces.Regex(tenant.Name)))
+                .Select(x => x.Resource).Select(r => $"{r.Kind} {(r.Object.Metadata.NamespaceProperty is { } n ? n + "/" : "")}{r.ObjectName}{CannotFollowReason(r.Kind)}").ToList();
             if (byName.Count > 0)
-                component.Note($"These objects name namespace {tenant.Name} itself, so they cover only it and not the namespaces {tenant.Name} creates: {string.Join(", ", byName)}.");
+                component.Note($"These objects name namespace {tenant.Name} itself, so they cover only it and not the namespaces {tenant.Name} creates: {string.Join("; ", byName)}.");
         }
     }
 
@@ -288,10 +290,22 @@ public sealed class KubernetesLandingZone : PracticeComponent
             .Replace($".{sourceNamespace}.svc", $".{NamespaceTemplate}.svc", StringComparison.Ordinal);
     }
 
-    /// <summary>Whether an object outside the namespace names it in a field or list (a selector by namespace name, a backup's namespaces, a proxy's label value).</summary>
+    /// <summary>
+    /// Why objects of a kind cannot follow the namespaces a tenant creates (the tool offers no pattern or namespace
+    /// selector for them), for the note that lists them.
+    /// </summary>
+    private static string CannotFollowReason(string kind) => kind switch
+    {
+        "ReferenceGrant" => " (Gateway API ReferenceGrant.spec.from names one namespace each, with no pattern or selector)",
+        "Schedule" or "Workflow" => " (Chaos Mesh 2.8 selectors take namespace names only, no namespace label selector: experiments stay in the namespace the tenant opted in)",
+        "ContainerNetworkLog" => " (its filters select pods by the k8s.io/namespace label with values listed, not by pattern)",
+        _ => "",
+    };
+
     /// <summary>
     /// Every namespace name the object's spec could name: each string value, and what follows each '=' in it (a
-    /// selector such as <c>kubernetes.io/metadata.name=team-a</c>).
+    /// selector such as <c>kubernetes.io/metadata.name=team-a</c>). Label values other than a namespace's name label are
+    /// left out (a proxy's instance label, a selector on the tenant label): they name no namespace.
     /// </summary>
     private static HashSet<string> NamespacesNamed(IKubernetesObject<V1ObjectMeta> obj)
     {
@@ -300,6 +314,16 @@ public sealed class KubernetesLandingZone : PracticeComponent
             return names;
         var json = JsonNode.Parse(KubernetesJson.Serialize(obj))!;
         json.AsObject().Remove("metadata");
+        // An ApplicationSet's destination namespace is only where objects without a namespace land, and its project is
+        // named after the tenant: the AppProject decides which namespaces the Applications may reach (and follows the
+        // tenant's glob).
+        if (obj.Kind == "ApplicationSet" && json["spec"]?["template"]?["spec"] is JsonObject appSpec)
+        {
+            appSpec.Remove("project");
+            if (appSpec["destination"] is JsonObject destination)
+                destination.Remove("namespace");
+        }
+        WithoutLabelValues(json);
         foreach (var s in Strings(WithoutTenantSelectors(json)))
         {
             names.Add(s);
@@ -307,6 +331,16 @@ public sealed class KubernetesLandingZone : PracticeComponent
                 names.Add(s[(at + 1)..]);
         }
         return names;
+    }
+
+    private static readonly HashSet<string> LabelMaps = new(StringComparer.Ordinal) { "labels", "matchLabels", "selector" };
+
+    /// <summary>Drops the entries of label maps (labels, matchLabels, a Service's selector) except a namespace's name label.</summary>
+    private static void WithoutLabelValues(JsonNode node)
+    {
+        foreach (var map in Descendants(node).OfType<JsonObject>().SelectMany(o => o.Where(p => LabelMaps.Contains(p.Key)).Select(p => p.Value)).OfType<JsonObject>().ToList())
+            foreach (var key in map.Where(p => p.Value is JsonValue && p.Key != NamespaceNameLabel).Select(p => p.Key).ToList())
+                map.Remove(key);
     }
 
     /// <summary>The object without selector terms on the tenant label: those name the tenant, and match every namespace it has.</summary>
