@@ -35,6 +35,14 @@ public static class TenantNamespaces
     public static string Regex(string tenant) => $"{tenant}|{Prefix(tenant)}.+";
 
     /// <summary>
+    /// One regular expression over namespaces whose first group is the tenant a namespace belongs to (its own or one it
+    /// created), for relabelling that turns a namespace into its tenant (Prometheus-style, fully anchored). Only one
+    /// alternative can match a namespace while no tenant's prefix begins another tenant's name.
+    /// </summary>
+    public static string TenantOfNamespaceRegex(IEnumerable<string> tenants) =>
+        $"({string.Join('|', tenants)})(?:{Separator}.+)?";
+
+    /// <summary>
     /// Null when <paramref name="tenant"/>'s prefix claims none of <paramref name="namespaces"/>; else the first one it
     /// would hand the tenant (e.g. team claims team-a, so team's glob would give it team-a's namespaces).
     /// </summary>

@@ -126,7 +126,7 @@ public sealed class KubernetesLandingZone : PracticeComponent
 
             // An object that also names the tenant's glob or regex (TenantNamespaces) follows the namespaces it creates.
             var byName = namedBy.Where(x => x.Resource.Object.Metadata.NamespaceProperty != tenant.Name && x.Namespaces.Contains(tenant.Name)
-                    && !x.Namespaces.Contains(TenantNamespaces.Glob(tenant.Name)) && !x.Namespaces.Contains(TenantNamespaces.Regex(tenant.Name)))
+                    && !x.Namespaces.Contains(TenantNamespaces.Glob(tenant.Name)) && !x.Namespaces.Any(n => n.Contains(TenantNamespaces.Regex(tenant.Name), StringComparison.Ordinal)))
                 .Select(x => x.Resource).Select(r => $"{r.Kind} {(r.Object.Metadata.NamespaceProperty is { } n ? n + "/" : "")}{r.ObjectName}{CannotFollowReason(r.Kind)}").ToList();
             if (byName.Count > 0)
                 component.Note($"These objects name namespace {tenant.Name} itself, so they cover only it and not the namespaces {tenant.Name} creates: {string.Join("; ", byName)}.");

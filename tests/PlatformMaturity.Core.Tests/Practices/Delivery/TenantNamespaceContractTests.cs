@@ -86,6 +86,20 @@ public sealed class TenantNamespaceContractTests
             var capsule = graph.Typed<CustomObject>("Tenant", null, tenant.Name);
             AssertCovers(ns => NetworkPolicyEvaluator.Matches(selector, NamespaceLabels(graph, config, ns)), config, tenant, "ClusterQueue");
             Assert.NotNull(capsule);
+
+            // Traces: the collector's routing row for the tenant (OTTL IsMatch, unanchored, so the pattern anchors itself).
+            var collector = graph.Typed<CustomObject>("OpenTelemetryCollector", ApplicationObservability.Namespace, ApplicationObservability.CollectorName);
+            var row = Assert.Single(collector.Spec!["config"]!["connectors"]!["routing/tenants"]!["table"]!.AsArray(),
+                r => r!["pipelines"]![0]!.GetValue<string>() == $"traces/{tenant.Name}")!;
+            var pattern = Regex.Match(row["condition"]!.GetValue<string>(), "^IsMatch\\(attributes\\[\"k8s\\.namespace\\.name\"\\], \"(.+)\"\\)$");
+            Assert.True(pattern.Success, row["condition"]!.GetValue<string>());
+            AssertCovers(ns => Regex.IsMatch(ns, pattern.Groups[1].Value), config, tenant, "trace routing");
+
+            // Logs: Alloy's relabel rule turns a namespace into its Loki tenant (group 1), anchored as Prometheus relabelling anchors.
+            var alloy = (string)graph.Release(PlatformObservability.AlloyRelease).Values.Get("alloy.configMap.content")!;
+            var relabel = Regex.Match(alloy, "source_labels = \\[\"__meta_kubernetes_namespace\"\\]\\s+regex\\s+= \"([^\"]+)\"");
+            Assert.True(relabel.Success);
+            AssertCovers(ns => Regex.Match(ns, $"^(?:{relabel.Groups[1].Value})$") is { Success: true } m && m.Groups[1].Value == tenant.Name, config, tenant, "log tenancy");
         }
         Assert.Empty(graph.SchemaErrors());
     }
