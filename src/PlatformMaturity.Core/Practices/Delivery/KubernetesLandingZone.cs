@@ -74,7 +74,8 @@ public sealed class KubernetesLandingZone : PracticeComponent
     public override Implementation Implementation => Implementation.OnBothTargets(
         $"Capsule (chart {Pins.Capsule.Version}): per tenant a Tenant owned by its group (roles {string.Join(", ", OwnerClusterRoles)}), namespaces named <tenant>-* up to a quota by tier, " +
         "the pmctl namespace's labels and annotations as namespace metadata (owners may not change them), the tier quota shared across the tenant's namespaces, " +
-        "and a GlobalTenantResource copying every object of the pmctl namespace into each namespace the team creates; platform namespaces protected");
+        "and a GlobalTenantResource copying every object of the pmctl namespace into each namespace the team creates; platform namespaces protected; " +
+        "per-tenant objects outside the namespace (Argo CD destinations, Velero schedules, metrics proxy, trace and log tenancy, Kueue queues) cover <tenant>-* too, and tenant names whose prefix would claim another tenant's or a platform namespace are refused");
 
     public override void Build(ComponentBuilder component)
     {
