@@ -67,6 +67,42 @@ public static partial class PlatformConfigParser
         return [.. tenants];
     }
 
+    /// <summary>
+    /// From the level where teams create their own namespaces (Kubernetes Landing Zone), a tenant's namespaces are its
+    /// name and <see cref="TenantNamespaces.Glob"/>, and the objects that cannot select by label follow that glob. A
+    /// tenant whose name followed by '-' begins another tenant's name or a platform namespace would be handed that
+    /// namespace (and, for a tenant, every namespace it creates): refused, on the later of two tenants.
+    /// </summary>
+    private static void RefuseTenantPrefixClaims(PlatformConfig config, Model.MaturityModel model, Action<ConfigKey, string> problem)
+    {
+        var landingZone = model.TryGetPractice(Practices.Delivery.KubernetesLandingZone.PracticeName, out var practice) ? practice.FirstLevel : (int?)null;
+        if (landingZone is null || config.Level < landingZone)
+            return;
+        var why = $"from Level {landingZone} a tenant's namespaces are its name and <name>{TenantNamespaces.Separator}* (Capsule's forceTenantPrefix), " +
+                  "and its Argo CD destinations, backups and metrics follow that pattern";
+        var platform = Composition.PlatformNamespaces.WithKubeSystem.Concat(Names.ReservedNamespaces).Append(config.IngressNamespace).Distinct(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < config.Tenants.Length; i++)
+        {
+            var name = config.Tenants[i].Name;
+            var at = $"item {i}";
+            foreach (var earlier in config.Tenants.Take(i).Select(t => t.Name))
+            {
+                var (shorter, longer) = TenantNamespaces.PrefixClaim(name, [earlier]) is not null ? (name, earlier)
+                    : TenantNamespaces.PrefixClaim(earlier, [name]) is not null ? (earlier, name) : (null, null);
+                if (shorter is null)
+                    continue;
+                problem(ConfigKeys.Tenants, (shorter == name
+                        ? $"{at} name '{name}' would claim tenant '{earlier}': "
+                        : $"{at} name '{name}' starts with '{TenantNamespaces.Prefix(earlier)}', so it is a namespace tenant '{earlier}' may create: ") +
+                    $"{why}, so {TenantNamespaces.Glob(shorter)} would give tenant '{shorter}' the namespaces of tenant '{longer}'; " +
+                    "allowed: names where no tenant's name followed by '-' begins another's (rename one of the two)");
+            }
+            if (TenantNamespaces.PrefixClaim(name, platform) is { } claimed)
+                problem(ConfigKeys.Tenants, $"{at} name '{name}' would claim the platform namespace '{claimed}': {why}, so {TenantNamespaces.Glob(name)} " +
+                    $"would give tenant '{name}' '{claimed}'; allowed: a name that, followed by '-', begins no platform namespace (kube-*, {string.Join(", ", platform.Where(p => !p.StartsWith("kube-", StringComparison.Ordinal)).Order(StringComparer.Ordinal))})");
+        }
+    }
+
     /// <summary>A tenant's Git repositories: https URLs without credentials (Argo CD's AppProject sourceRepos).</summary>
     private static ImmutableArray<string> ReadTenantRepos(JsonObject item, string at, string name, Action<ConfigKey, string> problem)
     {

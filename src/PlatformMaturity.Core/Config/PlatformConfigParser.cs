@@ -108,6 +108,8 @@ public static partial class PlatformConfigParser
             config = ReadTopology(raw, config, Problem);
         if (target is not null)
             config = ReadSecurityAndEfficiencyKeys(raw, config, Problem);
+        if (level is not null)
+            RefuseTenantPrefixClaims(config, model, Problem);
         if (target is not null && level is not null)
             config = ReadLevel4ClusterKeys(raw, config, model, Problem);
         if (target is not null && level is not null)

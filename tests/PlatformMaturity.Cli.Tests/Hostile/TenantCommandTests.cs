@@ -133,6 +133,26 @@ public sealed class TenantCommandTests
         HostileAssert.Unchanged(before, ws.Root);
     }
 
+    /// <summary>
+    /// At Level 5 a tenant's namespaces are its name and &lt;name&gt;-* (Capsule's forceTenantPrefix), which its Argo CD
+    /// project, backups and metrics follow: a name that would give one tenant another's namespaces, or a platform
+    /// namespace, is refused. The example stack has team-a and team-b.
+    /// </summary>
+    [Theory]
+    [InlineData("team", "tenant 'team' would claim tenant 'team-a'", "team-* would give tenant 'team' the namespaces of tenant 'team-a'")]
+    [InlineData("team-a-eu", "tenant 'team-a-eu' starts with 'team-a-', so it is a namespace tenant 'team-a' may create", "team-a-* would give tenant 'team-a' the namespaces of tenant 'team-a-eu'")]
+    [InlineData("cert", "tenant 'cert' would claim the platform namespace 'cert-manager'", "cert-* would give tenant 'cert' 'cert-manager'")]
+    public void Add_at_level_5_refuses_a_name_whose_prefix_claims_another_tenant_or_a_platform_namespace(string name, string message, string why)
+    {
+        using var ws = new Workspace("l5-existing");
+        var before = ws.Snapshot();
+
+        var result = ws.Run("tenant", "add", Workspace.Stack, name, "--group", $"{name}-devs");
+
+        HostileAssert.Refused(result, 1, message, why, "Capsule's forceTenantPrefix", "nothing was written");
+        HostileAssert.Unchanged(before, ws.Root);
+    }
+
     [Fact]
     public void Add_on_azure_at_level_2_needs_an_entra_object_id()
     {

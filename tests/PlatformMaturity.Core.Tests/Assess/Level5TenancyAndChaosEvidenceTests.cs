@@ -45,6 +45,62 @@ public sealed class Level5TenancyAndChaosEvidenceTests
         Assert.Equal(Verdict.Partial, VerdictOf(StackCluster.Objects(Existing(4)), ChaosEngineeringInProduction.PracticeName).Verdict);
     }
 
+    /// <summary>A namespace team-a created through Capsule: a copy of its pmctl namespace and quota under team-a-dev.</summary>
+    private static List<SeenObject> WithCreatedNamespace(IEnumerable<SeenObject> objects)
+    {
+        var list = objects.ToList();
+        foreach (var o in list.ToList())
+        {
+            var kind = o.Item["kind"]?.GetValue<string>();
+            if (kind == "Namespace" && o.Item["metadata"]?["name"]?.GetValue<string>() == "team-a")
+            {
+                var copy = o.Item.DeepClone().AsObject();
+                copy["metadata"]!["name"] = "team-a-dev";
+                list.Add(o with { Item = copy });
+            }
+            else if (kind == "ResourceQuota" && o.Item["metadata"]?["namespace"]?.GetValue<string>() == "team-a")
+            {
+                var copy = o.Item.DeepClone().AsObject();
+                copy["metadata"]!["namespace"] = "team-a-dev";
+                list.Add(o with { Item = copy });
+            }
+        }
+        return list;
+    }
+
+    [Fact]
+    public void The_daily_backups_cover_a_namespace_a_team_created_through_its_glob_and_a_schedule_naming_only_the_tenant_does_not()
+    {
+        var objects = WithCreatedNamespace(StackCluster.Objects(Existing(5)));
+        Assert.Equal(Verdict.Met, VerdictOf(objects, BasicDisasterRecovery.PracticeName).Verdict);
+
+        // The same cluster whose schedules name the tenants' own namespaces only (as below Level 5) leaves team-a-dev out.
+        var namesOnly = objects.Select(o => o.Item["kind"]?.GetValue<string>() == "Schedule" && o.Item["spec"]?["template"]?["includedNamespaces"] is System.Text.Json.Nodes.JsonArray included
+            ? o with { Item = Without(o.Item, included) } : o).ToList();
+        Assert.Equal(Verdict.Partial, VerdictOf(namesOnly, BasicDisasterRecovery.PracticeName).Verdict);
+
+        static System.Text.Json.Nodes.JsonObject Without(System.Text.Json.Nodes.JsonObject item, System.Text.Json.Nodes.JsonArray included)
+        {
+            var copy = item.DeepClone().AsObject();
+            var list = copy["spec"]!["template"]!["includedNamespaces"]!.AsArray();
+            foreach (var glob in list.Where(n => n!.GetValue<string>().Contains('*', StringComparison.Ordinal)).ToList())
+                list.Remove(glob);
+            return copy;
+        }
+    }
+
+    [Theory]
+    [InlineData("team-a-*", "team-a-dev", true)]
+    [InlineData("team-a-*", "team-a", false)]
+    [InlineData("team-a-*", "team-b-dev", false)]
+    [InlineData("team-?", "team-a", true)]
+    [InlineData("*", "anything", true)]
+    [InlineData("team-a", "team-a", true)]
+    [InlineData("team-[ab]", "team-c", false)]
+    [InlineData("team-[", "team-a", false)]
+    public void Velero_namespace_patterns_match_as_velero_1_18_expands_them(string pattern, string ns, bool matches) =>
+        Assert.Equal(matches, PlatformMaturity.Assess.Rules.Availability.BasicDisasterRecoveryEvidence.GlobMatches(pattern, ns));
+
     [Fact]
     public void A_cluster_said_to_be_nonprod_cannot_show_production_chaos()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
 using PlatformMaturity.Composition;
+using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Versions;
 
@@ -67,7 +68,8 @@ public sealed class ApplicationObservability : PracticeComponent
         var tenants = config.Tenants.Select(t => t.Name).ToList();
         component.AddObject(CollectorReader());
         component.AddObject(CollectorReaderBinding());
-        component.AddObject(Collector(tracesEndpoint, inCluster: config.TracesEndpoint is null, tenants, component.HasMonitoring));
+        component.AddObject(Collector(tracesEndpoint, inCluster: config.TracesEndpoint is null, tenants, component.HasMonitoring,
+            Delivery.KubernetesLandingZone.SelfServiceNamespaces(config)));
         if (component.HasMonitoring)
         {
             component.AddObject(CollectorMetrics());
@@ -160,7 +162,7 @@ public sealed class ApplicationObservability : PracticeComponent
     /// k8s.namespace.name), and each tenant has its own exporter carrying its X-Scope-OrgID — headers_setter cannot read
     /// resource attributes, so the header cannot be set per span from one exporter. Metrics: OTLP to Prometheus.
     /// </summary>
-    internal static CustomObject Collector(string tracesEndpoint, bool inCluster, IReadOnlyList<string> tenants, bool toPrometheus)
+    internal static CustomObject Collector(string tracesEndpoint, bool inCluster, IReadOnlyList<string> tenants, bool toPrometheus, bool selfService)
     {
         var exporters = new JsonObject();
         var pipelines = new JsonObject
@@ -181,7 +183,12 @@ public sealed class ApplicationObservability : PracticeComponent
             table.Add(new JsonObject
             {
                 ["context"] = "resource",
-                ["condition"] = $"attributes[\"{NamespaceAttribute}\"] == \"{tenant}\"",
+                // From Level 5 the namespaces the tenant creates through Capsule too: IsMatch is one of the standard OTTL
+                // converters the routing connector offers (connector/routingconnector/functions.go); unlike Prometheus it
+                // does not anchor, hence ^...$.
+                ["condition"] = selfService
+                    ? $"IsMatch(attributes[\"{NamespaceAttribute}\"], \"^({TenantNamespaces.Regex(tenant)})$\")"
+                    : $"attributes[\"{NamespaceAttribute}\"] == \"{tenant}\"",
                 ["pipelines"] = new JsonArray($"traces/{tenant}"),
             });
         }

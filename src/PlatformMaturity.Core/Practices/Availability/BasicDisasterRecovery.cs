@@ -102,6 +102,15 @@ public sealed class BasicDisasterRecovery : PracticeComponent
         component.Note("Velero runs one replica by design (one server per cluster); a restart resumes from the Schedules and the storage location.");
     }
 
+    /// <summary>
+    /// What a tenant's Schedule backs up: its namespace, and from Level 5 the ones its team creates through Capsule
+    /// (&lt;tenant&gt;-*). Velero 1.18 expands glob patterns in includedNamespaces against the cluster's namespaces at each
+    /// backup (pkg/util/wildcard, vmware-tanzu/velero v1.18.0, "Wildcard support for namespaces" in CHANGELOG-1.18), so
+    /// a namespace created after the Schedule is in the next backup.
+    /// </summary>
+    public static IReadOnlyList<string> IncludedNamespaces(string tenant, PlatformConfig config) =>
+        Delivery.KubernetesLandingZone.SelfServiceNamespaces(config) ? [tenant, TenantNamespaces.Glob(tenant)] : [tenant];
+
     private static CustomObject Schedule(string tenant, PlatformConfig config) => new()
     {
         ApiVersion = "velero.io/v1",
@@ -113,7 +122,7 @@ public sealed class BasicDisasterRecovery : PracticeComponent
             ["useOwnerReferencesInBackup"] = false,
             ["template"] = new JsonObject
             {
-                ["includedNamespaces"] = new JsonArray(tenant),
+                ["includedNamespaces"] = new JsonArray([.. IncludedNamespaces(tenant, config).Select(ns => (JsonNode)JsonValue.Create(ns))]),
                 ["storageLocation"] = StorageLocation,
                 ["snapshotVolumes"] = false,
                 ["ttl"] = $"{config.BackupRetentionDays * 24}h0m0s",

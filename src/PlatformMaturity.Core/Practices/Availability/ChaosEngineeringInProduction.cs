@@ -80,6 +80,9 @@ public sealed class ChaosEngineeringInProduction : PracticeComponent
             component.AddObject(Schedule(tenant, chaos, paused));
         }
         component.Note($"Windows (UTC): '{chaos.Schedule}' for {chaos.Duration}, tenants {string.Join(", ", chaos.Tenants)}; each runs {string.Join(", then ", ChaosEngineeringNonProd.Experiments.Select(e => e.Name))} against pods labelled {ChaosEngineeringNonProd.OptInLabel}={ChaosEngineeringNonProd.OptInValue}, only while no error budget burns fast ({FastBurnAlerts}).");
+        // Chaos Mesh 2.8's PodSelectorSpec has namespaces (names) but no namespace label selector, and leaving the names
+        // out would select opted-in pods of every tenant: a Schedule cannot follow the namespaces a team creates.
+        component.Note("Experiments run in each opted-in tenant's own namespace only, not in the namespaces its team creates through Capsule: Chaos Mesh 2.8 selectors name namespaces one by one (no namespace label selector), and a schedule without names would reach every tenant's opted-in pods.");
         component.Note(paused
             ? $"Staged: the schedules are paused ({PauseAnnotation}=true); the gate already runs, watch it: kubectl -n {ChaosEngineeringNonProd.Namespace} logs deploy/{GateName}. They start after pmctl upgrade {config.Stack} --promote."
             : $"Abort a running window: kubectl -n {ChaosEngineeringNonProd.Namespace} get workflows, then kubectl -n {ChaosEngineeringNonProd.Namespace} annotate workflow <name> {AbortAnnotation}=true; stop future windows: kubectl -n {ChaosEngineeringNonProd.Namespace} annotate schedule <tenant>-production-chaos {PauseAnnotation}=true (the Schedules carry {ScheduleLabel}=<tenant>).");

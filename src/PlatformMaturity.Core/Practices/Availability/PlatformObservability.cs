@@ -220,8 +220,15 @@ public sealed class PlatformObservability : PracticeComponent
     /// The regex (anchored by Alloy, RE2) matching exactly the tenant namespaces and capturing the name as $1; tenant
     /// names are DNS-1123, so they need no escaping. Without tenants, "a^", which matches nothing.
     /// </summary>
+    /// <summary>
+    /// The namespaces whose logs go to a tenant's Loki org, the org being the first group. From Level 5 also the
+    /// namespaces its team creates through Capsule (&lt;tenant&gt;-*, <see cref="TenantNamespaces"/>), whose logs are the
+    /// tenant's, not the platform's.
+    /// </summary>
     private static string TenantNamespacesRegex(PlatformConfig config) =>
-        config.Tenants.IsEmpty ? "a^" : $"({string.Join('|', config.Tenants.Select(t => ObservabilityTenants.Of(t.Name)))})";
+        config.Tenants.IsEmpty ? "a^"
+        : Delivery.KubernetesLandingZone.SelfServiceNamespaces(config) ? TenantNamespaces.TenantOfNamespaceRegex(config.Tenants.Select(t => ObservabilityTenants.Of(t.Name)))
+        : $"({string.Join('|', config.Tenants.Select(t => ObservabilityTenants.Of(t.Name)))})";
 
     private static System.Text.Json.Nodes.JsonObject Dashboard()
     {

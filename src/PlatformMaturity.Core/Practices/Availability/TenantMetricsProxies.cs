@@ -38,13 +38,22 @@ public static class TenantMetricsProxies
     private const string UrlPrefix = "http://" + NamePrefix;
     private static readonly string UrlSuffix = $".{WellKnown.MonitoringNamespace}.svc:{PlatformNetworkPolicies.TenantProxyPort}";
 
-    /// <summary>The proxy's command line; the label and value are the contract with the tenant's isolation.</summary>
-    public static IList<string> Args(Tenant tenant) =>
+    /// <summary>
+    /// The proxy's command line; the label and value are the contract with the tenant's isolation. From Level 5 the value
+    /// is <see cref="TenantNamespaces.Regex"/> under --regex-match, so the namespaces the team creates through Capsule
+    /// are the tenant's too: prom-label-proxy v0.14.0 then injects namespace=~"..." (anchored by Prometheus) beside any
+    /// matcher the query has, and with --error-on-replace refuses a query whose namespace matcher is disjoint from it
+    /// (injectproxy/enforce.go, prometheus-community/prom-label-proxy v0.14.0). Only its silences API refuses regex
+    /// values, and the proxies front Prometheus, not Alertmanager.
+    /// </summary>
+    public static IList<string> Args(Tenant tenant, PlatformConfig config) =>
     [
         $"--insecure-listen-address=0.0.0.0:{PlatformNetworkPolicies.TenantProxyPort}",
         $"--upstream={MonitoringStack.PrometheusUrl}",
         $"--label={EnforcedLabel}",
-        $"--label-value={tenant.Name}",
+        .. Delivery.KubernetesLandingZone.SelfServiceNamespaces(config)
+            ? new[] { $"--label-value={TenantNamespaces.Regex(tenant.Name)}", "--regex-match" }
+            : [$"--label-value={tenant.Name}"],
         // Label names and values of other namespaces would leak through /api/v1/labels without this.
         "--enable-label-apis",
         // A query naming another namespace fails loudly instead of silently returning this tenant's data.
@@ -61,13 +70,14 @@ public static class TenantMetricsProxies
                 [PlatformNetworkPolicies.TenantProxyPods.Key] = PlatformNetworkPolicies.TenantProxyPods.Value,
                 [InstanceLabel] = tenant.Name,
             };
-            component.AddObject(Deployment(tenant, pods, component.Level >= 3 ? 2 : 1));
+            component.AddObject(Deployment(tenant, component.Config, pods, component.Level >= 3 ? 2 : 1));
             component.AddObject(Service(tenant, pods));
             PlatformNetworkPolicies.AddTenantProxyPolicy(component, $"allow-clients-to-{Name(tenant)}", pods, clients);
         }
         if (component.Config.Tenants.IsEmpty)
             return;
-        component.Note($"Each tenant's metrics go through its own prom-label-proxy ({Url(component.Config.Tenants[0])} ...), which adds {EnforcedLabel}=\"<tenant>\" to every query; " +
+        var matcher = Delivery.KubernetesLandingZone.SelfServiceNamespaces(component.Config) ? $"{EnforcedLabel}=~\"{TenantNamespaces.Regex("<tenant>")}\" (its namespace and those it creates)" : $"{EnforcedLabel}=\"<tenant>\"";
+        component.Note($"Each tenant's metrics go through its own prom-label-proxy ({Url(component.Config.Tenants[0])} ...), which adds {matcher} to every query; " +
                        $"only {string.Join(", ", clients.Select(c => c.Why))} reach the proxies.");
         TenantMetricsPolicy.Add(component);
     }
@@ -90,7 +100,7 @@ public static class TenantMetricsProxies
         return clients;
     }
 
-    private static V1Deployment Deployment(Tenant tenant, Dictionary<string, string> pods, int replicas) => new()
+    private static V1Deployment Deployment(Tenant tenant, PlatformConfig config, Dictionary<string, string> pods, int replicas) => new()
     {
         ApiVersion = "apps/v1",
         Kind = "Deployment",
@@ -113,7 +123,7 @@ public static class TenantMetricsProxies
                         {
                             Name = "prom-label-proxy",
                             Image = Pins.PromLabelProxyImage,
-                            Args = Args(tenant),
+                            Args = Args(tenant, config),
                             Ports = [new V1ContainerPort { Name = "http", ContainerPort = PlatformNetworkPolicies.TenantProxyPort }],
                             ReadinessProbe = Probe(),
                             LivenessProbe = Probe(),

@@ -10,7 +10,7 @@ namespace PlatformMaturity.Practices.Delivery;
 
 /// <summary>
 /// Levels 4–5: every tenant delivers through Argo CD within its own AppProject — source repositories from its
-/// platform:tenants entry, destinations only its namespace, no cluster-scoped kinds, no overriding the platform's
+/// platform:tenants entry, destinations only its namespace (from Level 5 also the ones it creates, &lt;tenant&gt;-*), no cluster-scoped kinds, no overriding the platform's
 /// guardrails (quota, limits, network policies), orphaned resources reported — and an ApplicationSet that gives each of
 /// its repositories an Application. Golden paths emit the same Application (gitops/application.yaml) in the project.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class GitOpsApplicationManagement : PracticeComponent
     public override string Practice => PracticeName;
 
     public override Implementation Implementation => Implementation.OnBothTargets(
-        "Per tenant an Argo CD AppProject (source repositories from platform:tenants[].repos, destination only the tenant's namespace, no cluster-scoped kinds, no ResourceQuota/LimitRange/NetworkPolicy, orphaned-resource warnings) and an ApplicationSet giving each of its repositories an Application; golden paths emit the Application in the tenant's project");
+        "Per tenant an Argo CD AppProject (source repositories from platform:tenants[].repos, destination only the tenant's namespace (from Level 5 also <tenant>-*, the namespaces its team creates through Capsule), no cluster-scoped kinds, no ResourceQuota/LimitRange/NetworkPolicy, orphaned-resource warnings) and an ApplicationSet giving each of its repositories an Application; golden paths emit the Application in the tenant's project");
 
     public override string? NotApplicableReason(DeploymentTarget target) => null;
 
@@ -56,18 +56,25 @@ public sealed class GitOpsApplicationManagement : PracticeComponent
 
     private static CustomObject Project(PlatformConfig config, Tenant tenant, bool hub)
     {
-        var destinations = new JsonArray(new JsonObject { ["server"] = GitOpsBridge.InClusterServer, ["namespace"] = tenant.Name });
-        // On the hub: every member by its registered name, the tenant's namespace only. Placement picks among them (general
+        // From Level 5 the tenant's namespaces include those its team creates through Capsule, named <tenant>-*: Argo CD
+        // matches destination namespaces as globs (AppProject.isDestinationMatched, argo-cd v3.4.4), and the config parser
+        // refuses a tenant whose glob would match another tenant's or a platform namespace.
+        var namespaces = Namespaces(config, tenant);
+        var destinations = new JsonArray([.. namespaces.Select(ns => (JsonNode)new JsonObject { ["server"] = GitOpsBridge.InClusterServer, ["namespace"] = ns })]);
+        // On the hub: every member by its registered name, the tenant's namespaces only. Placement picks among them (general
         // apps never on a capability member); the project admits all, since a GPU golden path targets the GPU member. The
         // first member is listed too: the members' copies of the project serve the standby, which registers the hub by name.
         if (hub)
         {
             foreach (var member in config.Members)
-                destinations.Add(new JsonObject { ["name"] = member.Name, ["namespace"] = tenant.Name });
+                foreach (var ns in namespaces)
+                    destinations.Add(new JsonObject { ["name"] = member.Name, ["namespace"] = ns });
         }
         var spec = new JsonObject
         {
-            ["description"] = $"Applications of tenant {tenant.Name}: only its repositories, only its namespace",
+            ["description"] = namespaces.Count > 1
+                ? $"Applications of tenant {tenant.Name}: only its repositories, only its namespaces ({string.Join(", ", namespaces)})"
+                : $"Applications of tenant {tenant.Name}: only its repositories, only its namespace",
             ["sourceRepos"] = new JsonArray([.. tenant.Repos.Select(r => (JsonNode)JsonValue.Create(r)!)]),
             ["destinations"] = destinations,
             // No cluster-scoped kinds at all: an empty whitelist denies every one.
@@ -91,6 +98,10 @@ public sealed class GitOpsApplicationManagement : PracticeComponent
     }
 
     public const string TenantLabel = "platform.maturity/tenant";
+
+    /// <summary>The destination namespaces of a tenant's project: its own, and from Level 5 the glob of those it creates.</summary>
+    public static IReadOnlyList<string> Namespaces(PlatformConfig config, Tenant tenant) =>
+        KubernetesLandingZone.SelfServiceNamespaces(config) ? [tenant.Name, TenantNamespaces.Glob(tenant.Name)] : [tenant.Name];
 
     /// <summary>One Application per repository of the tenant, in its project and namespace (repository root, as golden paths lay it out).</summary>
     private static CustomObject Apps(PlatformConfig config, Tenant tenant, bool hub)

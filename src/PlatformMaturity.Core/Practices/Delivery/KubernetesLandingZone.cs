@@ -75,7 +75,8 @@ public sealed class KubernetesLandingZone : PracticeComponent
     public override Implementation Implementation => Implementation.OnBothTargets(
         $"Capsule (chart {Pins.Capsule.Version}): per tenant a Tenant owned by its group (roles {string.Join(", ", OwnerClusterRoles)}), namespaces named <tenant>-* up to a quota by tier, " +
         "the pmctl namespace's labels and annotations as namespace metadata (owners may not change them), the tier quota shared across the tenant's namespaces, " +
-        "and a GlobalTenantResource copying every object of the pmctl namespace into each namespace the team creates; platform namespaces protected");
+        "and a GlobalTenantResource copying every object of the pmctl namespace into each namespace the team creates; platform namespaces protected; " +
+        "per-tenant objects outside the namespace (Argo CD destinations, Velero schedules, metrics proxy, trace and log tenancy, Kueue queues) cover <tenant>-* too, and tenant names whose prefix would claim another tenant's or a platform namespace are refused");
 
     public override void Build(ComponentBuilder component)
     {
@@ -116,10 +117,13 @@ public sealed class KubernetesLandingZone : PracticeComponent
         var byName = resources.ToDictionary(r => r.Name, StringComparer.Ordinal);
         var inNamespaceOf = resources.ToLookup(r => r.Object.Metadata.NamespaceProperty ?? "", StringComparer.Ordinal);
         var tenantNames = config.Tenants.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        var naming = new Dictionary<string, List<KubernetesResource>>(StringComparer.Ordinal);
+        var naming = new Dictionary<string, List<(KubernetesResource Resource, HashSet<string> Namespaces)>>(StringComparer.Ordinal);
         foreach (var resource in resources)
-            foreach (var name in NamespacesNamed(resource.Object).Where(tenantNames.Contains))
-                (naming.TryGetValue(name, out var list) ? list : naming[name] = []).Add(resource);
+        {
+            var named = NamespacesNamed(resource.Object);
+            foreach (var tenantName in named.Where(tenantNames.Contains))
+                (naming.TryGetValue(tenantName, out var list) ? list : naming[tenantName] = []).Add((resource, named));
+        }
 
         // Every tenant has a group from Level 2 on (the config is refused without one).
         foreach (var tenant in config.Tenants)
@@ -132,10 +136,13 @@ public sealed class KubernetesLandingZone : PracticeComponent
             if (replicated.Count > 0)
                 component.AddObject(Baseline(tenant, replicated));
 
-            var namesIt = naming.GetValueOrDefault(tenant.Name, []).Where(r => r.Object.Metadata.NamespaceProperty != tenant.Name)
-                .Select(r => $"{r.Kind} {(r.Object.Metadata.NamespaceProperty is { } n ? n + "/" : "")}{r.ObjectName}").ToList();
-            if (namesIt.Count > 0)
-                component.Note($"These objects name namespace {tenant.Name} itself, so they cover only it and not the namespaces {tenant.Name} creates: {string.Join(", ", namesIt)}.");
+            // An object that also names the tenant's glob or regex (TenantNamespaces) follows the namespaces it creates.
+            var onlyIt = naming.GetValueOrDefault(tenant.Name, [])
+                .Where(x => x.Resource.Object.Metadata.NamespaceProperty != tenant.Name
+                    && !x.Namespaces.Contains(TenantNamespaces.Glob(tenant.Name)) && !x.Namespaces.Any(n => n.Contains(TenantNamespaces.Regex(tenant.Name), StringComparison.Ordinal)))
+                .Select(x => x.Resource).Select(r => $"{r.Kind} {(r.Object.Metadata.NamespaceProperty is { } n ? n + "/" : "")}{r.ObjectName}{CannotFollowReason(r.Kind)}").ToList();
+            if (onlyIt.Count > 0)
+                component.Note($"These objects name namespace {tenant.Name} itself, so they cover only it and not the namespaces {tenant.Name} creates: {string.Join("; ", onlyIt)}.");
         }
     }
 
@@ -297,22 +304,53 @@ public sealed class KubernetesLandingZone : PracticeComponent
     }
 
     /// <summary>
+    /// Why objects of a kind cannot follow the namespaces a tenant creates (the tool offers no pattern or namespace
+    /// selector for them), for the note that lists them.
+    /// </summary>
+    private static string CannotFollowReason(string kind) => kind switch
+    {
+        "ReferenceGrant" => " (Gateway API ReferenceGrant.spec.from names one namespace each, with no pattern or selector)",
+        "Schedule" or "Workflow" => " (Chaos Mesh 2.8 selectors take namespace names only, no namespace label selector: experiments stay in the namespace the tenant opted in)",
+        "ContainerNetworkLog" => " (its filters select pods by the k8s.io/namespace label with values listed, not by pattern)",
+        _ => "",
+    };
+
+    /// <summary>
     /// Every namespace name the object's spec could name: each string value, and what follows each '=' in it (a
-    /// selector such as <c>kubernetes.io/metadata.name=team-a</c>). Selector terms on the tenant label are left out:
-    /// those name the tenant, and match every namespace it has.
+    /// selector such as <c>kubernetes.io/metadata.name=team-a</c>). Label values other than a namespace's name label are
+    /// left out (a proxy's instance label, a selector on the tenant label): they name no namespace.
     /// </summary>
     private static HashSet<string> NamespacesNamed(IKubernetesObject<V1ObjectMeta> obj)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         if (obj is V1Namespace || obj.Kind == "Tenant")
             return names;
-        using var json = JsonDocument.Parse(KubernetesJson.Serialize(obj));
+        var text = KubernetesJson.Serialize(obj);
+        // An ApplicationSet's destination namespace is only where objects without a namespace land, and its project is
+        // named after the tenant: the AppProject decides which namespaces the Applications may reach (and follows the
+        // tenant's glob).
+        if (obj.Kind == "ApplicationSet" && JsonNode.Parse(text) is JsonObject appSet && appSet["spec"]?["template"]?["spec"] is JsonObject appSpec)
+        {
+            appSpec.Remove("project");
+            if (appSpec["destination"] is JsonObject destination)
+                destination.Remove("namespace");
+            text = appSet.ToJsonString();
+        }
+        using var json = JsonDocument.Parse(text);
         foreach (var property in json.RootElement.EnumerateObject())
             if (property.Name != "metadata")
                 CollectNames(property.Value, names);
         return names;
     }
 
+    /// <summary>Label maps (labels, matchLabels, a Service's selector): their values name no namespace, except a namespace's name label.</summary>
+    private static readonly HashSet<string> LabelMaps = new(StringComparer.Ordinal) { "labels", "matchLabels", "selector" };
+
+    /// <summary>
+    /// Collects every string and what follows each '=' in it, leaving out label values other than a namespace's name
+    /// label (a proxy's instance label, a selector on the tenant label) and selector terms on the tenant label: those
+    /// name the tenant, and match every namespace it has.
+    /// </summary>
     private static void CollectNames(JsonElement element, HashSet<string> names)
     {
         switch (element.ValueKind)
@@ -320,7 +358,13 @@ public sealed class KubernetesLandingZone : PracticeComponent
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (property.Name == "matchExpressions" && property.Value.ValueKind == JsonValueKind.Array)
+                    if (LabelMaps.Contains(property.Name) && property.Value.ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var entry in property.Value.EnumerateObject())
+                            if (entry.Name == NamespaceNameLabel || entry.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                                CollectNames(entry.Value, names);
+                    }
+                    else if (property.Name == "matchExpressions" && property.Value.ValueKind == JsonValueKind.Array)
                     {
                         foreach (var term in property.Value.EnumerateArray().Where(t => !OnTenantLabel(t)))
                             CollectNames(term, names);

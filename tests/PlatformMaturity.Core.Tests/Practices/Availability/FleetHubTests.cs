@@ -190,8 +190,10 @@ public sealed class FleetHubTests
         // The tenant's project on the hub admits every member by name, only the tenant's namespace.
         var project = graph.Resources.OfType<KubernetesResource>().Single(r => r.Cluster == ClusterRef.PrimaryKey && r.Kind == "AppProject" && r.ObjectName == tenant.Name).ToJson();
         var destinations = project["spec"]!["destinations"]!.AsArray();
-        Assert.All(destinations, d => Assert.Equal(tenant.Name, d!["namespace"]!.GetValue<string>()));
-        Assert.Equal(config.Members.Select(m => m.Name), destinations.Select(d => d!["name"]?.GetValue<string>()).OfType<string>());
+        // Level 5: its own namespace and the ones its team creates through Capsule (<tenant>-*), on every member.
+        string[] own = [tenant.Name, PlatformMaturity.Config.TenantNamespaces.Glob(tenant.Name)];
+        Assert.All(destinations, d => Assert.Contains(d!["namespace"]!.GetValue<string>(), own));
+        Assert.Equal(config.Members.SelectMany(m => own.Select(_ => m.Name)), destinations.Select(d => d!["name"]?.GetValue<string>()).OfType<string>());
     }
 
     [Fact]
