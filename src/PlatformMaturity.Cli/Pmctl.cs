@@ -22,6 +22,7 @@ public static class Pmctl
         AppCommand.Create(io),
         TenantCommand.Create(io),
         AssessCommand.Create(io),
+        RightsizeCommand.Create(io),
         VerifyCommand.Create(io),
     };
 

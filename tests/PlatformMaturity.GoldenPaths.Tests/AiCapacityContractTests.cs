@@ -173,7 +173,13 @@ public sealed class AiCapacityContractTests
         var claim = objects.SingleOrDefault(o => o.Kind == "PersistentVolumeClaim");
         if (target == DeploymentTarget.Existing)
         {
-            Assert.Null(claim); // no ReadWriteMany class on existing (platform:storageProvisioner is a block driver)
+            Assert.Null(claim); // no ReadWriteMany class on existing unless platform:rwxStorageClass names one
+            var config = TestPlatforms.Config(5, target);
+            Assert.Null(config.RwxStorageClass);
+            var app = GoldenPathRenderer.Render(Request("ml-training-job", 5, target), Catalog, PlatformContext.Of(graph, Model.MaturityModel.Default));
+            var readme = app.Files.Single(f => f.Path == "PLATFORM.md").Content;
+            Assert.Contains("This Job has no checkpoint volume", readme, StringComparison.Ordinal);
+            Assert.Contains(ConfigKeys.RwxStorageClass.FullName, readme, StringComparison.Ordinal);
             return;
         }
         Assert.NotNull(claim);
@@ -188,6 +194,30 @@ public sealed class AiCapacityContractTests
         Assert.Equal(claim.Name, volume["persistentVolumeClaim"]!["claimName"]!.GetValue<string>());
         Assert.Contains(PodSpec(job)["containers"]![0]!["volumeMounts"]!.AsArray(), m => m!["name"]!.GetValue<string>() == volume["name"]!.GetValue<string>());
         Assert.Equal(PlatformContract.KueueDefaultQueue, job.Label(PlatformContract.KueueQueueLabel));
+    }
+
+    [Fact]
+    public void On_existing_a_named_readwritemany_class_gives_the_training_job_its_checkpoint_volume()
+    {
+        var config = TestPlatforms.Config(5, DeploymentTarget.Existing) with { RwxStorageClass = "nfs-client" };
+        var graph = Composer.Default.Compose(config);
+        var app = GoldenPathRenderer.Render(Request("ml-training-job", 5, DeploymentTarget.Existing, extraSets: "checkpoint-path=/data/ckpt"), Catalog, PlatformContext.Of(graph, Model.MaturityModel.Default));
+        var objects = RenderedObject.Of(app);
+        var claim = objects.Single(o => o.Kind == "PersistentVolumeClaim");
+        Assert.Equal(["ReadWriteMany"], claim.Json["spec"]!["accessModes"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal("nfs-client", claim.Json["spec"]!["storageClassName"]!.GetValue<string>());
+        // The class is the cluster's own: the platform creates none of that name (it would be a block class).
+        Assert.DoesNotContain(graph.Resources.OfType<KubernetesResource>(), r => r.Kind == "StorageClass" && r.ObjectName == "nfs-client");
+        var job = objects.Single(o => o.Kind == "Job");
+        var volume = PodSpec(job)["volumes"]!.AsArray().Single(v => v!["persistentVolumeClaim"] is not null)!;
+        Assert.Equal(claim.Name, volume["persistentVolumeClaim"]!["claimName"]!.GetValue<string>());
+        var mount = PodSpec(job)["containers"]![0]!["volumeMounts"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == volume["name"]!.GetValue<string>())!;
+        Assert.Equal("/data/ckpt", mount["mountPath"]!.GetValue<string>());
+        var readme = app.Files.Single(f => f.Path == "PLATFORM.md").Content;
+        Assert.Contains("StorageClass `nfs-client`", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("no checkpoint volume", readme, StringComparison.Ordinal);
+        // describe says which class it is and that the platform does not create it.
+        Assert.Contains(graph.Components.SelectMany(c => c.Notes), n => n.Contains("nfs-client", StringComparison.Ordinal) && n.Contains(ConfigKeys.RwxStorageClass.FullName, StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using PlatformMaturity.Assess;
-using PlatformMaturity.Assess.Live;
-using PlatformMaturity.Assess.Snapshot;
 using PlatformMaturity.Cli.Output;
 using PlatformMaturity.Cli.Views;
 using PlatformMaturity.Config;
@@ -16,45 +14,16 @@ internal static class AssessCommand
 {
     public static Command Create(CliIO io)
     {
-        var snapshot = new Option<string>("--snapshot") { Description = "A `kubectl get … -o yaml|json` file or a folder of them (README: making a snapshot); read offline", HelpName = "path" };
-        var kubeconfig = new Option<string>("--kubeconfig") { Description = "Read the cluster live with this kubeconfig (get/list only; exec plugins such as kubelogin work)", HelpName = "path" };
-        var context = new Option<string>("--context") { Description = "The kubeconfig context (default: its current context)", HelpName = "name" };
+        var source = new ClusterSource();
         var environment = Choices.OneOf("--environment", "What the cluster is, nonprod or prod: no object shows it, and practices that belong to non-production clusters (chaos experiments) are judged by it", ConfigNames.Environments);
         var output = OutputOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown, OutputFormat.Html);
-        var command = new Command("assess", "Assess an existing cluster against the maturity model: level reached, verdict per practice with evidence, the gap to the next level")
-        {
-            snapshot, kubeconfig, context, environment, output,
-        };
-        command.Validators.Add(result =>
-        {
-            var hasSnapshot = result.GetResult(snapshot) is not null;
-            var hasKubeconfig = result.GetResult(kubeconfig) is not null;
-            if (hasSnapshot == hasKubeconfig)
-                result.AddError("give exactly one of --snapshot PATH or --kubeconfig PATH");
-            if (hasSnapshot && result.GetResult(context) is not null)
-                result.AddError("--context goes with --kubeconfig, not --snapshot");
-        });
+        var command = new Command("assess", "Assess an existing cluster against the maturity model: level reached, verdict per practice with evidence, the gap to the next level");
+        source.AddTo(command);
+        command.Options.Add(environment);
+        command.Options.Add(output);
         command.SetAction(parse =>
         {
-            ClusterSnapshot cluster;
-            if (parse.GetValue(snapshot) is { } path)
-            {
-                var full = Path.GetFullPath(path, io.WorkingDirectory);
-                if (!File.Exists(full) && !Directory.Exists(full))
-                    throw new UserError($"{path}: does not exist");
-                cluster = SnapshotReader.Read(full, path);
-                // Partly readable input is assessed with warnings; input with no object at all would read as a bare
-                // cluster "below Level 1", a verdict on nothing.
-                if (cluster.ObjectsRead == 0)
-                {
-                    var why = cluster.Problems.Count == 0 ? "it holds no object" : $"{cluster.Problems[0].Where}: {cluster.Problems[0].Message}";
-                    throw new UserError($"{path}: no Kubernetes object could be read ({why}); give the output of kubectl get … -o yaml (README: making a snapshot)");
-                }
-            }
-            else
-            {
-                cluster = LiveReader.ReadAsync(Path.GetFullPath(parse.GetValue(kubeconfig)!, io.WorkingDirectory), parse.GetValue(context)).GetAwaiter().GetResult();
-            }
+            var cluster = source.Read(parse, io);
             EnvironmentKind? declared = parse.GetValue(environment) is { } env && ConfigNames.TryParseEnvironment(env, out var kind) ? kind : null;
             var assessment = Assessor.Default.Assess(cluster, environment: declared);
             switch (parse.GetValue(output))

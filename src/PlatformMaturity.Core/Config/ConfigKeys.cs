@@ -303,6 +303,11 @@ public static class ConfigKeys
         "CSI driver of the existing cluster's volumes (from Level 4), which the platform's StorageClasses and VolumeSnapshotClass use, e.g. ebs.csi.aws.com, pd.csi.storage.gke.io, disk.csi.azure.com; it must support snapshots and expansion. The default is the Kubernetes CSI hostpath driver, for local trials only.",
         Default: "hostpath.csi.k8s.io", Target: DeploymentTarget.Existing, FromLevel: 4);
 
+    public static readonly ConfigKey RwxStorageClass = new(
+        "rwxStorageClass", ConfigValueType.String,
+        "An existing StorageClass of the cluster that provisions ReadWriteMany volumes no zone owns (e.g. NFS, CephFS, Amazon EFS, Azure Files NFS), from Level 4: the ml-training-job golden path (Level 5) keeps its checkpoints on it. A StorageClass name (DNS-1123 subdomain). Unset: training Jobs get no checkpoint volume on existing, and their PLATFORM.md says why.",
+        Target: DeploymentTarget.Existing, FromLevel: 4);
+
     public static readonly ConfigKey Chaos = new(
         "chaos", ConfigValueType.Boolean,
         "Scheduled chaos experiments (Chaos Mesh, from Level 4) against tenant workloads that opt in by label. Unset: on in nonprod, off in prod. Level 4 allows chaos only in nonprod (true in prod is refused); production chaos is Level 5's.",
@@ -373,7 +378,7 @@ public static class ConfigKeys
          MaintenanceWindow, AdminGroupObjectIds, ApiServerAuthorizedIpRanges, PrivateCluster, Network, KubeContext, Cilium, Registry, AllowedRegistries, MeshRevision, EgressAllowList, AuditRetentionDays, SecretStore, IngressNamespace, GatewayHostname, GatewayClusterIssuer, AuditorGroup, ElevationGroup,
          Tenants, GrafanaAdminPassword, AlertReceiver, AlertWebhookUrl, MetricsRetention, MetricsStorageSize,
          BackupSchedule, BackupRetentionDays, BackupBucket, BackupRegion, BackupS3Url, BackupCredentials, BackupRoleArn, TracesEndpoint, CiRepositories,
-         StorageProvisioner, Chaos, Budget, TenantBudgets, WorkingHours, Sla, ProductionChaos, BackstageImage,
+         StorageProvisioner, RwxStorageClass, Chaos, Budget, TenantBudgets, WorkingHours, Sla, ProductionChaos, BackstageImage,
          GitOps, GitOpsRepoPassword, GitOpsNotificationsToken, ImageSigning, RegistryZoneRedundancy, SignatureRegistryCredentials,
          Staged, Enforced, Attestations];
 

@@ -168,6 +168,9 @@ public sealed record PlatformConfig
     /// <summary>Existing: the CSI driver of the platform's StorageClasses (from Level 4).</summary>
     public string StorageProvisioner { get; init; } = ConfigKeys.StorageProvisioner.Default!.GetValue<string>();
 
+    /// <summary>Existing: the cluster's own ReadWriteMany StorageClass (platform:rwxStorageClass), or null when it has none named.</summary>
+    public string? RwxStorageClass { get; init; }
+
     /// <summary>platform:chaos as set; null when unset (chaos follows the environment).</summary>
     public bool? ChaosRequested { get; init; }
 

@@ -118,6 +118,7 @@ public static partial class PlatformConfigParser
         config = ReadZeroTrustKeys(raw, config, Problem);
         config = ReadNetworkAuditingKeys(raw, config, Problem);
         config = ReadTenantBudgets(raw, config, Problem);
+        config = ReadRwxStorageClass(raw, config, Problem);
         config = ReadWorkingHours(raw, config, Problem);
         if (target is not null && level is not null)
             config = ReadPortalKeys(raw, config, Problem);

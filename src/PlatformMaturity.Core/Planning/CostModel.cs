@@ -63,6 +63,20 @@ public static class CostModel
         ["Premium_AzureFrontDoor"] = 330m,
     };
 
+    /// <summary>
+    /// The monthly price of one requested vCPU and one requested GiB of memory, split out of two VM prices above
+    /// that differ only in memory: Standard_E4ds_v5 (4 vCPU, 32 GiB) costs what Standard_D4ds_v5 (4 vCPU, 16 GiB)
+    /// costs plus 16 GiB. The right-sizing report prices a change of requests with them (requests, not usage, are
+    /// what reserves node capacity).
+    /// </summary>
+    public static (decimal CpuCoreMonthlyUsd, decimal MemoryGiBMonthlyUsd) RequestPrices()
+    {
+        const decimal cores = 4m, generalGiB = 16m, memoryGiB = 32m;
+        var perGiB = (VmMonthly["Standard_E4ds_v5"] - VmMonthly["Standard_D4ds_v5"]) / (memoryGiB - generalGiB);
+        var perCore = (VmMonthly["Standard_D4ds_v5"] - generalGiB * perGiB) / cores;
+        return (perCore, perGiB);
+    }
+
     public static CostEstimate Between(PlatformGraph before, PlatformGraph after)
     {
         var (was, wasUnknown) = Price(before);

@@ -66,8 +66,11 @@ internal static class TemplateModel
                 ["gateway"] = platform.Installs(PlatformContract.GatewayApiGroup),
                 // The inference operator the platform runs on this target (Just-in-time Capacity): "kaito" (azure, InferenceSet),
                 // "kserve" (existing, InferenceService), or null when its API is not installed.
-                // Advanced Volume Management's zone-redundant ReadWriteMany class (azure only; none on existing).
-                ["shared_storage_class"] = config.IsAzure && platform.Provides("Advanced Volume Management") ? PlatformContract.SharedStorageClass : null,
+                // Advanced Volume Management's ReadWriteMany class: the platform's zone-redundant share on azure, the
+                // cluster's own class named in platform:rwxStorageClass on existing (null when none is named).
+                ["shared_storage_class"] = !platform.Provides("Advanced Volume Management") ? null
+                    : config.IsAzure ? PlatformContract.SharedStorageClass : config.RwxStorageClass,
+                ["shared_storage_key"] = Config.ConfigKeys.RwxStorageClass.FullName,
                 ["inference"] = platform.Installs(Practices.Efficiency.ModelServing.ApiGroupOn(config.IsAzure))
                     ? (config.IsAzure ? "kaito" : "kserve")
                     : null,

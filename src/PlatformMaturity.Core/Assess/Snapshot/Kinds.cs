@@ -50,6 +50,9 @@ public static class Kinds
     public static readonly ApiKind CapsuleTenant = Crd("capsule.clastix.io", "v1beta2", "Tenant", "tenants", namespaced: false);
     public static readonly ApiKind ContainerNetworkLog = Crd("acn.azure.com", "v1alpha1", "ContainerNetworkLog", "containernetworklogs", namespaced: false);
 
+    /// <summary>Read by `pmctl rightsize` (its recommendations), not by an evidence rule.</summary>
+    public static readonly ApiKind VerticalPodAutoscaler = Crd("autoscaling.k8s.io", "v1", "VerticalPodAutoscaler", "verticalpodautoscalers");
+
     /// <summary>Every kind, in a fixed order (the order the live reader lists them and reports coverage).</summary>
     public static readonly IReadOnlyList<ApiKind> All =
     [
@@ -59,6 +62,7 @@ public static class Kinds
         GatewayClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication, KyvernoClusterPolicy,
         OtelInstrumentation, OtelCollector, ClusterSecretStore, SlothServiceLevel, KyvernoImageValidatingPolicy, VolumeSnapshotClass,
         ArgoAppProject, ArgoApplicationSet, CapsuleTenant, ClusterRole, ServiceAccount, AuthorizationPolicy, ContainerNetworkLog,
+        VerticalPodAutoscaler,
     ];
 
     /// <summary>
@@ -70,6 +74,8 @@ public static class Kinds
         Deployment, StatefulSet, NetworkPolicy, RoleBinding, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
         HorizontalPodAutoscaler, StorageClass, VeleroSchedule, VeleroRestore, PrometheusRule, ArgoApplication, PeerAuthentication,
         KyvernoClusterPolicy, OtelInstrumentation, ApiService, KyvernoImageValidatingPolicy, ResourceQuota, ArgoAppProject, ArgoApplicationSet, CapsuleTenant, ClusterRole, ServiceAccount, AuthorizationPolicy,
+        // pmctl rightsize reads the recommendations and the requests of the workloads they target.
+        VerticalPodAutoscaler, DaemonSet,
     };
 
     private static readonly Dictionary<(string Group, string Kind), ApiKind> ByGroupKind = All.ToDictionary(k => (k.Group, k.Kind));

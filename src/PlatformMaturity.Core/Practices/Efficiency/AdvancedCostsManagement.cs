@@ -56,7 +56,7 @@ public sealed class AdvancedCostsManagement : PracticeComponent
             ? "Production apps never scale below their configured replicas; scheduled scale-down applies to non-production stacks only."
             : $"Non-production: golden-path apps run their configured replicas from '{component.Config.WorkingHours.Start}' to '{component.Config.WorkingHours.End}' ({component.Config.WorkingHours.TimeZone}, {ConfigKeys.WorkingHours.FullName}; KEDA cron trigger) and scale to zero outside it; the CPU trigger in the same ScaledObject scales them above that, and the cluster autoscaler removes the emptied nodes. They come back at the next start, or at once with kubectl scale deploy <app> --replicas=<n> (KEDA takes over again within its polling interval).");
         component.Note(component.Implements("Advanced Resources Management")
-            ? $"Right-sizing: the Goldilocks dashboard (Advanced Resources Management) shows each tenant workload's VPA recommendation beside its requests: kubectl port-forward -n {AdvancedResourcesManagement.GoldilocksNamespace} svc/{AdvancedResourcesManagement.GoldilocksRelease}-dashboard 8080:80; kubectl get vpa -A -o custom-columns=NS:.metadata.namespace,NAME:.metadata.name,CPU:.status.recommendation.containerRecommendations[0].target.cpu,MEM:.status.recommendation.containerRecommendations[0].target.memory"
+            ? $"Right-sizing report (per tenant, workload and container: request, VPA target, delta, monthly cost delta): pmctl rightsize --kubeconfig ~/.kube/config (or --snapshot of kubectl get namespaces,deployments,statefulsets,daemonsets,verticalpodautoscalers -A -o yaml); the Goldilocks dashboard (Advanced Resources Management) shows the same recommendations: kubectl port-forward -n {AdvancedResourcesManagement.GoldilocksNamespace} svc/{AdvancedResourcesManagement.GoldilocksRelease}-dashboard 8080:80"
             : "Right-sizing needs VPA recommendations (Advanced Resources Management), which this platform does not build.");
     }
 
@@ -113,6 +113,13 @@ public sealed class AdvancedCostsManagement : PracticeComponent
         }).ToArray();
         component.AddObject(PlatformObjects.PrometheusRule(BudgetRuleName, WellKnown.MonitoringNamespace,
             PlatformObjects.RuleGroup("tenant-budgets", "5m", rules)));
+        // Each tenant gets its own budget alerts (and no other tenant's) at a receiver it keeps in its namespace.
+        component.Contribute<HelmRelease>(WellKnown.PrometheusStackRelease, release => release with { Values = TenantBudgetAlertRouting.Values(release.Values) });
+        foreach (var tenant in config.TenantBudgets.Keys)
+            component.AddObject(TenantBudgetAlertRouting.For(tenant, config.AlertReceiver));
+        component.Note($"Each tenant with a budget receives its own budget alerts (and only its own: Alertmanager confines the AlertmanagerConfig {TenantBudgetAlertRouting.ConfigName} of a namespace to alerts of that namespace) at the {ConfigNames.Of(config.AlertReceiver)} URL it keeps in its namespace; the platform receiver gets them too. Each team runs once: " +
+            string.Join("; ", config.TenantBudgets.Keys.Select(TenantBudgetAlertRouting.CreateSecretCommand)) +
+            $". Until that Secret exists the operator skips the tenant's AlertmanagerConfig (kubectl get alertmanagerconfig {TenantBudgetAlertRouting.ConfigName} -n <tenant>; the operator's log says why).");
         component.Note($"Budget alerts per tenant ({string.Join(", ", config.TenantBudgets.Select(b => $"{b.Key}: {b.Value.ToString(CultureInfo.InvariantCulture)}"))} a month) at 80% and 100% of the run rate OpenCost prices; they carry the tenant's namespace, so Alertmanager groups them per tenant." +
             (component.IsAzure ? $" They are not Azure budgets: an Azure budget filters by resource group, resource or tag, and tenants share the clusters' nodes, so only OpenCost's allocation can split a node's cost between namespaces; the resource-group budget ({ConfigKeys.Budget.FullName}) stays the platform's whole." : ""));
     }
@@ -121,12 +128,12 @@ public sealed class AdvancedCostsManagement : PracticeComponent
     {
         var threshold = (budget * percent / 100).ToString("0.##", CultureInfo.InvariantCulture);
         var alert = PlatformObjects.Alert(
-            percent >= 100 ? "TenantOverBudget" : "TenantNearBudget",
+            percent >= 100 ? TenantBudgetAlertRouting.OverBudgetAlert : TenantBudgetAlertRouting.NearBudgetAlert,
             $"{MonthlyCostExpression(tenant)} > {threshold}",
             "1h", severity,
             $"Tenant {tenant} runs at {{{{ $value | humanize }}}} a month, over {percent}% of its budget",
             $"At its current allocation tenant {tenant} costs more than {threshold} a month ({percent}% of its budget {budget.ToString(CultureInfo.InvariantCulture)}, {ConfigKeys.TenantBudgets.FullName}). Cost per workload: OpenCost /allocation/compute?window=7d&aggregate=namespace,controller&filterNamespaces={tenant}");
-        alert["labels"]!["tenant"] = tenant;
+        alert["labels"]![TenantBudgetAlertRouting.TenantAlertLabel] = tenant;
         return alert;
     }
 }

@@ -74,8 +74,10 @@ public sealed class AdvancedVolumeManagement : PracticeComponent
         component.AddObject(StorageClass(config, DataClass, "Retain"));
         if (component.IsAzure)
             component.AddObject(SharedStorageClass());
+        else if (config.RwxStorageClass is { } rwx)
+            component.Note($"ReadWriteMany volumes on existing use the cluster's own StorageClass {rwx} ({ConfigKeys.RwxStorageClass.FullName}; the platform does not create it): the ml-training-job golden path keeps its checkpoints there. Check it provisions ReadWriteMany volumes that no zone owns: kubectl get storageclass {rwx} -o yaml.");
         else
-            component.Note($"No ReadWriteMany class on existing: {ConfigKeys.StorageProvisioner.FullName} names a block-volume driver (ReadWriteOnce); the ml-training-job golden path writes no checkpoint volume there.");
+            component.Note($"No ReadWriteMany class on existing: {ConfigKeys.StorageProvisioner.FullName} names a block-volume driver (ReadWriteOnce), so the ml-training-job golden path writes no checkpoint volume. Name the cluster's ReadWriteMany class (NFS, CephFS, EFS, Azure Files NFS) in {ConfigKeys.RwxStorageClass.FullName} to give training Jobs one.");
         var snapshotClass = component.AddObject(SnapshotClassFor(config));
         // snapshot.storage.k8s.io is a *.k8s.io group, which the graph does not order by its CRDs' release: say it.
         if (!component.IsAzure)
