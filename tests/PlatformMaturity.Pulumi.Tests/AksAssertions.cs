@@ -94,6 +94,9 @@ public static class AksAssertions
             ("storageProfile", c.StorageProfile is not { } s ? null : Object(
                 ("diskDriverEnabled", s.DiskDriverEnabled), ("fileDriverEnabled", s.FileDriverEnabled),
                 ("blobDriverEnabled", s.BlobDriverEnabled), ("snapshotControllerEnabled", s.SnapshotControllerEnabled))),
+            ("serviceMeshProfile", c.ServiceMeshProfile is not { } mesh ? null : Object(
+                ("mode", mesh.Mode), ("revisions", new JsonArray([.. mesh.Revisions.Select(r => JsonValue.Create(r))])),
+                ("internalIngressGatewayEnabled", mesh.InternalIngressGatewayEnabled), ("externalIngressGatewayEnabled", mesh.ExternalIngressGatewayEnabled))),
             ("costAnalysisEnabled", c.CostAnalysisEnabled),
             ("runCommandEnabled", c.RunCommandEnabled), ("privateClusterEnabled", c.PrivateClusterEnabled),
             ("tags", new JsonObject(c.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))))));
