@@ -107,7 +107,7 @@ public static class AksAssertions
         ("dayOfWeek", w.DayOfWeek), ("startTime", w.StartTime), ("utcOffset", w.UtcOffset));
 
     /// <summary>A JSON object of the set values; nulls stay out, as unset inputs do.</summary>
-    private static JsonObject Object(params (string Key, object? Value)[] entries)
+    internal static JsonObject Object(params (string Key, object? Value)[] entries)
     {
         var obj = new JsonObject();
         foreach (var (key, value) in entries)

@@ -25,6 +25,13 @@ public sealed class ExampleStackTests : PulumiTest
 
     public static TheoryData<string> Stacks() => [.. StackNames()];
 
+    /// <summary>The example stack's config, as pmctl and the program parse it.</summary>
+    public static PlatformConfig Config(string stack) =>
+        PlatformConfigParser.ParseOrThrow(StackFile.Read(StackFile.PathFor(TestPaths.Stacks, stack), stack), stack);
+
+    /// <summary>The example stack's graph, as pmctl and the program compose it.</summary>
+    public static PlatformGraph Compose(string stack) => Composer.Default.Compose(Config(stack));
+
     [Fact]
     public void There_are_example_stacks_for_both_targets()
     {

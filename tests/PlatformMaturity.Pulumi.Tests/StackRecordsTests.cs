@@ -1,0 +1,217 @@
+using System.Collections;
+using System.Collections.Immutable;
+using PlatformMaturity.Config;
+using PlatformMaturity.Graph;
+using PlatformMaturity.Practices.Availability;
+using PlatformMaturity.Practices.Delivery;
+using PlatformMaturity.Practices.Security;
+using PlatformMaturity.PulumiHost.Mapping;
+using PlatformMaturity.Tests.Shared;
+using Pulumi;
+using Pulumi.Utilities;
+using AzureGraph = PlatformMaturity.Graph.Azure;
+
+namespace PlatformMaturity.PulumiHost.Tests;
+
+/// <summary>
+/// Every example stack in stacks/ (Levels 1–5, both targets) under Pulumi's test engine, record by record: each Azure
+/// record Pulumi applies has exactly its settings as inputs; every resource is a child of its component, waits for what
+/// the graph says it depends on and talks to its own cluster; secret config reaches the cluster as secrets; and the
+/// stack outputs users read (workload identity client ids, the postgres backup account) are there on the stacks that
+/// produce them.
+/// </summary>
+[Collection(PulumiCollection.Name)]
+public sealed class StackRecordsTests : PulumiTest
+{
+    public static TheoryData<string> Stacks() => ExampleStackTests.Stacks();
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Every_Azure_record_Pulumi_applies_has_exactly_its_settings_as_inputs(string stack)
+    {
+        var run = await Run(stack);
+        var graph = run.Mapped.Graph;
+        foreach (var record in TestDeployment.ByPulumi(graph).OfType<AzureGraph.AzureResource>())
+        {
+            switch (record)
+            {
+                case AzureGraph.KubernetesCluster cluster:
+                    AksAssertions.InputsMatch(cluster, graph, run.Mocks);
+                    break;
+                case AzureGraph.KubernetesClusterNodePool pool:
+                    AksAssertions.InputsMatch(pool, run.Mocks);
+                    break;
+                default:
+                    Inputs.Equal(AzureRecordExpectations.Of(record, graph, run.Mocks), run.Mocks.Single(PulumiTypes.Of(record), record.Name).Inputs, $"{stack} {record.Kind} {record.Name}");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Options Pulumi's mocks cannot see, read back from the mapping: the parent component, DependsOn exactly the graph's
+    /// dependencies that Pulumi applies (not those Argo CD applies from Level 4), the cluster's own provider for every
+    /// Kubernetes resource and none (the default Azure provider) for Azure ones.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Every_resource_has_its_component_as_parent_the_graph_dependencies_and_its_cluster_provider(string stack)
+    {
+        var run = await Run(stack);
+        var graph = run.Mapped.Graph;
+        var mapped = TestDeployment.ByPulumi(graph).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var component in graph.Components)
+        {
+            foreach (var resource in component.Resources.Where(r => mapped.Contains(r.Name) && r is not KubernetesResource))
+            {
+                var options = run.Mapped.Resources.OptionsOf(resource.Name);
+                Assert.Same(run.Mapped.Components[component.Id], options.Parent);
+                var dependsOn = await OutputUtilities.GetValueAsync((Output<ImmutableArray<Resource>>)options.DependsOn);
+                Assert.Equal(
+                    resource.DependsOn.Where(mapped.Contains).Select(d => run.Mapped.Resources[d]),
+                    dependsOn);
+                var expectedProvider = resource switch
+                {
+                    HelmRelease release => run.Mapped.Providers.ByCluster[release.Cluster],
+                    ConfigSecret secret => run.Mapped.Providers.ByCluster[secret.Cluster],
+                    _ => null,
+                };
+                Assert.Same(expectedProvider, options.Provider);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every secret key the stack's level and target need has a value (a stack file leaves them to pulumi config set
+    /// --secret): each Secret from config carries it, and its data stays a Pulumi secret.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Secrets_from_config_reach_the_cluster_as_secrets(string stack)
+    {
+        var run = await Run(stack);
+        foreach (var secret in TestDeployment.ByPulumi(run.Mapped.Graph).OfType<ConfigSecret>())
+        {
+            var data = Assert.IsAssignableFrom<IDictionary>(run.Mocks.Single(PulumiTypes.Of(secret), secret.Name).Inputs["stringData"]);
+            foreach (var (dataKey, configKey) in secret.Keys)
+                Assert.Equal(PulumiConfigScope.TestSecretValue(ConfigKeys.Find(configKey)!), data[dataKey]);
+            foreach (var (dataKey, literal) in secret.Literals)
+                Assert.Equal(literal, data[dataKey]);
+            var stringData = run.Mapped.Resources.Get<Pulumi.Kubernetes.Core.V1.Secret>(secret.Name).StringData;
+            Assert.True(await Output.IsSecretAsync(stringData), $"{secret.Name}: stringData is not secret");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Outputs_name_the_level_environment_and_the_Azure_names_users_need(string stack)
+    {
+        var run = await Run(stack);
+        var graph = run.Mapped.Graph;
+        Assert.Equal(PlatformMaturity.Model.MaturityModel.Default.Level(graph.Config.Level).Name, run.Outputs["levelName"]);
+        Assert.Equal(ConfigNames.Of(graph.Config.Environment), run.Outputs["environment"]);
+        Assert.Equal(
+            graph.Practices.Where(p => p.State == PracticeState.NotImplementedYet).Select(p => p.Practice),
+            Assert.IsAssignableFrom<IDictionary<string, string>>(run.Outputs["practicesNotImplementedYet"]).Keys);
+
+        // Tenant workload identities: "<tenant>/<service account>" → the identity's client id, which the app's service account is annotated with.
+        var identities = ExpectedWorkloadIdentities(graph);
+        if (identities.Count == 0)
+        {
+            Assert.False(run.Outputs.ContainsKey(IdentityBasedAccessControl.WorkloadIdentitiesOutput));
+        }
+        else
+        {
+            var output = Assert.IsAssignableFrom<IDictionary<string, object?>>(run.Outputs[IdentityBasedAccessControl.WorkloadIdentitiesOutput]);
+            Assert.Equal(identities.Keys.Order(StringComparer.Ordinal), output.Keys.Order(StringComparer.Ordinal));
+            foreach (var (key, identity) in identities)
+                Assert.Equal($"{identity}-client-id", await OutputUtilities.GetValueAsync((Output<string>)output[key]!));
+        }
+
+        // The postgres golden path's ObjectStore names the backup account Azure generated the name of.
+        if (ProducesPostgresBackups(graph))
+        {
+            var account = (Output<string>)run.Outputs[PostgresOperator.BackupStorageAccountOutput]!;
+            Assert.Equal(AzureRecordExpectations.MockName(BasicDisasterRecovery.StorageAccountName, graph, run.Mocks), await OutputUtilities.GetValueAsync(account));
+        }
+        else
+        {
+            Assert.False(run.Outputs.ContainsKey(PostgresOperator.BackupStorageAccountOutput));
+        }
+    }
+
+    /// <summary>The outputs above are checked on example stacks that produce them, not only where they are absent.</summary>
+    [Fact]
+    public void Some_example_stack_produces_each_optional_output()
+    {
+        var graphs = ExampleStackTests.StackNames().Select(ExampleStackTests.Compose).ToList();
+        Assert.Contains(graphs, g => ExpectedWorkloadIdentities(g).Count > 0);
+        Assert.Contains(graphs, ProducesPostgresBackups);
+    }
+
+    /// <summary>
+    /// A stack that moves to platform:clusters keeps today's cluster as the first member: under the same names and
+    /// components, with the same provider and kubeconfig output, so pulumi up replaces nothing. Checked for every example
+    /// stack that lists several clusters, against the same stack on the single-cluster keys (its first member's region,
+    /// zones and context).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task A_cluster_list_keeps_the_single_cluster_resources_as_its_first_member(string stack)
+    {
+        var config = ExampleStackTests.Config(stack);
+        if (config.Members.Length < 2)
+            return;
+        var first = config.Members[0];
+        var single = config with
+        {
+            Clusters = [],
+            Regions = first.Region is { } region ? [region] : [],
+            Zones = first.Zones,
+            KubeContext = first.KubeContext,
+        };
+        var before = PlatformMaturity.Composition.Composer.Default.Compose(single);
+        var after = ExampleStackTests.Compose(stack);
+
+        // Registered under the same type and name, as a child of a component of the same id (so the same URN); what a
+        // component was renamed to is aliased to its old identity.
+        var afterRegistrations = TestDeployment.ExpectedRegistrations(after).ToHashSet();
+        foreach (var component in before.Components)
+        {
+            var kept = after.Component(component.Id);
+            Assert.True(kept is not null, $"{stack}: component {component.Id} of the single-cluster stack is gone");
+            Assert.True(kept.TypeToken == component.TypeToken || kept.Predecessors.Contains(new ComponentIdentity(component.Id, component.TypeToken)),
+                $"{stack}: component {component.Id} changed type to {kept.TypeToken} without an alias");
+            foreach (var resource in component.Resources.Where(r => PlatformMaturity.GitOps.GitOpsDelivery.ByPulumi(before, r)))
+            {
+                Assert.Contains((PulumiTypes.Of(resource), resource.Name), afterRegistrations);
+                Assert.Contains(kept.Resources, r => r.Name == resource.Name);
+            }
+        }
+
+        var run = await Run(stack);
+        var primary = run.Mapped.Graph.Clusters[0];
+        Assert.Equal(ClusterRef.PrimaryKey, primary.Key);
+        Assert.Contains((PulumiTypes.Provider, KubernetesProviders.NameFor(primary)), run.Registrations);
+        if (primary.AksResource is { } aks)
+        {
+            Assert.Equal(before.Clusters[0].AksResource, aks);
+            Assert.True(run.Outputs.ContainsKey(StackOutputs.Kubeconfig));
+        }
+    }
+
+    private static Dictionary<string, string> ExpectedWorkloadIdentities(PlatformGraph graph) =>
+        graph.Config.Tenants
+            .SelectMany(t => t.WorkloadIdentities.Select(sa => (Key: $"{t.Name}/{sa}", Name: IdentityBasedAccessControl.IdentityName(t.Name, sa))))
+            .Where(i => graph.Resources.Any(r => r.Name == i.Name))
+            .ToDictionary(i => i.Key, i => i.Name, StringComparer.Ordinal);
+
+    private static bool ProducesPostgresBackups(PlatformGraph graph) =>
+        graph.Config.Tenants.Any(t => graph.Resources.Any(r => r.Name == PostgresOperator.BackupContainerResource(t.Name)));
+
+    private static async Task<TestDeployment> Run(string stack)
+    {
+        using var config = PulumiConfigScope.ForStackFile(StackFile.PathFor(TestPaths.Stacks, stack), stack);
+        return await TestDeployment.RunAsync(stack);
+    }
+}
