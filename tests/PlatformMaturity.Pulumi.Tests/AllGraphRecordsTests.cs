@@ -195,7 +195,7 @@ public sealed class AllGraphRecordsTests : PulumiTest
         Assert.Contains(azure, r => r is StorageAccount { RetainOnDelete: true });
         Assert.Contains(azure, r => r is StorageAccount { RetainOnDelete: false });
         Assert.Contains(azure, r => r is KubernetesCluster { RetainOnDelete: false });
-        foreach (var resource in graph.Resources.Where(r => r is not KubernetesResource))
+        foreach (var resource in graph.Resources)
         {
             var options = run.Mapped.Resources.OptionsOf(resource.Name);
             bool? retained = resource is AzureResource { RetainOnDelete: true } ? true : null;

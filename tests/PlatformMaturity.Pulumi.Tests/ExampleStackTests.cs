@@ -261,7 +261,7 @@ public sealed class ExampleStackTests : PulumiTest
         var graph = run.Mapped.Graph;
         if (graph.Config.Target == DeploymentTarget.Azure)
             Assert.Contains(graph.Resources, r => r is AzureGraph.AzureResource { RetainOnDelete: true });
-        foreach (var resource in TestDeployment.ByPulumi(graph).Where(r => r is not KubernetesResource))
+        foreach (var resource in TestDeployment.ByPulumi(graph))
         {
             var options = run.Mapped.Resources.OptionsOf(resource.Name);
             // Also retained: what Argo CD adopts while the GitOps hand-over is staged, so that dropping it from Pulumi deletes nothing.

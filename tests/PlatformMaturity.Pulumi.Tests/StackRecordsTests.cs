@@ -62,7 +62,7 @@ public sealed class StackRecordsTests : PulumiTest
         var mapped = TestDeployment.ByPulumi(graph).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var component in graph.Components)
         {
-            foreach (var resource in component.Resources.Where(r => mapped.Contains(r.Name) && r is not KubernetesResource))
+            foreach (var resource in component.Resources.Where(r => mapped.Contains(r.Name)))
             {
                 var options = run.Mapped.Resources.OptionsOf(resource.Name);
                 Assert.Same(run.Mapped.Components[component.Id], options.Parent);
@@ -74,6 +74,7 @@ public sealed class StackRecordsTests : PulumiTest
                 {
                     HelmRelease release => run.Mapped.Providers.ByCluster[release.Cluster],
                     ConfigSecret secret => run.Mapped.Providers.ByCluster[secret.Cluster],
+                    KubernetesResource kubernetes => run.Mapped.Providers.ByCluster[kubernetes.Cluster],
                     _ => null,
                 };
                 Assert.Same(expectedProvider, options.Provider);
@@ -240,6 +241,34 @@ public sealed class StackRecordsTests : PulumiTest
             Assert.Equal(before.Clusters[0].AksResource, aks);
             Assert.True(run.Outputs.ContainsKey(StackOutputs.Kubeconfig));
         }
+    }
+
+    /// <summary>
+    /// Before pmctl upgrade --promote completes the GitOps hand-over, Pulumi still applies what Argo CD will adopt, retained:
+    /// on promote the program drops it, and without retention Pulumi would delete it from the cluster (a Namespace with
+    /// its volumes) before Argo CD re-creates it. Checked on every example stack that hands over, with the hand-over staged.
+    /// </summary>
+    [Fact]
+    public async Task While_the_GitOps_hand_over_is_staged_what_Argo_CD_adopts_is_retained_on_delete()
+    {
+        var staged = 0;
+        foreach (var stack in ExampleStackTests.StackNames())
+        {
+            var config = ExampleStackTests.Config(stack);
+            var graph = PlatformMaturity.Composition.Composer.Default.Compose(config with { Staged = [.. config.Staged, Enforcements.GitOpsHandOver] });
+            if (!PlatformMaturity.GitOps.GitOpsDelivery.HandsOver(graph))
+                continue;
+            TestDeployment run;
+            using (PulumiConfigScope.ForStackFile(StackFile.PathFor(TestPaths.Stacks, stack), stack))
+                run = await TestDeployment.RunAsync(stack, () => PlatformProgram.Map(graph));
+            var adopted = graph.Resources.Where(r => PlatformMaturity.GitOps.GitOpsDelivery.ByArgoCd(graph, r)).ToList();
+            Assert.Contains(adopted, r => r is KubernetesResource);
+            Assert.Contains(adopted, r => r is HelmRelease);
+            foreach (var resource in adopted)
+                Assert.True(run.Mapped.Resources.OptionsOf(resource.Name).RetainOnDelete == true, $"{stack}: {resource.Kind} {resource.Name} is not retained while the hand-over is staged");
+            staged++;
+        }
+        Assert.True(staged > 0, "no example stack hands over to Argo CD");
     }
 
     private static Dictionary<string, string> ExpectedWorkloadIdentities(PlatformGraph graph) =>
