@@ -94,6 +94,9 @@ public static class AksAssertions
             ("storageProfile", c.StorageProfile is not { } s ? null : Object(
                 ("diskDriverEnabled", s.DiskDriverEnabled), ("fileDriverEnabled", s.FileDriverEnabled),
                 ("blobDriverEnabled", s.BlobDriverEnabled), ("snapshotControllerEnabled", s.SnapshotControllerEnabled))),
+            ("serviceMeshProfile", c.ServiceMeshProfile is not { } mesh ? null : Object(
+                ("mode", mesh.Mode), ("revisions", new JsonArray([.. mesh.Revisions.Select(r => JsonValue.Create(r))])),
+                ("internalIngressGatewayEnabled", mesh.InternalIngressGatewayEnabled), ("externalIngressGatewayEnabled", mesh.ExternalIngressGatewayEnabled))),
             ("costAnalysisEnabled", c.CostAnalysisEnabled),
             ("runCommandEnabled", c.RunCommandEnabled), ("privateClusterEnabled", c.PrivateClusterEnabled),
             ("tags", new JsonObject(c.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))))));
@@ -104,7 +107,7 @@ public static class AksAssertions
         ("dayOfWeek", w.DayOfWeek), ("startTime", w.StartTime), ("utcOffset", w.UtcOffset));
 
     /// <summary>A JSON object of the set values; nulls stay out, as unset inputs do.</summary>
-    private static JsonObject Object(params (string Key, object? Value)[] entries)
+    internal static JsonObject Object(params (string Key, object? Value)[] entries)
     {
         var obj = new JsonObject();
         foreach (var (key, value) in entries)

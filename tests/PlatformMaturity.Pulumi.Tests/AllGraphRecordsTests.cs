@@ -195,7 +195,7 @@ public sealed class AllGraphRecordsTests : PulumiTest
         Assert.Contains(azure, r => r is StorageAccount { RetainOnDelete: true });
         Assert.Contains(azure, r => r is StorageAccount { RetainOnDelete: false });
         Assert.Contains(azure, r => r is KubernetesCluster { RetainOnDelete: false });
-        foreach (var resource in graph.Resources.Where(r => r is not KubernetesResource))
+        foreach (var resource in graph.Resources)
         {
             var options = run.Mapped.Resources.OptionsOf(resource.Name);
             bool? retained = resource is AzureResource { RetainOnDelete: true } ? true : null;
@@ -204,6 +204,13 @@ public sealed class AllGraphRecordsTests : PulumiTest
         }
         // The node pool's own options (ignored node count) are the recorded ones, so they are the ones Pulumi got.
         Assert.Equal(["nodeCount"], run.Mapped.Resources.OptionsOf("user-pool").IgnoreChanges);
+    }
+
+    /// <summary>Maps the test graph with its one secret config key set, as pulumi config set --secret would.</summary>
+    private static async Task<TestDeployment> RunRecords(string stack, PlatformGraph graph)
+    {
+        using (new PulumiConfigScope(new Dictionary<string, string> { [SecretKey] = SecretValue }, [SecretKey]))
+            return await TestDeployment.RunAsync(stack, () => PlatformProgram.Map(graph));
     }
 
     private static readonly AzureRef LoginServer = new(BasicBuildProcesses.RegistryName, AzureOutput.LoginServer);
@@ -222,7 +229,7 @@ public sealed class AllGraphRecordsTests : PulumiTest
     public async Task The_global_entry_maps_to_Front_Door_with_the_health_probe_on_the_gateway()
     {
         var graph = Graph();
-        var run = await TestDeployment.RunAsync("records-front-door", () => PlatformProgram.Map(graph));
+        var run = await RunRecords("records-front-door", graph);
         var group = run.Mocks.Single("azure:cdn/frontdoorOriginGroup:FrontdoorOriginGroup", "front-door-gateways").Inputs;
         Assert.Equal(RecordingMocks.IdOf("front-door"), group["cdnFrontdoorProfileId"]);
         Inputs.Equal(new JsonObject { ["path"] = "/healthz/platform", ["protocol"] = "Http", ["requestType"] = "GET", ["intervalInSeconds"] = 30 },
@@ -250,7 +257,7 @@ public sealed class AllGraphRecordsTests : PulumiTest
     public async Task The_fleet_maps_to_Fleet_Manager_members_a_staged_strategy_and_a_run_to_the_version()
     {
         var graph = Graph();
-        var run = await TestDeployment.RunAsync("records-fleet", () => PlatformProgram.Map(graph));
+        var run = await RunRecords("records-fleet", graph);
         var rg = ((ResourceGroup)graph.Resource(Foundation.ResourceGroupName)).ResourceGroupName;
         Expect(run, "fleet", new JsonObject
         {
@@ -290,9 +297,9 @@ public sealed class AllGraphRecordsTests : PulumiTest
                 ? c with { Resources = [.. c.Resources.Select(r => r.Name == aks.Name ? aks with { KubernetesVersionByFleet = true } : r)] }
                 : c)],
         };
-        var run = await TestDeployment.RunAsync("records-fleet-version", () => PlatformProgram.Map(fleetGraph));
+        var run = await RunRecords("records-fleet-version", fleetGraph);
         Assert.Equal(["defaultNodePool.nodeCount", "kubernetesVersion", "defaultNodePool.orchestratorVersion"], run.Mapped.Resources.OptionsOf(aks.Name).IgnoreChanges);
-        run = await TestDeployment.RunAsync("records-no-fleet-version", () => PlatformProgram.Map(graph));
+        run = await RunRecords("records-no-fleet-version", graph);
         Assert.Equal(["defaultNodePool.nodeCount"], run.Mapped.Resources.OptionsOf(aks.Name).IgnoreChanges);
     }
 

@@ -22,10 +22,17 @@ public sealed record TestDeployment(
         IsPreview = false,
     };
 
-    /// <summary>Every registration a graph must cause: its components, its resources, one provider per cluster (type, name).</summary>
+    /// <summary>
+    /// The graph resources Pulumi registers: all of them, except, once the GitOps hand-over is complete (Level 4), what
+    /// Argo CD applies from the GitOps tree (Core's GitOpsDelivery decides, for pmctl and the program alike).
+    /// </summary>
+    public static IEnumerable<GraphResource> ByPulumi(PlatformGraph graph) =>
+        graph.Resources.Where(r => PlatformMaturity.GitOps.GitOpsDelivery.ByPulumi(graph, r));
+
+    /// <summary>Every registration a graph must cause: its components, the resources Pulumi applies, one provider per cluster (type, name).</summary>
     public static List<(string Type, string Name)> ExpectedRegistrations(PlatformGraph graph) =>
         [.. graph.Components.Select(c => (c.TypeToken, c.Id))
-            .Concat(graph.Resources.Select(r => (PulumiTypes.Of(r), r.Name)))
+            .Concat(ByPulumi(graph).Select(r => (PulumiTypes.Of(r), r.Name)))
             .Concat(graph.Clusters.Select(c => (PulumiTypes.Provider, KubernetesProviders.NameFor(c))))
             .Order()];
 

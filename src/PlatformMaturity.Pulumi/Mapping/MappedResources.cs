@@ -8,7 +8,7 @@ public sealed class MappedResources
 {
     private readonly Dictionary<string, (Resource Resource, PlatformComponent Parent)> _byName = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, CustomResourceOptions> _options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResourceOptions> _options = new(StringComparer.Ordinal);
 
     public IEnumerable<string> Names => _byName.Keys;
 
@@ -24,14 +24,15 @@ public sealed class MappedResources
 
     /// <summary>
     /// The options a graph resource was registered with (parent, dependencies, provider, retention, ignored changes):
-    /// what Pulumi's mocks cannot observe, kept so tests can check the mapping of every option.
+    /// what Pulumi's mocks cannot observe, kept so tests can check the mapping of every option. A Kubernetes object's
+    /// are a ConfigGroup's component options.
     /// </summary>
-    public CustomResourceOptions OptionsOf(string name) =>
+    public ResourceOptions OptionsOf(string name) =>
         _options.TryGetValue(name, out var options)
             ? options
             : throw new InvalidOperationException($"graph resource '{name}' has no recorded options (not mapped yet)");
 
-    internal void AddOptions(GraphResource graphResource, CustomResourceOptions options)
+    internal void AddOptions(GraphResource graphResource, ResourceOptions options)
     {
         if (!_options.TryAdd(graphResource.Name, options))
             throw new InvalidOperationException($"graph resource '{graphResource.Name}' got its options twice");

@@ -11,13 +11,20 @@ namespace PlatformMaturity.PulumiHost.Mapping;
 /// </summary>
 internal static class KubernetesObjectMapper
 {
-    public static K8s.Yaml.V2.ConfigGroup Map(KubernetesResource resource, MappingContext context, PlatformComponent parent) =>
-        new(resource.Name, Args(resource, context.Refs), new ComponentResourceOptions
+    public static K8s.Yaml.V2.ConfigGroup Map(KubernetesResource resource, MappingContext context, PlatformComponent parent)
+    {
+        var options = new ComponentResourceOptions
         {
             Parent = parent,
             DependsOn = context.Resources.DependenciesOf(resource),
             Provider = context.Providers.For(resource.Cluster),
-        });
+            // While the GitOps hand-over is staged Pulumi holds what Argo CD adopts on promote; the group's objects (a
+            // Namespace among them) inherit retention from it, so dropping the group then deletes nothing in the cluster.
+            RetainOnDelete = GitOps.GitOpsDelivery.RetainedForHandOver(context.Graph, resource) ? true : null,
+        };
+        context.Resources.AddOptions(resource, options);
+        return new(resource.Name, Args(resource, context.Refs), options);
+    }
 
     internal static K8s.Types.Inputs.Yaml.V2.ConfigGroupArgs Args(KubernetesResource resource, AzureOutputs refs)
     {
