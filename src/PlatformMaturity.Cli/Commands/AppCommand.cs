@@ -49,7 +49,7 @@ internal static class AppCommand
             if (parse.GetValue(templateDir) is null && directory != TemplateLocator.Shipped)
                 io.Error.WriteLine($"note: using the golden paths in {StackLocator.Relative(io, directory)} (beside {StackLocator.Relative(io, Path.Combine(Path.GetDirectoryName(directory)!, "Pulumi.yaml"))}); pass --template-dir to choose others");
 
-            var (repository, folder) = Repository(io, output, parse.GetValue(outDir)!, parse.GetValue(repoRoot));
+            var (repository, folder, guessed) = Repository(io, output, parse.GetValue(outDir)!, parse.GetValue(repoRoot));
 
             RenderedApp app;
             IReadOnlyList<WrittenFile> written;
@@ -68,6 +68,9 @@ internal static class AppCommand
             }
 
             Report(io, app, platform, written, output, repository);
+            if (guessed && app.Files.Any(f => RepositoryFiles.AtRepositoryRoot(f.Path)))
+                io.Error.WriteLine($"note: {StackLocator.Relative(io, output)} is not inside a Git repository, so pmctl took it as the repository's root (the CI workflow went to its .github/workflows, which GitHub reads only at the root); " +
+                    "for one folder per environment (--out deploy/<env>), run inside the app's repository or pass --repo-root");
             return ExitCodes.Ok;
         });
         return command;
@@ -77,7 +80,7 @@ internal static class AppCommand
     /// The app repository's root and --out's folder in it: --repo-root, else the Git repository --out is in. Outside any
     /// repository --out is taken as the root, as before, and the command says so: GitHub reads workflows only at the root.
     /// </summary>
-    private static (string Root, string Folder) Repository(CliIO io, string output, string outSpelled, string? repoRoot)
+    private static (string Root, string Folder, bool Guessed) Repository(CliIO io, string output, string outSpelled, string? repoRoot)
     {
         string root;
         if (repoRoot is not null)
@@ -92,15 +95,13 @@ internal static class AppCommand
         }
         else
         {
-            io.Error.WriteLine($"note: {StackLocator.Relative(io, output)} is not inside a Git repository, so pmctl takes it as the repository's root (the CI workflow goes to its .github/workflows); " +
-                "for one folder per environment (--out deploy/<env>), run inside the app's repository or pass --repo-root");
-            return (output, RepositoryFiles.RootFolder);
+            return (output, RepositoryFiles.RootFolder, Guessed: true);
         }
         if (RepositoryFiles.FolderOf(root, output) is not { } folder)
             throw new UserError($"--out {Text.Redaction.Echo(outSpelled)} is not inside the repository {StackLocator.Relative(io, root)}: the CI workflow at the repository's root deploys a folder of that repository. Nothing was written.");
         if (folder != RepositoryFiles.RootFolder && OutputPaths.Problem(folder) is { } problem)
             throw new UserError($"--out {Text.Redaction.Echo(outSpelled)}: its folder in the repository, '{Text.Redaction.Echo(folder)}', {problem}; the CI workflow and Argo CD name it. Nothing was written.");
-        return (root, folder);
+        return (root, folder, Guessed: false);
     }
 
     /// <summary>
