@@ -104,7 +104,7 @@ public static partial class InputValidator
     private static void RefuseUnmetRequirements(GoldenPathManifest manifest, PlatformContext platform)
     {
         var unmet = manifest.Requires
-            .Where(r => r.Practice is { } practice ? !platform.Provides(practice) : !platform.Installs(r.ApiGroup!))
+            .Where(r => !r.IsMetBy(platform.Provides, platform.Installs))
             .Select(r => r.Practice is { } practice
                 ? $"{practice} {NotProvided(practice, platform)} (it needs it for {r.For})"
                 : $"no practice of the platform installs the API group {r.ApiGroup} (it needs it for {r.For})")

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using PlatformMaturity.Graph;
-using PlatformMaturity.Graph.Azure;
 
 namespace PlatformMaturity.GoldenPaths;
 
@@ -21,29 +20,5 @@ public static class PlatformApis
         apiVersion.LastIndexOf('/') is var slash and >= 0 ? apiVersion[..slash] : "";
 
     /// <summary>The CRD groups the graph installs, on any of its clusters.</summary>
-    public static ImmutableHashSet<string> Installed(PlatformGraph graph)
-    {
-        var groups = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var resource in graph.Resources)
-        {
-            switch (resource)
-            {
-                case HelmRelease release:
-                    groups.UnionWith(release.ProvidesApiGroups);
-                    break;
-                // CRDs the platform defines itself (DORA Metrics' ChangeRecord).
-                case KubernetesResource { Object: k8s.Models.V1CustomResourceDefinition crd }:
-                    groups.Add(crd.Spec.Group);
-                    break;
-                // AKS add-ons install their CRDs with the cluster, without a Helm release in the graph.
-                case KubernetesCluster { WorkloadAutoscalerProfile: { } autoscalers }:
-                    if (autoscalers.KedaEnabled == true)
-                        groups.Add("keda.sh");
-                    if (autoscalers.VerticalPodAutoscalerEnabled == true)
-                        groups.Add("autoscaling.k8s.io");
-                    break;
-            }
-        }
-        return groups.ToImmutable();
-    }
+    public static ImmutableHashSet<string> Installed(PlatformGraph graph) => InstalledApiGroups.Of(graph.Resources);
 }

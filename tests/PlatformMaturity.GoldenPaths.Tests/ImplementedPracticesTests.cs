@@ -5,6 +5,7 @@ using PlatformMaturity.GoldenPaths.Rendering;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Model;
 using PlatformMaturity.GoldenPaths.Manifest;
+using PlatformMaturity.Practices.Delivery;
 using PlatformMaturity.Tests.Shared;
 using static PlatformMaturity.GoldenPaths.Tests.TestPlatforms;
 

@@ -103,4 +103,56 @@ public sealed class PortalTemplatesTests
         Assert.Contains(component["spec"]!["owner"]!.GetValue<string>(), entities);
         Assert.Contains($"system:{component["spec"]!["system"]!.GetValue<string>()}", entities);
     }
+
+    /// <summary>The golden paths a stack's portal offers, and the platform pmctl app new sees for that stack.</summary>
+    private static (IReadOnlyList<string> Offered, PlatformContext Platform) Portal(string stack, Composer composer)
+    {
+        var config = PlatformConfigParser.ParseOrThrow(StackFile.Read(StackFile.PathFor(TestPaths.Stacks, stack), stack), stack);
+        var graph = composer.Compose(config);
+        var catalog = (V1ConfigMap)graph.Resources.OfType<KubernetesResource>()
+            .Single(r => r.Kind == "ConfigMap" && r.ObjectName == InternalDeveloperPlatform.CatalogConfigMap).Object;
+        var offered = YamlDocuments.Parse(catalog.Data[InternalDeveloperPlatform.TemplatesCatalogFile]).OfType<JsonObject>()
+            .Select(t => t["metadata"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+        return (offered, PlatformContext.Of(graph, composer.Model));
+    }
+
+    /// <summary>The tool as it was before it implemented a practice: its catalog without that practice's component.</summary>
+    private static Composer Without(string practice)
+    {
+        var model = Model.MaturityModel.Default;
+        var components = PracticeCatalog.Default.ImplementedPractices.Where(p => p != practice)
+            .Select(p => PracticeCatalog.Default.TryGet(p, out var component) ? component : throw new InvalidOperationException(p)).Distinct();
+        return new Composer(model, new PracticeCatalog(components, model));
+    }
+
+    public static TheoryData<string, string?> Platforms => new()
+    {
+        { "l5-existing", null },
+        { "l5-azure", null },
+        // A Level 5 platform without Just-in-time Capacity has no GPU capacity: the ML golden paths cannot run on it.
+        { "l5-azure", "Just-in-time Capacity" },
+        { "l5-existing", "Advanced Volume Management" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Platforms))]
+    public void The_portal_offers_exactly_the_golden_paths_pmctl_app_new_runs_on_its_platform(string stack, string? missing)
+    {
+        var (offered, platform) = Portal(stack, missing is null ? Composer.Default : Without(missing));
+        foreach (var goldenPath in TestPlatforms.Catalog.GoldenPaths)
+        {
+            // What pmctl app new does with the golden path on this platform: render it, or refuse it for what the platform lacks.
+            var refusal = Record.Exception(() => GoldenPathRenderer.Render(TestPlatforms.Request(goldenPath.Name, 5, platform.Config.Target), TestPlatforms.Catalog, platform));
+            Assert.True(refusal is null or GoldenPathInputException, $"{stack} {goldenPath.Name}: {refusal}");
+            var runs = refusal is null;
+            Assert.True(runs == offered.Contains(goldenPath.Name),
+                $"{stack}: the portal {(offered.Contains(goldenPath.Name) ? "offers" : "does not offer")} {goldenPath.Name}, which pmctl app new {(runs ? "runs" : $"refuses: {refusal!.Message}")}");
+            if (!runs)
+                Assert.Contains("cannot run on stack", ((GoldenPathInputException)refusal!).Problems.Single().Message, StringComparison.Ordinal);
+        }
+        Assert.Contains("web-service", offered);
+        // Without the practice, the golden paths that require it are the ones left out (and the stack says so).
+        var needing = TestPlatforms.Catalog.GoldenPaths.Where(g => g.Manifest.Requires.Any(r => r.Practice == missing)).Select(g => g.Name).ToList();
+        Assert.Equal(missing is null ? [] : needing, TestPlatforms.Catalog.GoldenPaths.Select(g => g.Name).Except(offered).ToList());
+    }
 }

@@ -21,12 +21,13 @@ internal static class AppCommand
         var sets = new Option<string[]>("--set") { Description = "A parameter of the golden path as key=value (repeat for more)", HelpName = "key=value" };
         var team = new Option<string?>("--team") { Description = "The tenant that owns the app (required from Level 2)", HelpName = "tenant" };
         var force = new Option<bool>("--force") { Description = "Overwrite files that already exist with other content" };
+        var repoRoot = new Option<string?>("--repo-root") { Description = "The app repository's root, where the CI workflow goes (.github/workflows); default: the Git repository --out is in", HelpName = "dir" };
         var templateDir = TemplateLocator.Option();
         var stacksDir = StackLocator.Option();
 
         var command = new Command("new", "Scaffold an app from a golden path for its stack's level: Kubernetes objects (kubectl kustomize DIR), CI, GitOps and catalog files")
         {
-            name, template, stack, outDir, sets, team, force, templateDir, stacksDir,
+            name, template, stack, outDir, sets, team, force, repoRoot, templateDir, stacksDir,
         };
         command.SetAction(parse =>
         {
@@ -48,12 +49,14 @@ internal static class AppCommand
             if (parse.GetValue(templateDir) is null && directory != TemplateLocator.Shipped)
                 io.Error.WriteLine($"note: using the golden paths in {StackLocator.Relative(io, directory)} (beside {StackLocator.Relative(io, Path.Combine(Path.GetDirectoryName(directory)!, "Pulumi.yaml"))}); pass --template-dir to choose others");
 
+            var (repository, folder, guessed) = Repository(io, output, parse.GetValue(outDir)!, parse.GetValue(repoRoot));
+
             RenderedApp app;
             IReadOnlyList<WrittenFile> written;
             try
             {
-                app = GoldenPathRenderer.Render(request, catalog, platform);
-                written = AppWriter.Write(app, output, parse.GetValue(force), message => io.Error.WriteLine($"note: {message}"));
+                app = FirstEnvironmentOnly(io, GoldenPathRenderer.Render(request, catalog, platform, folder), repository, folder);
+                written = AppWriter.Write(app, output, parse.GetValue(force), message => io.Error.WriteLine($"note: {message}"), repository);
             }
             catch (GoldenPathInputException e)
             {
@@ -64,17 +67,79 @@ internal static class AppCommand
                 throw TemplateLocator.Broken(io, directory, e);
             }
 
-            Report(io, app, platform, written, output);
+            Report(io, app, platform, written, output, repository);
+            if (guessed && app.Files.Any(f => RepositoryFiles.AtRepositoryRoot(f.Path)))
+                io.Error.WriteLine($"note: {StackLocator.Relative(io, output)} is not inside a Git repository, so pmctl took it as the repository's root (the CI workflow went to its .github/workflows, which GitHub reads only at the root); " +
+                    "for one folder per environment (--out deploy/<env>), run inside the app's repository or pass --repo-root");
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void Report(CliIO io, RenderedApp app, PlatformContext platform, IReadOnlyList<WrittenFile> written, string output)
+    /// <summary>
+    /// The app repository's root and --out's folder in it: --repo-root, else the Git repository --out is in. Outside any
+    /// repository --out is taken as the root, as before, and the command says so: GitHub reads workflows only at the root.
+    /// </summary>
+    private static (string Root, string Folder, bool Guessed) Repository(CliIO io, string output, string outSpelled, string? repoRoot)
+    {
+        string root;
+        if (repoRoot is not null)
+        {
+            root = Path.TrimEndingDirectorySeparator(io.FullPath(repoRoot));
+            if (!Directory.Exists(root))
+                throw new UserError($"--repo-root {Text.Redaction.Echo(repoRoot)} is not a folder; give the root of the app's repository. Nothing was written.");
+        }
+        else if (RepositoryFiles.GitRoot(output) is { } git)
+        {
+            root = git;
+        }
+        else
+        {
+            return (output, RepositoryFiles.RootFolder, Guessed: true);
+        }
+        if (RepositoryFiles.FolderOf(root, output) is not { } folder)
+            throw new UserError($"--out {Text.Redaction.Echo(outSpelled)} is not inside the repository {StackLocator.Relative(io, root)}: the CI workflow at the repository's root deploys a folder of that repository. Nothing was written.");
+        if (folder != RepositoryFiles.RootFolder && OutputPaths.Problem(folder) is { } problem)
+            throw new UserError($"--out {Text.Redaction.Echo(outSpelled)}: its folder in the repository, '{Text.Redaction.Echo(folder)}', {problem}; the CI workflow and Argo CD name it. Nothing was written.");
+        return (root, folder, Guessed: false);
+    }
+
+    /// <summary>
+    /// One CI workflow per app at the repository's root: it builds the image and deploys the first environment written.
+    /// When the workflow there is already pmctl's for another folder of the repository, this environment is a later one:
+    /// the workflow is left as it is and the environment gets new versions through pmctl app promote.
+    /// </summary>
+    private static RenderedApp FirstEnvironmentOnly(CliIO io, RenderedApp app, string repository, string folder)
+    {
+        if (folder == RepositoryFiles.RootFolder)
+            return app;
+        var kept = new List<RenderedAppFile>();
+        foreach (var file in app.Files.Where(f => RepositoryFiles.AtRepositoryRoot(f.Path)))
+        {
+            var full = OutputPaths.Resolve(repository, file.Path);
+            if (!File.Exists(full) || new FileInfo(full).LinkTarget is not null)
+                continue;
+            var existing = Files.InputFile.ReadText(full, file.Path, "CI workflow", Files.InputLimits.ProjectFileBytes);
+            if (RepositoryFiles.DeployedFolder(existing) is not { } first || first == folder)
+                continue;
+            kept.Add(file);
+            var parent = Path.GetDirectoryName(folder.Replace('/', Path.DirectorySeparatorChar))?.Replace(Path.DirectorySeparatorChar, '/');
+            var promote = parent is { Length: > 0 } && Path.GetDirectoryName(first.Replace('/', Path.DirectorySeparatorChar))?.Replace(Path.DirectorySeparatorChar, '/') == parent
+                ? $"pmctl app promote {parent} --from {first[(parent.Length + 1)..]} --to {folder[(parent.Length + 1)..]}"
+                : "pmctl app promote";
+            io.Error.WriteLine($"note: {file.Path} (at the repository's root) builds {app.Name} and deploys it to {first}, the first environment; it is left as it is, and {folder} gets new versions through {promote}");
+        }
+        return kept.Count == 0 ? app : app with { Files = [.. app.Files.Except(kept)] };
+    }
+
+    private static void Report(CliIO io, RenderedApp app, PlatformContext platform, IReadOnlyList<WrittenFile> written, string output, string repository)
     {
         var shown = StackLocator.Relative(io, output);
         io.Out.WriteLine($"Scaffolded {app.Name} from golden path {app.GoldenPath} for {platform.Level.Title} (stack {platform.Config.Stack}) into {shown}:");
         var practices = app.Files.ToDictionary(f => f.Path, f => string.Join(", ", f.Practices), StringComparer.Ordinal);
+        // Files at the repository's root are shown from there (relative to the output folder they would read ../../.github/...).
+        written = [.. written.Select(w => w.AtRepositoryRoot ? w with { Path = StackLocator.Relative(io, Path.Combine(repository, w.Path)) } : w)];
+        practices = written.Zip(app.Files).Where(z => z.First.AtRepositoryRoot).Aggregate(practices, (map, z) => { map[z.First.Path] = map[z.Second.Path]; return map; });
         var width = written.Max(w => w.Path.Length);
         foreach (var file in written)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PlatformMaturity.GoldenPaths.Parameters;
+using PlatformMaturity.Practices.Delivery;
 
 namespace PlatformMaturity.GoldenPaths.Manifest;
 
@@ -29,16 +30,6 @@ public sealed record GoldenPathManifest(
 
 /// <summary>A line of the seed that explains a refusal: the level, the section (dont, benefits, forWhom, description) and the exact text.</summary>
 public sealed record SeedQuote(int Level, string Section, string Text);
-
-/// <summary>
-/// Something a golden path cannot do without: a practice the platform must provide (in effect and implemented on
-/// its target), or an API group whose CRDs the platform must install. Exactly one of the two is set.
-/// </summary>
-/// <param name="For">What the golden path needs it for, for the refusal ("GPU nodes for the model server").</param>
-public sealed record PlatformRequirement(string? Practice, string? ApiGroup, string For)
-{
-    public override string ToString() => Practice ?? $"the API group {ApiGroup}";
-}
 
 /// <summary>One parameter of a golden path: its type and the rules its value must meet.</summary>
 /// <param name="Name">Kebab-case, as <c>--set name=value</c> spells it; templates see it as <c>values.snake_case</c>.</param>

@@ -3,6 +3,7 @@ using PlatformMaturity.Config;
 using PlatformMaturity.GoldenPaths.Parameters;
 using PlatformMaturity.Files;
 using PlatformMaturity.Model;
+using PlatformMaturity.Practices.Delivery;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

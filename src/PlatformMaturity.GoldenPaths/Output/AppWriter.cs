@@ -16,8 +16,11 @@ public enum WriteOutcome
     Kept,
 }
 
-/// <summary>One file, relative to the output folder, and what happened to it; <paramref name="EditedSince"/> when it differs from what pmctl wrote.</summary>
-public sealed record WrittenFile(string Path, WriteOutcome Outcome, bool EditedSince = false);
+/// <summary>
+/// One file, relative to the output folder (to the repository's root when <paramref name="AtRepositoryRoot"/>), and what
+/// happened to it; <paramref name="EditedSince"/> when it differs from what pmctl wrote.
+/// </summary>
+public sealed record WrittenFile(string Path, WriteOutcome Outcome, bool EditedSince = false, bool AtRepositoryRoot = false);
 
 /// <summary>
 /// Writes a rendered app into a folder as one step. Everything is checked first (paths stay inside the folder,
@@ -29,14 +32,26 @@ public sealed record WrittenFile(string Path, WriteOutcome Outcome, bool EditedS
 public static class AppWriter
 {
     /// <summary>The rendered files in the app's order, then the files of earlier renders it no longer produces (removed or kept).</summary>
-    public static IReadOnlyList<WrittenFile> Write(RenderedApp app, string outputDirectory, bool force, Action<string>? note = null)
+    /// <param name="repositoryRoot">
+    /// The app repository's root when the output folder is a folder inside it (e.g. deploy/dev): the repository files
+    /// (<see cref="RepositoryFiles.AtRepositoryRoot"/>) go there, checked like the others, in the same transaction, and
+    /// outside the output folder's record. Null or the output folder itself: everything goes into the output folder.
+    /// </param>
+    public static IReadOnlyList<WrittenFile> Write(RenderedApp app, string outputDirectory, bool force, Action<string>? note = null, string? repositoryRoot = null)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         if (File.Exists(root))
             throw new GoldenPathInputException([new InputProblem("--out", $"{outputDirectory} is a file; give a folder")]);
-        CleanDebris(root, app, note ?? (_ => { }));
+        var repository = repositoryRoot is null ? root : Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot));
+        if (repository != root && RepositoryFiles.FolderOf(repository, root) is null)
+            throw new GoldenPathInputException([new InputProblem("--out", $"{outputDirectory} is not inside the repository {repository}")]);
+        // The workflow names the folder as Git stores it: a symbolic link on the way would make it another folder in CI.
+        if (repository != root)
+            RefuseLinks(repository, root, RepositoryFiles.FolderOf(repository, root)!);
+        bool AtRoot(string path) => repository != root && RepositoryFiles.AtRepositoryRoot(path);
+        CleanDebris(root, repository, app, AtRoot, note ?? (_ => { }));
 
-        var plan = app.Files.Select(f => Plan(root, f)).ToList();
+        var plan = app.Files.Select(f => Plan(AtRoot(f.Path) ? repository : root, f, AtRoot(f.Path))).ToList();
         var conflicts = plan.Where(p => p.Exists && !p.Identical).Select(p => p.File.Path).ToList();
         if (conflicts.Count > 0 && !force)
             throw new GoldenPathInputException([new InputProblem("--out",
@@ -45,10 +60,11 @@ public static class AppWriter
 
         RefuseLinks(root, Path.Combine(root, AppRecord.FileName), AppRecord.FileName);
         var previous = AppRecord.Read(root);
-        var stale = Stale(root, previous, app);
+        // Repository files written at the root are not the output folder's: an earlier render's copy inside it is stale.
+        var stale = Stale(root, previous, app.Files.Where(f => !AtRoot(f.Path)).Select(f => f.Path));
 
         // The record lists what pmctl wrote that is still there: this render's files, and old ones kept without --force.
-        var record = app.Files.Select(f => KeyValuePair.Create(f.Path, AppRecord.Hash(f.Content)))
+        var record = app.Files.Where(f => !AtRoot(f.Path)).Select(f => KeyValuePair.Create(f.Path, AppRecord.Hash(f.Content)))
             .Concat(force ? [] : stale.Select(s => KeyValuePair.Create(s.Path, s.RecordedHash)));
         var recordText = AppRecord.Format(app, record);
         var recordPath = Path.Combine(root, AppRecord.FileName);
@@ -77,7 +93,7 @@ public static class AppWriter
             RemoveEmptyFolders(root, stale.Select(s => s.FullPath));
 
         return [.. plan.Select(p => new WrittenFile(p.File.Path,
-                p.Identical ? WriteOutcome.Unchanged : p.Exists ? WriteOutcome.Overwritten : WriteOutcome.Created)),
+                p.Identical ? WriteOutcome.Unchanged : p.Exists ? WriteOutcome.Overwritten : WriteOutcome.Created, AtRepositoryRoot: p.AtRepositoryRoot)),
             .. stale.Select(s => new WrittenFile(s.Path, force ? WriteOutcome.Removed : WriteOutcome.Kept, s.EditedSince))];
     }
 
@@ -86,11 +102,12 @@ public static class AppWriter
     /// moved aside (.pmctl-bak) whose place is empty is put back; a backup whose file was already replaced is removed,
     /// since the new file is in place. Only debris of processes that no longer run is touched.
     /// </summary>
-    private static void CleanDebris(string root, RenderedApp app, Action<string> note)
+    private static void CleanDebris(string root, string repository, RenderedApp app, Func<string, bool> atRoot, Action<string> note)
     {
-        var folders = app.Files.Select(f => Path.GetDirectoryName(Path.Combine(root, f.Path.Replace('/', Path.DirectorySeparatorChar)))!)
+        var folders = app.Files.Select(f => Path.GetDirectoryName(Path.Combine(atRoot(f.Path) ? repository : root, f.Path.Replace('/', Path.DirectorySeparatorChar)))!)
             .Append(root).Distinct(StringComparer.Ordinal)
-            .Where(d => (d == root || d.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) && Directory.Exists(d));
+            .Where(d => (d == root || d.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                || d.StartsWith(repository + Path.DirectorySeparatorChar, StringComparison.Ordinal)) && Directory.Exists(d));
         foreach (var folder in folders)
         {
             foreach (var debris in Directory.EnumerateFiles(folder, ".*.pmctl-*").Order(StringComparer.Ordinal))
@@ -136,9 +153,9 @@ public static class AppWriter
     private sealed record StaleFile(string Path, string FullPath, string RecordedHash, bool EditedSince);
 
     /// <summary>Files the record says pmctl wrote, that this render does not produce and that are still there as files.</summary>
-    private static List<StaleFile> Stale(string root, IReadOnlyDictionary<string, string> previous, RenderedApp app)
+    private static List<StaleFile> Stale(string root, IReadOnlyDictionary<string, string> previous, IEnumerable<string> producedPaths)
     {
-        var produced = app.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var produced = producedPaths.ToHashSet(StringComparer.Ordinal);
         var stale = new List<StaleFile>();
         foreach (var (path, hash) in previous)
         {
@@ -163,9 +180,9 @@ public static class AppWriter
         }
     }
 
-    private sealed record Step(RenderedAppFile File, string FullPath, bool Exists, bool Identical);
+    private sealed record Step(RenderedAppFile File, string FullPath, bool Exists, bool Identical, bool AtRepositoryRoot);
 
-    private static Step Plan(string root, RenderedAppFile file)
+    private static Step Plan(string root, RenderedAppFile file, bool atRepositoryRoot)
     {
         string full;
         try
@@ -180,7 +197,7 @@ public static class AppWriter
         if (Directory.Exists(full))
             throw new GoldenPathInputException([new InputProblem("--out", $"{file.Path} is a folder in {root}; the golden path writes a file there")]);
         var exists = File.Exists(full);
-        return new Step(file, full, exists, exists && File.ReadAllText(full) == file.Content);
+        return new Step(file, full, exists, exists && File.ReadAllText(full) == file.Content, atRepositoryRoot);
     }
 
     /// <summary>A symbolic link inside the output folder could redirect a write outside it; refuse rather than follow.</summary>

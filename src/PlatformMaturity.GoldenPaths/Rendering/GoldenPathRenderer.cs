@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Files;
+using PlatformMaturity.GoldenPaths.Output;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -19,17 +20,20 @@ namespace PlatformMaturity.GoldenPaths.Rendering;
 public static class GoldenPathRenderer
 {
     /// <summary>Validates the request and renders it; throws <see cref="GoldenPathInputException"/> or <see cref="TemplateDefinitionException"/>.</summary>
-    public static RenderedApp Render(AppRequest request, GoldenPathCatalog catalog, PlatformContext platform) =>
-        Render(InputValidator.Validate(request, catalog, platform), catalog, platform);
+    /// <param name="repositoryFolder">The output folder relative to the app repository's root ('/'-separated, "." for the root itself): where the CI workflow and Argo CD find the app's kustomization.</param>
+    public static RenderedApp Render(AppRequest request, GoldenPathCatalog catalog, PlatformContext platform, string repositoryFolder = RepositoryFiles.RootFolder) =>
+        Render(InputValidator.Validate(request, catalog, platform), catalog, platform, repositoryFolder);
 
-    public static RenderedApp Render(ValidatedApp app, GoldenPathCatalog catalog, PlatformContext platform)
+    public static RenderedApp Render(ValidatedApp app, GoldenPathCatalog catalog, PlatformContext platform, string repositoryFolder = RepositoryFiles.RootFolder)
     {
+        if (repositoryFolder != RepositoryFiles.RootFolder && OutputPaths.Problem(repositoryFolder) is { } problem)
+            throw new GoldenPathInputException([new InputProblem("--out", $"the folder '{Text.Redaction.Echo(repositoryFolder)}' of the repository {problem}")]);
         var goldenPath = app.GoldenPath;
         var tracer = new PracticeTracer(platform);
         foreach (var practice in app.Consulted)
             tracer.Consult(practice);
         var context = NewContext(catalog);
-        context.PushGlobal(TemplateModel.Build(app, platform, tracer));
+        context.PushGlobal(TemplateModel.Build(app, platform, tracer, repositoryFolder));
 
         var files = new SortedDictionary<string, RenderedAppFile>(StringComparer.Ordinal);
         foreach (var template in goldenPath.Templates.Where(t => !t.IsKustomization && !t.IsDocument))

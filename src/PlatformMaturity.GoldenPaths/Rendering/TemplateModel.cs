@@ -19,7 +19,7 @@ internal static class TemplateModel
 {
     private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static ScriptObject Build(ValidatedApp app, PlatformContext platform, PracticeTracer tracer)
+    public static ScriptObject Build(ValidatedApp app, PlatformContext platform, PracticeTracer tracer, string folder)
     {
         var config = platform.Config;
         var values = new ScriptObject();
@@ -40,6 +40,8 @@ internal static class TemplateModel
                 ["tier"] = config.Tenants.FirstOrDefault(t => t.Name == app.Team) is { } tenant ? ConfigNames.Of(tenant.Tier) : null,
                 ["description"] = app.GoldenPath.Manifest.Description,
                 ["catalog_type"] = app.GoldenPath.Manifest.CatalogType,
+                // The output folder relative to the app repository's root ("." or e.g. deploy/dev): what CI edits and Argo CD syncs.
+                ["folder"] = folder,
             },
             ["values"] = values,
             ["practices"] = tracer.Flags(),
@@ -115,6 +117,8 @@ internal static class TemplateModel
                 ["spot_taint_value"] = PlatformContract.SpotTaintValue,
                 ["kueue_queue_label"] = PlatformContract.KueueQueueLabel,
                 // DORA Metrics (Practices/Delivery/DoraContract.cs): what the workflow writes and the ChangeRecord each app carries.
+                // The CI workflow's variable naming the folder it deploys (RepositoryFiles reads it back).
+                ["app_folder_variable"] = Output.RepositoryFiles.FolderVariable,
                 ["dora_commit_sha_annotation"] = DoraContract.CommitShaAnnotation,
                 ["dora_commit_time_annotation"] = DoraContract.CommitTimeAnnotation,
                 ["dora_commit_time_format"] = DoraContract.GitCommitTimeFormat,

@@ -6,6 +6,8 @@ using PlatformMaturity.Composition;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Graph.Azure;
+using PlatformMaturity.GitOps;
+using PlatformMaturity.Practices.Availability;
 using PlatformMaturity.Practices.Security;
 
 namespace PlatformMaturity.Core.Tests.Assess;
@@ -47,7 +49,38 @@ public static class StackCluster
         }
         if (aks is not null)
             AddAksAddOns(items, aks, graph.Resources.OfType<KubernetesClusterNodePool>());
+        if (aks is null && graph.Practices.Any(p => p.Practice == WellKnown.MultiClusterPlatform && p.State == PracticeState.Implemented))
+            AddJoinedMembers(items, config);
         return items;
+    }
+
+    /// <summary>
+    /// On existing, the fleet join's `argocd cluster add` (FleetHub.AddCommand, a plan step, not a graph object) registers
+    /// each member on the hub: a cluster Secret named as Argo CD names it (cluster-&lt;API server host&gt;-&lt;FNV-32a of its URL&gt;;
+    /// the host stands in for the context's API server) with the member's labels.
+    /// </summary>
+    private static void AddJoinedMembers(List<SeenObject> items, PlatformConfig config)
+    {
+        foreach (var member in config.Members.Skip(1))
+        {
+            var labels = new Dictionary<string, string>(MultiClusterPlatform.Labels(config, member), StringComparer.Ordinal)
+            {
+                [GitOpsBridge.SecretTypeLabel] = "cluster",
+            };
+            var host = $"{member.KubeContext ?? member.Name}.example";
+            var secret = Object("v1", "Secret", GitOpsPlatformManagement.Namespace, $"cluster-{host}-{Fnv32a($"https://{host}:6443")}", labels);
+            secret["type"] = "Opaque";
+            items.Add(new SeenObject(WellKnown.MultiClusterPlatform, secret));
+        }
+    }
+
+    /// <summary>FNV-1a, 32 bits: the hash Argo CD puts in a cluster Secret's name.</summary>
+    internal static uint Fnv32a(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(text))
+            hash = (hash ^ b) * 16777619u;
+        return hash;
     }
 
     /// <summary>The objects as one `kubectl get … -o json` List.</summary>

@@ -18,8 +18,18 @@ public sealed record GoldenPathField(
     long? Min,
     long? Max);
 
-/// <summary>A golden path's name, description, catalog type and parameters, read from its template.yaml.</summary>
-public sealed record GoldenPathForm(string Name, string Description, int MinimumLevel, string CatalogType, ImmutableArray<GoldenPathField> Parameters);
+/// <summary>A golden path's name, description, catalog type, parameters and what it requires of the platform, read from its template.yaml.</summary>
+public sealed record GoldenPathForm(string Name, string Description, int MinimumLevel, string CatalogType, ImmutableArray<GoldenPathField> Parameters,
+    ImmutableArray<PlatformRequirement> Requires)
+{
+    /// <summary>
+    /// Whether pmctl app new runs the golden path on a platform at <paramref name="level"/> that provides the practices
+    /// <paramref name="provides"/> says and installs the API groups <paramref name="installs"/> says (its level and
+    /// <see cref="PlatformRequirement.IsMetBy"/>, the check pmctl app new refuses by).
+    /// </summary>
+    public bool RunsOn(int level, Func<string, bool> provides, Func<string, bool> installs) =>
+        MinimumLevel <= level && Requires.All(r => r.IsMetBy(provides, installs));
+}
 
 /// <summary>
 /// The golden paths' template.yaml files, embedded in this assembly from templates/ at build time (the same files pmctl
@@ -58,7 +68,8 @@ public static class GoldenPathForms
             Text(root, "description") ?? "",
             int.Parse(Text(root, "minimumLevel") ?? "1", CultureInfo.InvariantCulture),
             Text(root, "catalogType") ?? "service",
-            [.. Items(root, "parameters").OfType<YamlMappingNode>().Select(Field)]);
+            [.. Items(root, "parameters").OfType<YamlMappingNode>().Select(Field)],
+            [.. Items(root, "requires").OfType<YamlMappingNode>().Select(r => new PlatformRequirement(Text(r, "practice"), Text(r, "apiGroup"), Text(r, "for") ?? ""))]);
     }
 
     private static GoldenPathField Field(YamlMappingNode node) => new(

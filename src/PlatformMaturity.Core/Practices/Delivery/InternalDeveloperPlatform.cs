@@ -119,7 +119,9 @@ public sealed class InternalDeveloperPlatform : PracticeComponent
         component.AddPlatformNamespace(Namespace);
         var host = Hostname(config);
         Primary(component, component.AddObject(Database(component)));
-        Primary(component, component.AddObject(Catalog(component)));
+        // The templates offer only golden paths pmctl app new runs on this platform, which depends on what every practice
+        // installs: the catalog is written once they all are.
+        component.AfterPractices(c => Primary(c, c.AddObject(Catalog(c))));
         var kubernetes = Primary(component, component.AddObject(KubernetesClusters(component)));
         AddReaderRole(component);
         var fromAzure = new Dictionary<string, AzureRef>();
@@ -369,8 +371,12 @@ public sealed class InternalDeveloperPlatform : PracticeComponent
         };
         if (BackstageCatalog.GitHub(config.GitOps.RepoUrl) is { } platformRepository)
         {
-            var templates = GoldenPathForms.All.Where(f => f.MinimumLevel <= config.Level)
-                .Select(f => BackstageCatalog.Template(f, config, platformRepository, component.InEffect, component.Implements));
+            var installed = InstalledApiGroups.Of(component.Existing<GraphResource>());
+            var offered = GoldenPathForms.All.Where(f => f.MinimumLevel <= config.Level).ToLookup(f => f.RunsOn(config.Level, component.Implements, installed.Contains));
+            if (offered[false].Any())
+                component.Note($"The portal offers no template for {string.Join(", ", offered[false].Select(f => f.Name))}: " +
+                    $"{string.Join("; ", offered[false].Select(f => $"{f.Name} needs {string.Join(" and ", f.Requires.Where(r => !r.IsMetBy(component.Implements, installed.Contains)))}"))}, which this platform does not provide (pmctl app new refuses them too).");
+            var templates = offered[true].Select(f => BackstageCatalog.Template(f, config, platformRepository, component.InEffect, component.Implements));
             data[TemplatesCatalogFile] = Documents(templates);
             component.AddDocument("PMCTL-APP-NEW.md",
                 $"# The workflow the portal's software templates run\n\nCommit this as `.github/workflows/{BackstageCatalog.WorkflowFile}` in {platformRepository.WebUrl} " +
