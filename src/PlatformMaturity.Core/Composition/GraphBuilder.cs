@@ -13,9 +13,9 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
     private readonly Dictionary<string, (string Owner, GraphResource Resource)> _resources = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
 
-    // The settings of a resource as the last contribution left it: the next contribution's "before", so a resource
-    // many practices contribute to is flattened once per contribution rather than twice.
-    private readonly Dictionary<string, (GraphResource Of, ImmutableSortedDictionary<string, string> Settings)> _settings = new(StringComparer.Ordinal);
+    // A resource as the last contribution left it, serialised: the next contribution's "before", so a resource many
+    // practices contribute to is serialised once per contribution rather than twice.
+    private readonly Dictionary<string, (GraphResource Of, byte[] Json)> _serialized = new(StringComparer.Ordinal);
     private readonly List<Action> _afterPractices = [];
 
     public PlatformConfig Config { get; } = config;
@@ -68,21 +68,22 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
         if (entry.Resource is not T current)
             throw new InvalidOperationException($"'{contributor}' contributes to '{resourceName}' as {typeof(T).Name}, but it is {entry.Resource.GetType().Name}");
 
-        var before = _settings.TryGetValue(resourceName, out var known) && ReferenceEquals(known.Of, current)
-            ? known.Settings
-            : ResourceSettings.Flatten(current);
+        var before = _serialized.TryGetValue(resourceName, out var known) && ReferenceEquals(known.Of, current)
+            ? known.Json
+            : ResourceSettings.Serialize(current);
         var changed = change(current);
-        var after = ResourceSettings.Flatten(changed);
-        var paths = after.Where(s => !before.TryGetValue(s.Key, out var old) || old != s.Value).Select(s => s.Key).ToList();
+        var after = ResourceSettings.Serialize(changed);
+        var settings = ResourceSettings.Changed(before, after, withoutGraphFields: current is not KubernetesResource);
+        var paths = settings.Select(s => s.Key).ToList();
 
         var contributions = changed.Contributions.SetItems(paths.Select(p => KeyValuePair.Create(p, provenance)));
         var stored = changed with { Contributions = contributions };
         _resources[resourceName] = (entry.Owner, stored);
-        _settings[resourceName] = (stored, after); // contributions are graph bookkeeping, not settings
+        _serialized[resourceName] = (stored, after); // contributions are graph bookkeeping, not settings
         if (entry.Owner != contributor)
         {
             var draft = _components.First(c => c.Id == contributor);
-            draft.Contributions.AddRange(paths.Select(p => new ContributedSetting(resourceName, p, after[p])));
+            draft.Contributions.AddRange(settings.Select(s => new ContributedSetting(resourceName, s.Key, s.Value)));
         }
     }
 

@@ -50,6 +50,78 @@ public static partial class ResourceSettings
         return settings.ToImmutable();
     }
 
+    /// <summary>
+    /// The settings of <paramref name="after"/> that <paramref name="before"/> lacks or holds with another value, in path
+    /// order: what <see cref="Flatten(GraphResource)"/> of both would show, read by walking the two JSON documents side
+    /// by side and skipping every subtree whose bytes are equal (a contribution changes a few settings of a resource that
+    /// has hundreds).
+    /// </summary>
+    public static List<KeyValuePair<string, string>> Changed(byte[] before, byte[] after, bool withoutGraphFields)
+    {
+        using var was = JsonDocument.Parse(before);
+        using var now = JsonDocument.Parse(after);
+        return Changed(was.RootElement, now.RootElement, withoutGraphFields);
+    }
+
+    internal static List<KeyValuePair<string, string>> Changed(JsonElement before, JsonElement after, bool withoutGraphFields)
+    {
+        var changed = new List<KeyValuePair<string, string>>();
+        var any = false;
+        foreach (var property in after.EnumerateObject())
+        {
+            if (withoutGraphFields && GraphFields.Contains(property.Name))
+                continue;
+            any = true;
+            Changed(before.TryGetProperty(property.Name, out var old) ? old : null, property.Value, Join("", property.Name), changed);
+        }
+        if (!any && before.EnumerateObject().Any(p => !withoutGraphFields || !GraphFields.Contains(p.Name)))
+            changed.Add(KeyValuePair.Create("", "{}"));
+        changed.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return changed;
+    }
+
+    private static void Changed(JsonElement? before, JsonElement after, string path, List<KeyValuePair<string, string>> changed)
+    {
+        if (before is { } old && System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(old).SequenceEqual(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(after)))
+            return;
+        if (after.ValueKind == JsonValueKind.Null)
+            return;
+        if (Leaf(after) is { } text)
+        {
+            // A setting is its text: 5 and "5" are the same setting.
+            if (before is not { } was || Leaf(was) != text)
+                changed.Add(KeyValuePair.Create(path, text));
+            return;
+        }
+        if (after.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in after.EnumerateObject())
+            {
+                var inBefore = before is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty(property.Name, out var value) ? value : (JsonElement?)null;
+                Changed(inBefore, property.Value, Join(path, property.Name), changed);
+            }
+            return;
+        }
+        var index = 0;
+        var previous = before is { ValueKind: JsonValueKind.Array } list ? list.GetArrayLength() : 0;
+        foreach (var item in after.EnumerateArray())
+        {
+            Changed(index < previous ? before!.Value[index] : null, item, $"{path}[{index}]", changed);
+            index++;
+        }
+    }
+
+    /// <summary>The setting an element is when it is a leaf (a scalar, an empty object or list); null when it has settings below it.</summary>
+    private static string? Leaf(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().Any() ? null : "{}",
+        JsonValueKind.Array => element.GetArrayLength() == 0 ? "[]" : null,
+        JsonValueKind.Null => null,
+        _ => Scalar(element),
+    };
+
+    private static string Scalar(JsonElement element) => element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
+
     /// <summary>Appends a segment to a path, quoting keys that are not plain identifiers.</summary>
     public static string Join(string path, string key) =>
         PlainKey().IsMatch(key)
@@ -88,11 +160,8 @@ public static partial class ResourceSettings
                 break;
             case JsonValueKind.Null:
                 break;
-            case JsonValueKind.String:
-                settings[path] = element.GetString()!;
-                break;
             default:
-                settings[path] = element.GetRawText();
+                settings[path] = Scalar(element);
                 break;
         }
     }

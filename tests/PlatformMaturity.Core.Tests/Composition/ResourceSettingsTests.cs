@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsCheck;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using PlatformMaturity.Composition;
@@ -50,4 +52,36 @@ public sealed class ResourceSettingsTests
         using var json = JsonSerializer.SerializeToDocument(record, record.GetType(), Reflection);
         return ResourceSettings.Flatten(json.RootElement, withoutGraphFields: true);
     }
+
+    // Small domains, so that two random documents share keys, values and shapes often.
+    private static readonly Gen<JsonNode?> Leaves = Gen.OneOf<JsonNode?>(
+        Gen.OneOf("5", "{}", "[]", "x", "").Select(v => (JsonNode?)JsonValue.Create(v)),
+        Gen.Int[4, 6].Select(v => (JsonNode?)JsonValue.Create(v)),
+        Gen.Bool.Select(v => (JsonNode?)JsonValue.Create(v)),
+        Gen.Const((JsonNode?)null));
+
+    private static Gen<JsonNode?> Documents(int depth) => depth == 0
+        ? Leaves
+        : Gen.Frequency(
+            (2, Leaves),
+            (2, Gen.Select(Gen.OneOf("a", "b", "x.y", "0"), Documents(depth - 1)).Array[0, 3]
+                .Select(entries => (JsonNode?)new JsonObject(entries.DistinctBy(e => e.Item1).Select(e => KeyValuePair.Create(e.Item1, e.Item2))))),
+            (1, Documents(depth - 1).Array[0, 3].Select(items => (JsonNode?)new JsonArray(items))));
+
+    private static readonly Gen<JsonObject> Roots =
+        Gen.Select(Gen.OneOf("a", "b", "Name"), Documents(3)).Array[0, 3]
+            .Select(entries => new JsonObject(entries.DistinctBy(e => e.Item1).Select(e => KeyValuePair.Create(e.Item1, e.Item2))));
+
+    /// <summary>A contribution's changed settings, read by walking both documents, are those a diff of their flattenings shows.</summary>
+    [Fact]
+    public void Changed_settings_are_the_flattened_difference() =>
+        Gen.Select(Roots, Roots, Gen.Bool).Sample((before, after, withoutGraphFields) =>
+        {
+            using var was = JsonDocument.Parse(before.ToJsonString());
+            using var now = JsonDocument.Parse(after.ToJsonString());
+            var old = ResourceSettings.Flatten(was.RootElement, withoutGraphFields);
+            var expected = ResourceSettings.Flatten(now.RootElement, withoutGraphFields)
+                .Where(s => !old.TryGetValue(s.Key, out var value) || value != s.Value).ToList();
+            Assert.Equal(expected, ResourceSettings.Changed(was.RootElement, now.RootElement, withoutGraphFields));
+        }, iter: 5_000);
 }
