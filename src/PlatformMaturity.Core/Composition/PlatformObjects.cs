@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using k8s;
 using k8s.Models;
 using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
@@ -115,6 +116,35 @@ public static class PlatformObjects
             },
         ],
     };
+
+    /// <summary>The service account of a job the platform writes (<see cref="ScriptPod"/>): no token unless its pod mounts one.</summary>
+    public static V1ServiceAccount JobServiceAccount(string name, string ns) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "ServiceAccount",
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        AutomountServiceAccountToken = false,
+    };
+
+    /// <summary>What a job's service account (<paramref name="name"/> in <paramref name="accountNamespace"/>) may do in one namespace: a Role and its binding, both named after it.</summary>
+    public static IKubernetesObject<V1ObjectMeta>[] NamespaceGrant(string name, string accountNamespace, string ns, params V1PolicyRule[] rules) =>
+    [
+        new V1Role
+        {
+            ApiVersion = "rbac.authorization.k8s.io/v1",
+            Kind = "Role",
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+            Rules = rules,
+        },
+        new V1RoleBinding
+        {
+            ApiVersion = "rbac.authorization.k8s.io/v1",
+            Kind = "RoleBinding",
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+            RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = name },
+            Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = name, NamespaceProperty = accountNamespace }],
+        },
+    ];
 
     public static V1ClusterRole AggregatedRole(string name, IEnumerable<string> aggregateTo, string apiGroup, string resource, IList<string> verbs) => new()
     {

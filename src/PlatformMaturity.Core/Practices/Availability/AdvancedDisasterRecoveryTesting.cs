@@ -142,53 +142,24 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
     private static void AddRbac(ComponentBuilder component)
     {
         var velero = BasicDisasterRecovery.Namespace;
-        component.AddObject(new V1ServiceAccount
-        {
-            ApiVersion = "v1",
-            Kind = "ServiceAccount",
-            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = velero },
-            AutomountServiceAccountToken = false,
-        });
+        component.AddObject(PlatformObjects.JobServiceAccount(Name, velero));
         // In velero: create restores, read them back, delete its own when done; read the tenant lists it reports.
-        component.AddObject(new V1Role
-        {
-            ApiVersion = "rbac.authorization.k8s.io/v1",
-            Kind = "Role",
-            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = velero },
-            Rules =
-            [
-                new V1PolicyRule { ApiGroups = ["velero.io"], Resources = ["restores"], Verbs = ["create", "get", "delete"] },
-            ],
-        });
-        component.AddObject(Binding(Name, velero));
+        foreach (var grant in PlatformObjects.NamespaceGrant(Name, velero, velero,
+            new V1PolicyRule { ApiGroups = ["velero.io"], Resources = ["restores"], Verbs = ["create", "get", "delete"] }))
+            component.AddObject(grant);
         // In the scratch namespace only: read what was restored and remove it.
-        component.AddObject(new V1Role
-        {
-            ApiVersion = "rbac.authorization.k8s.io/v1",
-            Kind = "Role",
-            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = ScratchNamespace },
-            Rules =
-            [
-                .. Cleaned.GroupBy(c => c.Group).Select(g => new V1PolicyRule
-                {
-                    ApiGroups = [g.Key],
-                    Resources = [.. g.Select(c => c.Resource)],
-                    Verbs = ["get", "list", "deletecollection"],
-                }),
-                new V1PolicyRule { ApiGroups = [""], Resources = ["services"], Verbs = ["get", "list", "delete"] },
-            ],
-        });
-        component.AddObject(Binding(Name, ScratchNamespace));
+        foreach (var grant in PlatformObjects.NamespaceGrant(Name, velero, ScratchNamespace,
+        [
+            .. Cleaned.GroupBy(c => c.Group).Select(g => new V1PolicyRule
+            {
+                ApiGroups = [g.Key],
+                Resources = [.. g.Select(c => c.Resource)],
+                Verbs = ["get", "list", "deletecollection"],
+            }),
+            new V1PolicyRule { ApiGroups = [""], Resources = ["services"], Verbs = ["get", "list", "delete"] },
+        ]))
+            component.AddObject(grant);
     }
-
-    private static V1RoleBinding Binding(string name, string ns) => new()
-    {
-        ApiVersion = "rbac.authorization.k8s.io/v1",
-        Kind = "RoleBinding",
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
-        RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = name },
-        Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = Name, NamespaceProperty = BasicDisasterRecovery.Namespace }],
-    };
 
     /// <summary>
     /// The job's script (busybox sh and curl against the API server with the service account's token): per tenant create

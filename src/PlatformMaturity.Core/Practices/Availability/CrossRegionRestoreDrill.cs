@@ -245,43 +245,15 @@ public static class CrossRegionRestoreDrill
     private static void AddRbac(ComponentBuilder component)
     {
         var velero = BasicDisasterRecovery.Namespace;
-        component.AddObject(new V1ServiceAccount
-        {
-            ApiVersion = "v1",
-            Kind = "ServiceAccount",
-            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = velero },
-            AutomountServiceAccountToken = false,
-        });
-        component.AddObject(new V1Role
-        {
-            ApiVersion = "rbac.authorization.k8s.io/v1",
-            Kind = "Role",
-            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = velero },
-            Rules =
-            [
-                new V1PolicyRule { ApiGroups = ["velero.io"], Resources = ["backups"], Verbs = ["get", "list"] },
-                new V1PolicyRule { ApiGroups = ["velero.io"], Resources = ["restores"], Verbs = ["create", "get", "delete"] },
-            ],
-        });
-        component.AddObject(Binding(velero));
-        component.AddObject(new V1Role
-        {
-            ApiVersion = "rbac.authorization.k8s.io/v1",
-            Kind = "Role",
-            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = ScratchNamespace },
-            Rules = [new V1PolicyRule { ApiGroups = [""], Resources = ["configmaps"], Verbs = ["get", "list", "deletecollection"] }],
-        });
-        component.AddObject(Binding(ScratchNamespace));
+        component.AddObject(PlatformObjects.JobServiceAccount(Name, velero));
+        foreach (var grant in PlatformObjects.NamespaceGrant(Name, velero, velero,
+            new V1PolicyRule { ApiGroups = ["velero.io"], Resources = ["backups"], Verbs = ["get", "list"] },
+            new V1PolicyRule { ApiGroups = ["velero.io"], Resources = ["restores"], Verbs = ["create", "get", "delete"] }))
+            component.AddObject(grant);
+        foreach (var grant in PlatformObjects.NamespaceGrant(Name, velero, ScratchNamespace,
+            new V1PolicyRule { ApiGroups = [""], Resources = ["configmaps"], Verbs = ["get", "list", "deletecollection"] }))
+            component.AddObject(grant);
     }
-
-    private static V1RoleBinding Binding(string ns) => new()
-    {
-        ApiVersion = "rbac.authorization.k8s.io/v1",
-        Kind = "RoleBinding",
-        Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = ns },
-        RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = Name },
-        Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = Name, NamespaceProperty = BasicDisasterRecovery.Namespace }],
-    };
 
     /// <summary>The Restore the drill creates for the peer backup named in place of <c>@BACKUP@</c>.</summary>
     public static JsonObject Restore(string backupName = "@BACKUP@") => new()
