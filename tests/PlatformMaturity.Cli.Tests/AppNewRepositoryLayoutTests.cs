@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using PlatformMaturity.Config;
+using PlatformMaturity.Practices.Delivery;
 using PlatformMaturity.GoldenPaths.Output;
 using PlatformMaturity.Tests.Shared;
 
@@ -22,9 +25,26 @@ public sealed class AppNewRepositoryLayoutTests
         return dir;
     }
 
-    private static CliResult AppNew(string cwd, string @out, params string[] extra) =>
-        CliRunner.Run(cwd, ["app", "new", "shop", "--template", "web-service", "--stack", "l4-azure", "--team", "team-a", "--out", @out,
+    private static CliResult AppNew(string cwd, string @out, params string[] extra) => AppNewOn("l4-azure", cwd, @out, extra);
+
+    private static CliResult AppNewOn(string stack, string cwd, string @out, params string[] extra) =>
+        CliRunner.Run(cwd, ["app", "new", "shop", "--template", "web-service", "--stack", stack, "--team", "team-a", "--out", @out,
             "--stacks-dir", TestPaths.Stacks, .. Sets, .. extra]);
+
+    /// <summary>
+    /// Whether GitHub runs the workflow on a push changing these files: with a paths filter, a file counts when the last
+    /// pattern it matches is a positive one ('**' any characters, '*' any but '/'); without one, every push runs it.
+    /// </summary>
+    private static bool Triggers(JsonNode workflow, string @event, IEnumerable<string> changed)
+    {
+        if (workflow["on"]![@event]!["paths"] is not JsonArray paths)
+            return true;
+        var patterns = paths.Select(p => (string)p!).Select(p => (Include: !p.StartsWith('!'), Regex: new Regex("^" + Regex.Escape(p.TrimStart('!')).Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*") + "$"))).ToList();
+        return changed.Any(file => patterns.LastOrDefault(p => p.Regex.IsMatch(file)) is { Include: true });
+    }
+
+    private static List<string> Changed(Dictionary<string, string> before, Dictionary<string, string> after) =>
+        [.. after.Where(f => f.Value != "dir" && before.GetValueOrDefault(f.Key) != f.Value).Select(f => f.Key.Replace(Path.DirectorySeparatorChar, '/')).Order(StringComparer.Ordinal)];
 
     private static Dictionary<string, string> Snapshot(string root) =>
         Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
@@ -171,5 +191,51 @@ public sealed class AppNewRepositoryLayoutTests
         Assert.Contains(message, result.Error);
         Assert.Contains("othing was written", result.Error);
         Assert.Equal(before, Snapshot(dir.Path));
+    }
+    [Fact]
+    public void A_promotion_touching_only_a_later_environment_does_not_rebuild_and_the_catalog_entry_is_where_backstage_reads_it()
+    {
+        using var repo = Repository();
+        Directory.CreateDirectory(repo.Combine("src"));
+        File.WriteAllText(repo.Combine("src", "main.py"), "print('shop')\n");
+        foreach (var env in new[] { "dev", "prod" })
+        {
+            var result = AppNewOn("l5-azure", repo.Path, $"deploy/{env}");
+            Assert.True(result.ExitCode == 0, result.ToString());
+        }
+        var workflow = Workflow(repo.Path);
+
+        // One catalog entry for the app, at the root, where the platform's Backstage location reads it; none per environment.
+        Assert.True(File.Exists(repo.Combine(BackstageCatalog.AppCatalogFile)));
+        Assert.Equal("shop", (string)YamlDocuments.ParseSingle(File.ReadAllText(repo.Combine(BackstageCatalog.AppCatalogFile)))!["metadata"]!["name"]!);
+        Assert.False(File.Exists(repo.Combine("deploy", "dev", BackstageCatalog.AppCatalogFile)));
+        Assert.False(File.Exists(repo.Combine("deploy", "prod", BackstageCatalog.AppCatalogFile)));
+        var stack = PlatformConfigParser.ParseOrThrow(StackFile.Read(StackFile.PathFor(TestPaths.Stacks, "l5-azure"), "l5-azure"), "l5-azure");
+        var repository = stack.Tenants.Single(t => t.Name == "team-a").Repos.First().Replace("https://github.com/", "", StringComparison.Ordinal).Replace(".git", "", StringComparison.Ordinal);
+        var target = InternalDeveloperPlatform.Locations(stack).OfType<Dictionary<string, object?>>().Select(l => (string)l["target"]!).Single(t => t.Contains($"/{repository}/", StringComparison.Ordinal));
+        Assert.EndsWith($"/blob/main/{BackstageCatalog.AppCatalogFile}", target, StringComparison.Ordinal);
+
+        // The workflow builds on changes to the source, itself and the first environment, not on a promotion to prod.
+        File.WriteAllText(repo.Combine("deploy", "dev", "kustomization.yaml"), File.ReadAllText(repo.Combine("deploy", "dev", "kustomization.yaml")).Replace("newTag: \"0.1.0\"", "newTag: 4f2a9c1"));
+        var before = Snapshot(repo.Path);
+        var promote = CliRunner.Run(repo.Path, "app", "promote", "deploy", "--from", "dev", "--to", "prod");
+        Assert.True(promote.ExitCode == 0, promote.ToString());
+        var promotion = Changed(before, Snapshot(repo.Path));
+        Assert.NotEmpty(promotion);
+        Assert.All(promotion, f => Assert.StartsWith("deploy/prod/", f, StringComparison.Ordinal));
+        foreach (var @event in new[] { "push", "pull_request" })
+        {
+            Assert.False(Triggers(workflow, @event, promotion), string.Join(", ", promotion));
+            Assert.True(Triggers(workflow, @event, ["src/main.py"]));
+            Assert.True(Triggers(workflow, @event, ["deploy/dev/kustomization.yaml"]));
+            Assert.True(Triggers(workflow, @event, [".github/workflows/shop.yaml"]));
+            Assert.True(Triggers(workflow, @event, [BackstageCatalog.AppCatalogFile, "deploy/prod/kustomization.yaml"]));
+        }
+
+        // Written at the root, the app has no environment folders to leave out: every push builds.
+        using var flat = Repository();
+        Assert.Equal(0, AppNewOn("l5-azure", flat.Path, ".").ExitCode);
+        Assert.Null(Workflow(flat.Path)["on"]!["push"]!["paths"]);
+        Assert.True(File.Exists(flat.Combine(BackstageCatalog.AppCatalogFile)));
     }
 }

@@ -105,31 +105,37 @@ internal static class AppCommand
     }
 
     /// <summary>
-    /// One CI workflow per app at the repository's root: it builds the image and deploys the first environment written.
-    /// When the workflow there is already pmctl's for another folder of the repository, this environment is a later one:
-    /// the workflow is left as it is and the environment gets new versions through pmctl app promote.
+    /// One CI workflow and one catalog entry per app at the repository's root: the workflow builds the image and deploys
+    /// the first environment written. When the workflow there is already pmctl's for another folder of the repository,
+    /// this environment is a later one: the repository files are left as they are and the environment gets new versions
+    /// through pmctl app promote.
     /// </summary>
     private static RenderedApp FirstEnvironmentOnly(CliIO io, RenderedApp app, string repository, string folder)
     {
         if (folder == RepositoryFiles.RootFolder)
             return app;
-        var kept = new List<RenderedAppFile>();
-        foreach (var file in app.Files.Where(f => RepositoryFiles.AtRepositoryRoot(f.Path)))
+        string? first = null;
+        foreach (var file in app.Files.Where(f => RepositoryFiles.AtRepositoryRoot(f.Path) && RepositoryFiles.IsWorkflow(f.Path)))
         {
             var full = OutputPaths.Resolve(repository, file.Path);
             if (!File.Exists(full) || new FileInfo(full).LinkTarget is not null)
                 continue;
             var existing = Files.InputFile.ReadText(full, file.Path, "CI workflow", Files.InputLimits.ProjectFileBytes);
-            if (RepositoryFiles.DeployedFolder(existing) is not { } first || first == folder)
-                continue;
-            kept.Add(file);
-            var parent = Path.GetDirectoryName(folder.Replace('/', Path.DirectorySeparatorChar))?.Replace(Path.DirectorySeparatorChar, '/');
-            var promote = parent is { Length: > 0 } && Path.GetDirectoryName(first.Replace('/', Path.DirectorySeparatorChar))?.Replace(Path.DirectorySeparatorChar, '/') == parent
-                ? $"pmctl app promote {parent} --from {first[(parent.Length + 1)..]} --to {folder[(parent.Length + 1)..]}"
-                : "pmctl app promote";
-            io.Error.WriteLine($"note: {file.Path} (at the repository's root) builds {app.Name} and deploys it to {first}, the first environment; it is left as it is, and {folder} gets new versions through {promote}");
+            if (RepositoryFiles.DeployedFolder(existing) is { } deployed && deployed != folder)
+                first = deployed;
         }
-        return kept.Count == 0 ? app : app with { Files = [.. app.Files.Except(kept)] };
+        if (first is null)
+            return app;
+        var kept = app.Files.Where(f => RepositoryFiles.AtRepositoryRoot(f.Path)).ToList();
+        var parent = Path.GetDirectoryName(folder.Replace('/', Path.DirectorySeparatorChar))?.Replace(Path.DirectorySeparatorChar, '/');
+        var promote = parent is { Length: > 0 } && Path.GetDirectoryName(first.Replace('/', Path.DirectorySeparatorChar))?.Replace(Path.DirectorySeparatorChar, '/') == parent
+            ? $"pmctl app promote {parent} --from {first[(parent.Length + 1)..]} --to {folder[(parent.Length + 1)..]}"
+            : "pmctl app promote";
+        foreach (var file in kept)
+            io.Error.WriteLine(RepositoryFiles.IsWorkflow(file.Path)
+                ? $"note: {file.Path} (at the repository's root) builds {app.Name} and deploys it to {first}, the first environment; it is left as it is, and {folder} gets new versions through {promote}"
+                : $"note: {file.Path} (at the repository's root) is {app.Name}'s one catalog entry for all its environments, written with {first}; it is left as it is");
+        return app with { Files = [.. app.Files.Except(kept)] };
     }
 
     private static void Report(CliIO io, RenderedApp app, PlatformContext platform, IReadOnlyList<WrittenFile> written, string output, string repository)

@@ -1,3 +1,4 @@
+using PlatformMaturity.Practices.Delivery;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,7 +9,9 @@ namespace PlatformMaturity.GoldenPaths.Output;
 /// repository's root, so when pmctl app new writes into a folder of the repository (one folder per environment,
 /// <c>deploy/&lt;env&gt;</c>, as pmctl app promote expects), these go to the root and name the folder they deploy.
 /// One CI workflow serves every environment of an app: it builds the image and deploys it to the first environment
-/// written (the folder in its <see cref="FolderVariable"/>); later environments get it through pmctl app promote.
+/// written (the folder in its <see cref="FolderVariable"/>); later environments get it through pmctl app promote, and
+/// the workflow does not run for a commit that changes only their folders. The app's Backstage catalog entry is one
+/// per app too, at the root where the platform's Backstage reads it (<see cref="BackstageCatalog.AppCatalogFile"/>).
 /// </summary>
 public static class RepositoryFiles
 {
@@ -20,8 +23,23 @@ public static class RepositoryFiles
 
     private const string GitHubFolder = ".github/";
 
-    /// <summary>Whether an output path is a repository file (under .github/), which GitHub reads only at the repository's root.</summary>
-    public static bool AtRepositoryRoot(string path) => path.StartsWith(GitHubFolder, StringComparison.Ordinal);
+    /// <summary>
+    /// Whether an output path is a repository file: under .github/, which GitHub reads only at the repository's root, or
+    /// the catalog entry, which the platform's Backstage reads there.
+    /// </summary>
+    public static bool AtRepositoryRoot(string path) =>
+        path.StartsWith(GitHubFolder, StringComparison.Ordinal) || path == BackstageCatalog.AppCatalogFile;
+
+    /// <summary>Whether a repository file is a CI workflow (the file naming the folder it deploys).</summary>
+    public static bool IsWorkflow(string path) => path.StartsWith(GitHubFolder, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The folder holding one folder per environment (deploy for deploy/dev), whose other folders are later environments
+    /// the CI workflow leaves to pmctl app promote; null for the root or a top-level folder, whose siblings are the
+    /// repository's other contents (the source).
+    /// </summary>
+    public static string? EnvironmentsFolder(string folder) =>
+        folder.LastIndexOf('/') is var at and > 0 ? folder[..at] : null;
 
     /// <summary>
     /// The folder a CI workflow pmctl app new wrote deploys (its <see cref="FolderVariable"/>), or null when the text is not

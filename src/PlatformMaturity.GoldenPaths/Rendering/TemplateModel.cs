@@ -42,6 +42,8 @@ internal static class TemplateModel
                 ["catalog_type"] = app.GoldenPath.Manifest.CatalogType,
                 // The output folder relative to the app repository's root ("." or e.g. deploy/dev): what CI edits and Argo CD syncs.
                 ["folder"] = folder,
+                // The folder of the environments' folders (deploy for deploy/dev), or null: the CI workflow ignores commits to the others.
+                ["environments_folder"] = Output.RepositoryFiles.EnvironmentsFolder(folder),
             },
             ["values"] = values,
             ["practices"] = tracer.Flags(),

@@ -14,6 +14,9 @@ namespace PlatformMaturity.Practices.Delivery;
 /// </summary>
 public static partial class BackstageCatalog
 {
+    /// <summary>An app's catalog entry, which pmctl app new writes at the root of the app's repository and the platform's Backstage reads there.</summary>
+    public const string AppCatalogFile = "catalog-info.yaml";
+
     public const string EntityApiVersion = "backstage.io/v1alpha1";
     public const string TemplateApiVersion = "scaffolder.backstage.io/v1beta3";
 

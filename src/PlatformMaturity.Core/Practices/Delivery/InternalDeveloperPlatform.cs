@@ -317,8 +317,9 @@ public sealed class InternalDeveloperPlatform : PracticeComponent
                 locations.Add(new Dictionary<string, object?>
                 {
                     ["type"] = "url",
-                    // pmctl app new --out writes catalog-info.yaml at the root of the app's repository; golden paths build main.
-                    ["target"] = github.Blob("main", "catalog-info.yaml"),
+                    // pmctl app new writes the catalog entry at the root of the app's repository, also when its manifests go to
+                    // one folder per environment (one Component per app, not one per environment); golden paths build main.
+                    ["target"] = github.Blob("main", BackstageCatalog.AppCatalogFile),
                     ["rules"] = new List<object?> { new Dictionary<string, object?> { ["allow"] = new List<object?> { "Component", "API", "Resource" } } },
                 });
         }

@@ -74,7 +74,7 @@ public sealed class KubernetesLandingZone : PracticeComponent
 
     public override Implementation Implementation => Implementation.OnBothTargets(
         $"Capsule (chart {Pins.Capsule.Version}): per tenant a Tenant owned by its group (roles {string.Join(", ", OwnerClusterRoles)}), namespaces named <tenant>-* up to a quota by tier, " +
-        "the pmctl namespace's labels and annotations as namespace metadata (owners may not change them), the tier quota shared across the tenant's namespaces, " +
+        "the pmctl namespace's labels and annotations as namespace metadata (owners may not change them), the tier and GPU quotas shared across the namespaces the team creates (scope Tenant), " +
         "and a GlobalTenantResource copying every object of the pmctl namespace into each namespace the team creates; platform namespaces protected; " +
         "per-tenant objects outside the namespace (Argo CD destinations, Velero schedules, metrics proxy, trace and log tenancy, Kueue queues) cover <tenant>-* too, and tenant names whose prefix would claim another tenant's or a platform namespace are refused");
 
@@ -125,16 +125,19 @@ public sealed class KubernetesLandingZone : PracticeComponent
                 (naming.TryGetValue(tenantName, out var list) ? list : naming[tenantName] = []).Add((resource, named));
         }
 
+        var capped = new SortedSet<string>(StringComparer.Ordinal);
         // Every tenant has a group from Level 2 on (the config is refused without one).
         foreach (var tenant in config.Tenants)
         {
             var inNamespace = inNamespaceOf[tenant.Name].ToList();
-            var quota = inNamespace.Select(r => r.Object).OfType<V1ResourceQuota>().FirstOrDefault(q => q.Metadata.Name == BasicResourcesManagement.QuotaName);
+            var caps = TenantWideQuotas(inNamespace.Select(r => r.Object));
             var ns = byName[Foundation.TenantNamespace(tenant.Name)].Object;
-            component.AddObject(TenantObject(tenant, ns, quota, component));
-            var replicated = inNamespace.Where(r => !ReferenceEquals(r.Object, quota)).ToList();
+            component.AddObject(TenantObject(tenant, ns, caps, component));
+            var replicated = inNamespace.Where(r => !caps.Any(q => ReferenceEquals(r.Object, q))).ToList();
             if (replicated.Count > 0)
                 component.AddObject(Baseline(tenant, replicated));
+            if (caps.Count > 0)
+                capped.UnionWith(caps.Select(q => q.Metadata.Name));
 
             // An object that also names the tenant's glob or regex (TenantNamespaces) follows the namespaces it creates.
             var onlyIt = naming.GetValueOrDefault(tenant.Name, [])
@@ -144,9 +147,25 @@ public sealed class KubernetesLandingZone : PracticeComponent
             if (onlyIt.Count > 0)
                 component.Note($"These objects name namespace {tenant.Name} itself, so they cover only it and not the namespaces {tenant.Name} creates: {string.Join("; ", onlyIt)}.");
         }
+        if (capped.Count > 0)
+            component.Note($"Quotas {string.Join(", ", capped)} are not copied into the namespaces a team creates (a copy each would multiply the cap by their number): the Tenant holds them with scope Tenant, so all those namespaces together stay within one cap (kubectl get tenant <tenant> -o jsonpath='{{.spec.resourceQuotas}}'; Capsule's per-namespace quotas: kubectl get resourcequota -A -l capsule.clastix.io/tenant=<tenant>). " +
+                "The pmctl-created namespace is not a Capsule namespace and keeps its own copy, so a team's total is at most twice its cap whatever the number of namespaces it creates.");
     }
 
-    private static CustomObject TenantObject(Tenant tenant, IKubernetesObject<V1ObjectMeta> ns, V1ResourceQuota? quota, ComponentBuilder component)
+    /// <summary>
+    /// The ResourceQuotas of a tenant's pmctl namespace that cap an amount (CPU, memory, pods, GPUs, ...): the Tenant
+    /// enforces them across the namespaces the team creates (scope Tenant) instead of the baseline copying them, since a
+    /// copy per namespace would multiply the tenant's cap by its namespace count. Quotas whose every limit is 0 forbid
+    /// something (a priority class, LoadBalancers) and are copied: zero in every namespace is zero in all of them.
+    /// The tier quota comes first, so its item index (Capsule names the quotas it creates by index) stays as it was.
+    /// </summary>
+    public static IReadOnlyList<V1ResourceQuota> TenantWideQuotas(IEnumerable<IKubernetesObject<V1ObjectMeta>> objects) =>
+        [.. objects.OfType<V1ResourceQuota>()
+            .Where(q => q.Spec?.Hard?.Values.Any(v => v.ToDecimal() != 0) == true)
+            .OrderBy(q => q.Metadata.Name == BasicResourcesManagement.QuotaName ? 0 : 1)
+            .ThenBy(q => q.Metadata.Name, StringComparer.Ordinal)];
+
+    private static CustomObject TenantObject(Tenant tenant, IKubernetesObject<V1ObjectMeta> ns, IReadOnlyList<V1ResourceQuota> caps, ComponentBuilder component)
     {
         var labels = ns.Metadata.Labels.Where(l => !StandardLabels.Keys.Contains(l.Key)).ToDictionary();
         var metadata = new JsonObject { ["labels"] = ToJson(labels) };
@@ -175,13 +194,14 @@ public sealed class KubernetesLandingZone : PracticeComponent
             },
             ["preventDeletion"] = true,
         };
-        if (quota?.Spec?.Hard is { Count: > 0 } hard)
+        if (caps.Count > 0)
         {
-            // The tier's quota is shared by all the namespaces the team creates (Capsule sums their usage), not multiplied.
+            // The tier's quota and every other cap (GPUs) are shared by all the namespaces the team creates (Capsule sums
+            // their usage per item and stops each namespace at what the tenant has left), not multiplied.
             spec["resourceQuotas"] = new JsonObject
             {
                 ["scope"] = "Tenant",
-                ["items"] = new JsonArray(new JsonObject { ["hard"] = ToJson(hard.ToDictionary(h => h.Key, h => h.Value.ToString())) }),
+                ["items"] = new JsonArray([.. caps.Select(q => (JsonNode)QuotaItem(q.Spec))]),
             };
         }
         AddClassRestrictions(spec, component);
@@ -192,6 +212,14 @@ public sealed class KubernetesLandingZone : PracticeComponent
             Metadata = new V1ObjectMeta { Name = tenant.Name, Labels = new Dictionary<string, string> { [HardMultiTenancy.TenantLabel] = tenant.Name } },
             Spec = spec,
         };
+    }
+
+    /// <summary>A Tenant's resourceQuotas item (a ResourceQuotaSpec: hard, scopes, scopeSelector) from a ResourceQuota's spec.</summary>
+    private static JsonObject QuotaItem(V1ResourceQuotaSpec quota)
+    {
+        var item = JsonNode.Parse(KubernetesJson.Serialize(quota))!.AsObject();
+        item["hard"] = ToJson(quota.Hard.ToDictionary(h => h.Key, h => h.Value.ToString()));
+        return item;
     }
 
     /// <summary>

@@ -87,11 +87,18 @@ public sealed class AdvancedCostsManagement : PracticeComponent
 
     /// <summary>
     /// A tenant's monthly run rate: the CPU and memory its pods are allocated (OpenCost's allocation metrics, per node)
-    /// priced at their node's hourly CPU and RAM cost, times the hours of a month.
+    /// priced at their node's hourly CPU and RAM cost, times the hours of a month; over every namespace of the tenant
+    /// (<see cref="TenantNamespaces.Regex"/>: its own and, from Level 5, those its team creates through Capsule), summed
+    /// into one series. The series carries no namespace: the rule's labels add namespace="&lt;tenant&gt;" (see
+    /// <see cref="BudgetAlert"/>), which the tenant's AlertmanagerConfig needs to receive it.
     /// </summary>
-    public static string MonthlyCostExpression(string tenant) =>
-        $"sum by (namespace) ((sum by (namespace, node) (container_cpu_allocation{{namespace=\"{tenant}\"}}) * on (node) group_left () avg by (node) (node_cpu_hourly_cost)"
-        + $" + sum by (namespace, node) (container_memory_allocation_bytes{{namespace=\"{tenant}\"}}) / 1073741824 * on (node) group_left () avg by (node) (node_ram_hourly_cost)) * {HoursPerMonth})";
+    public static string MonthlyCostExpression(string tenant)
+    {
+        // Prometheus anchors =~ at both ends, so team-a's expression never counts team-ab's namespaces.
+        var namespaces = $"namespace=~\"{TenantNamespaces.Regex(tenant)}\"";
+        return $"sum ((sum by (node) (container_cpu_allocation{{{namespaces}}}) * on (node) group_left () avg by (node) (node_cpu_hourly_cost)"
+            + $" + sum by (node) (container_memory_allocation_bytes{{{namespaces}}}) / 1073741824 * on (node) group_left () avg by (node) (node_ram_hourly_cost)) * {HoursPerMonth})";
+    }
 
     private static void AddTenantBudgets(ComponentBuilder component)
     {
@@ -120,7 +127,7 @@ public sealed class AdvancedCostsManagement : PracticeComponent
         component.Note($"Each tenant with a budget receives its own budget alerts (and only its own: Alertmanager confines the AlertmanagerConfig {TenantBudgetAlertRouting.ConfigName} of a namespace to alerts of that namespace) at the {ConfigNames.Of(config.AlertReceiver)} URL it keeps in its namespace; the platform receiver gets them too. Each team runs once: " +
             string.Join("; ", config.TenantBudgets.Keys.Select(TenantBudgetAlertRouting.CreateSecretCommand)) +
             $". Until that Secret exists the operator skips the tenant's AlertmanagerConfig (kubectl get alertmanagerconfig {TenantBudgetAlertRouting.ConfigName} -n <tenant>; the operator's log says why).");
-        component.Note($"Budget alerts per tenant ({string.Join(", ", config.TenantBudgets.Select(b => $"{b.Key}: {b.Value.ToString(CultureInfo.InvariantCulture)}"))} a month) at 80% and 100% of the run rate OpenCost prices; they carry the tenant's namespace, so Alertmanager groups them per tenant." +
+        component.Note($"Budget alerts per tenant ({string.Join(", ", config.TenantBudgets.Select(b => $"{b.Key}: {b.Value.ToString(CultureInfo.InvariantCulture)}"))} a month) at 80% and 100% of the run rate OpenCost prices, over the tenant's namespace{(Delivery.KubernetesLandingZone.SelfServiceNamespaces(config) ? " and those its team creates (" + TenantNamespaces.Glob("<tenant>") + ")" : "")}; each alert carries namespace=\"<tenant>\", so Alertmanager groups them per tenant and delivers them to that tenant only." +
             (component.IsAzure ? $" They are not Azure budgets: an Azure budget filters by resource group, resource or tag, and tenants share the clusters' nodes, so only OpenCost's allocation can split a node's cost between namespaces; the resource-group budget ({ConfigKeys.Budget.FullName}) stays the platform's whole." : ""));
     }
 
@@ -132,8 +139,11 @@ public sealed class AdvancedCostsManagement : PracticeComponent
             $"{MonthlyCostExpression(tenant)} > {threshold}",
             "1h", severity,
             $"Tenant {tenant} runs at {{{{ $value | humanize }}}} a month, over {percent}% of its budget",
-            $"At its current allocation tenant {tenant} costs more than {threshold} a month ({percent}% of its budget {budget.ToString(CultureInfo.InvariantCulture)}, {ConfigKeys.TenantBudgets.FullName}). Cost per workload: OpenCost /allocation/compute?window=7d&aggregate=namespace,controller&filterNamespaces={tenant}");
+            $"At its current allocation tenant {tenant} costs more than {threshold} a month ({percent}% of its budget {budget.ToString(CultureInfo.InvariantCulture)}, {ConfigKeys.TenantBudgets.FullName}). Cost per namespace ({tenant} and {TenantNamespaces.Glob(tenant)}) and workload: OpenCost /allocation/compute?window=7d&aggregate=namespace,controller");
         alert["labels"]![TenantBudgetAlertRouting.TenantAlertLabel] = tenant;
+        // The cost is summed over all the tenant's namespaces; the alert names its own one, the namespace whose
+        // AlertmanagerConfig Alertmanager (matcher strategy OnNamespace) lets receive it.
+        alert["labels"]![TenantBudgetAlertRouting.NamespaceAlertLabel] = tenant;
         return alert;
     }
 }

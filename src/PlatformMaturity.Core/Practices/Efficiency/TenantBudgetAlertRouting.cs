@@ -52,6 +52,12 @@ public static class TenantBudgetAlertRouting
 
     public const string TenantAlertLabel = "tenant";
 
+    /// <summary>
+    /// The label the operator's OnNamespace matcher reads: a budget alert carries its tenant's own namespace here (the
+    /// rule sets it; the cost it sums spans all the tenant's namespaces), else no tenant's AlertmanagerConfig matches it.
+    /// </summary>
+    public const string NamespaceAlertLabel = "namespace";
+
     /// <summary>Alertmanager selects the platform's AlertmanagerConfigs, only in tenant namespaces, and confines each to its namespace.</summary>
     public static HelmValues Values(HelmValues values) => values
         .With("alertmanager.alertmanagerSpec.alertmanagerConfigSelector", new Dictionary<string, object?>

@@ -106,7 +106,7 @@ public sealed class KubernetesLandingZoneTests
 
             var items = baseline.Spec["resources"]![0]!["rawItems"]!.AsArray().Select(i => i!.AsObject()).ToList();
             var expected = graph.Resources.OfType<KubernetesResource>()
-                .Where(r => r.Cluster == ClusterRef.PrimaryKey && r.Namespace == tenant.Name && !(r.Kind == "ResourceQuota" && r.ObjectName == BasicResourcesManagement.QuotaName))
+                .Where(r => r.Cluster == ClusterRef.PrimaryKey && r.Namespace == tenant.Name && !(r.Kind == "ResourceQuota" && r.ObjectName is BasicResourcesManagement.QuotaName or JustInTimeCapacity.GpuQuotaName))
                 .Select(r => $"{r.Kind}/{r.ObjectName}").Order().ToList();
             Assert.Contains($"NetworkPolicy/{BasicTrafficFiltering.DefaultDenyIngress}", expected);
             Assert.Contains($"LimitRange/{BasicResourcesManagement.LimitRangeName}", expected);
@@ -196,5 +196,50 @@ public sealed class KubernetesLandingZoneTests
         var priorities = enforced["priorityClasses"]!["allowed"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         Assert.DoesNotContain(AdvancedResourcesManagement.PlatformCritical, priorities);
         Assert.Contains(Enforcements.All, e => e.Id == Enforcements.TenantClasses && e.Practice == KubernetesLandingZone.PracticeName);
+    }
+    /// <summary>
+    /// What a team can request in total across N namespaces it creates: each namespace is bounded by every quota copied
+    /// into it (N times that quota's cap together), and all of them together by the Tenant's items of scope Tenant
+    /// (Capsule sums their usage per item).
+    /// </summary>
+    private static decimal UsableAcross(int namespaces, CustomObject tenant, CustomObject? baseline, string resource)
+    {
+        var copied = (baseline?.Spec!["resources"]![0]!["rawItems"]!.AsArray() ?? [])
+            .Where(i => i!["kind"]!.GetValue<string>() == "ResourceQuota" && i["spec"]!["hard"]?[resource] is not null && i["spec"]!["scopeSelector"] is null && i["spec"]!["scopes"] is null)
+            .Select(i => new ResourceQuantity(i!["spec"]!["hard"]![resource]!.GetValue<string>()).ToDecimal() * namespaces);
+        Assert.Equal("Tenant", tenant.Spec!["resourceQuotas"]?["scope"]?.GetValue<string>() ?? "Tenant");
+        var shared = (tenant.Spec!["resourceQuotas"]?["items"]?.AsArray() ?? [])
+            .Where(i => i!["hard"]?[resource] is not null && i["scopeSelector"] is null && i["scopes"] is null)
+            .Select(i => new ResourceQuantity(i!["hard"]![resource]!.GetValue<string>()).ToDecimal());
+        return copied.Concat(shared).DefaultIfEmpty(decimal.MaxValue).Min();
+    }
+
+    [Theory]
+    [InlineData(DeploymentTarget.Existing)]
+    [InlineData(DeploymentTarget.Azure)]
+    public void A_team_uses_its_gpu_and_tier_caps_once_however_many_namespaces_it_creates(DeploymentTarget target)
+    {
+        var graph = Level5(target);
+        foreach (var tenant in Tenants)
+        {
+            var capsule = Tenant(graph, tenant.Name);
+            var baseline = graph.Typed<CustomObject>("GlobalTenantResource", null, KubernetesLandingZone.BaselineName(tenant.Name));
+            var gpus = $"requests.{JustInTimeCapacity.GpuResource}";
+            var caps = new[]
+            {
+                (Resource: gpus, Cap: new ResourceQuantity(graph.Typed<V1ResourceQuota>("ResourceQuota", tenant.Name, JustInTimeCapacity.GpuQuotaName).Spec.Hard[gpus].ToString()).ToDecimal()),
+                (Resource: "requests.cpu", Cap: graph.Typed<V1ResourceQuota>("ResourceQuota", tenant.Name, BasicResourcesManagement.QuotaName).Spec.Hard["requests.cpu"].ToDecimal()),
+                (Resource: "pods", Cap: graph.Typed<V1ResourceQuota>("ResourceQuota", tenant.Name, BasicResourcesManagement.QuotaName).Spec.Hard["pods"].ToDecimal()),
+            };
+            Assert.Equal(JustInTimeCapacity.GpusFor(tenant.Tier), caps[0].Cap);
+            foreach (var (resource, cap) in caps)
+                foreach (var n in new[] { 1, 2, KubernetesLandingZone.NamespaceQuota(tenant.Tier) })
+                    Assert.Equal(cap, UsableAcross(n, capsule, baseline, resource));
+            // The tier quota keeps its item index (Capsule names its quotas by it); a prohibition (all zero) is still copied.
+            Assert.Equal(caps[1].Cap.ToString(System.Globalization.CultureInfo.InvariantCulture), capsule.Spec!["resourceQuotas"]!["items"]![0]!["hard"]!["requests.cpu"]!.GetValue<string>());
+            Assert.Contains(baseline.Spec!["resources"]![0]!["rawItems"]!.AsArray(), i => i!["metadata"]!["name"]!.GetValue<string>() == AdvancedResourcesManagement.PriorityQuotaName);
+        }
+        Assert.Contains(graph.ComponentOf(KubernetesLandingZone.PracticeName).Notes, n => n.Contains(JustInTimeCapacity.GpuQuotaName, StringComparison.Ordinal) && n.Contains("scope Tenant", StringComparison.Ordinal));
+        Assert.Empty(graph.SchemaErrors());
     }
 }

@@ -45,7 +45,8 @@ public sealed class AdvancedCostsManagementTests
         Assert.All(rules, r =>
         {
             Assert.Equal("team-a", r["labels"]!["tenant"]!.GetValue<string>());
-            Assert.Contains("namespace=\"team-a\"", r["expr"]!.GetValue<string>());
+            Assert.Equal("team-a", r["labels"]!["namespace"]!.GetValue<string>());
+            Assert.Contains($"namespace=~\"{TenantNamespaces.Regex("team-a")}\"", r["expr"]!.GetValue<string>());
             Assert.Contains("node_cpu_hourly_cost", r["expr"]!.GetValue<string>());
         });
         Assert.EndsWith("> 400", rules[0]["expr"]!.GetValue<string>());

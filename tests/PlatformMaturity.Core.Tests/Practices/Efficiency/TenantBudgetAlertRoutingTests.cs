@@ -6,6 +6,7 @@ using PlatformMaturity.Config;
 using PlatformMaturity.Graph;
 using PlatformMaturity.Practices.Availability;
 using PlatformMaturity.Practices.Efficiency;
+using PlatformMaturity.Tests.Shared;
 using static PlatformMaturity.Core.Tests.Composition.TestConfigs;
 
 namespace PlatformMaturity.Core.Tests.Practices.Efficiency;
@@ -20,7 +21,7 @@ public sealed class TenantBudgetAlertRoutingTests
         AlertReceiver = receiver,
     };
 
-    /// <summary>Every alert the budget rules can fire: the rule's labels, its name, and the namespace its expression selects (sum by namespace).</summary>
+    /// <summary>Every alert the budget rules can fire: the rule's labels and its name (the expression sums to one series without labels).</summary>
     private static List<Dictionary<string, string>> BudgetAlerts(PlatformGraph graph)
     {
         var rule = (CustomObject)graph.Object("PrometheusRule", WellKnown.MonitoringNamespace, AdvancedCostsManagement.BudgetRuleName).Object;
@@ -28,7 +29,6 @@ public sealed class TenantBudgetAlertRoutingTests
         {
             var labels = r!["labels"]!.AsObject().ToDictionary(l => l.Key, l => l.Value!.GetValue<string>());
             labels["alertname"] = r["alert"]!.GetValue<string>();
-            labels["namespace"] = Regex.Match(r["expr"]!.GetValue<string>(), "namespace=\"([^\"]+)\"").Groups[1].Value;
             return labels;
         })];
     }
@@ -125,4 +125,86 @@ public sealed class TenantBudgetAlertRoutingTests
         Assert.DoesNotContain(without.Resources.OfType<KubernetesResource>(), r => r.Kind == "AlertmanagerConfig");
         Assert.Null(without.Release(WellKnown.PrometheusStackRelease).Values.Get("alertmanager.alertmanagerSpec.alertmanagerConfigMatcherStrategy"));
     }
+    /// <summary>
+    /// From the tenant's side, with Prometheus evaluating the rules: cost in a namespace the team created counts towards
+    /// its budget, cost in another tenant's namespace whose name merely starts with the tenant's never does, and the
+    /// alert that fires reaches that tenant's receiver and no other tenant's.
+    /// </summary>
+    [SkippableFact]
+    public void Cost_in_namespaces_the_team_created_counts_and_the_alert_reaches_only_that_tenant()
+    {
+        // team-a and team-ab coexist at Level 5 (team-a's prefix is "team-a-"); xteam-a is nobody's.
+        var config = Existing(5) with
+        {
+            Tenants = [new("team-a", null, TenantTier.Small), new("team-ab", null, TenantTier.Small)],
+            TenantBudgets = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("team-a", 500.0), KeyValuePair.Create("team-ab", 90.0)]),
+        };
+        var graph = PracticeGraphs.ComposeWithMonitoring(config);
+        Skip.IfNot(Promtool.IsAvailable, Promtool.MissingReason);
+        var rule = (CustomObject)graph.Object("PrometheusRule", WellKnown.MonitoringNamespace, AdvancedCostsManagement.BudgetRuleName).Object;
+
+        // One node at 0.1 an hour per CPU and 0.01 per GiB. Monthly (730 h): team-a 2 CPU + 1 GiB in team-a and 4 CPU +
+        // 1 GiB in team-a-ml = 452.6 (over 80% of 500 only with team-a-ml counted, over 100% if team-ab or xteam-a were);
+        // team-ab 1 CPU + 1 GiB = 80.3 (over 80% of 90, not 100%).
+        var cpu = new Dictionary<string, int> { ["team-a"] = 2, ["team-a-ml"] = 4, ["team-ab"] = 1, ["xteam-a"] = 100 };
+        var inputs = new JsonArray(Series("node_cpu_hourly_cost{node=\"n1\"}", "0.1x100"), Series("node_ram_hourly_cost{node=\"n1\"}", "0.01x100"));
+        foreach (var (ns, cores) in cpu)
+        {
+            inputs.Add(Series($"container_cpu_allocation{{namespace=\"{ns}\",node=\"n1\",pod=\"p\",container=\"c\"}}", $"{cores}x100"));
+            inputs.Add(Series($"container_memory_allocation_bytes{{namespace=\"{ns}\",node=\"n1\",pod=\"p\",container=\"c\"}}", "1073741824x100"));
+        }
+        var expected = BudgetAlerts(graph).Where(a => a["alertname"] == TenantBudgetAlertRouting.NearBudgetAlert).ToList();
+        Assert.Equal(["team-a", "team-ab"], expected.Select(a => a["tenant"]).Order());
+        var samples = new JsonArray([.. expected.Select(a => (JsonNode)new JsonObject
+        {
+            ["labels"] = "ALERTS{" + string.Join(",", a.Append(KeyValuePair.Create("alertstate", "firing")).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}=\"{l.Value}\"")) + "}",
+            ["value"] = 1,
+        })]);
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("rules.yaml"), new JsonObject { ["groups"] = rule.Spec!["groups"]!.DeepClone() }.ToJsonString());
+        var test = new JsonObject
+        {
+            ["rule_files"] = new JsonArray("rules.yaml"),
+            ["evaluation_interval"] = "1m",
+            ["tests"] = new JsonArray(new JsonObject
+            {
+                ["interval"] = "1m",
+                ["input_series"] = inputs,
+                // After the rules' for: 1h, exactly these alerts fire (promtool compares the whole set, labels included).
+                ["promql_expr_test"] = new JsonArray(new JsonObject { ["expr"] = "ALERTS{alertstate=\"firing\"}", ["eval_time"] = "90m", ["exp_samples"] = samples }),
+            }),
+        };
+        File.WriteAllText(dir.Combine("test.yaml"), test.ToJsonString());
+        var (exitCode, output) = Promtool.TestRules(dir.Combine("test.yaml"));
+        Assert.True(exitCode == 0, output);
+
+        // Those alerts, through each tenant's AlertmanagerConfig: each tenant gets its own, nobody else's.
+        foreach (var tenant in config.TenantBudgets.Keys)
+        {
+            var routing = (CustomObject)graph.Object("AlertmanagerConfig", tenant, TenantBudgetAlertRouting.ConfigName).Object;
+            Assert.Equal([tenant], expected.Where(a => Receives(graph, routing, a)).Select(a => a["tenant"]));
+        }
+    }
+
+    [Theory]
+    [InlineData("team", "team", true)]
+    [InlineData("team", "team-x", true)]
+    [InlineData("team", "teamx", false)]
+    [InlineData("team", "my-team", false)]
+    [InlineData("team-a", "team-a-ml", true)]
+    [InlineData("team-a", "team-ab", false)]
+    [InlineData("team-a", "xteam-a", false)]
+    [InlineData("team-a", "team-a-", false)]
+    public void A_budget_counts_exactly_the_namespaces_the_contract_gives_its_tenant(string tenant, string ns, bool counted)
+    {
+        var expr = AdvancedCostsManagement.MonthlyCostExpression(tenant);
+        var selectors = Regex.Matches(expr, "namespace=~\"([^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        // No selector on namespace other than the contract's, which Prometheus anchors at both ends.
+        Assert.Equal([TenantNamespaces.Regex(tenant)], selectors);
+        Assert.DoesNotMatch("namespace=\"", expr);
+        Assert.Equal(counted, Regex.IsMatch(ns, $"^(?:{selectors[0]})$"));
+        Assert.Equal(counted, TenantNamespaces.Owns(tenant, ns));
+    }
+
+    private static JsonObject Series(string series, string values) => new() { ["series"] = series, ["values"] = values };
 }
