@@ -57,7 +57,9 @@ internal static class ClusterMembers
             if (graph.All.Any(r => r.Name == ownContainer))
                 names[Practices.Availability.BasicDisasterRecovery.StorageContainerName] = ownContainer;
             foreach (var resource in firstCluster)
-                component.Add(Copy(resource, i, key, member, names, config) with { Name = names[resource.Name], DependsOn = [.. resource.DependsOn.Select(d => names.GetValueOrDefault(d, d))] });
+                // An object that differs per cluster (ComponentBuilder.ForEachMember) keeps the copy's graph name even when
+                // renamed (a member's backup Schedule): the name that says which first-cluster object it comes from.
+                component.Add(Copy(resource is KubernetesResource k ? graph.ForMember(key, k) : resource, i, key, member, names, config) with { Name = names[resource.Name], DependsOn = [.. resource.DependsOn.Select(d => names.GetValueOrDefault(d, d))] });
             component.Note(config.IsAzure
                 ? $"Cluster '{member.Name}' in {member.Region} runs the same platform as the first cluster: AKS cluster {CopyName(key, Foundation.ClusterName)} and a copy of every platform object (names prefixed '{key}-')."
                 : $"Cluster '{member.Name}' (kubeconfig context {member.KubeContext ?? "current"}) runs a copy of every platform object of the first cluster.");

@@ -56,8 +56,18 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     /// <summary>azure: the blob container of a member's Velero (see <see cref="MemberLocation"/>).</summary>
     public static string MemberContainer(string key) => StorageContainerNames.For($"{BlobContainer}-", key);
 
-    /// <summary>The Schedule backing up one tenant namespace.</summary>
-    public static string ScheduleName(string tenant) => $"daily-{tenant}";
+    /// <summary>
+    /// The Schedule backing up one tenant namespace on one cluster, and so the prefix of every backup it makes (Velero names
+    /// them &lt;schedule&gt;-&lt;yyyyMMddHHmmss&gt;). Unique across the platform's clusters: a cluster syncs its peer's backups
+    /// through a read-only location (<see cref="CrossRegionRestoreDrill.PeerLocation"/>), and Velero skips a synced backup
+    /// whose name this cluster already has, so with shared names a survivor could not restore a lost cluster's tenants.
+    /// The first cluster keeps daily-&lt;tenant&gt;, the name it always had: renaming a running Schedule deletes it and
+    /// creates another, whose restores (scheduleName) and alerts (schedule label) no longer see the earlier backups.
+    /// Every other member adds its key after a dot: tenant names and member names are DNS labels (no dot), so no two
+    /// clusters' names can meet, and the first cluster's (without a dot) never equals a member's.
+    /// </summary>
+    public static string ScheduleName(string tenant, string clusterKey) =>
+        clusterKey == ClusterRef.PrimaryKey ? $"daily-{tenant}" : $"daily-{tenant}.{clusterKey}";
 
     public override void Build(ComponentBuilder component)
     {
@@ -92,12 +102,19 @@ public sealed class BasicDisasterRecovery : PracticeComponent
             providesApiGroups: ["velero.io"], dependsOn: dependsOn, createNamespace: false, valuesFromAzure: fromAzure);
 
         foreach (var tenant in config.Tenants)
-            component.AddObject(Schedule(tenant.Name, config));
+        {
+            var schedule = component.AddObject(Schedule(tenant.Name, config));
+            // Every other member's copy (with what later practices contribute, volume data at Level 4) carries the member's name.
+            component.ForEachMember<CustomObject>(schedule.Name, (key, copy) => copy.Metadata.Name = ScheduleName(tenant.Name, key));
+        }
         if (component.HasMonitoring)
             component.AddObject(PlatformObjects.PrometheusRule(BackupRule, Namespace, BackupRules()));
 
         component.Note($"Backups run at '{config.BackupSchedule}' (UTC) and are kept {config.BackupRetentionDays} days: kubectl get backups -n {Namespace}");
-        component.Note($"Back up a tenant now: kubectl create -n {Namespace} -f - <<< '{{\"apiVersion\":\"velero.io/v1\",\"kind\":\"Backup\",\"metadata\":{{\"generateName\":\"manual-\"}},\"spec\":{{\"includedNamespaces\":[\"<tenant>\"]}}}}' (or velero backup create --from-schedule {ScheduleName("<tenant>")})");
+        component.Note($"Back up a tenant now: kubectl create -n {Namespace} -f - <<< '{{\"apiVersion\":\"velero.io/v1\",\"kind\":\"Backup\",\"metadata\":{{\"generateName\":\"manual-\"}},\"spec\":{{\"includedNamespaces\":[\"<tenant>\"]}}}}' (or velero backup create --from-schedule {ScheduleName("<tenant>", ClusterRef.PrimaryKey)})");
+        if (config.Members.Length > 1)
+            component.Note($"Each cluster's tenant Schedules carry its name so its backups never share a name with a peer's: {ScheduleName("<tenant>", ClusterRef.PrimaryKey)} on the first cluster (unchanged), {ScheduleName("<tenant>", "<cluster>")} on the others. " +
+                $"On a member that ran {ScheduleName("<tenant>", ClusterRef.PrimaryKey)} before, pulumi up replaces that Schedule (delete, create): its earlier backups stay in the member's location until their TTL and restore by backupName; scheduleName restores and the backup alerts follow the new name from its first backup on.");
         component.Note("Backups hold Kubernetes objects only (no volume data): Level 3 runs stateless workloads; Disaster Recovery for Persistent Storage adds volume snapshots at Level 4.");
         component.Note("Velero runs one replica by design (one server per cluster); a restart resumes from the Schedules and the storage location.");
     }
@@ -115,7 +132,7 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     {
         ApiVersion = "velero.io/v1",
         Kind = "Schedule",
-        Metadata = new V1ObjectMeta { Name = ScheduleName(tenant), NamespaceProperty = Namespace },
+        Metadata = new V1ObjectMeta { Name = ScheduleName(tenant, ClusterRef.PrimaryKey), NamespaceProperty = Namespace },
         Spec = new JsonObject
         {
             ["schedule"] = config.BackupSchedule,
