@@ -178,6 +178,8 @@ public sealed class Level3AvailabilityTests
         var access = Assert.IsType<RoleAssignment>(graph.Resource(BasicDisasterRecovery.BlobAccessName));
         Assert.Equal("Storage Blob Data Contributor", access.RoleDefinitionName);
         Assert.Equal(new AzureRef(BasicDisasterRecovery.IdentityName, AzureOutput.PrincipalId), access.PrincipalId);
+        // On Velero's container only: not on the account, where other containers (tenants' PostgreSQL backups) live.
+        Assert.Equal(new AzureRef(BasicDisasterRecovery.StorageContainerName, AzureOutput.Id), access.Scope);
 
         var cluster = (KubernetesCluster)graph.Resource(Foundation.ClusterName);
         Assert.True(cluster.OidcIssuerEnabled);

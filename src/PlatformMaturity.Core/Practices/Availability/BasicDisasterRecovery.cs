@@ -56,6 +56,28 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     /// <summary>azure: the blob container of a member's Velero (see <see cref="MemberLocation"/>).</summary>
     public static string MemberContainer(string key) => StorageContainerNames.For($"{BlobContainer}-", key);
 
+    /// <summary>Graph name of the Velero identity of a cluster (azure): the first cluster's is the one it always had.</summary>
+    public static string IdentityOf(string clusterKey) => clusterKey == ClusterRef.PrimaryKey ? IdentityName : ClusterMembers.CopyName(clusterKey, IdentityName);
+
+    /// <summary>Graph name of the blob container a cluster's Velero writes to (azure).</summary>
+    public static string ContainerOf(string clusterKey) => clusterKey == ClusterRef.PrimaryKey ? StorageContainerName : ClusterMembers.CopyName(clusterKey, StorageContainerName);
+
+    public const string BlobDelegationName = "velero-blob-delegation";
+
+    /// <summary>
+    /// Storage Blob Delegator on the account: Velero's Azure plugin signs the download URLs of backup and restore logs
+    /// (velero backup logs, describe --details) with a user delegation key, which Azure grants only at account scope or
+    /// above. The role reads and writes no data: a URL signed so carries no more than the identity's own container roles.
+    /// </summary>
+    private static void AddDelegation(ComponentBuilder component, string clusterKey) => component.Add(new RoleAssignment
+    {
+        Name = clusterKey == ClusterRef.PrimaryKey ? BlobDelegationName : ClusterMembers.CopyName(clusterKey, BlobDelegationName),
+        Provenance = component.Provenance,
+        Scope = new AzureRef(StorageAccountName, AzureOutput.Id),
+        RoleDefinitionName = "Storage Blob Delegator",
+        PrincipalId = new AzureRef(IdentityOf(clusterKey), AzureOutput.PrincipalId),
+    });
+
     /// <summary>
     /// The Schedule backing up one tenant namespace on one cluster, and so the prefix of every backup it makes (Velero names
     /// them &lt;schedule&gt;-&lt;yyyyMMddHHmmss&gt;). Unique across the platform's clusters: a cluster syncs its peer's backups
@@ -152,17 +174,42 @@ public sealed class BasicDisasterRecovery : PracticeComponent
         var resourceGroup = component.Existing<ResourceGroup>().Single(g => g.Name == Foundation.ResourceGroupName);
         dependsOn.AddRange(WorkloadBlobStorage.Add(component, new BlobStorageFor(
             StorageAccountName, [(StorageContainerName, BlobContainer)], IdentityName, FederationName, BlobAccessName, Namespace, ServiceAccount)));
-        // Every further cluster's Velero gets its own container in the same account (see MemberLocation); the identity's
-        // role on the account covers it. The member's copy of the release waits for it (ClusterMembers maps the dependency).
-        foreach (var member in ClusterMembers.Refs(component.Config).Skip(1))
+        // Least privilege: the first cluster's Velero writes its own container only (the role on the whole account would let
+        // it write and delete every member's backups and the tenants' PostgreSQL backups beside them). A container made by
+        // account id has its Resource Manager id as id, so the role covers that container alone.
+        component.Contribute<RoleAssignment>(BlobAccessName, role => role with { Scope = new AzureRef(StorageContainerName, AzureOutput.Id) });
+        AddDelegation(component, ClusterRef.PrimaryKey);
+        // Every further cluster's Velero gets its own container in the same account (see MemberLocation) and its own
+        // identity, contributor on that container only. ClusterMembers points the member's copies (the release's client id,
+        // its federated credential, the release's wait) at these instead of the first cluster's.
+        var members = component.Config.Members;
+        foreach (var (member, index) in ClusterMembers.Refs(component.Config).Select((m, i) => (m, i)).Skip(1))
         {
-            component.Add(new StorageContainer
+            var container = component.Add(new StorageContainer
             {
-                Name = ClusterMembers.CopyName(member.Key, StorageContainerName),
+                Name = ContainerOf(member.Key),
                 Provenance = component.Provenance,
                 ContainerName = MemberContainer(member.Key),
                 StorageAccount = new AzureRef(StorageAccountName, AzureOutput.Id),
             });
+            var identity = component.Add(new UserAssignedIdentity
+            {
+                Name = IdentityOf(member.Key),
+                Provenance = component.Provenance,
+                ResourceGroup = Foundation.ResourceGroupName,
+                // In the member's region: its backups keep working when another region is down.
+                Location = members[index].Region ?? component.Config.PrimaryRegion,
+                Tags = StandardLabels.AzureTags(component.Config, component.Provenance),
+            });
+            component.Add(new RoleAssignment
+            {
+                Name = ClusterMembers.CopyName(member.Key, BlobAccessName),
+                Provenance = component.Provenance,
+                Scope = new AzureRef(container.Name, AzureOutput.Id),
+                RoleDefinitionName = "Storage Blob Data Contributor",
+                PrincipalId = new AzureRef(identity.Name, AzureOutput.PrincipalId),
+            });
+            AddDelegation(component, member.Key);
         }
 
         fromAzure["configuration.backupStorageLocation[0].config.storageAccount"] = new AzureRef(StorageAccountName, AzureOutput.Name);
