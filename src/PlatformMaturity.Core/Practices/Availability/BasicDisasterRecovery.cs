@@ -179,6 +179,7 @@ public sealed class BasicDisasterRecovery : PracticeComponent
         // account id has its Resource Manager id as id, so the role covers that container alone.
         component.Contribute<RoleAssignment>(BlobAccessName, role => role with { Scope = new AzureRef(StorageContainerName, AzureOutput.Id) });
         AddDelegation(component, ClusterRef.PrimaryKey);
+        component.Note($"Velero's identity {IdentityName} holds Storage Blob Data Contributor on its container {BlobContainer} only (and Storage Blob Delegator on the account, for signed log URLs). A stack that had the role on the whole account sees pulumi up replace {BlobAccessName}: the assignment on the container is created before the one on the account is deleted, so backups are not interrupted.");
         // Every further cluster's Velero gets its own container in the same account (see MemberLocation) and its own
         // identity, contributor on that container only. ClusterMembers points the member's copies (the release's client id,
         // its federated credential, the release's wait) at these instead of the first cluster's.
