@@ -68,7 +68,9 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
         var cronJob = component.AddObject(ScriptCronJob(Name, "restore-test", ScriptKey, Schedule, DeadlineSeconds, script));
         // Every other member restores its own Schedules' backups (BasicDisasterRecovery.ScheduleName); the pod template's script hash follows.
         component.ForEachMember<V1ConfigMap>(scripts.Name, (key, copy) => copy.Data[ScriptKey] = Script(config, key));
-        component.ForEachMember<V1CronJob>(cronJob.Name, (key, copy) => copy.Spec = ScriptCronJob(Name, "restore-test", ScriptKey, Schedule, DeadlineSeconds, Script(config, key)).Spec);
+        // Only the hash changes: whatever later practices contributed to the first cluster's pod template stays.
+        component.ForEachMember<V1CronJob>(cronJob.Name, (key, copy) =>
+            copy.Spec.JobTemplate.Spec.Template.Metadata.Annotations[PlatformObjects.ScriptHashAnnotation] = Hash(Script(config, key)));
         if (component.HasMonitoring)
             component.AddObject(PlatformObjects.PrometheusRule(AlertRule, BasicDisasterRecovery.Namespace, Rules()));
         AddRegionalFailover(component);

@@ -106,6 +106,11 @@ public sealed class BackupNamesAcrossClustersTests
                 .Single(r => r.Cluster == key && r.Kind == "BackupStorageLocation" && r.ObjectName == CrossRegionRestoreDrill.PeerLocation(peer)).Object;
             var restoreTest = ((V1ConfigMap)graph.Resources.OfType<KubernetesResource>()
                 .Single(r => r.Cluster == key && r.Kind == "ConfigMap" && r.ObjectName == AdvancedDisasterRecoveryTesting.Name).Object).Data[AdvancedDisasterRecoveryTesting.ScriptKey];
+            // The restore test's pods restart when its script changes: the hash is this cluster's script's.
+            var cron = (V1CronJob)graph.Resources.OfType<KubernetesResource>()
+                .Single(r => r.Cluster == key && r.Kind == "CronJob" && r.ObjectName == AdvancedDisasterRecoveryTesting.Name).Object;
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(restoreTest))),
+                cron.Spec.JobTemplate.Spec.Template.Metadata.Annotations[PlatformObjects.ScriptHashAnnotation]);
             foreach (var tenant in config.Tenants)
             {
                 // Its own restores (by hand and the daily test) name a Schedule of this cluster.
