@@ -271,6 +271,42 @@ public sealed class StackRecordsTests : PulumiTest
         Assert.True(staged > 0, "no example stack hands over to Argo CD");
     }
 
+    /// <summary>
+    /// Backups of a multi-cluster azure stack as Pulumi applies them: each cluster's Velero identity is federated with
+    /// that cluster's issuer, holds Storage Blob Data Contributor on its own container's id and Reader on its peer's,
+    /// and no data role anywhere else (the account-wide assignment is Storage Blob Delegator, which reads no data).
+    /// </summary>
+    [Theory]
+    [InlineData("l4-azure")]
+    [InlineData("l5-azure")]
+    public async Task Each_clusters_velero_identity_has_data_roles_on_its_own_and_its_peers_containers_only(string stack)
+    {
+        var run = await Run(stack);
+        var graph = run.Mapped.Graph;
+        var config = graph.Config;
+        var keys = config.Members.Select((m, i) => ClusterKeys.KeyOf(i, m)).ToList();
+        var assignments = run.Mocks.Registered.Where(r => r.Type == "azure:authorization/assignment:Assignment").ToList();
+        var federations = run.Mocks.Registered.Where(r => r.Type == "azure:armmsi/federatedIdentityCredential:FederatedIdentityCredential").ToList();
+        var principals = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var identity = BasicDisasterRecovery.IdentityOf(keys[i]);
+            var peer = keys[CrossRegionRestoreDrill.PeerIndex(config, i)!.Value];
+            var principal = $"{identity}-principal-id";
+            Assert.True(principals.Add(principal));
+            var data = assignments
+                .Where(a => Equals(a.Inputs["principalId"], principal) && ((string)a.Inputs["roleDefinitionName"]).StartsWith("Storage Blob Data", StringComparison.Ordinal))
+                .Select(a => ((string)a.Inputs["roleDefinitionName"], (string)a.Inputs["scope"]))
+                .Order().ToList();
+            Assert.Equal(
+                [("Storage Blob Data Contributor", RecordingMocks.IdOf(BasicDisasterRecovery.ContainerOf(keys[i]))), ("Storage Blob Data Reader", RecordingMocks.IdOf(BasicDisasterRecovery.ContainerOf(peer)))],
+                data);
+            var federation = Assert.Single(federations, f => Equals(f.Inputs["userAssignedIdentityId"], RecordingMocks.IdOf(identity)));
+            Assert.Equal(RecordingMocks.OidcIssuerOf(graph.Clusters.Single(c => c.Key == keys[i]).AksResource!), federation.Inputs["issuer"]);
+            Assert.Equal($"system:serviceaccount:{BasicDisasterRecovery.Namespace}:{BasicDisasterRecovery.ServiceAccount}", federation.Inputs["subject"]);
+        }
+    }
+
     private static Dictionary<string, string> ExpectedWorkloadIdentities(PlatformGraph graph) =>
         graph.Config.Tenants
             .SelectMany(t => t.WorkloadIdentities.Select(sa => (Key: $"{t.Name}/{sa}", Name: IdentityBasedAccessControl.IdentityName(t.Name, sa))))

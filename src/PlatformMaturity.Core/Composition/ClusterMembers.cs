@@ -52,12 +52,19 @@ internal static class ClusterMembers
             var key = ClusterKeys.KeyOf(i, member);
             var component = graph.StartComponent(ComponentId(key), TypeToken, $"Cluster {member.Name}{(member.Region is { } r ? $" ({r})" : "")}", provenance);
             var names = firstCluster.ToDictionary(r => r.Name, r => CopyName(key, r.Name), StringComparer.Ordinal);
-            // The member's own Velero container (azure), made by Basic Disaster Recovery: the copy of the release waits for it.
-            var ownContainer = CopyName(key, Practices.Availability.BasicDisasterRecovery.StorageContainerName);
-            if (graph.All.Any(r => r.Name == ownContainer))
-                names[Practices.Availability.BasicDisasterRecovery.StorageContainerName] = ownContainer;
+            // The member's own Velero container, identity and its roles (azure), made by Basic Disaster Recovery: the copy of
+            // the release waits for them and runs as the identity, and the copy of the federated credential federates
+            // the member's service account with the member's identity, not the first cluster's.
+            foreach (var shared in new[] { Practices.Availability.BasicDisasterRecovery.StorageContainerName, Practices.Availability.BasicDisasterRecovery.IdentityName, Practices.Availability.BasicDisasterRecovery.BlobAccessName, Practices.Availability.BasicDisasterRecovery.BlobDelegationName })
+            {
+                var own = CopyName(key, shared);
+                if (graph.All.Any(r => r.Name == own))
+                    names[shared] = own;
+            }
             foreach (var resource in firstCluster)
-                component.Add(Copy(resource, i, key, member, names, config) with { Name = names[resource.Name], DependsOn = [.. resource.DependsOn.Select(d => names.GetValueOrDefault(d, d))] });
+                // An object that differs per cluster (ComponentBuilder.ForEachMember) keeps the copy's graph name even when
+                // renamed (a member's backup Schedule): the name that says which first-cluster object it comes from.
+                component.Add(Copy(resource is KubernetesResource k ? graph.ForMember(key, k) : resource, i, key, member, names, config) with { Name = names[resource.Name], DependsOn = [.. resource.DependsOn.Select(d => names.GetValueOrDefault(d, d))] });
             component.Note(config.IsAzure
                 ? $"Cluster '{member.Name}' in {member.Region} runs the same platform as the first cluster: AKS cluster {CopyName(key, Foundation.ClusterName)} and a copy of every platform object (names prefixed '{key}-')."
                 : $"Cluster '{member.Name}' (kubeconfig context {member.KubeContext ?? "current"}) runs a copy of every platform object of the first cluster.");
@@ -108,7 +115,7 @@ internal static class ClusterMembers
             },
             KubernetesClusterNodePool p => p with { Cluster = Name(p.Cluster), Pool = Sized(p.Pool, member.UserPool, member.Zones) with { Subnet = p.Pool.Subnet is { } s ? Name(s) : null } },
             VirtualNetwork or Subnet => SpokeNetwork.ForMember((AzureResource)resource, index, member, config, Name),
-            FederatedIdentityCredential f => f with { Cluster = f.Cluster is { } c ? Name(c) : null },
+            FederatedIdentityCredential f => f with { Cluster = f.Cluster is { } c ? Name(c) : null, Identity = Name(f.Identity) },
             RoleAssignment a => a with { Scope = Ref(a.Scope), PrincipalId = Ref(a.PrincipalId) },
             PolicyAssignment p => p with { ResourceId = Ref(p.ResourceId), DisplayName = $"{p.DisplayName} ({member.Name})" },
             DiagnosticSetting d => d with { TargetResourceId = Ref(d.TargetResourceId) },

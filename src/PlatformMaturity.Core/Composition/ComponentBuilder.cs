@@ -153,6 +153,20 @@ public sealed class ComponentBuilder
     /// </summary>
     public void AfterPractices(Action<ComponentBuilder> action) => _graph.AfterPractices(() => action(this));
 
+    /// <summary>
+    /// Changes every member's copy of a first-cluster object (on a copy of the object), for what must differ per cluster:
+    /// names a peer sees (backup Schedules), text naming them (the DR runbook, the restore test's script). The copy stays
+    /// the member's (component cluster-&lt;member&gt;, graph name &lt;member&gt;-&lt;name&gt;, also when the change renames the object),
+    /// so its Pulumi identity is the one it always had. Changes run in the order they were queued, after every practice.
+    /// </summary>
+    public void ForEachMember<T>(string resourceName, Action<string, T> change) where T : class, IKubernetesObject<V1ObjectMeta> =>
+        _graph.ForEachMember(resourceName, (key, resource) =>
+        {
+            var copy = KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(resource.Object));
+            change(key, copy);
+            return resource with { Object = copy };
+        });
+
     /// <summary>Guidance for people operating the practice by hand (shown by describe and render).</summary>
     public void Note(string text) => Notes.Add(text);
 

@@ -17,6 +17,7 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
     // practices contribute to is serialised once per contribution rather than twice.
     private readonly Dictionary<string, (GraphResource Of, byte[] Json)> _serialized = new(StringComparer.Ordinal);
     private readonly List<Action> _afterPractices = [];
+    private readonly Dictionary<string, List<Func<string, KubernetesResource, KubernetesResource>>> _perMember = new(StringComparer.Ordinal);
 
     public PlatformConfig Config { get; } = config;
 
@@ -52,6 +53,14 @@ internal sealed class GraphBuilder(PlatformConfig config, ImmutableArray<Cluster
             action();
         _afterPractices.Clear();
     }
+
+    /// <summary>Queues a change to every member's copy of a first-cluster object (see <see cref="ComponentBuilder.ForEachMember{T}"/>).</summary>
+    public void ForEachMember(string resourceName, Func<string, KubernetesResource, KubernetesResource> change) =>
+        (_perMember.TryGetValue(resourceName, out var list) ? list : _perMember[resourceName] = []).Add(change);
+
+    /// <summary>A member's copy of a first-cluster object with the queued per-member changes applied, in the order they were queued.</summary>
+    public KubernetesResource ForMember(string key, KubernetesResource original) =>
+        _perMember.TryGetValue(original.Name, out var changes) ? changes.Aggregate(original, (current, change) => change(key, current)) : original;
 
     public void Add(string owner, GraphResource resource)
     {

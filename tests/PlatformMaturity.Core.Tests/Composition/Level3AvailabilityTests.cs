@@ -143,7 +143,7 @@ public sealed class Level3AvailabilityTests
 
         foreach (var tenant in Tenants)
         {
-            var name = $"schedule-{BasicDisasterRecovery.Namespace}-{BasicDisasterRecovery.ScheduleName(tenant.Name)}";
+            var name = $"schedule-{BasicDisasterRecovery.Namespace}-{BasicDisasterRecovery.ScheduleName(tenant.Name, ClusterRef.PrimaryKey)}";
             var schedule = Custom(graph, name);
             Assert.Equal("30 1 * * *", (string?)schedule.Spec!["schedule"]);
             Assert.Equal(tenant.Name, (string?)schedule.Spec["template"]!["includedNamespaces"]![0]);
@@ -178,6 +178,8 @@ public sealed class Level3AvailabilityTests
         var access = Assert.IsType<RoleAssignment>(graph.Resource(BasicDisasterRecovery.BlobAccessName));
         Assert.Equal("Storage Blob Data Contributor", access.RoleDefinitionName);
         Assert.Equal(new AzureRef(BasicDisasterRecovery.IdentityName, AzureOutput.PrincipalId), access.PrincipalId);
+        // On Velero's container only: not on the account, where other containers (tenants' PostgreSQL backups) live.
+        Assert.Equal(new AzureRef(BasicDisasterRecovery.StorageContainerName, AzureOutput.Id), access.Scope);
 
         var cluster = (KubernetesCluster)graph.Resource(Foundation.ClusterName);
         Assert.True(cluster.OidcIssuerEnabled);
@@ -206,13 +208,13 @@ public sealed class Level3AvailabilityTests
         Assert.Contains("# Disaster recovery runbook", configMap.Data[ManualDisasterRecoveryTesting.RunbookKey]);
         foreach (var tenant in Tenants)
         {
-            Assert.Contains(BasicDisasterRecovery.ScheduleName(tenant.Name), configMap.Data[ManualDisasterRecoveryTesting.RunbookKey]);
+            Assert.Contains(BasicDisasterRecovery.ScheduleName(tenant.Name, ClusterRef.PrimaryKey), configMap.Data[ManualDisasterRecoveryTesting.RunbookKey]);
             foreach (var key in new[] { ManualDisasterRecoveryTesting.TestRestoreKey(tenant.Name), ManualDisasterRecoveryTesting.RestoreKey(tenant.Name) })
             {
                 Assert.Empty(SchemaValidator.ValidateYaml(configMap.Data[key]));
                 var restore = YamlDocuments.Parse(configMap.Data[key]).Single()!;
                 Assert.Equal("Restore", (string?)restore["kind"]);
-                Assert.Equal(BasicDisasterRecovery.ScheduleName(tenant.Name), (string?)restore["spec"]!["scheduleName"]);
+                Assert.Equal(BasicDisasterRecovery.ScheduleName(tenant.Name, ClusterRef.PrimaryKey), (string?)restore["spec"]!["scheduleName"]);
             }
             var test = YamlDocuments.Parse(configMap.Data[ManualDisasterRecoveryTesting.TestRestoreKey(tenant.Name)]).Single()!;
             Assert.Equal(ManualDisasterRecoveryTesting.ScratchNamespace(tenant.Name), (string?)test["spec"]!["namespaceMapping"]![tenant.Name]);

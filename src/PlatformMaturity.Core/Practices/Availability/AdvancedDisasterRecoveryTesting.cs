@@ -50,8 +50,8 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
         var config = component.Config;
         AddScratchNamespace(component);
         AddRbac(component);
-        var script = Script(config);
-        component.AddObject(new V1ConfigMap
+        var script = Script(config, ClusterRef.PrimaryKey);
+        var scripts = component.AddObject(new V1ConfigMap
         {
             ApiVersion = "v1",
             Kind = "ConfigMap",
@@ -65,7 +65,12 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
             Metadata = new V1ObjectMeta { Name = ModifierConfigMap, NamespaceProperty = BasicDisasterRecovery.Namespace },
             Data = new Dictionary<string, string> { [ModifierKey] = ResourceModifier },
         });
-        component.AddObject(ScriptCronJob(Name, "restore-test", ScriptKey, Schedule, DeadlineSeconds, script));
+        var cronJob = component.AddObject(ScriptCronJob(Name, "restore-test", ScriptKey, Schedule, DeadlineSeconds, script));
+        // Every other member restores its own Schedules' backups (BasicDisasterRecovery.ScheduleName); the pod template's script hash follows.
+        component.ForEachMember<V1ConfigMap>(scripts.Name, (key, copy) => copy.Data[ScriptKey] = Script(config, key));
+        // Only the hash changes: whatever later practices contributed to the first cluster's pod template stays.
+        component.ForEachMember<V1CronJob>(cronJob.Name, (key, copy) =>
+            copy.Spec.JobTemplate.Spec.Template.Metadata.Annotations[PlatformObjects.ScriptHashAnnotation] = Hash(Script(config, key)));
         if (component.HasMonitoring)
             component.AddObject(PlatformObjects.PrometheusRule(AlertRule, BasicDisasterRecovery.Namespace, Rules()));
         AddRegionalFailover(component);
@@ -75,15 +80,15 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
         component.Note($"Restored copies land in {ScratchNamespace}, where a quota of 0 pods keeps them from running (no second consumer of a queue, no second writer); their volumes use {AdvancedVolumeManagement.StandardClass} so cleaning up deletes them.");
     }
 
-    /// <summary>The restore the job creates for a tenant: the schedule's latest backup, mapped into the scratch namespace, volumes on a class that deletes.</summary>
-    public static JsonObject Restore(string tenant) => new()
+    /// <summary>The restore the job on a cluster creates for a tenant: the latest backup of that cluster's schedule, mapped into the scratch namespace, volumes on a class that deletes.</summary>
+    public static JsonObject Restore(string tenant, string clusterKey) => new()
     {
         ["apiVersion"] = "velero.io/v1",
         ["kind"] = "Restore",
         ["metadata"] = new JsonObject { ["generateName"] = $"{Name}-{tenant}-", ["namespace"] = BasicDisasterRecovery.Namespace, ["labels"] = new JsonObject { ["app.kubernetes.io/name"] = Name } },
         ["spec"] = new JsonObject
         {
-            ["scheduleName"] = BasicDisasterRecovery.ScheduleName(tenant),
+            ["scheduleName"] = BasicDisasterRecovery.ScheduleName(tenant, clusterKey),
             ["includedNamespaces"] = new JsonArray(tenant),
             ["namespaceMapping"] = new JsonObject { [tenant] = ScratchNamespace },
             ["restorePVs"] = true,
@@ -167,7 +172,7 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
     /// backup restored (progress.itemsRestored = totalItems) with no errors. Data present: every restored claim Bound,
     /// which a data-mover restore reaches only after the volume's data is written back.
     /// </summary>
-    public static string Script(PlatformConfig config)
+    public static string Script(PlatformConfig config, string clusterKey)
     {
         var text = new StringBuilder("""
             #!/bin/sh
@@ -225,7 +230,7 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
 
             """);
         foreach (var tenant in config.Tenants)
-            text.Append($"test_tenant {tenant.Name} '{Restore(tenant.Name).ToJsonString()}' || failed=1\n");
+            text.Append($"test_tenant {tenant.Name} '{Restore(tenant.Name, clusterKey).ToJsonString()}' || failed=1\n");
         text.Append("exit $failed\n");
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
@@ -299,46 +304,75 @@ public sealed class AdvancedDisasterRecoveryTesting : PracticeComponent
                 $"The CronJob {Name} has existed for over a day without one successful run."));
     }
 
-    /// <summary>Adds the regional failover to the DR runbook of Manual Disaster Recovery Testing.</summary>
+    /// <summary>Adds the regional failover to every cluster's DR runbook (Manual Disaster Recovery Testing), with the restores of that cluster's peer.</summary>
     private static void AddRegionalFailover(ComponentBuilder component)
     {
         var config = component.Config;
-        var resource = ComponentBuilder.KubernetesName(new V1ConfigMap
-        {
-            Kind = "ConfigMap",
-            Metadata = new V1ObjectMeta { Name = ManualDisasterRecoveryTesting.RunbookConfigMap, NamespaceProperty = BasicDisasterRecovery.Namespace },
-        });
+        var resource = ManualDisasterRecoveryTesting.RunbookResource;
         if (!component.Existing<KubernetesResource>().Any(r => r.Name == resource))
             return;
-        component.ContributeObject<V1ConfigMap>(resource, cm => cm.Data[ManualDisasterRecoveryTesting.RunbookKey] += RegionalFailover(config));
+        var refs = ClusterMembers.Refs(config);
+        string? PeerOf(string key) => CrossRegionRestoreDrill.PeerIndex(config, refs.Select(r => r.Key).ToList().IndexOf(key)) is { } p ? refs[p].Key : null;
+        component.ContributeObject<V1ConfigMap>(resource, cm => AddRegionalFailover(cm, config, PeerOf(ClusterRef.PrimaryKey)));
+        // A member's runbook is rewritten for it first (Manual Disaster Recovery Testing queued that earlier), then gains its own failover.
+        component.ForEachMember<V1ConfigMap>(resource, (key, copy) => AddRegionalFailover(copy, config, PeerOf(key)));
+    }
+
+    private static void AddRegionalFailover(V1ConfigMap runbook, PlatformConfig config, string? peer)
+    {
+        runbook.Data[ManualDisasterRecoveryTesting.RunbookKey] += RegionalFailover(config, peer);
+        if (peer is null)
+            return;
+        // The lost peer's tenants, restored here from the backups synced through the read-only peer location.
+        foreach (var tenant in config.Tenants)
+            runbook.Data[ManualDisasterRecoveryTesting.PeerRestoreKey(tenant.Name, peer)] = Yaml.Of(ManualDisasterRecoveryTesting.RestoreTemplate(
+                tenant.Name, BasicDisasterRecovery.ScheduleName(tenant.Name, peer), mapTo: null));
     }
 
     public const string RegionalFailoverHeading = "## Regional failover";
 
-    public static string RegionalFailover(PlatformConfig config)
+    /// <summary>
+    /// The runbook's regional failover for one cluster; <paramref name="peerKey"/> is the cluster whose backups it reads
+    /// through its read-only peer location (null on a single cluster), and so the one it takes over when that region is lost.
+    /// </summary>
+    public static string RegionalFailover(PlatformConfig config, string? peerKey)
     {
         var ns = BasicDisasterRecovery.Namespace;
+        var cm = ManualDisasterRecoveryTesting.RunbookConfigMap;
         var text = new StringBuilder()
             .Append('\n').Append(RegionalFailoverHeading).Append("\n\n")
-            .Append($"Automated: the CronJob `{Name}` restores every tenant's latest backup into `{ScratchNamespace}` daily at `{Schedule}` (UTC) and checks objects and volumes; alerts DisasterRecoveryRestoreTestFailed/Stale say when it did not pass.\n\n")
-            .Append(config.Members.Length > 1
-                ? $"Cross-region: the CronJob `{CrossRegionRestoreDrill.Name}` on every cluster restores its peer's latest backup of `{CrossRegionRestoreDrill.DrillNamespace}` daily at `{CrossRegionRestoreDrill.Schedule}` (UTC) through the read-only location `{CrossRegionRestoreDrill.PeerLocation("<peer>")}`; alerts {CrossRegionRestoreDrill.FailedAlert}/{CrossRegionRestoreDrill.StaleAlert}.\n\n"
-                : "")
-            .Append("When the primary region is lost:\n\n");
-        if (config.IsAzure)
+            .Append($"Automated: the CronJob `{Name}` restores every tenant's latest backup into `{ScratchNamespace}` daily at `{Schedule}` (UTC) and checks objects and volumes; alerts DisasterRecoveryRestoreTestFailed/Stale say when it did not pass.\n\n");
+        if (peerKey is not null)
         {
-            var secondary = config.Regions.Length > 1 ? config.Regions[1] : "<secondary region>";
-            text.Append($"1. The backup storage account is RA-GZRS: its data is readable in the paired region at `<account>-secondary.blob.core.windows.net` without a failover. For writes, fail the account over: `az storage account failover --name <account> --resource-group rg-{config.Name}-{config.PrimaryRegion}`.\n")
-                .Append($"2. Use (or create with `pulumi up`) the platform's cluster in `{secondary}`; point its Velero at the account (`kubectl get backupstoragelocations -n {ns}`) and wait until `kubectl get backups -n {ns}` lists the backups.\n");
+            var location = CrossRegionRestoreDrill.PeerLocation(peerKey);
+            var schedule = BasicDisasterRecovery.ScheduleName("<tenant>", peerKey);
+            text.Append($"Cross-region: the CronJob `{CrossRegionRestoreDrill.Name}` on every cluster restores its peer's latest backup of `{CrossRegionRestoreDrill.DrillNamespace}` daily at `{CrossRegionRestoreDrill.Schedule}` (UTC) through the read-only location `{CrossRegionRestoreDrill.PeerLocation("<peer>")}`; alerts {CrossRegionRestoreDrill.FailedAlert}/{CrossRegionRestoreDrill.StaleAlert}.\n\n")
+                .Append($"This cluster's peer is `{peerKey}`: when `{peerKey}`'s region is lost, this cluster takes over its tenants.\n\n");
+            if (config.IsAzure)
+                text.Append($"1. The backup storage account is RA-GZRS: if the lost region is the account's primary, fail the account over so its data is reachable for this cluster's Velero: `az storage account failover --name <account> --resource-group rg-{config.Name}-{config.PrimaryRegion}`.\n");
+            else
+                text.Append($"1. If the backup bucket was in the lost region, make its replica in the surviving region the bucket of this cluster's locations (S3 cross-region replication).\n");
+            text.Append($"2. Check that this cluster reads `{peerKey}`'s backups: `kubectl get backupstoragelocations {location} -n {ns}` is Available, and `kubectl get backups -n {ns} -l {CrossRegionRestoreDrill.StorageLocationLabel}={location},{CrossRegionRestoreDrill.ScheduleNameLabel}={schedule} --sort-by=.metadata.creationTimestamp` lists each tenant's (the names are `{peerKey}`'s own, so none is hidden by this cluster's).\n")
+                .Append($"3. Restore each of `{peerKey}`'s tenants here, volumes included: `kubectl get configmap {cm} -n {ns} -o jsonpath='{{.data.{ManualDisasterRecoveryTesting.PeerRestoreKey("<tenant>", peerKey).Replace(".", "\\.", StringComparison.Ordinal)}}}' | sed 's/restorePVs: false/restorePVs: true/' | kubectl create -f -` (it restores the latest backup of `{schedule}`; objects this cluster already has are left as they are).\n");
         }
         else
         {
-            text.Append("1. Make the replica of the backup bucket in the surviving region the recovery cluster's storage location (S3 cross-region replication).\n")
-                .Append($"2. Install the platform on the recovery cluster (`pulumi up` with its stack) and wait until `kubectl get backups -n {ns}` lists the backups.\n");
+            text.Append("When the primary region is lost:\n\n");
+            if (config.IsAzure)
+            {
+                var secondary = config.Regions.Length > 1 ? config.Regions[1] : "<secondary region>";
+                text.Append($"1. The backup storage account is RA-GZRS: its data is readable in the paired region at `<account>-secondary.blob.core.windows.net` without a failover. For writes, fail the account over: `az storage account failover --name <account> --resource-group rg-{config.Name}-{config.PrimaryRegion}`.\n")
+                    .Append($"2. Use (or create with `pulumi up`) the platform's cluster in `{secondary}`; point its Velero at the account (`kubectl get backupstoragelocations -n {ns}`) and wait until `kubectl get backups -n {ns}` lists the backups.\n");
+            }
+            else
+            {
+                text.Append("1. Make the replica of the backup bucket in the surviving region the recovery cluster's storage location (S3 cross-region replication).\n")
+                    .Append($"2. Install the platform on the recovery cluster (`pulumi up` with its stack) and wait until `kubectl get backups -n {ns}` lists the backups.\n");
+            }
+            text.Append($"3. Restore each tenant in place, volumes included: `kubectl get configmap {cm} -n {ns} -o jsonpath='{{.data.restore-<tenant>\\.yaml}}' | sed 's/restorePVs: false/restorePVs: true/' | kubectl create -f -`.\n");
         }
-        text.Append($"3. Restore each tenant in place, volumes included: `kubectl get configmap {ManualDisasterRecoveryTesting.RunbookConfigMap} -n {ns} -o jsonpath='{{.data.restore-<tenant>\\.yaml}}' | sed 's/restorePVs: false/restorePVs: true/' | kubectl create -f -`.\n")
-            .Append("4. Move traffic: point DNS (or the global entry's origins) at the recovery cluster's gateway, check the apps, and record RTO and RPO.\n")
-            .Append("5. After the primary region is back: back up from the recovery cluster, restore into the primary, move traffic back.\n");
+        text.Append("4. Move traffic: point DNS (or the global entry's origins) at the recovery cluster's gateway, check the apps, and record RTO and RPO.\n")
+            .Append("5. After the lost region is back: back up from the recovery cluster, restore into the rebuilt cluster, move traffic back.\n");
         return text.ToString();
     }
 }

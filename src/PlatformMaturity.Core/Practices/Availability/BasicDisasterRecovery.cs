@@ -56,8 +56,40 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     /// <summary>azure: the blob container of a member's Velero (see <see cref="MemberLocation"/>).</summary>
     public static string MemberContainer(string key) => StorageContainerNames.For($"{BlobContainer}-", key);
 
-    /// <summary>The Schedule backing up one tenant namespace.</summary>
-    public static string ScheduleName(string tenant) => $"daily-{tenant}";
+    /// <summary>Graph name of the Velero identity of a cluster (azure): the first cluster's is the one it always had.</summary>
+    public static string IdentityOf(string clusterKey) => clusterKey == ClusterRef.PrimaryKey ? IdentityName : ClusterMembers.CopyName(clusterKey, IdentityName);
+
+    /// <summary>Graph name of the blob container a cluster's Velero writes to (azure).</summary>
+    public static string ContainerOf(string clusterKey) => clusterKey == ClusterRef.PrimaryKey ? StorageContainerName : ClusterMembers.CopyName(clusterKey, StorageContainerName);
+
+    public const string BlobDelegationName = "velero-blob-delegation";
+
+    /// <summary>
+    /// Storage Blob Delegator on the account: Velero's Azure plugin signs the download URLs of backup and restore logs
+    /// (velero backup logs, describe --details) with a user delegation key, which Azure grants only at account scope or
+    /// above. The role reads and writes no data: a URL signed so carries no more than the identity's own container roles.
+    /// </summary>
+    private static void AddDelegation(ComponentBuilder component, string clusterKey) => component.Add(new RoleAssignment
+    {
+        Name = clusterKey == ClusterRef.PrimaryKey ? BlobDelegationName : ClusterMembers.CopyName(clusterKey, BlobDelegationName),
+        Provenance = component.Provenance,
+        Scope = new AzureRef(StorageAccountName, AzureOutput.Id),
+        RoleDefinitionName = "Storage Blob Delegator",
+        PrincipalId = new AzureRef(IdentityOf(clusterKey), AzureOutput.PrincipalId),
+    });
+
+    /// <summary>
+    /// The Schedule backing up one tenant namespace on one cluster, and so the prefix of every backup it makes (Velero names
+    /// them &lt;schedule&gt;-&lt;yyyyMMddHHmmss&gt;). Unique across the platform's clusters: a cluster syncs its peer's backups
+    /// through a read-only location (<see cref="CrossRegionRestoreDrill.PeerLocation"/>), and Velero skips a synced backup
+    /// whose name this cluster already has, so with shared names a survivor could not restore a lost cluster's tenants.
+    /// The first cluster keeps daily-&lt;tenant&gt;, the name it always had: renaming a running Schedule deletes it and
+    /// creates another, whose restores (scheduleName) and alerts (schedule label) no longer see the earlier backups.
+    /// Every other member adds its key after a dot: tenant names and member names are DNS labels (no dot), so no two
+    /// clusters' names can meet, and the first cluster's (without a dot) never equals a member's.
+    /// </summary>
+    public static string ScheduleName(string tenant, string clusterKey) =>
+        clusterKey == ClusterRef.PrimaryKey ? $"daily-{tenant}" : $"daily-{tenant}.{clusterKey}";
 
     public override void Build(ComponentBuilder component)
     {
@@ -92,12 +124,19 @@ public sealed class BasicDisasterRecovery : PracticeComponent
             providesApiGroups: ["velero.io"], dependsOn: dependsOn, createNamespace: false, valuesFromAzure: fromAzure);
 
         foreach (var tenant in config.Tenants)
-            component.AddObject(Schedule(tenant.Name, config));
+        {
+            var schedule = component.AddObject(Schedule(tenant.Name, config));
+            // Every other member's copy (with what later practices contribute, volume data at Level 4) carries the member's name.
+            component.ForEachMember<CustomObject>(schedule.Name, (key, copy) => copy.Metadata.Name = ScheduleName(tenant.Name, key));
+        }
         if (component.HasMonitoring)
             component.AddObject(PlatformObjects.PrometheusRule(BackupRule, Namespace, BackupRules()));
 
         component.Note($"Backups run at '{config.BackupSchedule}' (UTC) and are kept {config.BackupRetentionDays} days: kubectl get backups -n {Namespace}");
-        component.Note($"Back up a tenant now: kubectl create -n {Namespace} -f - <<< '{{\"apiVersion\":\"velero.io/v1\",\"kind\":\"Backup\",\"metadata\":{{\"generateName\":\"manual-\"}},\"spec\":{{\"includedNamespaces\":[\"<tenant>\"]}}}}' (or velero backup create --from-schedule {ScheduleName("<tenant>")})");
+        component.Note($"Back up a tenant now: kubectl create -n {Namespace} -f - <<< '{{\"apiVersion\":\"velero.io/v1\",\"kind\":\"Backup\",\"metadata\":{{\"generateName\":\"manual-\"}},\"spec\":{{\"includedNamespaces\":[\"<tenant>\"]}}}}' (or velero backup create --from-schedule {ScheduleName("<tenant>", ClusterRef.PrimaryKey)})");
+        if (config.Members.Length > 1)
+            component.Note($"Each cluster's tenant Schedules carry its name so its backups never share a name with a peer's: {ScheduleName("<tenant>", ClusterRef.PrimaryKey)} on the first cluster (unchanged), {ScheduleName("<tenant>", "<cluster>")} on the others. " +
+                $"On a member that ran {ScheduleName("<tenant>", ClusterRef.PrimaryKey)} before, pulumi up replaces that Schedule (delete, create): its earlier backups stay in the member's location until their TTL and restore by backupName; scheduleName restores and the backup alerts follow the new name from its first backup on.");
         component.Note("Backups hold Kubernetes objects only (no volume data): Level 3 runs stateless workloads; Disaster Recovery for Persistent Storage adds volume snapshots at Level 4.");
         component.Note("Velero runs one replica by design (one server per cluster); a restart resumes from the Schedules and the storage location.");
     }
@@ -115,7 +154,7 @@ public sealed class BasicDisasterRecovery : PracticeComponent
     {
         ApiVersion = "velero.io/v1",
         Kind = "Schedule",
-        Metadata = new V1ObjectMeta { Name = ScheduleName(tenant), NamespaceProperty = Namespace },
+        Metadata = new V1ObjectMeta { Name = ScheduleName(tenant, ClusterRef.PrimaryKey), NamespaceProperty = Namespace },
         Spec = new JsonObject
         {
             ["schedule"] = config.BackupSchedule,
@@ -135,17 +174,43 @@ public sealed class BasicDisasterRecovery : PracticeComponent
         var resourceGroup = component.Existing<ResourceGroup>().Single(g => g.Name == Foundation.ResourceGroupName);
         dependsOn.AddRange(WorkloadBlobStorage.Add(component, new BlobStorageFor(
             StorageAccountName, [(StorageContainerName, BlobContainer)], IdentityName, FederationName, BlobAccessName, Namespace, ServiceAccount)));
-        // Every further cluster's Velero gets its own container in the same account (see MemberLocation); the identity's
-        // role on the account covers it. The member's copy of the release waits for it (ClusterMembers maps the dependency).
-        foreach (var member in ClusterMembers.Refs(component.Config).Skip(1))
+        // Least privilege: the first cluster's Velero writes its own container only (the role on the whole account would let
+        // it write and delete every member's backups and the tenants' PostgreSQL backups beside them). A container made by
+        // account id has its Resource Manager id as id, so the role covers that container alone.
+        component.Contribute<RoleAssignment>(BlobAccessName, role => role with { Scope = new AzureRef(StorageContainerName, AzureOutput.Id) });
+        AddDelegation(component, ClusterRef.PrimaryKey);
+        component.Note($"Velero's identity {IdentityName} holds Storage Blob Data Contributor on its container {BlobContainer} only (and Storage Blob Delegator on the account, for signed log URLs). A stack that had the role on the whole account sees pulumi up replace {BlobAccessName}: the assignment on the container is created before the one on the account is deleted, so backups are not interrupted.");
+        // Every further cluster's Velero gets its own container in the same account (see MemberLocation) and its own
+        // identity, contributor on that container only. ClusterMembers points the member's copies (the release's client id,
+        // its federated credential, the release's wait) at these instead of the first cluster's.
+        var members = component.Config.Members;
+        foreach (var (member, index) in ClusterMembers.Refs(component.Config).Select((m, i) => (m, i)).Skip(1))
         {
-            component.Add(new StorageContainer
+            var container = component.Add(new StorageContainer
             {
-                Name = ClusterMembers.CopyName(member.Key, StorageContainerName),
+                Name = ContainerOf(member.Key),
                 Provenance = component.Provenance,
                 ContainerName = MemberContainer(member.Key),
                 StorageAccount = new AzureRef(StorageAccountName, AzureOutput.Id),
             });
+            var identity = component.Add(new UserAssignedIdentity
+            {
+                Name = IdentityOf(member.Key),
+                Provenance = component.Provenance,
+                ResourceGroup = Foundation.ResourceGroupName,
+                // In the member's region: its backups keep working when another region is down.
+                Location = members[index].Region ?? component.Config.PrimaryRegion,
+                Tags = StandardLabels.AzureTags(component.Config, component.Provenance),
+            });
+            component.Add(new RoleAssignment
+            {
+                Name = ClusterMembers.CopyName(member.Key, BlobAccessName),
+                Provenance = component.Provenance,
+                Scope = new AzureRef(container.Name, AzureOutput.Id),
+                RoleDefinitionName = "Storage Blob Data Contributor",
+                PrincipalId = new AzureRef(identity.Name, AzureOutput.PrincipalId),
+            });
+            AddDelegation(component, member.Key);
         }
 
         fromAzure["configuration.backupStorageLocation[0].config.storageAccount"] = new AzureRef(StorageAccountName, AzureOutput.Name);

@@ -19,12 +19,12 @@ namespace PlatformMaturity.Practices.Availability;
 /// CronJob's status that kube-state-metrics already exports, and a PrometheusRule alerts on a failed or stale drill.
 /// </summary>
 /// <remarks>
-/// Storage access: the peer location is the peer's own prefix of the backup storage every member's Velero already
-/// uses (azure: the platform's RA-GZRS account, reached through Velero's one workload identity, which is federated with
-/// every member's issuer and holds Storage Blob Data Contributor on the account; existing: the platform:backupBucket
-/// bucket with Velero's credentials or role). So the drill needs no new credential or role: read-only is enforced by
-/// the location's accessMode, and what it proves is that another region's cluster finds, syncs and restores the
-/// peer's backups.
+/// Storage access: the peer location is the peer's own container or prefix of the platform's backup storage. On azure
+/// each cluster's Velero has its own workload identity, contributor on its own container only, and the drill gives it
+/// Storage Blob Data Reader on its peer's container: it can never write or delete there, in Velero (accessMode) or in
+/// Azure. On existing the bucket of platform:backupBucket is reached with Velero's credentials or role, which the
+/// bucket's owner scopes; read-only is the location's accessMode. What the drill proves is that another region's
+/// cluster finds, syncs and restores the peer's backups.
 /// </remarks>
 public static class CrossRegionRestoreDrill
 {
@@ -105,16 +105,16 @@ public static class CrossRegionRestoreDrill
             var key = refs[i].Key;
             var peer = refs[PeerIndex(config, i)!.Value].Key;
             var primary = i == 0;
-            void Place(IKubernetesObject<V1ObjectMeta> obj, IReadOnlyList<AzureRef>? fromAzure = null)
+            void Place(IKubernetesObject<V1ObjectMeta> obj, IReadOnlyList<AzureRef>? fromAzure = null, IEnumerable<string>? dependsOn = null)
             {
-                var added = component.AddObject(obj, cluster: key, primaryOnly: primary);
+                var added = component.AddObject(obj, cluster: key, primaryOnly: primary, dependsOn: dependsOn);
                 if (fromAzure is { Count: > 0 })
                     component.Contribute<KubernetesResource>(added.Name, r => r with { TextFromAzure = [.. fromAzure] });
             }
             Place(Canary(key));
             Place(BackupSchedule(key));
             var (location, fromAzure) = PeerStorageLocation(release, config, refs, peer);
-            Place(location, fromAzure);
+            Place(location, fromAzure, config.IsAzure ? [AddPeerRead(component, key, peer).Name] : null);
             var script = Script(key, peer);
             Place(new V1ConfigMap
             {
@@ -139,6 +139,23 @@ public static class CrossRegionRestoreDrill
         $"'no backup' or 'older than': check the peer location is Available (kubectl get backupstoragelocations -n {BasicDisasterRecovery.Namespace}; Unavailable means this cluster cannot read the peer's storage: identity, network or bucket) and that the peer's Schedule {DrillSchedule("<peer>")} still succeeds on the peer cluster (kubectl get backups -n {BasicDisasterRecovery.Namespace} -l {ScheduleNameLabel}={DrillSchedule("<peer>")}). " +
         $"'restore ... ended' or 'errors': kubectl get restores -n {BasicDisasterRecovery.Namespace} -l app.kubernetes.io/name={Name}, then velero restore describe <restore> --details. " +
         "'canary': the restore brought back something other than the peer's data; do not rely on regional failover until a manual run passes, and treat it as a DR incident (the runbook's regional failover depends on exactly this path).";
+
+    /// <summary>Graph name of the role letting cluster <paramref name="clusterKey"/>'s Velero read <paramref name="peerKey"/>'s container (azure).</summary>
+    public static string PeerReadAccess(string clusterKey, string peerKey) =>
+        clusterKey == ClusterRef.PrimaryKey ? $"{BasicDisasterRecovery.BlobAccessName}-{PeerLocation(peerKey)}" : ClusterMembers.CopyName(clusterKey, $"{BasicDisasterRecovery.BlobAccessName}-{PeerLocation(peerKey)}");
+
+    /// <summary>
+    /// azure: Storage Blob Data Reader for a cluster's Velero identity on its peer's container and nowhere else, so the
+    /// peer location is read-only in Azure too (accessMode ReadOnly is Velero's promise; this is the storage's).
+    /// </summary>
+    private static RoleAssignment AddPeerRead(ComponentBuilder component, string clusterKey, string peerKey) => component.Add(new RoleAssignment
+    {
+        Name = PeerReadAccess(clusterKey, peerKey),
+        Provenance = component.Provenance,
+        Scope = new AzureRef(BasicDisasterRecovery.ContainerOf(peerKey), AzureOutput.Id),
+        RoleDefinitionName = "Storage Blob Data Reader",
+        PrincipalId = new AzureRef(BasicDisasterRecovery.IdentityOf(clusterKey), AzureOutput.PrincipalId),
+    });
 
     /// <summary>Alerts on the drill's CronJob status (kube-state-metrics), with the same expressions as the restore test's.</summary>
     public static JsonObject Rules()

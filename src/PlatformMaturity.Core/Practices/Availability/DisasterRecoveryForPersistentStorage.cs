@@ -52,12 +52,13 @@ public sealed class DisasterRecoveryForPersistentStorage : PracticeComponent
                 .With("nodeAgent.resources.limits.cpu", "2")
                 .With("nodeAgent.resources.limits.memory", "2Gi"),
         });
+        // On the first cluster's Schedules: every member's copy carries the change (BasicDisasterRecovery.ScheduleName).
         foreach (var tenant in config.Tenants)
         {
             component.ContributeObject<CustomObject>(ComponentBuilder.KubernetesName(new CustomObject
             {
                 Kind = "Schedule",
-                Metadata = new V1ObjectMeta { Name = BasicDisasterRecovery.ScheduleName(tenant.Name), NamespaceProperty = BasicDisasterRecovery.Namespace },
+                Metadata = new V1ObjectMeta { Name = BasicDisasterRecovery.ScheduleName(tenant.Name, ClusterRef.PrimaryKey), NamespaceProperty = BasicDisasterRecovery.Namespace },
             }), schedule =>
             {
                 var template = schedule.Spec!["template"]!.AsObject();

@@ -33,35 +33,54 @@ public sealed class ManualDisasterRecoveryTesting : PracticeComponent
 
     public static string ScratchNamespace(string tenant) => $"{tenant}-restore-test";
 
+    /// <summary>ConfigMap key of a tenant's in-place restore from a peer's backups (regional failover; a dot, which no tenant name holds, keeps it apart from every <see cref="RestoreKey"/>).</summary>
+    public static string PeerRestoreKey(string tenant, string peerKey) => $"restore-{tenant}.from-{peerKey}.yaml";
+
+    /// <summary>The graph name of the first cluster's runbook ConfigMap (members' are copies of it).</summary>
+    public static string RunbookResource => ComponentBuilder.KubernetesName(new V1ConfigMap
+    {
+        Kind = "ConfigMap",
+        Metadata = new V1ObjectMeta { Name = RunbookConfigMap, NamespaceProperty = BasicDisasterRecovery.Namespace },
+    });
+
     public override void Build(ComponentBuilder component)
     {
         var config = component.Config;
-        var data = new Dictionary<string, string> { [RunbookKey] = Runbook(config) };
-        foreach (var tenant in config.Tenants)
-        {
-            data[TestRestoreKey(tenant.Name)] = Yaml.Of(RestoreTemplate(tenant.Name, ScratchNamespace(tenant.Name)));
-            data[RestoreKey(tenant.Name)] = Yaml.Of(RestoreTemplate(tenant.Name, mapTo: null));
-        }
-        component.AddObject(new V1ConfigMap
+        var runbook = component.AddObject(new V1ConfigMap
         {
             ApiVersion = "v1",
             Kind = "ConfigMap",
             Metadata = new V1ObjectMeta { Name = RunbookConfigMap, NamespaceProperty = BasicDisasterRecovery.Namespace },
-            Data = data,
+            Data = Data(config, ClusterRef.PrimaryKey),
         });
+        // Every other member's runbook names that member's Schedules and location (BasicDisasterRecovery.ScheduleName).
+        component.ForEachMember<V1ConfigMap>(runbook.Name, (key, copy) => copy.Data = Data(config, key));
         component.Note($"Read the runbook: kubectl get configmap {RunbookConfigMap} -n {BasicDisasterRecovery.Namespace} -o jsonpath='{{.data.runbook\\.md}}'");
         component.Note("Rehearse a restore of every tenant at least once a quarter and record how long it took (RTO) and how old the backup was (RPO).");
     }
 
+    private static Dictionary<string, string> Data(PlatformConfig config, string clusterKey)
+    {
+        var data = new Dictionary<string, string> { [RunbookKey] = Runbook(config, clusterKey) };
+        foreach (var tenant in config.Tenants)
+        {
+            var schedule = BasicDisasterRecovery.ScheduleName(tenant.Name, clusterKey);
+            data[TestRestoreKey(tenant.Name)] = Yaml.Of(RestoreTemplate(tenant.Name, schedule, ScratchNamespace(tenant.Name)));
+            data[RestoreKey(tenant.Name)] = Yaml.Of(RestoreTemplate(tenant.Name, schedule, mapTo: null));
+        }
+        return data;
+    }
+
     /// <summary>
-    /// A Restore of the latest backup of a tenant's schedule; <paramref name="mapTo"/> restores into another namespace
-    /// (a rehearsal that leaves the tenant untouched). generateName makes it repeatable with kubectl create.
+    /// A Restore of the latest backup of a tenant's <paramref name="schedule"/> (this cluster's, or a peer's synced through
+    /// its read-only location); <paramref name="mapTo"/> restores into another namespace (a rehearsal that leaves the
+    /// tenant untouched). generateName makes it repeatable with kubectl create.
     /// </summary>
-    public static JsonNode RestoreTemplate(string tenant, string? mapTo)
+    public static JsonNode RestoreTemplate(string tenant, string schedule, string? mapTo)
     {
         var spec = new JsonObject
         {
-            ["scheduleName"] = BasicDisasterRecovery.ScheduleName(tenant),
+            ["scheduleName"] = schedule,
             ["includedNamespaces"] = new JsonArray(tenant),
             ["restorePVs"] = false,
             ["existingResourcePolicy"] = "none",
@@ -81,13 +100,18 @@ public sealed class ManualDisasterRecoveryTesting : PracticeComponent
         };
     }
 
-    private static string Runbook(PlatformConfig config)
+    private static string Runbook(PlatformConfig config, string clusterKey)
     {
         var ns = BasicDisasterRecovery.Namespace;
         var cm = RunbookConfigMap;
+        var (bucket, prefix) = config.IsAzure
+            ? (BasicDisasterRecovery.BlobContainer, (string?)null)
+            : ((config.BackupLocation ?? BackupLocation.DefaultFor(config.Name)).Bucket, config.Name);
+        if (clusterKey != ClusterRef.PrimaryKey)
+            (bucket, prefix) = BasicDisasterRecovery.MemberLocation(bucket, prefix, clusterKey);
         var where = config.IsAzure
-            ? $"the blob container `{BasicDisasterRecovery.BlobContainer}` of the platform's backup storage account (zone-redundant) in resource group `rg-{config.Name}-{config.PrimaryRegion}`"
-            : $"the S3 bucket `{(config.BackupLocation ?? BackupLocation.DefaultFor(config.Name)).Bucket}` under the prefix `{config.Name}`";
+            ? $"the blob container `{bucket}` of the platform's backup storage account (zone-redundant) in resource group `rg-{config.Name}-{config.PrimaryRegion}`"
+            : $"the S3 bucket `{bucket}` under the prefix `{prefix}`";
         var text = new StringBuilder()
             .Append($"# Disaster recovery runbook: {config.Name}\n\n")
             .Append($"Generated by pmctl for stack `{config.Stack}` (Level {config.Level}, target {ConfigNames.Of(config.Target)}). Do not edit: it is rewritten on every pulumi up.\n\n")
@@ -97,13 +121,13 @@ public sealed class ManualDisasterRecoveryTesting : PracticeComponent
             .Append("- Kubernetes objects only (Deployments, Services, ConfigMaps, Secrets ...): no volume data at this level.\n\n")
             .Append("| Tenant | Schedule | Rehearsal template | In-place template |\n|---|---|---|---|\n");
         foreach (var tenant in config.Tenants)
-            text.Append($"| {tenant.Name} | {BasicDisasterRecovery.ScheduleName(tenant.Name)} | {TestRestoreKey(tenant.Name)} | {RestoreKey(tenant.Name)} |\n");
+            text.Append($"| {tenant.Name} | {BasicDisasterRecovery.ScheduleName(tenant.Name, clusterKey)} | {TestRestoreKey(tenant.Name)} | {RestoreKey(tenant.Name)} |\n");
         if (config.Tenants.IsEmpty)
             text.Append("| (no tenants configured) | | | |\n");
 
         text.Append("\n## Rehearse a restore (every quarter, per tenant)\n\n")
             .Append("1. Check the newest backup completed:\n")
-            .Append($"   `kubectl get backups -n {ns} -l velero.io/schedule-name=daily-<tenant> --sort-by=.metadata.creationTimestamp`\n")
+            .Append($"   `kubectl get backups -n {ns} -l {CrossRegionRestoreDrill.ScheduleNameLabel}={BasicDisasterRecovery.ScheduleName("<tenant>", clusterKey)} --sort-by=.metadata.creationTimestamp`\n")
             .Append("2. Start the rehearsal restore into the scratch namespace `<tenant>-restore-test` (the tenant is not touched):\n")
             .Append($"   `kubectl get configmap {cm} -n {ns} -o jsonpath='{{.data.restore-test-<tenant>\\.yaml}}' | kubectl create -f -`\n")
             .Append($"3. Wait until it is Completed: `kubectl get restores -n {ns} -w`; on PartiallyFailed read `velero restore describe <name> --details`.\n")

@@ -80,27 +80,53 @@ public sealed class CrossRegionRestoreDrillTests
         Assert.Empty(graph.SchemaErrors());
     }
 
-    [Fact]
-    public void On_azure_every_member_writes_to_its_own_container_which_its_velero_waits_for_and_its_identity_may_use()
+    [Theory]
+    [InlineData("l4-azure")]
+    [InlineData("l5-azure")]
+    public void On_azure_each_clusters_velero_has_its_own_identity_writing_its_own_container_and_reading_only_its_peers(string stack)
     {
-        var config = Load("l5-azure");
+        var config = Load(stack);
         var graph = Compose(config);
-        var role = graph.Resources.OfType<RoleAssignment>().Single(r => r.Name == BasicDisasterRecovery.BlobAccessName);
-        Assert.Equal(new AzureRef(BasicDisasterRecovery.StorageAccountName, AzureOutput.Id), role.Scope);
-        foreach (var key in config.Members.Select((m, i) => ClusterKeys.KeyOf(i, m)).Skip(1))
+        var keys = config.Members.Select((m, i) => ClusterKeys.KeyOf(i, m)).ToList();
+        var roles = graph.Resources.OfType<RoleAssignment>().ToList();
+        var containers = graph.Resources.OfType<StorageContainer>().ToDictionary(c => c.Name);
+        var identities = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
         {
+            var key = keys[i];
+            var peer = keys[CrossRegionRestoreDrill.PeerIndex(config, i)!.Value];
             var (release, location) = OwnLocation(graph, key);
-            var container = Assert.IsType<StorageContainer>(graph.Resource(ClusterMembers.CopyName(key, BasicDisasterRecovery.StorageContainerName)));
-            Assert.Equal(container.ContainerName, (string?)location["bucket"]);
-            Assert.Equal(BasicDisasterRecovery.MemberContainer(key), container.ContainerName);
-            // In the account the one Velero identity holds Storage Blob Data Contributor on, so every cluster reads its peer there.
-            Assert.Equal(role.Scope, container.StorageAccount);
-            Assert.Contains(container.Name, release.DependsOn);
-            Assert.Equal(new AzureRef(BasicDisasterRecovery.IdentityName, AzureOutput.ClientId),
-                release.ValuesFromAzure[$"serviceAccount.server.annotations.\"{WorkloadIdentity.ClientIdAnnotation}\""]);
+            // The release runs as the cluster's own identity, federated with this cluster's issuer for Velero's service account.
+            var clientId = release.ValuesFromAzure[$"serviceAccount.server.annotations.\"{WorkloadIdentity.ClientIdAnnotation}\""];
+            Assert.Equal(AzureOutput.ClientId, clientId.Output);
+            var identity = clientId.Resource;
+            Assert.IsType<UserAssignedIdentity>(graph.Resource(identity));
+            Assert.True(identities.Add(identity), $"{key} shares Velero's identity with another cluster");
+            var federation = Assert.Single(graph.Resources.OfType<FederatedIdentityCredential>(), f => f.Identity == identity);
+            Assert.Equal($"system:serviceaccount:{BasicDisasterRecovery.Namespace}:{BasicDisasterRecovery.ServiceAccount}", federation.Subject);
+            Assert.Equal(graph.Clusters.Single(c => c.Key == key).AksResource, federation.Cluster);
+            Assert.Contains(federation.Name, release.DependsOn);
+
+            // Data roles of the identity: contributor on the container its location writes, reader on its peer's; nothing else holds data access.
+            var own = containers.Values.Single(c => c.ContainerName == (string?)location["bucket"]);
+            var peerContainer = containers.Values.Single(c => c.ContainerName == (string?)OwnLocation(graph, peer).Location["bucket"]);
+            var data = roles.Where(r => r.PrincipalId == new AzureRef(identity, AzureOutput.PrincipalId) && r.RoleDefinitionName.StartsWith("Storage Blob Data", StringComparison.Ordinal))
+                .Select(r => (r.RoleDefinitionName, r.Scope)).OrderBy(r => r.RoleDefinitionName, StringComparer.Ordinal).ToList();
+            Assert.Equal([("Storage Blob Data Contributor", new AzureRef(own.Name, AzureOutput.Id)), ("Storage Blob Data Reader", new AzureRef(peerContainer.Name, AzureOutput.Id))], data);
+            Assert.Contains(roles.Single(r => r.RoleDefinitionName == "Storage Blob Data Contributor" && r.Scope.Resource == own.Name).Name, release.DependsOn);
+            Assert.Contains(own.Name, release.DependsOn);
+            // The account-wide role signs log download URLs only (no data action).
+            Assert.Equal("Storage Blob Delegator", Assert.Single(roles, r => r.PrincipalId.Resource == identity && r.Scope == new AzureRef(BasicDisasterRecovery.StorageAccountName, AzureOutput.Id)).RoleDefinitionName);
+            // The peer location waits for the read role.
+            var peerLocation = graph.Resources.OfType<KubernetesResource>().Single(r => r.Cluster == key && r.Kind == "BackupStorageLocation");
+            Assert.Contains(CrossRegionRestoreDrill.PeerReadAccess(key, peer), peerLocation.DependsOn);
         }
-        // The first cluster keeps its container and writes at its root, as before.
+        // The first cluster keeps its container, identity and role names and writes at its container's root, as before.
         Assert.Equal(BasicDisasterRecovery.BlobContainer, (string?)OwnLocation(graph, ClusterRef.PrimaryKey).Location["bucket"]);
+        Assert.Contains(BasicDisasterRecovery.IdentityName, identities);
+        Assert.Equal(new AzureRef(BasicDisasterRecovery.StorageContainerName, AzureOutput.Id),
+            Assert.IsType<RoleAssignment>(graph.Resource(BasicDisasterRecovery.BlobAccessName)).Scope);
+        Assert.Empty(graph.SchemaErrors());
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed class DisasterRecoveryLevel4Tests
         Assert.Equal(true, velero.Get("configuration.defaultSnapshotMoveData"));
         foreach (var tenant in Tenants)
         {
-            var name = BasicDisasterRecovery.ScheduleName(tenant.Name);
+            var name = BasicDisasterRecovery.ScheduleName(tenant.Name, ClusterRef.PrimaryKey);
             Assert.False(Schedule(level3, name)["snapshotVolumes"]!.GetValue<bool>());
             Assert.True(Schedule(level4, name)["snapshotVolumes"]!.GetValue<bool>());
             Assert.True(Schedule(level4, name)["snapshotMoveData"]!.GetValue<bool>());
@@ -76,7 +76,7 @@ public sealed class DisasterRecoveryLevel4Tests
         var script = graph.Typed<V1ConfigMap>("ConfigMap", BasicDisasterRecovery.Namespace, AdvancedDisasterRecoveryTesting.Name).Data[AdvancedDisasterRecoveryTesting.ScriptKey];
         foreach (var tenant in Tenants)
         {
-            var restore = AdvancedDisasterRecoveryTesting.Restore(tenant.Name);
+            var restore = AdvancedDisasterRecoveryTesting.Restore(tenant.Name, ClusterRef.PrimaryKey);
             Assert.Contains($"test_tenant {tenant.Name} '{restore.ToJsonString()}'", script, StringComparison.Ordinal);
             Assert.Empty(SchemaValidator.Validate(restore));
             Assert.True(restore["spec"]!["restorePVs"]!.GetValue<bool>());

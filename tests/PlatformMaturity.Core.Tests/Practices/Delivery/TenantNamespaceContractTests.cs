@@ -68,7 +68,7 @@ public sealed class TenantNamespaceContractTests
             AssertCovers(ByGlobs(destinations), config, tenant, "AppProject destinations");
 
             // Velero: the daily schedule's included namespaces.
-            var schedule = graph.Typed<CustomObject>("Schedule", BasicDisasterRecovery.Namespace, BasicDisasterRecovery.ScheduleName(tenant.Name));
+            var schedule = graph.Typed<CustomObject>("Schedule", BasicDisasterRecovery.Namespace, BasicDisasterRecovery.ScheduleName(tenant.Name, ClusterRef.PrimaryKey));
             var included = schedule.Spec!["template"]!["includedNamespaces"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
             Assert.DoesNotContain("*", included);
             AssertCovers(ByGlobs(included), config, tenant, "Velero schedule");
@@ -136,7 +136,7 @@ public sealed class TenantNamespaceContractTests
         var tenant = Tenants[0];
         var project = graph.Typed<CustomObject>("AppProject", GitOpsPlatformManagement.Namespace, GitOpsApplicationManagement.ProjectName(tenant));
         Assert.All(project.Spec!["destinations"]!.AsArray(), d => Assert.Equal(tenant.Name, d!["namespace"]!.GetValue<string>()));
-        var schedule = graph.Typed<CustomObject>("Schedule", BasicDisasterRecovery.Namespace, BasicDisasterRecovery.ScheduleName(tenant.Name));
+        var schedule = graph.Typed<CustomObject>("Schedule", BasicDisasterRecovery.Namespace, BasicDisasterRecovery.ScheduleName(tenant.Name, ClusterRef.PrimaryKey));
         Assert.Equal([tenant.Name], schedule.Spec!["template"]!["includedNamespaces"]!.AsArray().Select(n => n!.GetValue<string>()));
         var args = graph.Typed<V1Deployment>("Deployment", WellKnown.MonitoringNamespace, TenantMetricsProxies.Name(tenant)).Spec.Template.Spec.Containers[0].Args;
         Assert.Contains($"--label-value={tenant.Name}", args);
