@@ -7,18 +7,11 @@ namespace PlatformMaturity.Config;
 /// <summary>Validation of Level 5's per-tenant budgets (Advanced Costs Management).</summary>
 public static partial class PlatformConfigParser
 {
-    private const int TenantBudgetsLevel = 5;
-
     private static PlatformConfig ReadTenantBudgets(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
     {
         var key = ConfigKeys.TenantBudgets;
-        if (!raw.Has(key) || raw[key] is null)
+        if (!raw.Has(key) || raw[key] is null || RefusedBelowItsLevel(key, config, Practices.Efficiency.AdvancedCostsManagement.PracticeName, problem))
             return config;
-        if (config.Level < TenantBudgetsLevel)
-        {
-            problem(key, $"needs Level {TenantBudgetsLevel} (Advanced Costs Management); remove it or upgrade");
-            return config;
-        }
         if (raw[key] is not JsonObject budgets)
         {
             problem(key, $"'{Shown(raw[key])}' is not allowed; expected {{<tenant>: <monthly amount>}}, e.g. {{team-a: 500}}");
@@ -42,13 +35,8 @@ public static partial class PlatformConfigParser
     private static PlatformConfig ReadWorkingHours(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
     {
         var key = ConfigKeys.WorkingHours;
-        if (!raw.Has(key) || raw[key] is null)
+        if (!raw.Has(key) || raw[key] is null || RefusedBelowItsLevel(key, config, Practices.Efficiency.AdvancedCostsManagement.PracticeName, problem))
             return config;
-        if (config.Level < TenantBudgetsLevel)
-        {
-            problem(key, $"needs Level {TenantBudgetsLevel} (Advanced Costs Management); remove it or upgrade");
-            return config;
-        }
         if (raw[key] is not JsonObject hours)
         {
             problem(key, $"'{Shown(raw[key])}' is not allowed; expected {{start, end, timeZone}}");

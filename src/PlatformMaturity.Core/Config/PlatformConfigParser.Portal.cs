@@ -5,9 +5,6 @@ namespace PlatformMaturity.Config;
 /// <summary>Validation of the key Level 5's Internal Developer Platform brings: the developer portal's image.</summary>
 public static partial class PlatformConfigParser
 {
-    /// <summary>The level of Internal Developer Platform.</summary>
-    private const int PortalLevel = 5;
-
     private static PlatformConfig ReadPortalKeys(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
     {
         var key = ConfigKeys.BackstageImage;
@@ -19,8 +16,7 @@ public static partial class PlatformConfigParser
             problem(key, $"'{Shown(raw[key])}' is not allowed; expected an image by digest with its registry, such as registry.example.com/platform/backstage@sha256:<64 hex digits> (a tag can move; a digest cannot)");
             return config;
         }
-        if (config.Level < PortalLevel)
-            problem(key, $"needs Level {PortalLevel} (Internal Developer Platform); remove it or upgrade");
+        RefusedBelowItsLevel(key, config, Practices.Delivery.InternalDeveloperPlatform.PracticeName, problem);
         // The portal's pods are held to the registries the platform admits (Advanced Vulnerabilities Management).
         if (!Practices.Security.AllowedRegistries.Admits(config, image))
             problem(key, $"'{image}' is not from an allowed registry ({string.Join(", ", Practices.Security.AllowedRegistries.For(config))}); push the image there or add its registry to {ConfigKeys.AllowedRegistries.FullName}");

@@ -3,19 +3,13 @@ namespace PlatformMaturity.Config;
 /// <summary>Validation of the existing cluster's ReadWriteMany StorageClass (Advanced Volume Management).</summary>
 public static partial class PlatformConfigParser
 {
-    private const int RwxStorageClassLevel = 4;
-
     private static PlatformConfig ReadRwxStorageClass(RawConfig raw, PlatformConfig config, Action<ConfigKey, string> problem)
     {
         var key = ConfigKeys.RwxStorageClass;
         // Set on an azure stack, the key is refused by its target (azure has its own zone-redundant share class).
-        if (!raw.Has(key) || raw[key] is null || config.Target != DeploymentTarget.Existing)
+        if (!raw.Has(key) || raw[key] is null || config.Target != DeploymentTarget.Existing
+            || RefusedBelowItsLevel(key, config, "Advanced Volume Management", problem))
             return config;
-        if (config.Level < RwxStorageClassLevel)
-        {
-            problem(key, $"needs Level {RwxStorageClassLevel} (Advanced Volume Management); remove it or upgrade");
-            return config;
-        }
         var name = ReadMatching(raw, key, DnsSubdomainPattern(),
             "the name of a StorageClass of the cluster that provisions ReadWriteMany volumes: a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', at most 253 characters), e.g. nfs-client or efs-sc", problem);
         // The platform's own classes sit on platform:storageProvisioner, a block driver: ReadWriteOnce only.

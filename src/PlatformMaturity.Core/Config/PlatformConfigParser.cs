@@ -364,6 +364,18 @@ public static partial class PlatformConfigParser
 
 
     /// <summary>The text of a scalar node, or null for arrays, objects and missing values.</summary>
+    /// <summary>
+    /// Refuses a key set below the level it starts at (<see cref="ConfigKey.FromLevel"/>), naming the practice that
+    /// brings it; true when refused.
+    /// </summary>
+    private static bool RefusedBelowItsLevel(ConfigKey key, PlatformConfig config, string practice, Action<ConfigKey, string> problem)
+    {
+        if (config.Level >= key.FromLevel)
+            return false;
+        problem(key, $"needs Level {key.FromLevel} ({practice}); remove it or upgrade");
+        return true;
+    }
+
     private static string? Scalar(JsonNode? node) => node is JsonValue value
         ? value.GetValueKind() switch
         {
